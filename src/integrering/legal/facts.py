@@ -1,0 +1,137 @@
+"""A participant's facts: the input to the rules.
+
+Every fact except ``evaluation_date`` may be ``None``, meaning *unknown* (not registered). The rules
+never report a finding that needs a fact they do not have, except those defined on absence
+(``MAPPING_MISSING``, ``GUIDANCE_MISSING``, ``DECISION_OVERDUE`` without a decision).
+
+Categorical facts are plain strings from the tuples below (the ``StrEnum`` members compare equal to
+them), so a Django ``choices`` can be built from the ``*_LABELS`` dicts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+
+class PermitCategory(StrEnum):
+    FLYKTNING = "flyktning"
+    OVERFORINGSFLYKTNING = "overforingsflyktning"
+    STERKE_MENNESKELIGE_HENSYN = "sterke_menneskelige_hensyn"
+    BEGRENSET_BARNEFAMILIE = "begrenset_barnefamilie"
+    KOLLEKTIV_BESKYTTELSE = "kollektiv_beskyttelse"
+    FAMILIE_TIL_FLYKTNING = "familie_til_flyktning"
+    SELVSTENDIG_GRUNNLAG = "selvstendig_grunnlag"
+    ANNEN = "annen"
+
+
+class EducationLevel(StrEnum):
+    INGEN = "ingen"
+    GRUNNSKOLE = "grunnskole"
+    VIDEREGAENDE = "videregaende"
+    HOYERE = "hoyere"
+
+
+class EndGoal(StrEnum):
+    VIDEREGAENDE = "videregaende"
+    ARBEID = "arbeid"
+    HOYERE_UTDANNING = "hoyere_utdanning"
+    GRUNNSKOLE = "grunnskole"
+    ANNET = "annet"
+
+
+PERMIT_CATEGORIES: tuple[str, ...] = tuple(m.value for m in PermitCategory)
+EDUCATION_LEVELS: tuple[str, ...] = tuple(m.value for m in EducationLevel)
+END_GOALS: tuple[str, ...] = tuple(m.value for m in EndGoal)
+
+# Keys are plain ``str`` values (not enum members), so they serialise anywhere (JSON, migrations).
+PERMIT_CATEGORY_LABELS: dict[str, str] = {
+    PermitCategory.FLYKTNING.value: "Flyktning",
+    PermitCategory.OVERFORINGSFLYKTNING.value: "Overføringsflyktning",
+    PermitCategory.STERKE_MENNESKELIGE_HENSYN.value: "Opphold på grunnlag av sterke menneskelige hensyn",
+    PermitCategory.BEGRENSET_BARNEFAMILIE.value: "Begrenset oppholdstillatelse (barnefamilie)",
+    PermitCategory.KOLLEKTIV_BESKYTTELSE.value: "Kollektiv beskyttelse",
+    PermitCategory.FAMILIE_TIL_FLYKTNING.value: "Familiemedlem til flyktning",
+    PermitCategory.SELVSTENDIG_GRUNNLAG.value: "Selvstendig oppholdsgrunnlag",
+    PermitCategory.ANNEN.value: "Annen tillatelse",
+}
+EDUCATION_LEVEL_LABELS: dict[str, str] = {
+    EducationLevel.INGEN.value: "Ingen formell utdanning",
+    EducationLevel.GRUNNSKOLE.value: "Grunnskole",
+    EducationLevel.VIDEREGAENDE.value: "Videregående opplæring",
+    EducationLevel.HOYERE.value: "Høyere utdanning",
+}
+END_GOAL_LABELS: dict[str, str] = {
+    EndGoal.VIDEREGAENDE.value: "Fullført videregående opplæring",
+    EndGoal.ARBEID.value: "Arbeid",
+    EndGoal.HOYERE_UTDANNING.value: "Høyere utdanning",
+    EndGoal.GRUNNSKOLE.value: "Grunnskole",
+    EndGoal.ANNET.value: "Annet",
+}
+
+_CHOICES = {
+    "permit_category": PERMIT_CATEGORIES,
+    "education_level": EDUCATION_LEVELS,
+    "end_goal": END_GOALS,
+}
+_MONTHS = ("planned_duration_months", "extension_months")
+_DATES = (
+    "birth_date",
+    "permit_date",
+    "settlement_date",
+    "mapping_date",
+    "guidance_completed_date",
+    "decision_date",
+    "programme_start",
+)
+
+
+@dataclass(frozen=True)
+class ParticipantFacts:
+    """What is known about one participant, as of ``evaluation_date``.
+
+    Dates are ``datetime.date`` (not ``datetime``); months are non-negative whole numbers. Invalid
+    values raise ``ValueError`` when the object is made, so the rules only ever see valid facts.
+    """
+
+    evaluation_date: date
+    birth_date: date | None = None
+    permit_category: str | None = None
+    permit_date: date | None = None
+    settlement_date: date | None = None
+    settled_by_agreement: bool | None = None
+    education_level: str | None = None
+    mapping_date: date | None = None
+    guidance_completed_date: date | None = None
+    decision_date: date | None = None
+    programme_start: date | None = None
+    end_goal: str | None = None
+    planned_duration_months: int | None = None
+    extension_months: int | None = None
+    full_time_upper_secondary: bool | None = None
+
+    def __post_init__(self) -> None:
+        if not _is_date(self.evaluation_date):
+            raise ValueError("evaluation_date must be a date")
+        for name in _DATES:
+            value = getattr(self, name)
+            if value is not None and not _is_date(value):
+                raise ValueError(f"{name} must be a date or None")
+        for name, allowed in _CHOICES.items():
+            value = getattr(self, name)
+            if value is not None and value not in allowed:
+                raise ValueError(f"{name} must be one of {allowed} or None, not {value!r}")
+        for name in _MONTHS:
+            value = getattr(self, name)
+            if value is not None and (type(value) is not int or value < 0):
+                raise ValueError(f"{name} must be a non-negative int or None")
+        for name in ("settled_by_agreement", "full_time_upper_secondary"):
+            value = getattr(self, name)
+            if value is not None and type(value) is not bool:
+                raise ValueError(f"{name} must be a bool or None")
+
+
+def _is_date(value: object) -> bool:
+    # datetime is a subclass of date; a time of day has no place among these facts.
+    return type(value) is date

@@ -1,0 +1,265 @@
+"""The Integration Act's rules as in force from 1 January 2021 (Lov 6. november 2020 nr. 127).
+
+Section numbers are those of the 2021 text (Prop. 81 L (2024–2025) later renumbered §§ 12–18; a later
+version goes in its own module).
+
+Interpretive choices (see also the package docstring):
+- Unknown facts never produce a finding, except for rules defined on absence (``MAPPING_MISSING``,
+  ``GUIDANCE_MISSING``, ``DECISION_OVERDUE`` without a decision). ``in_target_group`` is ``None`` when
+  the known facts cannot decide it.
+- "Before" is strictly before: guidance completed on the mapping day builds on the mapping; a
+  decision on the day guidance is completed is not before it.
+- A date on a deadline is in time. The decision and start deadlines are settlement + 3 calendar months;
+  the two-year limit is reached on settlement + 24 months.
+- The § 12 deadlines (``DECISION_OVERDUE``, ``START_OVERDUE``) are owed to persons with a right to the
+  programme, so they are not reported for a person known to be outside the target group on grounds of
+  age, permit or agreement. The two-year limit is not such a ground here: a decision made two years late
+  is overdue, too.
+- Duration bands: when the education level or end goal is unknown, a duration finding is reported only
+  if the duration is outside *every* band the case could belong to.
+
+Severities: ``error`` for a breach of a "shall" (deadlines, mapping before guidance and decision, the
+duration bands); ``warning`` where the Act says "should" or "as a rule" (guidance before the decision,
+the under-25 end goal) or a right is lost (two-year limit); ``info`` for classifications that are no
+breach by anyone (outside the target group, the county's § 30 duty).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from ..dates import add_months, age_on
+from ..facts import EducationLevel, EndGoal, ParticipantFacts, PermitCategory
+from ..findings import ERROR, INFO, WARNING, Finding
+from ..model import DerivedFacts, RuleSet
+
+VERSION_ID = "2021-01-01"
+VALID_FROM = date(2021, 1, 1)
+TITLE = "Integreringsloven, i kraft 1. januar 2021"
+
+MIN_AGE = 18
+MAX_AGE = 55
+UPPER_SECONDARY_AGE_LIMIT = 25
+DECISION_DEADLINE_MONTHS = 3
+START_DEADLINE_MONTHS = 3
+TWO_YEAR_LIMIT_MONTHS = 24
+
+#: Categories that are in the target group without being settled by agreement with IMDi.
+EXEMPT_FROM_AGREEMENT = frozenset({PermitCategory.FAMILIE_TIL_FLYKTNING, PermitCategory.SELVSTENDIG_GRUNNLAG})
+HAS_UPPER_SECONDARY = frozenset({EducationLevel.VIDEREGAENDE, EducationLevel.HOYERE})
+NO_UPPER_SECONDARY = frozenset({EducationLevel.INGEN, EducationLevel.GRUNNSKOLE})
+
+
+@dataclass(frozen=True)
+class DurationBand:
+    """Allowed planned duration and extension, in months (§ 13)."""
+
+    min_months: int
+    max_months: int
+    max_extension_months: int
+
+
+BAND_HAS_UPPER_SECONDARY = DurationBand(3, 6, 6)
+BAND_TOWARDS_UPPER_SECONDARY = DurationBand(3, 36, 12)
+BAND_OTHER_END_GOAL = DurationBand(3, 24, 12)
+
+
+def duration_bands(facts: ParticipantFacts) -> tuple[DurationBand, ...]:
+    """The bands the case may belong to: one when education level and end goal are known."""
+    if facts.end_goal is None:
+        without = (BAND_TOWARDS_UPPER_SECONDARY, BAND_OTHER_END_GOAL)
+    elif facts.end_goal == EndGoal.VIDEREGAENDE:
+        without = (BAND_TOWARDS_UPPER_SECONDARY,)
+    else:
+        without = (BAND_OTHER_END_GOAL,)
+    if facts.education_level in HAS_UPPER_SECONDARY:
+        return (BAND_HAS_UPPER_SECONDARY,)
+    if facts.education_level in NO_UPPER_SECONDARY:
+        return without
+    return (BAND_HAS_UPPER_SECONDARY, *without)
+
+
+# --- the target group, § 8 first paragraph: each condition is True, False or None (unknown) ---
+
+
+def _age_ok(f: ParticipantFacts) -> bool | None:
+    if f.birth_date is None or f.permit_date is None:
+        return None
+    return MIN_AGE <= age_on(f.birth_date, f.permit_date) <= MAX_AGE
+
+
+def _permit_ok(f: ParticipantFacts) -> bool | None:
+    return None if f.permit_category is None else f.permit_category != PermitCategory.ANNEN
+
+
+def _agreement_ok(f: ParticipantFacts) -> bool | None:
+    if f.permit_category in EXEMPT_FROM_AGREEMENT or f.settled_by_agreement is True:
+        return True
+    if f.settled_by_agreement is None or f.permit_category is None:
+        return None
+    return False
+
+
+def _two_years_ok(f: ParticipantFacts) -> bool | None:
+    if f.decision_date is None:
+        return True
+    if f.settlement_date is None:
+        return None
+    return f.decision_date < add_months(f.settlement_date, TWO_YEAR_LIMIT_MONTHS)
+
+
+def _all(*conditions: bool | None) -> bool | None:
+    """Three-valued AND: False wins over unknown, unknown over True."""
+    if False in conditions:
+        return False
+    return None if None in conditions else True
+
+
+def _eligible_apart_from_time(f: ParticipantFacts) -> bool | None:
+    return _all(_age_ok(f), _permit_ok(f), _agreement_ok(f))
+
+
+def derive(f: ParticipantFacts) -> DerivedFacts:
+    in_group = _all(_eligible_apart_from_time(f), _two_years_ok(f))
+    settled = f.settlement_date
+    return DerivedFacts(
+        in_target_group=in_group,
+        right_and_duty_career_guidance=in_group,
+        decision_deadline=None if settled is None else add_months(settled, DECISION_DEADLINE_MONTHS),
+        start_deadline=None if settled is None else add_months(settled, START_DEADLINE_MONTHS),
+        two_year_limit=None if settled is None else add_months(settled, TWO_YEAR_LIMIT_MONTHS),
+        age_on_permit_date=(
+            None if f.birth_date is None or f.permit_date is None else age_on(f.birth_date, f.permit_date)
+        ),
+    )
+
+
+# --- the rules: each predicate gets the facts and the derived facts, and is True when it finds ---
+
+Predicate = Callable[[ParticipantFacts, DerivedFacts], bool]
+
+
+def _before(a: date | None, b: date | None) -> bool:
+    return a is not None and b is not None and a < b
+
+
+def _decision_overdue(f: ParticipantFacts, d: DerivedFacts) -> bool:
+    if d.decision_deadline is None or _eligible_apart_from_time(f) is False:
+        return False
+    decided_or_now = f.decision_date if f.decision_date is not None else f.evaluation_date
+    return decided_or_now > d.decision_deadline
+
+
+def _start_overdue(f: ParticipantFacts, d: DerivedFacts) -> bool:
+    if _eligible_apart_from_time(f) is False:
+        return False
+    return _before(d.start_deadline, f.programme_start)
+
+
+def _duration_below(f: ParticipantFacts, d: DerivedFacts) -> bool:
+    months = f.planned_duration_months
+    return months is not None and all(months < b.min_months for b in duration_bands(f))
+
+
+def _duration_above(f: ParticipantFacts, d: DerivedFacts) -> bool:
+    months = f.planned_duration_months
+    return months is not None and all(months > b.max_months for b in duration_bands(f))
+
+
+def _extension_above(f: ParticipantFacts, d: DerivedFacts) -> bool:
+    months = f.extension_months
+    return months is not None and all(months > b.max_extension_months for b in duration_bands(f))
+
+
+def _under_25_goal(f: ParticipantFacts, d: DerivedFacts) -> bool:
+    if f.birth_date is None or f.education_level not in NO_UPPER_SECONDARY:
+        return False
+    if f.end_goal is None or f.end_goal == EndGoal.VIDEREGAENDE:
+        return False
+    on = f.decision_date if f.decision_date is not None else f.evaluation_date
+    return age_on(f.birth_date, on) < UPPER_SECONDARY_AGE_LIMIT
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    severity: str
+    section: str
+    message: str
+    applies: Predicate
+
+    def finding(self) -> Finding:
+        return Finding(self.code, self.severity, self.section, self.message)
+
+
+# fmt: off
+RULES: tuple[Rule, ...] = (
+    Rule("OUTSIDE_TARGET_GROUP_AGE", INFO, "§ 8 første ledd",
+         "Personen var under 18 eller over 55 år da oppholdstillatelsen ble gitt, og er utenfor målgruppen.",
+         lambda f, d: _age_ok(f) is False),
+    Rule("OUTSIDE_TARGET_GROUP_PERMIT", INFO, "§ 8 første ledd, jf. § 9",
+         "Tillatelsen gir ikke rett og plikt til introduksjonsprogram; personen er utenfor målgruppen.",
+         lambda f, d: _permit_ok(f) is False),
+    Rule("NOT_SETTLED_BY_AGREEMENT", INFO, "§ 8 første ledd",
+         "Personen er ikke bosatt etter avtale med IMDi og er utenfor målgruppen.",
+         lambda f, d: _agreement_ok(f) is False),
+    Rule("TWO_YEAR_LIMIT_PASSED", WARNING, "§ 8 første ledd",
+         "Vedtaket ble fattet to år eller mer etter bosetting; personen har ikke lenger rett og plikt "
+         "til programmet.",
+         lambda f, d: _two_years_ok(f) is False),
+    Rule("MAPPING_MISSING", ERROR, "§§ 6 og 10",
+         "Karriereveiledning eller vedtak er registrert, men ingen kompetansekartlegging.",
+         lambda f, d: d.in_target_group is True and f.mapping_date is None
+         and (f.guidance_completed_date is not None or f.decision_date is not None)),
+    Rule("GUIDANCE_BEFORE_MAPPING", ERROR, "§ 11",
+         "Karriereveiledningen ble fullført før kompetansekartleggingen; den skal bygge på kartleggingen.",
+         lambda f, d: _before(f.guidance_completed_date, f.mapping_date)),
+    Rule("DECISION_BEFORE_MAPPING", ERROR, "§ 10",
+         "Vedtaket om introduksjonsprogram ble fattet før kompetansekartleggingen var gjort.",
+         lambda f, d: _before(f.decision_date, f.mapping_date)),
+    Rule("DECISION_BEFORE_GUIDANCE", WARNING, "§ 11",
+         "Vedtaket om introduksjonsprogram ble fattet før karriereveiledningen var fullført.",
+         lambda f, d: d.in_target_group is True and _before(f.decision_date, f.guidance_completed_date)),
+    Rule("GUIDANCE_MISSING", WARNING, "§ 11",
+         "Vedtak om introduksjonsprogram er fattet, men ingen fullført karriereveiledning er registrert.",
+         lambda f, d: d.in_target_group is True and f.decision_date is not None
+         and f.guidance_completed_date is None),
+    Rule("DECISION_OVERDUE", ERROR, "§ 12",
+         "Vedtak om introduksjonsprogram er ikke fattet innen tre måneder etter bosetting.",
+         _decision_overdue),
+    Rule("START_OVERDUE", ERROR, "§ 12",
+         "Introduksjonsprogrammet startet senere enn tre måneder etter bosetting.",
+         _start_overdue),
+    Rule("DURATION_BELOW_MINIMUM", ERROR, "§ 13",
+         "Planlagt varighet er kortere enn minstetiden for deltakerens utdanningsnivå og sluttmål.",
+         _duration_below),
+    Rule("DURATION_ABOVE_MAXIMUM", ERROR, "§ 13",
+         "Planlagt varighet er lengre enn det som er tillatt for deltakerens utdanningsnivå og sluttmål.",
+         _duration_above),
+    Rule("EXTENSION_ABOVE_MAXIMUM", ERROR, "§ 13",
+         "Forlengelsen er lengre enn det som er tillatt for deltakerens utdanningsnivå og sluttmål.",
+         _extension_above),
+    Rule("UNDER_25_END_GOAL_NOT_UPPER_SECONDARY", WARNING, "§ 13",
+         "Deltakeren er under 25 år uten videregående opplæring; sluttmålet skal som hovedregel være "
+         "fullført videregående opplæring, og et annet sluttmål må begrunnes.",
+         _under_25_goal),
+    Rule("COUNTY_NORWEGIAN_TRAINING", INFO, "§ 30 andre ledd",
+         "Deltakeren går i videregående opplæring på heltid; fylkeskommunen gir opplæring i norsk og "
+         "samfunnskunnskap.",
+         lambda f, d: f.full_time_upper_secondary is True),
+)
+# fmt: on
+
+#: Every finding code this version can report.
+CODES: tuple[str, ...] = tuple(sorted(rule.code for rule in RULES))
+
+
+def apply(facts: ParticipantFacts) -> tuple[DerivedFacts, tuple[Finding, ...]]:
+    derived = derive(facts)
+    findings = tuple(sorted(rule.finding() for rule in RULES if rule.applies(facts, derived)))
+    return derived, findings
+
+
+RULESET = RuleSet(version_id=VERSION_ID, valid_from=VALID_FROM, title=TITLE, apply=apply)

@@ -1,0 +1,54 @@
+# Integrering: `make run` sets everything up and starts the app with Trøndelag demo data;
+# `make test` sets everything up and runs the whole suite. Both are idempotent.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+export DJANGO_DEBUG ?= 1
+
+.PHONY: install run test test-fast e2e browser benchmarks lint clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: requirements.lock requirements-dev.lock pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.lock -r requirements-dev.lock
+	$(BIN)/pip install --quiet --no-deps -e .
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+install: $(VENV)/.installed node_modules/.installed
+	mkdir -p var
+	cd src/integrering && ../../$(BIN)/integrering compilemessages --ignore=.venv -v0
+	$(BIN)/integrering collectstatic --noinput -v0
+
+run: install
+	$(BIN)/integrering migrate --noinput -v0
+	$(BIN)/integrering load-reference-data
+	$(BIN)/integrering load-demo-data
+	@echo "Integrering kjører på http://127.0.0.1:$(PORT)/ – logg inn som radgiver, admin eller kommune5001."
+	$(BIN)/integrering runserver 127.0.0.1:$(PORT)
+
+# Browser tests drive Debian's Chromium; install it when missing and we may (root with apt-get).
+browser:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "Chromium mangler: installer pakken 'chromium' (Debian) for nettlesertestene."; exit 1; fi; \
+	fi
+
+test: install browser
+	$(BIN)/python -m pytest
+
+test-fast: install
+	$(BIN)/python -m pytest -m "not e2e"
+
+benchmarks: install
+	@for f in benchmarks/*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
+
+clean:
+	rm -rf $(VENV) node_modules var

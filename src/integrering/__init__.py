@@ -1,0 +1,1 @@
+"""Integrering: the county's tool for its duties in refugee integration."""

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    name = "integrering.core"
+    label = "core"
+    verbose_name = "Kjerne"
+
+    def ready(self) -> None:
+        from integrering.core import audit
+
+        audit.register_models()

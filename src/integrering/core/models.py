@@ -1,0 +1,92 @@
+"""Counties (the tenants), users with roles, and the log of reads of personal data."""
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from integrering.core.roles import Role
+
+
+class County(models.Model):
+    """A county authority (fylkeskommune). Every record in the application belongs to one county."""
+
+    number = models.CharField(_("county number"), max_length=2, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    valid_from = models.PositiveSmallIntegerField(_("valid from year"))
+    valid_to = models.PositiveSmallIntegerField(_("valid to year"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = _("county")
+        verbose_name_plural = _("counties")
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.name}"
+
+
+class User(AbstractUser):
+    """A person who logs in. Belongs to one county; a municipal user also to one municipality."""
+
+    county = models.ForeignKey(County, on_delete=models.PROTECT, null=True, blank=True, related_name="users")
+    municipality = models.ForeignKey(
+        "municipalities.Municipality",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="municipal_users",
+        verbose_name=_("municipality"),
+    )
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.username
+
+    @property
+    def role_set(self) -> frozenset[Role]:
+        cached = getattr(self, "_role_cache", None)
+        if cached is None:
+            cached = frozenset(Role(r) for r in self.roles.values_list("role", flat=True))
+            self._role_cache = cached
+        return cached
+
+
+class UserRole(models.Model):
+    """One role held by a user. A user may hold several."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="roles")
+    role = models.CharField(_("role"), max_length=32, choices=Role.choices)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "role"], name="unique_user_role")]
+        verbose_name = _("role")
+        verbose_name_plural = _("roles")
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.get_role_display()}"
+
+
+class PersonalDataAccess(models.Model):
+    """One read of personal data (a participant's page, an export): who, when, what, which persons.
+
+    Append-only for users: no view changes or deletes these rows.
+    """
+
+    at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    county = models.ForeignKey(County, on_delete=models.PROTECT, null=True, related_name="+")
+    action = models.CharField(_("action"), max_length=64)
+    record_type = models.CharField(_("record type"), max_length=64)
+    record_ids = models.JSONField(_("records"), default=list)
+    description = models.CharField(_("description"), max_length=255, blank=True)
+
+    class Meta:
+        ordering = ["-at"]
+        verbose_name = _("read of personal data")
+        verbose_name_plural = _("reads of personal data")
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.user} {self.action}"

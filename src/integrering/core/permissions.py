@@ -1,0 +1,119 @@
+"""The one permission policy: which role may do what, and how a view declares what it needs.
+
+Every view is wrapped in :func:`requires` (a permission) or :func:`public` (no login needed).
+A test enumerates every URL pattern and fails on a view that declares neither.
+Record-level scoping (county, municipality) is done by the selectors of each app.
+"""
+
+from collections.abc import Callable
+from enum import StrEnum
+from functools import wraps
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+
+from integrering.core.roles import Role
+
+
+class Perm(StrEnum):
+    HOME = "home"
+    VIEW_MUNICIPALITIES = "municipalities.view"
+    MANAGE_CONTACTS = "contacts.manage"
+    MANAGE_USERS = "users.manage"
+    VIEW_AUDIT = "audit.view"
+    VIEW_SETTLEMENT = "settlement.view"
+    EDIT_SETTLEMENT = "settlement.edit"
+    REGISTER_OWN_DECISION = "settlement.register_own_decision"
+    VIEW_PARTICIPANTS = "participants.view"
+    EDIT_PARTICIPANTS = "participants.edit"
+    REFER_PARTICIPANTS = "participants.refer"
+    EXPORT_PARTICIPANTS = "participants.export"
+    MANAGE_GUIDANCE = "guidance.manage"
+    MANAGE_TRAINING = "training.manage"
+    VIEW_COMPLIANCE = "compliance.view"
+
+
+_COUNTY_READ = {Perm.HOME, Perm.VIEW_MUNICIPALITIES, Perm.VIEW_SETTLEMENT, Perm.VIEW_COMPLIANCE}
+
+POLICY: dict[Role, frozenset[Perm]] = {
+    Role.COUNTY_ADMIN: frozenset(
+        _COUNTY_READ | {Perm.MANAGE_CONTACTS, Perm.MANAGE_USERS, Perm.VIEW_AUDIT, Perm.EDIT_SETTLEMENT}
+    ),
+    Role.ADVISER: frozenset(_COUNTY_READ | {Perm.EDIT_SETTLEMENT}),
+    Role.CAREER_COUNSELLOR: frozenset(
+        _COUNTY_READ
+        | {Perm.VIEW_PARTICIPANTS, Perm.EDIT_PARTICIPANTS, Perm.MANAGE_GUIDANCE, Perm.EXPORT_PARTICIPANTS}
+    ),
+    Role.SCHOOL_COORDINATOR: frozenset(
+        _COUNTY_READ
+        | {Perm.VIEW_PARTICIPANTS, Perm.MANAGE_TRAINING, Perm.EXPORT_PARTICIPANTS}
+    ),
+    Role.GRANT_CASEWORKER: frozenset(_COUNTY_READ),
+    Role.LEADER: frozenset(_COUNTY_READ),
+    # Auditors read everything, including personal data; every such read is logged.
+    Role.AUDITOR: frozenset(_COUNTY_READ | {Perm.VIEW_AUDIT, Perm.VIEW_PARTICIPANTS}),
+    # Municipal users see their own municipality only (enforced by the selectors).
+    Role.MUNICIPAL_USER: frozenset(
+        {
+            Perm.HOME,
+            Perm.VIEW_MUNICIPALITIES,
+            Perm.VIEW_SETTLEMENT,
+            Perm.REGISTER_OWN_DECISION,
+            Perm.VIEW_PARTICIPANTS,
+            Perm.EDIT_PARTICIPANTS,
+            Perm.REFER_PARTICIPANTS,
+            Perm.EXPORT_PARTICIPANTS,
+            Perm.VIEW_COMPLIANCE,
+        }
+    ),
+}
+
+
+def permissions_of(user) -> frozenset[Perm]:
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return frozenset()
+    if user.county_id is None:
+        # A user outside every county (e.g. a technical superuser) sees no county data.
+        return frozenset({Perm.HOME})
+    perms: set[Perm] = set()
+    for role in user.role_set:
+        perms |= POLICY[role]
+    if Role.MUNICIPAL_USER in user.role_set and user.municipality_id is None:
+        # A municipal user not yet tied to a municipality can see nothing municipal.
+        perms -= POLICY[Role.MUNICIPAL_USER] - {Perm.HOME}
+    return frozenset(perms)
+
+
+def has_perm(user, perm: Perm) -> bool:
+    return perm in permissions_of(user)
+
+
+def is_municipal_only(user) -> bool:
+    """True for a user whose only view of the data is one municipality."""
+    roles = user.role_set
+    return Role.MUNICIPAL_USER in roles and roles <= {Role.MUNICIPAL_USER}
+
+
+def requires(perm: Perm) -> Callable:
+    """Declare and enforce the permission a view needs: anonymous → login page, lacking → 403."""
+
+    def decorator(view: Callable) -> Callable:
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if not has_perm(request.user, perm):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        wrapped.required_permission = perm
+        return wrapped
+
+    return decorator
+
+
+def public(view: Callable) -> Callable:
+    """Declare that a view needs no login (the login page, health check)."""
+    view.required_permission = None
+    view.is_public = True
+    return view

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from integrering.core import views_admin
+
+app_name = "core"
+urlpatterns = [
+    path("brukere/", views_admin.user_list, name="users"),
+    path("brukere/ny/", views_admin.user_edit, name="user_create"),
+    path("brukere/<int:pk>/", views_admin.user_edit, name="user_edit"),
+    path("revisjon/", views_admin.audit_log, name="audit"),
+]

@@ -1,0 +1,105 @@
+"""Municipalities with their names and population by year, and the county's contact persons."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from integrering.core.models import County
+
+
+class Municipality(models.Model):
+    """A municipality as identified by its number, valid for a span of years.
+
+    A municipality whose number changed in 2024 is two records; ``successors`` links them.
+    """
+
+    number = models.CharField(_("municipality number"), max_length=4, unique=True)
+    county = models.ForeignKey(County, on_delete=models.PROTECT, related_name="municipalities")
+    valid_from = models.PositiveSmallIntegerField(_("valid from year"))
+    valid_to = models.PositiveSmallIntegerField(_("valid to year"), null=True, blank=True)
+    norwegian_name = models.CharField(_("Norwegian name"), max_length=100)
+    other_names = models.CharField(_("Sami and Kven names"), max_length=200, blank=True)
+    sami_administrative_area = models.BooleanField(_("in the administrative area for Sami languages"), default=False)
+    label_lon = models.FloatField(null=True, blank=True)
+    label_lat = models.FloatField(null=True, blank=True)
+    successors = models.ManyToManyField(
+        "self", symmetrical=False, through="Succession", related_name="predecessors", blank=True
+    )
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.norwegian_name}"
+
+    def is_valid_in(self, year: int) -> bool:
+        return self.valid_from <= year and (self.valid_to is None or year <= self.valid_to)
+
+    def get_additional_data(self) -> dict:
+        return {"county": self.county.number}
+
+
+class Succession(models.Model):
+    """A number change on 1 January 2024: ``old`` became (part of) ``new``."""
+
+    old = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+")
+    new = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+")
+    population_share = models.DecimalField(max_digits=6, decimal_places=4)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["old", "new"], name="unique_succession")]
+
+
+class MunicipalityName(models.Model):
+    """The official (SSB) name of a municipality in force at the end of a year."""
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="names")
+    year = models.PositiveSmallIntegerField(_("year"))
+    name = models.CharField(_("name"), max_length=150)
+
+    class Meta:
+        ordering = ["year"]
+        constraints = [models.UniqueConstraint(fields=["municipality", "year"], name="unique_name_per_year")]
+
+
+class Population(models.Model):
+    """Population on 1 January of a year (SSB table 07459)."""
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="populations")
+    year = models.PositiveSmallIntegerField(_("year"))
+    total = models.PositiveIntegerField(_("population"))
+    women = models.PositiveIntegerField(null=True, blank=True)
+    men = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["year"]
+        constraints = [models.UniqueConstraint(fields=["municipality", "year"], name="unique_population_per_year")]
+
+
+class ContactAssignment(models.Model):
+    """A county user is the contact person for a municipality for a period (open-ended when ``end`` is empty)."""
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="contact_assignments")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="contact_assignments",
+        verbose_name=_("contact person"),
+    )
+    start = models.DateField(_("from"))
+    end = models.DateField(_("to"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["municipality__number", "-start"]
+        verbose_name = _("contact person assignment")
+        verbose_name_plural = _("contact person assignments")
+        constraints = [
+            models.CheckConstraint(condition=Q(end__isnull=True) | Q(end__gte=models.F("start")), name="contact_end_after_start"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} → {self.municipality}"
+
+    def get_additional_data(self) -> dict:
+        return {"county": self.municipality.county.number}

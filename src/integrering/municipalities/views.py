@@ -1,0 +1,89 @@
+import datetime
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from integrering.core.permissions import Perm, has_perm, requires
+from integrering.municipalities import selectors, services
+from integrering.municipalities.forms import ContactAssignmentForm, YearForm
+from integrering.municipalities.models import ContactAssignment
+
+SORT_KEYS = {
+    "nummer": lambda m: m.number,
+    "navn": lambda m: (m.name_in_year or "").lower(),
+    "folketall": lambda m: m.population_in_year or 0,
+    "kontaktperson": lambda m: ", ".join(str(c.person) for c in m.current_contacts).lower() or "\uffff",
+}
+
+
+@requires(Perm.VIEW_MUNICIPALITIES)
+def municipality_list(request):
+    form = YearForm(request.GET or None)
+    year = form.cleaned_data["year"] if form.is_valid() and form.cleaned_data.get("year") else timezone.localdate().year
+    qs = selectors.with_year_figures(selectors.municipalities_for_user(request.user, year=year), year)
+    today = timezone.localdate()
+    # Contact persons as they were at the end of a past year, or as they are today.
+    on = today if year >= today.year else datetime.date(year, 12, 31)
+    rows = list(selectors.with_contacts(qs, on))
+    sort = request.GET.get("sorter", "nummer")
+    descending = sort.startswith("-")
+    key = SORT_KEYS.get(sort.lstrip("-"), SORT_KEYS["nummer"])
+    rows.sort(key=key, reverse=descending)
+    total = sum(m.population_in_year or 0 for m in rows)
+    return render(request, "municipalities/list.html", {
+        "rows": rows, "year": year, "form": form, "sort": sort, "population_total": total,
+    })
+
+
+@requires(Perm.VIEW_MUNICIPALITIES)
+def municipality_detail(request, number: str):
+    municipality = selectors.municipality_for_user(request.user, number)
+    names = list(municipality.names.all())
+    populations = list(municipality.populations.all())
+    contacts = list(municipality.contact_assignments.select_related("person").order_by("-start"))
+    return render(request, "municipalities/detail.html", {
+        "municipality": municipality,
+        "names": names,
+        "populations": populations,
+        "contacts": contacts,
+        "current_year": timezone.localdate().year,
+        "sections": services.municipality_page_sections(request=request, municipality=municipality),
+    })
+
+
+@requires(Perm.VIEW_MUNICIPALITIES)
+def contact_overview(request):
+    today = timezone.localdate()
+    year = today.year
+    qs = selectors.with_year_figures(selectors.municipalities_for_user(request.user, year=year), year)
+    groups, without = services.group_by_contact(list(selectors.with_contacts(qs, today)))
+    return render(request, "municipalities/contacts.html", {
+        "groups": groups, "without": without, "today": today,
+        "can_manage": has_perm(request.user, Perm.MANAGE_CONTACTS),
+    })
+
+
+@requires(Perm.MANAGE_CONTACTS)
+def contact_assign(request):
+    form = ContactAssignmentForm(request.POST or None, county=request.user.county)
+    if request.method == "POST" and form.is_valid():
+        services.contact_assign(
+            person=form.cleaned_data["person"],
+            municipalities=form.cleaned_data["municipalities"],
+            start=form.cleaned_data["start"],
+        )
+        messages.success(request, _("The contact person was assigned."))
+        return redirect("municipalities:contacts")
+    return render(request, "municipalities/contact_form.html", {"form": form})
+
+
+@requires(Perm.MANAGE_CONTACTS)
+@require_POST
+def contact_end(request, pk: int):
+    assignment = get_object_or_404(ContactAssignment, pk=pk, municipality__county_id=request.user.county_id)
+    services.contact_end(assignment=assignment, end=timezone.localdate())
+    messages.success(request, _("The assignment was ended."))
+    return redirect("municipalities:contacts")

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class SettlementConfig(AppConfig):
+    name = "integrering.settlement"
+    label = "settlement"
+    verbose_name = "Bosetting"

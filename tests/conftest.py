@@ -1,0 +1,74 @@
+"""Shared fixtures: reference data loaded once per session, the demo county, users by role."""
+
+import pytest
+
+from integrering.core.models import County, User
+from integrering.core.roles import Role
+from integrering.core.services import user_save
+from integrering.municipalities.models import Municipality
+from integrering.municipalities.reference_data import reference_data_load
+
+PASSWORD = "testpassord-som-er-langt-nok"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The shipped reference data is in every test's database (tests roll back around it)."""
+    with django_db_blocker.unblock():
+        reference_data_load()
+
+
+@pytest.fixture(autouse=True)
+def _axes_off(settings):
+    # Lockout is tested explicitly; elsewhere force_login/login must not trip it.
+    settings.AXES_ENABLED = False
+
+
+@pytest.fixture
+def county(db) -> County:
+    return County.objects.get(number="50")
+
+
+@pytest.fixture
+def other_county(db) -> County:
+    return County.objects.get(number="46")
+
+
+@pytest.fixture
+def make_user(db, county):
+    """make_user(Role.ADVISER, username=..., municipality="5001", county=...) → a saved user."""
+
+    def make(*roles: Role, username: str | None = None, municipality: str | None = None, county_obj=None):
+        name = username or "_".join(r.value for r in roles) or "norole"
+        user = User(username=name, first_name=name.title(), email=f"{name}@example.org")
+        if municipality:
+            user.municipality = Municipality.objects.get(number=municipality)
+        return user_save(user=user, county=county_obj or county, roles=set(roles), password=PASSWORD)
+
+    return make
+
+
+@pytest.fixture
+def adviser(make_user):
+    return make_user(Role.ADVISER, username="radgiver")
+
+
+@pytest.fixture
+def county_admin(make_user):
+    return make_user(Role.COUNTY_ADMIN, username="admin")
+
+
+@pytest.fixture
+def municipal_user(make_user):
+    return make_user(Role.MUNICIPAL_USER, username="kommune5001", municipality="5001")
+
+
+@pytest.fixture
+def client_for(client):
+    """client_for(user) → the test client logged in as ``user``."""
+
+    def login(user):
+        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        return client
+
+    return login

@@ -90,3 +90,13 @@ def test_findings_are_sorted_by_code():
                                  full_time_upper_secondary=True, decision_date=D(2021, 8, 1)))
     assert len(result.codes) >= 4
     assert list(result.codes) == sorted(result.codes)
+
+
+def test_the_catalogue_describes_every_code_the_rules_can_report():
+    from integrering.legal import finding_catalogue
+
+    catalogue = finding_catalogue()
+    assert set(catalogue) == set(v2021.CODES) | {BEFORE_FIRST_RULESET}
+    assert catalogue["DECISION_OVERDUE"].severity == "error"
+    assert catalogue["DECISION_OVERDUE"].section == "§ 12"
+    assert "FAKE_LATER_RULE" not in WITH_LATER.catalogue()  # the fake version lists nothing

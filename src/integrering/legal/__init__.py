@@ -39,6 +39,7 @@ from .registry import (
     deciding_date,
     evaluate,
     evaluate_many,
+    finding_catalogue,
     ruleset_for,
 )
 
@@ -71,5 +72,6 @@ __all__ = [
     "deciding_date",
     "evaluate",
     "evaluate_many",
+    "finding_catalogue",
     "ruleset_for",
 ]

@@ -34,13 +34,15 @@ class DerivedFacts:
 class RuleSet:
     """One version of the rules, in force from ``valid_from`` until the next version's ``valid_from``.
 
-    ``apply`` must be a pure function of the facts alone.
+    ``apply`` must be a pure function of the facts alone. ``catalogue`` lists every finding the version
+    can report (for legends and compliance tables).
     """
 
     version_id: str
     valid_from: date
     title: str
     apply: Callable[[ParticipantFacts], tuple[DerivedFacts, tuple[Finding, ...]]]
+    catalogue: tuple[Finding, ...] = ()
 
 
 @dataclass(frozen=True)

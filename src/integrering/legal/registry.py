@@ -79,6 +79,15 @@ class Registry:
             findings=tuple(sorted((*findings, *extra))),
         )
 
+    def catalogue(self) -> dict[str, Finding]:
+        """Every finding code any version can report, with its severity, section and message.
+
+        Where versions differ for a code, the latest version's wording is given.
+        """
+        entries = {f.code: f for r in self.versions for f in r.catalogue}
+        entries[BEFORE_FIRST_RULESET] = _before_first_finding(self.versions[0])
+        return dict(sorted(entries.items()))
+
     def evaluate_many(self, facts: Iterable[ParticipantFacts]) -> tuple[Evaluation, ...]:
         """One evaluation per participant, in the same order; each depends on its own facts only."""
         return tuple(self.evaluate(f) for f in facts)
@@ -107,6 +116,11 @@ def ruleset_for(day: date, registry: Registry = DEFAULT_REGISTRY) -> RuleSet:
 def evaluate(facts: ParticipantFacts, registry: Registry = DEFAULT_REGISTRY) -> Evaluation:
     """Evaluate one participant's facts under the version in force on their deciding date."""
     return registry.evaluate(facts)
+
+
+def finding_catalogue(registry: Registry = DEFAULT_REGISTRY) -> dict[str, Finding]:
+    """Code → a finding as the rules report it (severity, section, Norwegian message), sorted by code."""
+    return registry.catalogue()
 
 
 def evaluate_many(

@@ -262,4 +262,10 @@ def apply(facts: ParticipantFacts) -> tuple[DerivedFacts, tuple[Finding, ...]]:
     return derived, findings
 
 
-RULESET = RuleSet(version_id=VERSION_ID, valid_from=VALID_FROM, title=TITLE, apply=apply)
+RULESET = RuleSet(
+    version_id=VERSION_ID,
+    valid_from=VALID_FROM,
+    title=TITLE,
+    apply=apply,
+    catalogue=tuple(sorted(rule.finding() for rule in RULES)),
+)

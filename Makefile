@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export DJANGO_DEBUG ?= 1
 
-.PHONY: install run test test-fast e2e browser benchmarks lint clean
+.PHONY: install run test test-fast browser benchmarks messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -52,3 +52,11 @@ benchmarks: install
 
 clean:
 	rm -rf $(VENV) node_modules var
+
+# Regenerate the translation catalogues (project-wide, and one per app that has its own).
+messages:
+	cd src/integrering && DJANGO_DEBUG=1 ../../$(BIN)/integrering makemessages -l nb --no-location -v0 \
+	  --ignore=settlement --ignore=guidance --ignore=allocation --ignore=legal
+	for app in settlement guidance; do \
+	  if [ -d src/integrering/$$app/locale ]; then (cd src/integrering/$$app && DJANGO_DEBUG=1 ../../../$(BIN)/integrering makemessages -l nb --no-location -v0); fi; \
+	done

@@ -1,0 +1,145 @@
+"""The ``allocate``, ``calibrate`` and ``sensitivity`` commands (a stable contract).
+
+``main(argv)`` returns the exit status: 0 success, 2 invalid input, 3 infeasible,
+1 anything unexpected. It never lets a traceback through.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from .calibrate import calibrate
+from .cli_args import NorwegianParser, column_value, format_choice, method_choice, real, whole
+from .engine import allocate
+from .errors import AllocationError, InvalidInput
+from .io import (NUMBER_COLUMN, Table, municipalities_from_table, numeric_columns, read_table,
+                 require_columns, whole_column)
+from .model import Parameters
+from .output import (allocation_csv, allocation_json, calibration_csv, calibration_json,
+                     calibration_summary, sensitivity_csv, sensitivity_json)
+from .sensitivity import sensitivity
+
+
+def _common(parser: NorwegianParser, total: bool) -> None:
+    parser.add_argument("input", metavar="INPUT", help="CSV- eller XLSX-fil")
+    if total:
+        parser.add_argument("--total", type=whole(0), required=True, help="antall som skal fordeles")
+    parser.add_argument("--min-lot", type=whole(0), default=10, help="minstetall (standard 10)")
+    parser.add_argument("--format", type=format_choice, default="csv", help="csv eller json")
+    parser.add_argument("--output", help="skriv til denne filen i stedet for standard ut")
+
+
+def _model_options(parser: NorwegianParser) -> None:
+    parser.add_argument("--base", type=real, default=0.0, help="grunntall per deltakende kommune")
+    parser.add_argument("--method", type=method_choice, default="optimal",
+                        help="optimal, sainte-lague, dhondt eller largest-remainder")
+    parser.add_argument("--weight", type=column_value, action="append", default=[],
+                        metavar="KOLONNE=W", help="vekt for et kriterium")
+    parser.add_argument("--exponent", type=column_value, action="append", default=[],
+                        metavar="KOLONNE=P", help="eksponent for et kriterium")
+
+
+def build_parser(prog: str) -> NorwegianParser:
+    parser = NorwegianParser(prog=prog, description="Fordeling av bosettingstall på kommuner.")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=NorwegianParser,
+                                     metavar="{allocate,calibrate,sensitivity}")
+    allocate_parser = commands.add_parser("allocate", help="fordel et total på kommunene")
+    _common(allocate_parser, total=True)
+    _model_options(allocate_parser)
+    calibrate_parser = commands.add_parser("calibrate", help="finn parametre som gjenskaper fjorårets tall")
+    _common(calibrate_parser, total=False)
+    calibrate_parser.add_argument("--target", required=True, help="kolonnen med fjorårets tall")
+    calibrate_parser.add_argument("--criteria", nargs="+", default=[], metavar="KOLONNE")
+    sensitivity_parser = commands.add_parser("sensitivity", help="hvor robuste er tallene?")
+    _common(sensitivity_parser, total=True)
+    _model_options(sensitivity_parser)
+    sensitivity_parser.add_argument("--draws", type=whole(1), default=1000)
+    sensitivity_parser.add_argument("--spread", type=real, default=0.2)
+    sensitivity_parser.add_argument("--seed", type=whole(0), default=1)
+    return parser
+
+
+def _criteria(table: Table, named: list[str], skip: tuple[str, ...] = ()) -> list[str]:
+    if named:
+        require_columns(table, named)
+        return named
+    found = numeric_columns(table, skip)
+    if len(found) == 1:
+        return found
+    if not found:
+        raise table.error("fant ingen kolonne med tall å fordele etter.")
+    raise table.error(f"flere tallkolonner ({', '.join(found)}); velg med --weight KOLONNE=VEKT.")
+
+
+def _parameters(args, table: Table) -> Parameters:
+    weights = dict(args.weight)
+    criteria = _criteria(table, list(weights))
+    exponents = dict(args.exponent)
+    require_columns(table, list(exponents))
+    unused = [k for k in exponents if k not in criteria]
+    if unused:
+        raise table.error(f"--exponent gjelder en kolonne som ikke er et kriterium: {', '.join(unused)}.")
+    return Parameters(weights=weights or {criteria[0]: 1.0}, exponents=exponents, base=args.base,
+                      min_lot=args.min_lot)
+
+
+def run_allocate(args) -> str:
+    table = read_table(args.input)
+    parameters = _parameters(args, table)
+    result = allocate(municipalities_from_table(table, list(parameters.weights)), args.total,
+                      parameters, args.method)
+    return allocation_json(result) if args.format == "json" else allocation_csv(result)
+
+
+def run_calibrate(args) -> str:
+    table = read_table(args.input)
+    target = args.target.strip().lower()
+    criteria = _criteria(table, [c.strip().lower() for c in args.criteria], skip=(target,))
+    targets = whole_column(table, target)
+    result = calibrate(municipalities_from_table(table, criteria), targets, criteria, args.min_lot)
+    print(calibration_summary(result), file=sys.stderr)
+    return calibration_json(result) if args.format == "json" else calibration_csv(result)
+
+
+def run_sensitivity(args) -> str:
+    table = read_table(args.input)
+    parameters = _parameters(args, table)
+    result = sensitivity(municipalities_from_table(table, list(parameters.weights)), args.total,
+                         parameters, args.draws, args.spread, args.seed, args.method)
+    return sensitivity_json(result) if args.format == "json" else sensitivity_csv(result)
+
+
+COMMANDS = {"allocate": run_allocate, "calibrate": run_calibrate, "sensitivity": run_sensitivity}
+
+
+def _write(text: str, output: str | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        Path(output).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise InvalidInput(f"kan ikke skrive til «{output}»: {exc.strerror}.") from exc
+
+
+def main(argv: list[str], prog: str = "integrering") -> int:
+    """Run one command; returns the exit status."""
+    command = argv[0] if argv else ""
+    try:
+        args = build_parser(prog).parse_args(argv)
+        _write(COMMANDS[args.command](args), args.output)
+    except SystemExit as exc:  # --help
+        return int(exc.code or 0)
+    except AllocationError as exc:
+        kind = "ingen fordeling mulig" if exc.exit_code == 3 else "feil"
+        print(f"{prog} {command}: {kind}: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except Exception as exc:  # never a traceback for users
+        print(f"{prog} {command}: uventet feil: {exc!r}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main(sys.argv[1:]))

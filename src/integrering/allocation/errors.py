@@ -1,0 +1,45 @@
+"""Errors of the allocation engine. Messages are Norwegian: they are shown to users as they are."""
+
+from __future__ import annotations
+
+EXIT_OK = 0
+EXIT_INVALID_INPUT = 2
+EXIT_INFEASIBLE = 3
+
+
+class AllocationError(Exception):
+    """Base class; ``exit_code`` is what the command line returns."""
+
+    exit_code = 1
+
+
+class InvalidInput(AllocationError):
+    """The input cannot be read or does not make sense (exit status 2)."""
+
+    exit_code = EXIT_INVALID_INPUT
+
+    @classmethod
+    def at(cls, message: str, *, file: str | None = None, row: int | None = None,
+           column: str | None = None) -> "InvalidInput":
+        """An error that names the file, row and column it concerns."""
+        place = []
+        if file:
+            place.append(f"fil «{file}»")
+        if row is not None:
+            place.append(f"rad {row}")
+        if column:
+            place.append(f"kolonne «{column}»")
+        prefix = ", ".join(place)
+        return cls(f"{prefix}: {message}" if prefix else message)
+
+
+class Infeasible(AllocationError):
+    """No allocation can satisfy the constraints (exit status 3)."""
+
+    exit_code = EXIT_INFEASIBLE
+
+
+class SolverFailure(AllocationError):
+    """The MILP solver did not prove optimality (should not happen; exit status 1)."""
+
+    exit_code = 1

@@ -1,0 +1,78 @@
+"""Divisor methods (highest averages): Sainte-Laguë (divisors 1, 3, 5, … ≡ s + ½) and
+D'Hondt (divisors 1, 2, 3, … ≡ s + 1), with lower and upper bounds.
+
+The start is the rounding of ``v_i / D`` with ``D = Σv / house`` (clipped to the bounds),
+which is a divisor apportionment for some house size; seats are then added or removed one
+at a time by priority ``v_i / d(x_i)`` until the sum is right, and finally seats are moved
+while some municipality has a strictly better claim. In a tie the lower municipality number
+gets the seat. This gives the same result as giving the seats one by one, only faster.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import numpy as np
+
+from ..quota import Problem
+from .common import classic
+
+Divisor = Callable[[np.ndarray], np.ndarray]
+
+
+def _sainte_lague_divisor(seats: np.ndarray) -> np.ndarray:
+    return seats + 0.5
+
+
+def _dhondt_divisor(seats: np.ndarray) -> np.ndarray:
+    return seats + 1.0
+
+
+def _start(votes: np.ndarray, house: int, divisor: Divisor, lower, upper) -> np.ndarray:
+    estimate = votes * (house / votes.sum())
+    # the smallest x with divisor(x) >= estimate: a divisor rounding of the estimate
+    x = np.ceil(estimate - divisor(np.zeros_like(estimate))).astype(np.int64)
+    return np.clip(x, lower, upper)
+
+
+def _add_priority(votes, x, upper, divisor: Divisor) -> np.ndarray:
+    return np.where(x < upper, votes / divisor(x.astype(float)), -np.inf)
+
+
+def _remove_priority(votes, x, lower, divisor: Divisor) -> np.ndarray:
+    return np.where(x > lower, votes / divisor(x.astype(float) - 1.0), np.inf)
+
+
+def _last_argmin(values: np.ndarray) -> int:
+    return len(values) - 1 - int(np.argmin(values[::-1]))
+
+
+def bounded_divisor(votes: np.ndarray, house: int, lower: np.ndarray, upper: np.ndarray,
+                    divisor: Divisor) -> np.ndarray | None:
+    """Apportion ``house`` seats by votes with ``lower ≤ x ≤ upper``; None if impossible."""
+    lower = np.asarray(lower, dtype=np.int64)
+    upper = np.asarray(upper, dtype=np.int64)
+    if lower.sum() > house or upper.sum() < house or np.any(lower > upper):
+        return None
+    x = _start(votes, house, divisor, lower, upper)
+    while x.sum() < house:
+        x[int(np.argmax(_add_priority(votes, x, upper, divisor)))] += 1
+    while x.sum() > house:
+        x[_last_argmin(_remove_priority(votes, x, lower, divisor))] -= 1
+    for _ in range(len(x) * 4 + house):
+        add = _add_priority(votes, x, upper, divisor)
+        remove = _remove_priority(votes, x, lower, divisor)
+        i, j = int(np.argmax(add)), _last_argmin(remove)
+        if i == j or not (add[i] > remove[j] or (add[i] == remove[j] and i < j)):
+            break
+        x[i] += 1
+        x[j] -= 1
+    return x
+
+
+def sainte_lague(problem: Problem) -> list[int]:
+    return classic(problem, lambda v, h, lo, up: bounded_divisor(v, h, lo, up, _sainte_lague_divisor))
+
+
+def dhondt(problem: Problem) -> list[int]:
+    return classic(problem, lambda v, h, lo, up: bounded_divisor(v, h, lo, up, _dhondt_divisor))

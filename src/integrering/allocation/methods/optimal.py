@@ -1,0 +1,71 @@
+"""The ``optimal`` method: minimise Σ|x_i − q_i| exactly with a MILP (scipy/HiGHS).
+
+Variables per participant: ``x_i`` (integer), ``z_i`` (binary: gets anything at all) and
+``d_i ≥ |x_i − q_i|``. "0 or at least the lot" is the semi-integer pair
+``lot_i·z_i ≤ x_i ≤ cap_i·z_i``. A tiny perturbation ``ε·rank_i·x_i`` (rank by municipality
+number, total below 1e-6) prefers lower municipality numbers in exact ties; since the input
+is sorted by number and HiGHS is deterministic, the result never depends on row order.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy.optimize import Bounds, LinearConstraint, milp
+from scipy.sparse import csr_array, hstack, identity
+
+from ..errors import SolverFailure
+from ..feasibility import check_feasible, min_lot_impossible, usable
+from ..quota import Problem
+from .common import fill_non_participants
+
+STATUS_OPTIMAL = 0
+STATUS_INFEASIBLE = 2
+
+
+def _constraints(q: np.ndarray, lots: np.ndarray, caps: np.ndarray, remaining: int) -> list:
+    """Constraints over the variable vector [x, z, d]."""
+    n = len(q)
+    eye = identity(n, format="csr")
+    zero = csr_array((n, n))
+    total = LinearConstraint(csr_array(np.concatenate([np.ones(n), np.zeros(2 * n)])[None, :]),
+                             remaining, remaining)
+    above = LinearConstraint(hstack([eye, zero, -eye]), -np.inf, q)   # x − d ≤ q
+    below = LinearConstraint(hstack([eye, zero, eye]), q, np.inf)     # x + d ≥ q
+    lot = LinearConstraint(hstack([eye, -csr_array(np.diag(lots)), zero]), 0, np.inf)
+    cap = LinearConstraint(hstack([eye, -csr_array(np.diag(caps)), zero]), -np.inf, 0)
+    return [total, above, below, lot, cap]
+
+
+def solve(q: np.ndarray, lots: np.ndarray, caps: np.ndarray, remaining: int) -> np.ndarray | None:
+    """Solve the MILP for participants; None when it is infeasible."""
+    n = len(q)
+    epsilon = 1e-6 / (n * max(remaining, 1))
+    cost = np.concatenate([epsilon * np.arange(1, n + 1), np.zeros(n), np.ones(n)])
+    z_upper = (caps >= lots).astype(float)
+    bounds = Bounds(np.zeros(3 * n), np.concatenate([caps, z_upper, np.full(n, np.inf)]))
+    integrality = np.concatenate([np.ones(2 * n), np.zeros(n)])
+    result = milp(cost, constraints=_constraints(q, lots, caps, remaining),
+                  integrality=integrality, bounds=bounds, options={"mip_rel_gap": 1e-9})
+    if result.status == STATUS_INFEASIBLE:
+        return None
+    if result.status != STATUS_OPTIMAL:
+        raise SolverFailure(f"Løseren fant ikke en bevist optimal fordeling: {result.message}")
+    return np.rint(result.x[:n]).astype(int)
+
+
+def optimal(problem: Problem) -> list[int]:
+    check_feasible(problem)
+    participants = problem.participants()
+    remaining = problem.remaining
+    counts = fill_non_participants(problem)
+    if not participants or remaining == 0:
+        return counts
+    q = np.array([problem.quotas[i].quota for i in participants], dtype=float)
+    lots = np.array([problem.lot(i) for i in participants], dtype=float)
+    caps = np.array([problem.cap(i) if usable(problem, i) else 0 for i in participants], dtype=float)
+    x = solve(q, lots, caps, remaining)
+    if x is None:
+        raise min_lot_impossible(problem)
+    for index, value in zip(participants, x):
+        counts[index] = int(value)
+    return counts

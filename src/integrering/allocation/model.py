@@ -1,0 +1,120 @@
+"""Plain data of the allocation engine: inputs, parameters and results."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Mapping
+
+RULE_EXCLUDED = "excluded"
+RULE_FIXED = "fixed"
+RULE_ROUNDED = "rounded"
+RULE_RAISED_TO_MIN_LOT = "raised_to_min_lot"
+RULE_ZERO_BY_MIN_LOT = "zero_by_min_lot"
+RULE_CAPPED = "capped"
+RULE_ADJUSTED = "adjusted"
+
+RULES = (RULE_EXCLUDED, RULE_FIXED, RULE_ROUNDED, RULE_RAISED_TO_MIN_LOT,
+         RULE_ZERO_BY_MIN_LOT, RULE_CAPPED, RULE_ADJUSTED)
+
+
+def _frozen(mapping: Mapping | None) -> Mapping:
+    return MappingProxyType(dict(mapping or {}))
+
+
+@dataclass(frozen=True)
+class Municipality:
+    """One municipality of the input.
+
+    ``minimum`` is an individual minimum lot: the municipality gets 0 or at least
+    ``max(min_lot, minimum)``. ``cap`` is an upper bound. ``fixed`` is a number given in
+    advance; ``excluded`` means it gets 0.
+    """
+
+    number: str
+    name: str = ""
+    criteria: Mapping[str, float] = field(default_factory=dict)
+    excluded: bool = False
+    fixed: int | None = None
+    minimum: int | None = None
+    cap: int | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "criteria", _frozen(self.criteria))
+
+    @property
+    def participates(self) -> bool:
+        return not self.excluded and self.fixed is None
+
+
+@dataclass(frozen=True)
+class Parameters:
+    """Model parameters.
+
+    ``weights`` (α_k) name the criteria that are used; a criterion missing from
+    ``exponents`` has exponent 1. Criteria in ``lower_is_better`` use ``c ** -p`` instead
+    of ``c ** p`` (their values must be positive).
+    """
+
+    weights: Mapping[str, float]
+    exponents: Mapping[str, float] = field(default_factory=dict)
+    base: float = 0.0
+    min_lot: int = 10
+    lower_is_better: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "weights", _frozen(self.weights))
+        object.__setattr__(self, "exponents", _frozen(self.exponents))
+        object.__setattr__(self, "lower_is_better", frozenset(self.lower_is_better))
+
+    def exponent(self, criterion: str) -> float:
+        return float(self.exponents.get(criterion, 1.0))
+
+
+@dataclass(frozen=True)
+class Quota:
+    """The quota of one municipality and how it is made up."""
+
+    number: str
+    quota: float
+    base: float
+    contributions: Mapping[str, float]
+
+
+@dataclass(frozen=True)
+class Row:
+    """One municipality of an allocation, with its explanation."""
+
+    number: str
+    name: str
+    count: int
+    quota: float
+    base: float
+    contributions: Mapping[str, float]
+    rule: str
+    explanation: str
+
+    def as_dict(self) -> dict:
+        return {
+            "kommunenummer": self.number,
+            "navn": self.name,
+            "antall": self.count,
+            "kvote": round(self.quota, 4),
+            "grunntall": round(self.base, 4),
+            "bidrag": {k: round(v, 4) for k, v in self.contributions.items()},
+            "regel": self.rule,
+            "forklaring": self.explanation,
+        }
+
+
+@dataclass(frozen=True)
+class Allocation:
+    """The result of an allocation. ``objective`` is Σ|x_i − q_i| over all municipalities."""
+
+    total: int
+    method: str
+    objective: float
+    rows: tuple[Row, ...]
+
+    def counts(self) -> dict[str, int]:
+        return {row.number: row.count for row in self.rows}

@@ -1,0 +1,101 @@
+"""Browser tests: pytest-playwright driving Debian's Chromium against pytest-django's live server.
+
+The live server's database is flushed after each test, so reference data is loaded per test.
+axe-core is served from the app's own static files (no CDN) and run in the page.
+"""
+
+import os
+
+import pytest
+
+from integrering.core.models import User
+from integrering.core.roles import Role
+from integrering.core.services import user_save
+from integrering.municipalities.models import Municipality
+from integrering.municipalities.reference_data import reference_data_load
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls made by fixtures are still synchronous.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+E2E_PASSWORD = "e2e-passord-som-er-langt"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run", "--disable-quic",
+]
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/e2e/" in str(item.fspath).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_FLAGS}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "locale": "nb-NO", "timezone_id": "Europe/Oslo", "accept_downloads": True}
+
+
+@pytest.fixture
+def e2e_db(transactional_db, live_server):
+    reference_data_load()
+    return live_server
+
+
+@pytest.fixture
+def e2e_user(e2e_db):
+    """e2e_user("radgiver", Role.ADVISER, municipality=None) → a user in the live server's database."""
+    from integrering.core.models import County
+
+    def make(username: str, *roles: Role, municipality: str | None = None) -> User:
+        user = User(username=username, first_name=username.title(), email=f"{username}@example.org")
+        if municipality:
+            user.municipality = Municipality.objects.get(number=municipality)
+        return user_save(user=user, county=County.objects.get(number="50"), roles=set(roles), password=E2E_PASSWORD)
+
+    return make
+
+
+@pytest.fixture
+def login(e2e_db):
+    """login(page, username): log in through the login form; returns the page on the start page."""
+
+    def do(page, username: str):
+        page.goto(f"{e2e_db.url}/logg-inn/")
+        page.get_by_label("Brukernavn").fill(username)
+        page.get_by_label("Passord").fill(E2E_PASSWORD)
+        page.get_by_role("button", name="Logg inn").click()
+        page.wait_for_url(f"{e2e_db.url}/")
+        return page
+
+    return do
+
+
+@pytest.fixture
+def assert_accessible(e2e_db):
+    """assert_accessible(page): axe-core finds no serious or critical violations on the current page."""
+
+    def check(page):
+        page.add_script_tag(url=f"{e2e_db.url}/static/vendor/axe-core/axe.min.js")
+        result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+        serious = [
+            f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+            for v in result["violations"]
+            if v["impact"] in ("serious", "critical")
+        ]
+        assert not serious, f"axe on {page.url}:\n" + "\n".join(serious)
+
+    return check
+
+
+@pytest.fixture
+def base_url_live(e2e_db) -> str:
+    return e2e_db.url
+
+
+__all__ = ["E2E_PASSWORD", "Role"]

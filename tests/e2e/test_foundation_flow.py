@@ -1,0 +1,49 @@
+"""A new adviser's first visit: log in, municipalities, Trondheim, contact persons, log out."""
+
+from integrering.core.demo import _load_contact_persons
+from integrering.core.models import County
+from integrering.core.roles import Role
+from tests.e2e.conftest import E2E_PASSWORD
+
+
+def test_an_adviser_logs_in_and_sees_the_municipalities_and_contact_persons(page, e2e_db, e2e_user, login, assert_accessible):
+    _load_contact_persons(County.objects.get(number="50"), E2E_PASSWORD)  # the seed's three contact persons
+    e2e_user("ny_radgiver", Role.ADVISER)
+
+    page.goto(f"{e2e_db.url}/logg-inn/")
+    assert_accessible(page)
+    login(page, "ny_radgiver")
+    assert page.get_by_role("heading", name="Mine kommuner").is_visible()
+    assert_accessible(page)
+
+    page.get_by_role("navigation", name="Hovedmeny").get_by_role("link", name="Kommuner", exact=True).click()
+    page.wait_for_url("**/kommuner/")
+    assert page.locator("tbody tr").count() == 38
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Trondheim - Tråante").click()
+    page.wait_for_url("**/kommuner/5001/")
+    assert page.get_by_role("heading", level=1).inner_text().startswith("5001")
+    assert page.get_by_text("Fiffi Namugunga").first.is_visible()
+    assert_accessible(page)
+
+    page.get_by_role("navigation", name="Hovedmeny").get_by_role("link", name="Kontaktpersoner").click()
+    page.wait_for_url("**/kommuner/kontaktpersoner/")
+    without = page.locator("section", has=page.get_by_role("heading", name="Uten kontaktperson"))
+    assert "5057 Ørland" in without.inner_text()
+    assert_accessible(page)
+
+    page.get_by_role("button", name="Logg ut").click()
+    page.wait_for_url("**/logg-inn/**")
+    page.goto(f"{e2e_db.url}/kommuner/")
+    assert "/logg-inn/" in page.url
+
+
+def test_a_wrong_password_gives_a_norwegian_error(page, e2e_db, e2e_user):
+    e2e_user("noen", Role.ADVISER)
+    page.goto(f"{e2e_db.url}/logg-inn/")
+    page.get_by_label("Brukernavn").fill("noen")
+    page.get_by_label("Passord").fill("feil-passord")
+    page.get_by_role("button", name="Logg inn").click()
+    assert page.get_by_role("alert").is_visible()
+    assert "brukernavn" in page.get_by_role("alert").inner_text().lower()

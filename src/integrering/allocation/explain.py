@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
+
 from .model import (RULE_ADJUSTED, RULE_CAPPED, RULE_EXCLUDED, RULE_FIXED, RULE_RAISED_TO_MIN_LOT,
                     RULE_ROUNDED, RULE_ZERO_BY_MIN_LOT, Row)
 from .quota import Problem
@@ -9,7 +11,8 @@ from .quota import Problem
 
 def norwegian_number(value: float, decimals: int = 1) -> str:
     """``1234.5`` → ``1 234,5`` (Norwegian separators, no-break space)."""
-    text = f"{value:,.{decimals}f}".replace(",", "\u00a0").replace(".", ",")
+    rounded = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    text = f"{rounded:,.{decimals}f}".replace(",", "\u00a0").replace(".", ",")
     return text.replace("-", "−")
 
 
@@ -51,6 +54,8 @@ def _reason(problem: Problem, index: int, count: int, rule: str) -> str:
         return f"Hevet til minstetallet {lot}."
     if rule == RULE_CAPPED:
         return f"Begrenset av maks-tallet {count}."
+    if rule == RULE_ROUNDED and abs(count - quota) < 1e-9:
+        return "Kvoten er et helt tall."
     if rule == RULE_ROUNDED:
         direction = "opp" if count > quota else "ned" if count < quota else ""
         return f"Avrundet {direction} fra kvoten.".replace("  ", " ")

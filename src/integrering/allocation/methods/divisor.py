@@ -40,7 +40,9 @@ def _add_priority(votes, x, upper, divisor: Divisor) -> np.ndarray:
 
 
 def _remove_priority(votes, x, lower, divisor: Divisor) -> np.ndarray:
-    return np.where(x > lower, votes / divisor(x.astype(float) - 1.0), np.inf)
+    # the divisor of the last seat held; 1 where no seat can be removed (masked anyway)
+    held = np.where(x > lower, divisor(x.astype(float) - 1.0), 1.0)
+    return np.where(x > lower, votes / held, np.inf)
 
 
 def _last_argmin(values: np.ndarray) -> int:

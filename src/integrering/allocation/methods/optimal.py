@@ -2,9 +2,13 @@
 
 Variables per participant: ``x_i`` (integer), ``z_i`` (binary: gets anything at all) and
 ``d_i ≥ |x_i − q_i|``. "0 or at least the lot" is the semi-integer pair
-``lot_i·z_i ≤ x_i ≤ cap_i·z_i``. A tiny perturbation ``ε·rank_i·x_i`` (rank by municipality
-number, total below 1e-6) prefers lower municipality numbers in exact ties; since the input
-is sorted by number and HiGHS is deterministic, the result never depends on row order.
+``lot_i·z_i ≤ x_i ≤ cap_i·z_i``. The solver must report proven optimality.
+
+Tie-breaking: a tiny perturbation ``ε·rank_i·x_i`` (rank by municipality number, total below
+1e-6) nudges the solver towards lower municipality numbers, and after the solve
+:func:`prefer_lower_numbers` moves single persons from higher to lower numbers as long as the
+objective does not get worse. The input is sorted by number and HiGHS is deterministic, so
+the result never depends on row order.
 """
 
 from __future__ import annotations
@@ -53,6 +57,37 @@ def solve(q: np.ndarray, lots: np.ndarray, caps: np.ndarray, remaining: int) -> 
     return np.rint(result.x[:n]).astype(int)
 
 
+def _move_costs(x, q, lots, caps) -> tuple[np.ndarray, np.ndarray]:
+    """Change of Σ|x − q| when one is added to / removed from each (inf: not allowed)."""
+    deviation = np.abs(x - q)
+    can_add = (x + 1 <= caps) & ((x + 1 >= lots) | (x > 0))
+    can_remove = (x - 1 >= lots) | (x == 1)
+    up = np.where(can_add, np.abs(x + 1 - q) - deviation, np.inf)
+    down = np.where(can_remove & (x > 0), np.abs(x - 1 - q) - deviation, np.inf)
+    return up, down
+
+
+def prefer_lower_numbers(x: np.ndarray, q, lots, caps, tolerance: float = 1e-9) -> np.ndarray:
+    """Canonical tie-breaking after the solve: while one person can move from a higher to a
+    lower municipality number without making Σ|x − q| worse, move them. Each move lowers
+    Σ rank·x, so this ends; it leaves the objective unchanged (or better)."""
+    x = x.astype(float)
+    positions = np.arange(len(x))
+    for _ in range(int(x.sum()) + len(x)):
+        up, down = _move_costs(x, q, lots, caps)
+        move = None
+        for i in np.flatnonzero(np.isfinite(up)):
+            targets = np.flatnonzero((positions > i) & (up[i] + down <= tolerance))
+            if targets.size:
+                move = (i, targets[-1])
+                break
+        if move is None:
+            break
+        x[move[0]] += 1
+        x[move[1]] -= 1
+    return np.rint(x).astype(int)
+
+
 def optimal(problem: Problem) -> list[int]:
     check_feasible(problem)
     participants = problem.participants()
@@ -66,6 +101,7 @@ def optimal(problem: Problem) -> list[int]:
     x = solve(q, lots, caps, remaining)
     if x is None:
         raise min_lot_impossible(problem)
+    x = prefer_lower_numbers(x, q, lots, caps)
     for index, value in zip(participants, x):
         counts[index] = int(value)
     return counts

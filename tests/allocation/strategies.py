@@ -1,0 +1,74 @@
+"""Hypothesis strategies and a brute-force reference for small allocation instances."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from hypothesis import strategies as st
+
+from integrering.allocation import Municipality, Parameters
+
+
+@dataclass(frozen=True)
+class Instance:
+    municipalities: list[Municipality]
+    total: int
+    parameters: Parameters
+
+
+@st.composite
+def municipalities(draw, max_size: int = 5, constraints: bool = True, caps: bool = True):
+    numbers = draw(st.lists(st.integers(1, 9999), min_size=1, max_size=max_size, unique=True))
+    result = []
+    for number in numbers:
+        kind = draw(st.sampled_from(["plain"] * 4 + (["excluded", "fixed"] if constraints else [])))
+        result.append(Municipality(
+            number=f"{number:04d}",
+            name=f"Kommune {number}",
+            criteria={"a": draw(st.integers(0, 1000)), "b": draw(st.integers(1, 1000))},
+            excluded=kind == "excluded",
+            fixed=draw(st.integers(0, 8)) if kind == "fixed" else None,
+            minimum=draw(st.none() | st.integers(0, 8)) if constraints else None,
+            cap=draw(st.none() | st.integers(0, 20)) if constraints and caps else None,
+        ))
+    return result
+
+
+@st.composite
+def parameters(draw, min_lot=st.integers(0, 6), base=st.sampled_from([0.0, 0.0, 1.0, 2.5])):
+    return Parameters(
+        weights={"a": draw(st.integers(0, 5)), "b": draw(st.integers(1, 5))},
+        exponents={"a": draw(st.sampled_from([1.0, 0.5, 2.0]))},
+        base=draw(base),
+        min_lot=draw(min_lot),
+    )
+
+
+@st.composite
+def instances(draw, max_size: int = 5, constraints: bool = True, caps: bool = True, **kwargs):
+    chosen = draw(municipalities(max_size, constraints, caps))
+    fixed = sum(m.fixed or 0 for m in chosen if not m.excluded)
+    return Instance(chosen, fixed + draw(st.integers(0, 30)), draw(parameters(**kwargs)))
+
+
+def scaled(instance: Instance, factor: float) -> Instance:
+    weights = {k: v * factor for k, v in instance.parameters.weights.items()}
+    return replace(instance, parameters=replace(instance.parameters, weights=weights))
+
+
+def brute_force_best(quotas: list[float], options: list[list[int]], total: int) -> float | None:
+    """The least Σ|x_i − q_i| over every choice of x_i from ``options[i]`` with Σx = total."""
+    best = None
+
+    def walk(i: int, left: int, cost: float) -> None:
+        nonlocal best
+        if i == len(options):
+            if left == 0 and (best is None or cost < best):
+                best = cost
+            return
+        for x in options[i]:
+            if x <= left:
+                walk(i + 1, left - x, cost + abs(x - quotas[i]))
+
+    walk(0, total, 0.0)
+    return best

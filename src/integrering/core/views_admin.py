@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 
 from integrering.core import services
 from integrering.core.filters import AuditFilterForm
@@ -42,6 +43,7 @@ def user_edit(request, pk: int | None = None):
 
 
 @requires(Perm.VIEW_AUDIT)
+@require_GET
 def audit_log(request):
     county = request.user.county
     form = AuditFilterForm(request.GET or None, county=county)

@@ -1,0 +1,62 @@
+import os
+import subprocess
+import sys
+
+import pytest
+
+from integrering.env import ConfigError, env_bool, env_int, env_list, env_str
+
+PRODUCTION = {
+    "DJANGO_DEBUG": "0",
+    "DJANGO_SECRET_KEY": "a-production-secret-key-that-is-long-enough-0123456789abcdef",
+    "DJANGO_ALLOWED_HOSTS": "integrering.example.org",
+}
+
+
+def run_cli(*args, env):
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")} | env
+    full_env.pop("DJANGO_SETTINGS_MODULE", None)
+    return subprocess.run([sys.executable, "-m", "integrering.cli", *args], env=full_env, capture_output=True, text=True)
+
+
+def test_production_settings_pass_the_deploy_check():
+    result = run_cli("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    env = {k: v for k, v in PRODUCTION.items() if k != "DJANGO_SECRET_KEY"}
+    result = run_cli("check", env=env)
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY må være satt" in result.stderr
+
+
+def test_a_bad_boolean_names_the_variable(monkeypatch):
+    monkeypatch.setenv("DJANGO_DEBUG", "kanskje")
+    with pytest.raises(ConfigError, match="DJANGO_DEBUG"):
+        env_bool("DJANGO_DEBUG", False)
+
+
+def test_typed_helpers_parse_good_values_and_reject_bad_ones(monkeypatch):
+    monkeypatch.setenv("X_INT", "12")
+    assert env_int("X_INT", 1) == 12
+    monkeypatch.setenv("X_INT", "tolv")
+    with pytest.raises(ConfigError, match="X_INT"):
+        env_int("X_INT", 1)
+    monkeypatch.setenv("X_INT", "0")
+    with pytest.raises(ConfigError, match="minst 1"):
+        env_int("X_INT", 1, minimum=1)
+    monkeypatch.setenv("X_LIST", "a.no, b.no")
+    assert env_list("X_LIST", []) == ["a.no", "b.no"]
+    monkeypatch.setenv("X_LIST", " , ")
+    with pytest.raises(ConfigError):
+        env_list("X_LIST", [])
+    monkeypatch.delenv("X_STR", raising=False)
+    assert env_str("X_STR", "standard") == "standard"
+
+
+def test_responses_carry_a_content_security_policy_without_inline_scripts(client):
+    response = client.get("/logg-inn/")
+    csp = response.headers["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+    assert "<script>" not in response.content.decode()

@@ -169,6 +169,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # django-axes announces itself at INFO on every start; keep its warnings (lockouts) only.
+    "loggers": {"axes": {"level": "WARNING"}},
 }
 
 FORMAT_MODULE_PATH = ["integrering.formats"]

@@ -1,0 +1,192 @@
+"""The bridge between a scenario in the database and the pure distribution engine.
+
+:func:`inputs_build` collects everything the engine needs for a scenario into one JSON-able dict
+(the municipalities valid in the settlement year with their name and criteria values, the
+constraints and the parameters). A :class:`~integrering.settlement.models.ScenarioRun` stores that
+dict as it is, so :func:`allocate_from_inputs` can repeat the run exactly, whatever has changed in
+the database since.
+
+Population (code ``folketall``) is the municipality's population on 1 January of the settlement
+year, or, when that is not yet published, the latest year available (the inputs record the year).
+Other criteria are the county's :class:`CriterionValue` rows of the settlement year.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Max, Q
+
+from integrering import allocation
+from integrering.municipalities.models import Municipality, MunicipalityName, Population
+from integrering.settlement.models import CriterionDefinition, CriterionValue, Scenario, SettlementYear
+
+POPULATION = "folketall"
+# Bumped when the shape of ``inputs`` or the engine's contract changes.
+ENGINE_VERSION = "allocation/1"
+
+
+def municipalities_in_year(settlement_year: SettlementYear) -> list[Municipality]:
+    year = settlement_year.year
+    qs = Municipality.objects.filter(county_id=settlement_year.county_id, valid_from__lte=year)
+    return list(qs.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=year)).order_by("number"))
+
+
+def names_in_year(municipalities: list[Municipality], year: int) -> dict[int, str]:
+    """The SSB name of each municipality in ``year`` (or its latest name before it)."""
+    names: dict[int, str] = {m.pk: m.norwegian_name for m in municipalities}
+    rows = MunicipalityName.objects.filter(municipality__in=municipalities, year__lte=year).order_by("year")
+    for row in rows.values("municipality_id", "name"):
+        names[row["municipality_id"]] = row["name"]
+    return names
+
+
+def population_values(municipalities: list[Municipality], year: int) -> tuple[dict[int, float], dict[int, int]]:
+    """Population per municipality id in ``year``; where missing, the latest year available."""
+    values: dict[int, float] = {}
+    years: dict[int, int] = {}
+    rows = Population.objects.filter(municipality__in=municipalities, year=year).values("municipality_id", "total")
+    for row in rows:
+        values[row["municipality_id"]] = float(row["total"])
+        years[row["municipality_id"]] = year
+    missing = [m.pk for m in municipalities if m.pk not in values]
+    if missing:
+        latest = Population.objects.filter(municipality_id__in=missing).values("municipality_id").annotate(y=Max("year"))
+        wanted = {row["municipality_id"]: row["y"] for row in latest}
+        rows = Population.objects.filter(municipality_id__in=list(wanted)).values("municipality_id", "year", "total")
+        for row in rows:
+            if wanted.get(row["municipality_id"]) == row["year"]:
+                values[row["municipality_id"]] = float(row["total"])
+                years[row["municipality_id"]] = row["year"]
+    return values, years
+
+
+def criterion_values(county_id: int, codes: list[str], municipalities: list[Municipality],
+                     year: int) -> tuple[dict[int, dict[str, float]], dict[str, dict]]:
+    """(values per municipality id and code, description per code) for the given codes and year."""
+    per_municipality: dict[int, dict[str, float]] = {m.pk: {} for m in municipalities}
+    described: dict[str, dict] = {}
+    wanted = [c for c in codes if c != POPULATION]
+    if POPULATION in codes:
+        values, years = population_values(municipalities, year)
+        for pk, value in values.items():
+            per_municipality[pk][POPULATION] = value
+        described[POPULATION] = {"name": "Folketall 1. januar", "higher_is_better": True,
+                                 "source": "SSB, tabell 07459", "years": sorted(set(years.values()))}
+    if wanted:
+        definitions = {d.code: d for d in CriterionDefinition.objects.filter(county_id=county_id, code__in=wanted)}
+        for code in wanted:
+            if code not in definitions:
+                raise allocation.InvalidInput(f"Kriteriet «{code}» finnes ikke (lenger) i fylkets kriterieliste.")
+            d = definitions[code]
+            described[code] = {"name": d.name, "unit": d.unit, "higher_is_better": d.higher_is_better}
+        rows = CriterionValue.objects.filter(
+            definition__in=definitions.values(), municipality__in=municipalities, year=year,
+        ).values("municipality_id", "definition__code", "value", "source")
+        sources: dict[str, set] = {}
+        for row in rows:
+            per_municipality[row["municipality_id"]][row["definition__code"]] = float(row["value"])
+            if row["source"]:
+                sources.setdefault(row["definition__code"], set()).add(row["source"])
+        for code, found in sources.items():
+            described[code]["source"] = "; ".join(sorted(found))
+    return per_municipality, described
+
+
+def _whole(value) -> int | None:
+    return None if value in (None, "") else int(value)
+
+
+def inputs_build(scenario: Scenario) -> dict:
+    """Everything the engine needs for ``scenario``, as plain JSON-able data."""
+    settlement_year = scenario.settlement_year
+    year = settlement_year.year
+    municipalities = municipalities_in_year(settlement_year)
+    codes = [c["code"] for c in scenario.criteria]
+    values, described = criterion_values(settlement_year.county_id, codes, municipalities, year)
+    names = names_in_year(municipalities, year)
+    constraints = scenario.constraints or {}
+    rows = []
+    for m in municipalities:
+        c = constraints.get(m.number, {})
+        rows.append({
+            "number": m.number, "name": names[m.pk], "criteria": values[m.pk],
+            "excluded": bool(c.get("excluded")), "fixed": _whole(c.get("fixed")),
+            "minimum": _whole(c.get("minimum")), "cap": _whole(c.get("cap")),
+            "reason": c.get("reason", ""),
+        })
+    total = scenario.total if scenario.total is not None else settlement_year.total
+    return {
+        "year": year,
+        "county": settlement_year.county.number,
+        "total": total,
+        "method": scenario.method,
+        "parameters": {
+            "weights": {c["code"]: float(c.get("weight", 1)) for c in scenario.criteria},
+            "exponents": {c["code"]: float(c.get("exponent", 1)) for c in scenario.criteria},
+            "base": float(scenario.base),
+            "min_lot": int(scenario.min_lot),
+            "lower_is_better": sorted(code for code, d in described.items() if not d.get("higher_is_better", True)),
+        },
+        "criteria": described,
+        "municipalities": rows,
+        "engine_version": ENGINE_VERSION,
+    }
+
+
+def engine_arguments(inputs: dict) -> tuple[list[allocation.Municipality], int, allocation.Parameters, str]:
+    if inputs.get("total") is None:
+        raise allocation.InvalidInput("Scenarioet har ingen total, og årets ramme er ikke registrert.")
+    if not inputs["parameters"]["weights"]:
+        raise allocation.InvalidInput("Velg minst ett kriterium.")
+    municipalities = [
+        allocation.Municipality(number=r["number"], name=r["name"], criteria=r["criteria"], excluded=r["excluded"],
+                                fixed=r["fixed"], minimum=r["minimum"], cap=r["cap"])
+        for r in inputs["municipalities"]
+    ]
+    p = inputs["parameters"]
+    parameters = allocation.Parameters(weights=p["weights"], exponents=p["exponents"], base=p["base"],
+                                       min_lot=p["min_lot"], lower_is_better=frozenset(p["lower_is_better"]))
+    return municipalities, int(inputs["total"]), parameters, inputs["method"]
+
+
+def allocate_from_inputs(inputs: dict) -> allocation.Allocation:
+    """Run the engine on saved inputs. Raises :class:`allocation.AllocationError` (Norwegian message)."""
+    municipalities, total, parameters, method = engine_arguments(inputs)
+    return allocation.allocate(municipalities, total, parameters, method)
+
+
+def result_data(result: allocation.Allocation) -> dict:
+    """The JSON stored in ``ScenarioRun.result``."""
+    return {
+        "total": result.total,
+        "method": result.method,
+        "objective": round(result.objective, 6),
+        "rows": [row.as_dict() for row in result.rows],
+    }
+
+
+def method_description(inputs: dict) -> str:
+    """A short Norwegian description of the method and criteria (for the recommendation and the letter)."""
+    methods = {"optimal": "optimal fordeling (minst mulig avvik fra kvotene)", "sainte-lague": "Sainte-Laguës metode",
+               "dhondt": "d'Hondts metode", "largest-remainder": "største brøks metode (Hamilton)"}
+    p = inputs["parameters"]
+    parts = []
+    for code, weight in p["weights"].items():
+        name = inputs["criteria"].get(code, {}).get("name", code)
+        exponent = p["exponents"].get(code, 1.0)
+        text = f"{name} (vekt {weight:g}"
+        text += f", eksponent {exponent:g})" if exponent != 1 else ")"
+        if code in p["lower_is_better"]:
+            text += ", lavere er bedre"
+        parts.append(text)
+    excluded = sum(1 for r in inputs["municipalities"] if r["excluded"])
+    fixed = sum(1 for r in inputs["municipalities"] if r["fixed"] is not None and not r["excluded"])
+    sentences = [
+        f"Totalen {inputs['total']} er fordelt med {methods.get(inputs['method'], inputs['method'])}.",
+        f"Kriterier: {', '.join(parts)}.",
+    ]
+    if p["base"]:
+        sentences.append(f"Hver deltakende kommune får et grunntall på {p['base']:g}.")
+    sentences.append(f"Ingen kommune får færre enn {p['min_lot']} med mindre den får 0.")
+    if excluded or fixed:
+        sentences.append(f"{excluded} kommuner er utelatt og {fixed} har fast tall, hver med begrunnelse.")
+    return " ".join(sentences)

@@ -1,0 +1,120 @@
+"""Reads for scenarios, runs, criteria and recommendations: the user's county only.
+
+Scenarios and criteria are the county's working material: a municipal user never sees them
+(a 404, as for anything outside the user's scope). Recommendations are read through the same
+selectors.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Count, Max, OuterRef, QuerySet, Subquery
+from django.http import Http404
+
+from integrering.core.permissions import is_municipal_only
+from integrering.municipalities.models import Municipality
+from integrering.settlement.models import CriterionDefinition, Recommendation, Scenario, ScenarioRun, SettlementYear
+
+
+def _county_only(user) -> None:
+    if is_municipal_only(user) or user.county_id is None:
+        raise Http404("Ikke funnet.")
+
+
+def settlement_year_get(user, year: int) -> SettlementYear:
+    _county_only(user)
+    found = SettlementYear.objects.select_related("county").filter(county_id=user.county_id, year=year).first()
+    if found is None:
+        raise Http404("Fant ikke bosettingsåret.")
+    return found
+
+
+def scenarios_of_year(settlement_year: SettlementYear) -> QuerySet[Scenario]:
+    latest = ScenarioRun.objects.filter(scenario=OuterRef("pk")).order_by("-run_at", "-pk").values("pk")[:1]
+    return (Scenario.objects.filter(settlement_year=settlement_year).select_related("created_by")
+            .annotate(run_count=Count("runs"), last_run_at=Max("runs__run_at"), latest_run_id=Subquery(latest))
+            .order_by("-created_at", "-pk"))
+
+
+def scenario_get(user, year: int, pk: int) -> Scenario:
+    settlement_year = settlement_year_get(user, year)
+    scenario = Scenario.objects.select_related("settlement_year__county", "created_by").filter(
+        settlement_year=settlement_year, pk=pk).first()
+    if scenario is None:
+        raise Http404("Fant ikke scenarioet.")
+    return scenario
+
+
+def runs_of_scenario(scenario: Scenario) -> QuerySet[ScenarioRun]:
+    return scenario.runs.select_related("run_by").defer("inputs", "result").order_by("-run_at", "-pk")
+
+
+def run_get(user, year: int, pk: int) -> ScenarioRun:
+    settlement_year_get(user, year)
+    run = ScenarioRun.objects.select_related("scenario__settlement_year__county", "run_by").filter(
+        scenario__settlement_year__county_id=user.county_id, scenario__settlement_year__year=year, pk=pk).first()
+    if run is None:
+        raise Http404("Fant ikke kjøringen.")
+    return run
+
+
+def latest_run(scenario: Scenario) -> ScenarioRun | None:
+    return scenario.runs.select_related("run_by").order_by("-run_at", "-pk").first()
+
+
+def comparison_rows(a: ScenarioRun, b: ScenarioRun) -> list[dict]:
+    """Per municipality: the two numbers and the difference (b − a); municipalities of either run."""
+    rows_a = {r["kommunenummer"]: r for r in a.result["rows"]}
+    rows_b = {r["kommunenummer"]: r for r in b.result["rows"]}
+    rows = []
+    for number in sorted(set(rows_a) | set(rows_b)):
+        ra, rb = rows_a.get(number), rows_b.get(number)
+        count_a = ra["antall"] if ra else None
+        count_b = rb["antall"] if rb else None
+        diff = None if count_a is None or count_b is None else count_b - count_a
+        rows.append({"number": number, "name": (ra or rb)["navn"], "a": count_a, "b": count_b, "diff": diff})
+    return rows
+
+
+def recommendations_of_year(settlement_year: SettlementYear) -> QuerySet[Recommendation]:
+    return (Recommendation.objects.filter(settlement_year=settlement_year)
+            .select_related("chosen_by", "run__scenario").order_by("-version"))
+
+
+def recommendation_get(user, year: int, version: int) -> Recommendation:
+    settlement_year = settlement_year_get(user, year)
+    found = recommendations_of_year(settlement_year).filter(version=version).first()
+    if found is None:
+        raise Http404("Fant ikke denne versjonen av anbefalingen.")
+    return found
+
+
+def criteria_of_county(user) -> QuerySet[CriterionDefinition]:
+    _county_only(user)
+    return CriterionDefinition.objects.filter(county_id=user.county_id).annotate(value_count=Count("values"))
+
+
+def criterion_get(user, pk: int) -> CriterionDefinition:
+    found = criteria_of_county(user).filter(pk=pk).first()
+    if found is None:
+        raise Http404("Fant ikke kriteriet.")
+    return found
+
+
+def recommendation_rows(recommendation: Recommendation) -> tuple[list[dict], int]:
+    """(rows with kommunenummer, navn, antall sorted by number, total) for display and exports."""
+    from integrering.settlement.scenario_inputs import names_in_year
+
+    numbers = recommendation.numbers
+    municipalities = list(Municipality.objects.filter(number__in=list(numbers)).order_by("number"))
+    names = names_in_year(municipalities, recommendation.settlement_year.year)
+    rows = [{"kommunenummer": m.number, "navn": names[m.pk], "antall": int(numbers[m.number])} for m in municipalities]
+    return rows, sum(r["antall"] for r in rows)
+
+
+def criteria_of_county_for_year(settlement_year: SettlementYear) -> list[CriterionDefinition]:
+    return list(CriterionDefinition.objects.filter(county_id=settlement_year.county_id).order_by("name"))
+
+
+def years_of_county(user) -> list[int]:
+    _county_only(user)
+    return list(SettlementYear.objects.filter(county_id=user.county_id).order_by("-year").values_list("year", flat=True))

@@ -5,3 +5,16 @@ class GuidanceConfig(AppConfig):
     name = "integrering.guidance"
     label = "guidance"
     verbose_name = "Karriereveiledning"
+
+    def ready(self) -> None:
+        from integrering.core.audit import track
+        from integrering.guidance import models
+        from integrering.guidance.sections import municipality_section
+        from integrering.municipalities.services import municipality_page_section_register
+
+        # The cached evaluation is derived data: changes to it are not audited, the facts are.
+        track(models.Participant, exclude_fields=["findings", "evaluated_on", "ruleset_version",
+                                                  "in_target_group", "decision_deadline", "last_activity_at"])
+        for model in (models.Referral, models.GuidanceCase, models.GuidanceSession, models.TrainingEnrolment):
+            track(model)
+        municipality_page_section_register(municipality_section)

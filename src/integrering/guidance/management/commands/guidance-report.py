@@ -1,0 +1,43 @@
+"""``integrering guidance-report --county 50 [--date YYYY-MM-DD] --format csv|json [--output FILE]``.
+
+One row per participant, evaluated by the rules on ``--date`` (default today). Writes to standard
+output unless ``--output`` is given. The report contains no names, only the municipality's references.
+"""
+
+import datetime
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandParser
+from django.utils import timezone
+
+from integrering.guidance import reports
+from integrering.guidance.management.commands._common import county_or_fail, fail
+
+
+class Command(BaseCommand):
+    help = "Rapport per deltaker: målgruppe, rett og plikt til karriereveiledning, vedtaksfrist og funn."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--county", required=True, help="fylkesnummer, f.eks. 50")
+        parser.add_argument("--date", help="vurderingsdato ÅÅÅÅ-MM-DD (standard: i dag)")
+        parser.add_argument("--format", default="csv", help="csv eller json")
+        parser.add_argument("--output", help="fil å skrive til (standard: skjermen)")
+
+    def handle(self, *args, county: str, date: str | None, format: str, output: str | None, **options) -> None:
+        county_obj = county_or_fail(county)
+        if format not in ("csv", "json"):
+            fail([f"Ukjent format «{format}»; bruk csv eller json."])
+        try:
+            day = datetime.date.fromisoformat(date) if date else timezone.localdate()
+        except ValueError:
+            fail([f"Ugyldig dato «{date}»; bruk ÅÅÅÅ-MM-DD."])
+        rows = reports.report_rows(county=county_obj, date=day)
+        text = reports.report_csv(rows) if format == "csv" else reports.report_json(rows, county=county_obj, date=day)
+        if output:
+            try:
+                Path(output).write_text(text, encoding="utf-8")
+            except OSError as error:
+                fail([f"Kunne ikke skrive {output}: {error.strerror}."])
+            self.stderr.write(f"Skrev {len(rows)} deltakere til {output}.")
+        else:
+            self.stdout.write(text, ending="")

@@ -1,0 +1,282 @@
+"""Reads for career guidance, scoped to the user's county and, for municipal users, their municipality.
+
+Signatures (a record outside the user's scope is ``Http404``)::
+
+    participants_for_user(user) -> QuerySet[Participant]            # not anonymised; municipality, case selected
+    participant_for_user(user, pk) -> Participant                   # Http404 outside scope
+    case_for_user(user, pk) -> GuidanceCase                         # by case pk; Http404 outside scope
+    referrals_for_user(user) -> QuerySet[Referral]
+    enrolments_for_user(user) -> QuerySet[TrainingEnrolment]
+    participants_filter(qs, *, municipality=None, finding=None, figure=None, today=None) -> QuerySet
+        figure: "decided" | "guidance_before_decision" | "guidance_completed" | "overdue"
+    queue_for_counsellor(user, *, counsellor=None, today=None, completed_limit=50) -> Queue
+        Queue.referred / .booked: GuidanceCase querysets, overdue first, then by decision deadline;
+        .completed: the latest completed. Each case has ``overdue`` and ``referred_at`` annotated.
+    compliance_for_user(user, *, today=None) -> Compliance   # 4 queries, whatever the number of rows
+        Compliance.rows: ComplianceRow per municipality; Compliance.total: the county (or the user's
+        municipality); ComplianceRow.share_before_decision (0..1 or None), median_days (None if no data),
+        open_findings {code: count} (errors and warnings only), errors, warnings.
+    municipality_summary(municipality) -> dict                       # aggregates for the municipality page
+"""
+
+from __future__ import annotations
+
+import datetime
+import statistics
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import BooleanField, Case, Count, F, Max, Q, QuerySet, Value, When
+from django.http import Http404
+from django.utils import timezone
+
+from integrering.core.permissions import is_municipal_only
+from integrering.guidance.models import (
+    CaseStatus,
+    GuidanceCase,
+    Participant,
+    ParticipantFinding,
+    Referral,
+    TrainingEnrolment,
+)
+from integrering.legal import ERROR, WARNING, finding_catalogue
+from integrering.municipalities.models import Municipality
+
+
+def _scope(user, prefix: str = "") -> Q:
+    if user.county_id is None:
+        return Q(pk__in=[])
+    q = Q(**{f"{prefix}county_id": user.county_id})
+    if is_municipal_only(user):
+        q &= Q(**{f"{prefix}municipality_id": user.municipality_id})
+    return q
+
+
+def participants_for_user(user) -> QuerySet[Participant]:
+    return (
+        Participant.objects.filter(_scope(user), anonymised_at__isnull=True)
+        .select_related("municipality", "guidance_case")
+        .order_by("municipality__number", "reference")
+    )
+
+
+def participant_for_user(user, pk) -> Participant:
+    participant = participants_for_user(user).filter(pk=pk).first()
+    if participant is None:
+        raise Http404
+    return participant
+
+
+def case_for_user(user, pk) -> GuidanceCase:
+    case = (
+        GuidanceCase.objects.filter(_scope(user, "participant__"), participant__anonymised_at__isnull=True, pk=pk)
+        .select_related("participant", "participant__municipality", "counsellor")
+        .first()
+    )
+    if case is None:
+        raise Http404
+    return case
+
+
+def referrals_for_user(user) -> QuerySet[Referral]:
+    return Referral.objects.filter(_scope(user, "participant__"), participant__anonymised_at__isnull=True).select_related(
+        "participant", "participant__municipality", "referred_by"
+    )
+
+
+def enrolments_for_user(user) -> QuerySet[TrainingEnrolment]:
+    return TrainingEnrolment.objects.filter(
+        _scope(user, "participant__"), participant__anonymised_at__isnull=True
+    ).select_related("participant", "participant__municipality", "participant__guidance_case")
+
+
+FIGURES = ("decided", "guidance_before_decision", "guidance_completed", "overdue")
+
+
+def _decided_q(prefix: str = "") -> Q:
+    return Q(**{f"{prefix}in_target_group": True, f"{prefix}decision_date__isnull": False})
+
+
+def _before_decision_q(prefix: str = "") -> Q:
+    return _decided_q(prefix) & Q(
+        **{f"{prefix}guidance_case__status": CaseStatus.COMPLETED,
+           f"{prefix}guidance_case__completed_on__lte": F(f"{prefix}decision_date")}
+    )
+
+
+def _overdue_q(today: datetime.date, prefix: str = "") -> Q:
+    return Q(**{f"{prefix}decision_date__isnull": True, f"{prefix}decision_deadline__lt": today})
+
+
+def participants_filter(qs: QuerySet[Participant], *, municipality=None, finding: str | None = None,
+                        figure: str | None = None, today: datetime.date | None = None) -> QuerySet[Participant]:
+    """Narrow a participant list to the people behind a compliance figure."""
+    if municipality is not None:
+        qs = qs.filter(municipality=municipality)
+    if finding:
+        qs = qs.filter(open_findings__code=finding)
+    if figure == "decided":
+        qs = qs.filter(_decided_q())
+    elif figure == "guidance_before_decision":
+        qs = qs.filter(_before_decision_q())
+    elif figure == "guidance_completed":
+        qs = qs.filter(guidance_case__status=CaseStatus.COMPLETED, settlement_date__isnull=False)
+    elif figure == "overdue":
+        qs = qs.filter(_overdue_q(today or timezone.localdate()))
+    return qs
+
+
+@dataclass
+class Queue:
+    referred: QuerySet
+    booked: QuerySet
+    completed: QuerySet
+
+
+def queue_for_counsellor(user, *, counsellor=None, today: datetime.date | None = None,
+                         completed_limit: int = 50) -> Queue:
+    """The county's guidance cases waiting, booked and lately completed (the counsellor's own if given)."""
+    today = today or timezone.localdate()
+    base = (
+        GuidanceCase.objects.filter(_scope(user, "participant__"), participant__anonymised_at__isnull=True)
+        .select_related("participant", "participant__municipality", "counsellor")
+        .annotate(
+            overdue=Case(When(_overdue_q(today, "participant__"), then=Value(True)), default=Value(False),
+                         output_field=BooleanField()),
+            referred_at=Max("participant__referrals__referred_at"),
+        )
+    )
+    by_deadline = ("-overdue", F("participant__decision_deadline").asc(nulls_last=True), "participant__reference")
+    referred = base.filter(status=CaseStatus.REFERRED)
+    booked = base.filter(status=CaseStatus.BOOKED)
+    completed = base.filter(status=CaseStatus.COMPLETED)
+    if counsellor is not None:
+        referred = referred.filter(Q(counsellor=counsellor) | Q(counsellor__isnull=True))
+        booked = booked.filter(counsellor=counsellor)
+        completed = completed.filter(counsellor=counsellor)
+    return Queue(
+        referred=referred.order_by(*by_deadline),
+        booked=booked.order_by(*by_deadline),
+        completed=completed.order_by("-completed_on", "participant__reference")[:completed_limit],
+    )
+
+
+@dataclass
+class ComplianceRow:
+    municipality: Municipality | None
+    participants: int = 0
+    decided: int = 0
+    guidance_before_decision: int = 0
+    overdue: int = 0
+    days: list[int] = field(default_factory=list, repr=False)
+    open_findings: dict[str, int] = field(default_factory=dict)
+    errors: int = 0
+    warnings: int = 0
+
+    @property
+    def share_before_decision(self) -> float | None:
+        return self.guidance_before_decision / self.decided if self.decided else None
+
+    @property
+    def median_days(self) -> float | None:
+        return statistics.median(self.days) if self.days else None
+
+    @property
+    def guidance_completed(self) -> int:
+        return len(self.days)
+
+
+@dataclass
+class Compliance:
+    rows: list[ComplianceRow]
+    total: ComplianceRow
+    codes: list[str]  # the codes with open errors or warnings, in catalogue order
+    today: datetime.date
+
+
+def compliance_for_user(user, *, today: datetime.date | None = None) -> Compliance:
+    """Per municipality and in total: guidance before decision, settlement → guidance days, open findings.
+
+    Anonymised participants count in the share and the median (their dates are kept) but not in the open
+    findings or the overdue count.
+    """
+    today = today or timezone.localdate()
+    scope = _scope(user)
+    counts = (
+        Participant.objects.filter(scope).values("municipality_id").order_by("municipality_id").annotate(
+            participants=Count("pk", filter=Q(anonymised_at__isnull=True)),
+            decided=Count("pk", filter=_decided_q()),
+            before=Count("pk", filter=_before_decision_q()),
+            overdue=Count("pk", filter=_overdue_q(today) & Q(anonymised_at__isnull=True)),
+        )
+    )
+    rows: dict[int, ComplianceRow] = {}
+    for c in counts:
+        rows[c["municipality_id"]] = ComplianceRow(
+            None, participants=c["participants"], decided=c["decided"], guidance_before_decision=c["before"],
+            overdue=c["overdue"],
+        )
+    durations = Participant.objects.filter(
+        scope, settlement_date__isnull=False, guidance_case__status=CaseStatus.COMPLETED
+    ).values_list("municipality_id", "settlement_date", "guidance_case__completed_on")
+    for municipality_id, settled, completed in durations:
+        rows[municipality_id].days.append((completed - settled).days)
+    findings = (
+        ParticipantFinding.objects.filter(
+            _scope(user, "participant__"), participant__anonymised_at__isnull=True, severity__in=[ERROR, WARNING]
+        )
+        .values("participant__municipality_id", "code", "severity")
+        .order_by()
+        .annotate(n=Count("pk"))
+    )
+    seen: set[str] = set()
+    for f in findings:
+        row = rows[f["participant__municipality_id"]]
+        row.open_findings[f["code"]] = f["n"]
+        setattr(row, "errors" if f["severity"] == ERROR else "warnings",
+                (row.errors if f["severity"] == ERROR else row.warnings) + f["n"])
+        seen.add(f["code"])
+    municipalities = Municipality.objects.in_bulk(list(rows))
+    for municipality_id, row in rows.items():
+        row.municipality = municipalities[municipality_id]
+    ordered = sorted(rows.values(), key=lambda r: r.municipality.number)
+    total = _sum_rows(ordered)
+    if is_municipal_only(user):
+        total.municipality = user.municipality
+    codes = [code for code in finding_catalogue() if code in seen]
+    return Compliance(rows=ordered, total=total, codes=codes, today=today)
+
+
+def _sum_rows(rows: list[ComplianceRow]) -> ComplianceRow:
+    total = ComplianceRow(None)
+    for row in rows:
+        total.participants += row.participants
+        total.decided += row.decided
+        total.guidance_before_decision += row.guidance_before_decision
+        total.overdue += row.overdue
+        total.days.extend(row.days)
+        total.errors += row.errors
+        total.warnings += row.warnings
+        for code, n in row.open_findings.items():
+            total.open_findings[code] = total.open_findings.get(code, 0) + n
+    return total
+
+
+def municipality_summary(municipality: Municipality) -> dict:
+    """Aggregates only (no names): participants, in the target group, waiting for guidance, open findings."""
+    live = Participant.objects.filter(municipality=municipality, anonymised_at__isnull=True)
+    counts = live.aggregate(
+        participants=Count("pk"),
+        in_target_group=Count("pk", filter=Q(in_target_group=True)),
+        waiting=Count("pk", filter=Q(guidance_case__status__in=[CaseStatus.REFERRED, CaseStatus.BOOKED])),
+        completed=Count("pk", filter=Q(guidance_case__status=CaseStatus.COMPLETED)),
+    )
+    by_code: dict[str, int] = defaultdict(int)
+    for code, n in (
+        ParticipantFinding.objects.filter(participant__in=live, severity__in=[ERROR, WARNING])
+        .values_list("code").order_by().annotate(n=Count("pk"))
+    ):
+        by_code[code] = n
+    catalogue = finding_catalogue()
+    findings = [(code, catalogue[code], by_code[code]) for code in catalogue if code in by_code]
+    return counts | {"findings": findings}

@@ -1,0 +1,298 @@
+"""Writes for career guidance and § 30 training. Every write that changes a fact re-evaluates the participant.
+
+Signatures (keyword-only; all raise ``GuidanceError`` with a Norwegian message on bad input and
+``ConcurrentEdit`` when ``version`` is stale; nothing is half-written)::
+
+    participant_create(*, county, municipality, reference, **facts) -> Participant
+    participant_update(*, participant, version, **facts) -> Participant
+    participant_evaluate(*, participant, today=None) -> Evaluation        # refresh the cached findings
+    participants_refresh(*, county=None, today=None) -> int                # nightly: time-dependent findings
+    referral_create(*, participant, user, mapping_date=None, note="") -> Referral
+    referral_cancel(*, referral) -> Referral
+    case_assign(*, case, counsellor) -> GuidanceCase
+    case_book(*, case, booked_for, counsellor=None) -> GuidanceCase
+    case_session_add(*, case, date, minutes, interpreter_used=False, interpreter_language="",
+                     mode="in_person") -> GuidanceSession
+    case_complete(*, case, completed_on, recommendation="", note="") -> GuidanceCase
+    decision_register(*, participant, version, decision_date, programme_start=None, end_goal="",
+                      planned_duration_months=None, extension_months=None) -> Participant
+    training_enrol(*, participant, school, target_level, start, hours_planned=None, end=None) -> TrainingEnrolment
+    training_update(*, enrolment, version, **fields) -> TrainingEnrolment  # hours, absence, end, completed …
+
+``facts`` are the Participant fields in ``FACT_FIELDS``. A fødselsnummer/D-nummer is checked with its
+check digits and against the birth date (``national_id_check``).
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from integrering.guidance.evaluation import participant_evaluate, participants_refresh  # noqa: F401 (re-export)
+from integrering.guidance.models import (
+    CaseStatus,
+    GuidanceCase,
+    GuidanceSession,
+    Participant,
+    Recommendation,
+    Referral,
+    ReferralStatus,
+    SessionMode,
+    TargetLevel,
+    TrainingEnrolment,
+)
+from integrering.guidance.validation import (
+    FACT_FIELDS,
+    ConcurrentEdit,
+    GuidanceError,
+    facts_clean,
+    national_id_check,  # noqa: F401 (re-export)
+)
+
+__all__ = [
+    "ConcurrentEdit", "GuidanceError", "case_assign", "case_book", "case_complete", "case_session_add",
+    "decision_register", "participant_create", "participant_evaluate", "participant_update",
+    "participants_refresh", "referral_cancel", "referral_create", "training_enrol", "training_update",
+]
+
+DECISION_FIELDS = ("decision_date", "programme_start", "end_goal", "planned_duration_months", "extension_months")
+
+
+def _touch(participant: Participant) -> None:
+    participant.last_activity_at = timezone.now()
+
+
+def _refuse_anonymised(participant: Participant) -> None:
+    if participant.anonymised_at is not None:
+        raise GuidanceError("Deltakeren er anonymisert og kan ikke endres.")
+
+
+def _bump(instance, version: int | None) -> None:
+    """Optimistic lock: ``version`` must match the stored one; the save bumps it."""
+    if version is not None:
+        stored = type(instance).objects.filter(pk=instance.pk).values_list("version", flat=True).first()
+        if stored != version:
+            raise ConcurrentEdit("Noen andre har endret dette i mellomtiden. Last siden på nytt og prøv igjen.")
+    instance.version += 1
+
+
+@transaction.atomic
+def participant_create(*, county, municipality, reference: str, **facts) -> Participant:
+    reference = (reference or "").strip()
+    if not reference:
+        raise GuidanceError("Referanse mangler.")
+    if municipality.county_id != county.pk:
+        raise GuidanceError(f"Kommune {municipality.number} hører ikke til fylke {county.number}.")
+    if Participant.objects.filter(county=county, reference=reference).exists():
+        raise GuidanceError(f"Referansen {reference} finnes allerede.")
+    cleaned = facts_clean(facts)
+    participant = Participant.objects.create(county=county, municipality=municipality, reference=reference, **cleaned)
+    participant_evaluate(participant=participant)
+    return participant
+
+
+@transaction.atomic
+def participant_update(*, participant: Participant, version: int | None, municipality=None, **facts) -> Participant:
+    _refuse_anonymised(participant)
+    if municipality is not None:
+        if municipality.county_id != participant.county_id:
+            raise GuidanceError(f"Kommune {municipality.number} hører ikke til fylket.")
+        participant.municipality = municipality
+    merged = {name: getattr(participant, name) for name in FACT_FIELDS} | facts
+    cleaned = facts_clean(merged)
+    _bump(participant, version)
+    for name, value in cleaned.items():
+        setattr(participant, name, value)
+    _touch(participant)
+    participant.save()
+    participant_evaluate(participant=participant)
+    return participant
+
+
+@transaction.atomic
+def decision_register(
+    *, participant: Participant, version: int | None, decision_date: datetime.date | None,
+    programme_start: datetime.date | None = None, end_goal: str = "",
+    planned_duration_months: int | None = None, extension_months: int | None = None,
+) -> Participant:
+    """The municipality registers its § 12 decision (date, start, end goal, duration, extension)."""
+    return participant_update(
+        participant=participant, version=version, decision_date=decision_date, programme_start=programme_start,
+        end_goal=end_goal, planned_duration_months=planned_duration_months, extension_months=extension_months,
+    )
+
+
+def _case_for(participant: Participant) -> GuidanceCase:
+    case = GuidanceCase.objects.filter(participant=participant).first()
+    return case or GuidanceCase(participant=participant)
+
+
+@transaction.atomic
+def referral_create(*, participant: Participant, user, mapping_date: datetime.date | None = None,
+                    note: str = "") -> Referral:
+    """A municipality refers a participant for career guidance; the county's case is opened (status referred)."""
+    _refuse_anonymised(participant)
+    if Referral.objects.filter(participant=participant, status__in=[ReferralStatus.REFERRED, ReferralStatus.BOOKED]).exists():
+        raise GuidanceError("Deltakeren er allerede henvist til karriereveiledning.")
+    if len(note) > 500:
+        raise GuidanceError("Merknaden kan være høyst 500 tegn.")
+    referral = Referral.objects.create(
+        participant=participant, referred_by=user, mapping_date=mapping_date, note=note.strip()
+    )
+    case = _case_for(participant)
+    if case.status != CaseStatus.COMPLETED:
+        case.status = CaseStatus.BOOKED if case.booked_for else CaseStatus.REFERRED
+        case.save()
+    if mapping_date is not None and mapping_date != participant.mapping_date:
+        facts_clean({name: getattr(participant, name) for name in FACT_FIELDS} | {"mapping_date": mapping_date})
+        participant.mapping_date = mapping_date
+        participant.version += 1
+    _touch(participant)
+    participant.save()
+    participant_evaluate(participant=participant)
+    return referral
+
+
+@transaction.atomic
+def referral_cancel(*, referral: Referral) -> Referral:
+    if referral.status not in (ReferralStatus.REFERRED, ReferralStatus.BOOKED):
+        raise GuidanceError("Bare en åpen henvisning kan trekkes tilbake.")
+    referral.status = ReferralStatus.CANCELLED
+    referral.save(update_fields=["status"])
+    return referral
+
+
+def _open_referrals(case: GuidanceCase):
+    return Referral.objects.filter(
+        participant_id=case.participant_id, status__in=[ReferralStatus.REFERRED, ReferralStatus.BOOKED]
+    )
+
+
+def _save_case(case: GuidanceCase) -> GuidanceCase:
+    case.version += 1
+    case.save()
+    participant = case.participant
+    _touch(participant)
+    participant.save(update_fields=["last_activity_at"])
+    return case
+
+
+@transaction.atomic
+def case_assign(*, case: GuidanceCase, counsellor) -> GuidanceCase:
+    _refuse_anonymised(case.participant)
+    if counsellor is not None and counsellor.county_id != case.participant.county_id:
+        raise GuidanceError("Veilederen hører ikke til fylket.")
+    case.counsellor = counsellor
+    return _save_case(case)
+
+
+@transaction.atomic
+def case_book(*, case: GuidanceCase, booked_for: datetime.date, counsellor=None) -> GuidanceCase:
+    _refuse_anonymised(case.participant)
+    if case.status == CaseStatus.COMPLETED:
+        raise GuidanceError("Veiledningen er allerede fullført.")
+    if booked_for is None:
+        raise GuidanceError("Dato for timen mangler.")
+    if counsellor is not None:
+        case_assign(case=case, counsellor=counsellor)
+    case.booked_for = booked_for
+    case.status = CaseStatus.BOOKED
+    _open_referrals(case).update(status=ReferralStatus.BOOKED)
+    return _save_case(case)
+
+
+@transaction.atomic
+def case_session_add(*, case: GuidanceCase, date: datetime.date, minutes: int, interpreter_used: bool = False,
+                     interpreter_language: str = "", mode: str = SessionMode.IN_PERSON) -> GuidanceSession:
+    _refuse_anonymised(case.participant)
+    if date is None or date > timezone.localdate():
+        raise GuidanceError("Datoen for samtalen kan ikke være i fremtiden.")
+    if not isinstance(minutes, int) or not 1 <= minutes <= 600:
+        raise GuidanceError("Lengden må være mellom 1 og 600 minutter.")
+    if mode not in SessionMode.values:
+        raise GuidanceError("Ukjent form for samtalen.")
+    interpreter_language = interpreter_language.strip() if interpreter_used else ""
+    session = GuidanceSession.objects.create(
+        case=case, date=date, minutes=minutes, interpreter_used=interpreter_used,
+        interpreter_language=interpreter_language, mode=mode,
+    )
+    _save_case(case)
+    return session
+
+
+@transaction.atomic
+def case_complete(*, case: GuidanceCase, completed_on: datetime.date, recommendation: str = "",
+                  note: str = "") -> GuidanceCase:
+    """Guidance is completed: the case, any open referral, and the participant's findings are updated."""
+    participant = case.participant
+    _refuse_anonymised(participant)
+    if completed_on is None or completed_on > timezone.localdate():
+        raise GuidanceError("Fullføringsdatoen mangler eller er i fremtiden.")
+    if participant.birth_date and completed_on < participant.birth_date:
+        raise GuidanceError("Fullføringsdatoen er før fødselsdatoen.")
+    if recommendation and recommendation not in Recommendation.values:
+        raise GuidanceError("Ukjent anbefaling.")
+    if len(note) > 500:
+        raise GuidanceError("Merknaden kan være høyst 500 tegn.")
+    case.status = CaseStatus.COMPLETED
+    case.completed_on = completed_on
+    case.recommendation = recommendation
+    case.recommendation_note = note.strip()
+    _open_referrals(case).update(status=ReferralStatus.COMPLETED)
+    _save_case(case)
+    participant_evaluate(participant=participant)
+    return case
+
+
+TRAINING_FIELDS = ("school", "target_level", "hours_planned", "hours_attended", "absence_hours", "start", "end", "completed")
+
+
+def _training_clean(values: dict) -> dict:
+    if not (values.get("school") or "").strip():
+        raise GuidanceError("Skole mangler.")
+    if values.get("target_level") not in TargetLevel.values:
+        raise GuidanceError("Ukjent mål for norsknivå.")
+    if values.get("start") is None:
+        raise GuidanceError("Startdato mangler.")
+    if values.get("end") is not None and values["end"] < values["start"]:
+        raise GuidanceError("Sluttdato er før startdato.")
+    for name in ("hours_planned", "hours_attended", "absence_hours"):
+        value = values.get(name)
+        if value is not None and (not isinstance(value, int) or value < 0):
+            raise GuidanceError("Timer kan ikke være negative.")
+    values["school"] = values["school"].strip()
+    return values
+
+
+@transaction.atomic
+def training_enrol(*, participant: Participant, school: str, target_level: str, start: datetime.date,
+                   hours_planned: int | None = None, end: datetime.date | None = None) -> TrainingEnrolment:
+    """§ 30 second paragraph: enrol a participant in full-time upper secondary in Norwegian training."""
+    _refuse_anonymised(participant)
+    values = _training_clean({"school": school, "target_level": target_level, "start": start,
+                              "hours_planned": hours_planned, "end": end})
+    enrolment = TrainingEnrolment.objects.create(participant=participant, **values)
+    _touch(participant)
+    participant.save(update_fields=["last_activity_at"])
+    return enrolment
+
+
+@transaction.atomic
+def training_update(*, enrolment: TrainingEnrolment, version: int | None, **fields) -> TrainingEnrolment:
+    """Change hours, absence, end or completion of an enrolment."""
+    participant = enrolment.participant
+    _refuse_anonymised(participant)
+    unknown = set(fields) - set(TRAINING_FIELDS)
+    if unknown:
+        raise GuidanceError(f"Ukjente felt: {', '.join(sorted(unknown))}")
+    values = _training_clean({name: getattr(enrolment, name) for name in TRAINING_FIELDS} | fields)
+    _bump(enrolment, version)
+    for name, value in values.items():
+        setattr(enrolment, name, value)
+    enrolment.completed = bool(enrolment.completed)
+    enrolment.save()
+    _touch(participant)
+    participant.save(update_fields=["last_activity_at"])
+    return enrolment

@@ -1,0 +1,107 @@
+import datetime
+
+import pytest
+
+from integrering.core.roles import Role
+from integrering.guidance import services
+from integrering.guidance.models import CaseStatus, ParticipantFinding, Referral, ReferralStatus
+from integrering.legal import ParticipantFacts, evaluate
+
+from .factories import D, participant_make
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_new_participant_is_evaluated_and_its_findings_are_stored(county):
+    participant = participant_make(county)
+    participant.refresh_from_db()
+    assert participant.in_target_group is True
+    assert participant.decision_deadline == D(2021, 6, 1)
+    assert "DECISION_OVERDUE" in participant.findings
+    assert set(ParticipantFinding.objects.filter(participant=participant).values_list("code", flat=True)) == set(
+        participant.findings
+    )
+
+
+def test_the_cached_findings_equal_the_rules_core(county):
+    participant = participant_make(county, mapping_date=D(2021, 3, 10), decision_date=D(2021, 5, 1))
+    expected = evaluate(ParticipantFacts(
+        evaluation_date=datetime.date.today(), birth_date=D(1990, 5, 17), permit_category="flyktning",
+        permit_date=D(2021, 1, 10), settlement_date=D(2021, 3, 1), settled_by_agreement=True,
+        education_level="grunnskole", mapping_date=D(2021, 3, 10), decision_date=D(2021, 5, 1),
+    ))
+    assert participant.findings == list(expected.codes)
+
+
+def test_a_referral_opens_a_case_and_completion_updates_the_findings(county, municipal_user, make_user):
+    counsellor = make_user(Role.CAREER_COUNSELLOR, username="veileder")
+    participant = participant_make(county, decision_date=D(2021, 5, 20))
+    assert "GUIDANCE_MISSING" in participant.findings
+    referral = services.referral_create(participant=participant, user=municipal_user, mapping_date=D(2021, 3, 5))
+    case = participant.guidance_case
+    assert case.status == CaseStatus.REFERRED
+    services.case_book(case=case, booked_for=D(2021, 4, 1), counsellor=counsellor)
+    referral.refresh_from_db()
+    assert referral.status == ReferralStatus.BOOKED
+    services.case_session_add(case=case, date=D(2021, 4, 1), minutes=60, interpreter_used=True,
+                              interpreter_language="tigrinja", mode="remote")
+    services.case_complete(case=case, completed_on=D(2021, 4, 15), recommendation="education", note="Kort.")
+    participant.refresh_from_db()
+    assert "GUIDANCE_MISSING" not in participant.findings
+    assert "MAPPING_MISSING" not in participant.findings
+    assert Referral.objects.get(pk=referral.pk).status == ReferralStatus.COMPLETED
+
+
+def test_a_second_open_referral_is_refused(county, municipal_user):
+    participant = participant_make(county)
+    services.referral_create(participant=participant, user=municipal_user)
+    with pytest.raises(services.GuidanceError):
+        services.referral_create(participant=participant, user=municipal_user)
+
+
+def test_decision_register_checks_the_version(county):
+    participant = participant_make(county)
+    services.decision_register(participant=participant, version=participant.version, decision_date=D(2021, 5, 1),
+                               programme_start=D(2021, 5, 15), end_goal="videregaende", planned_duration_months=24)
+    participant.refresh_from_db()
+    assert participant.decision_date == D(2021, 5, 1)
+    with pytest.raises(services.ConcurrentEdit):
+        services.decision_register(participant=participant, version=participant.version - 1, decision_date=None)
+
+
+def test_a_national_id_is_checked_against_the_birth_date(county):
+    with pytest.raises(services.GuidanceError) as error:
+        participant_make(county, national_id="15108695088")  # valid, born 15.10.1986, not 17.05.1990
+    assert "fødselsdatoen" in error.value.message
+    with pytest.raises(services.GuidanceError):
+        participant_make(county, national_id="15108695077", birth_date=D(1986, 10, 15))  # bad check digits
+    participant = participant_make(county, national_id="151086 95088", birth_date=D(1986, 10, 15))
+    assert participant.national_id == "15108695088"
+    assert participant.masked_national_id == "*********88"
+
+
+def test_a_municipality_of_another_county_is_refused(county):
+    with pytest.raises(services.GuidanceError):
+        participant_make(county, municipality="4601")
+
+
+def test_training_enrolment_and_update(county):
+    participant = participant_make(county, full_time_upper_secondary=True)
+    enrolment = services.training_enrol(participant=participant, school="Fiktiv vgs", target_level="B1",
+                                        start=D(2021, 8, 15), hours_planned=300)
+    services.training_update(enrolment=enrolment, version=enrolment.version, hours_attended=120, absence_hours=6)
+    enrolment.refresh_from_db()
+    assert (enrolment.hours_attended, enrolment.absence_hours) == (120, 6)
+    with pytest.raises(services.GuidanceError):
+        services.training_update(enrolment=enrolment, version=enrolment.version, absence_hours=-1)
+    with pytest.raises(services.GuidanceError):
+        services.training_update(enrolment=enrolment, version=enrolment.version, end=D(2021, 1, 1))
+
+
+def test_refresh_updates_time_dependent_findings(county):
+    participant = participant_make(county, settlement_date=datetime.date.today())
+    assert "DECISION_OVERDUE" not in participant.findings
+    later = datetime.date.today() + datetime.timedelta(days=200)
+    assert services.participants_refresh(county=county, today=later) == 1
+    participant.refresh_from_db()
+    assert "DECISION_OVERDUE" in participant.findings

@@ -1,0 +1,144 @@
+"""Table writers (CSV, XLSX, PDF) shared by the settlement pages, and the year's figures table.
+
+- CSV: ``;``-separated, UTF-8 with BOM, unknown values as empty cells.
+- XLSX (xlsxwriter): numbers as numbers, unknown values as empty cells; a note on a total cell says
+  how many values of the column are unknown.
+- PDF: WeasyPrint from an HTML template.
+
+The public variant (``public=True``) shows the numbers 1–4 as «<5» (the convention for published
+figures about few persons). 0 stays 0: «said no» reveals nothing about persons. A column's total is
+left out (shown as «:», SSB's sign for «suppressed») when exactly one value in the column is
+suppressed, since the total would then reveal it.
+"""
+
+import csv
+import io
+from dataclasses import dataclass, field
+
+from django.template.loader import render_to_string
+
+from integrering.settlement import selectors
+from integrering.settlement.models import SettlementYear
+
+SETTLEMENT_COLUMNS = [
+    ("anbefalt", "recommended"),
+    ("anmodet", "requested"),
+    ("anmodet_ema", "requested_ema"),
+    ("vedtatt", "decided"),
+    ("vedtatt_ema", "decided_ema"),
+    ("bosatt", "settled"),
+    ("bosatt_ema", "settled_ema"),
+    ("avtalt_ikke_bosatt", "agreed_not_settled"),
+]
+HEADER = ["kommunenummer", "kommune", *[c for c, _ in SETTLEMENT_COLUMNS]]
+SUPPRESSED = "<5"
+SUPPRESSED_TOTAL = ":"
+
+
+@dataclass
+class Table:
+    """A header, rows of cells (str, int or None = unknown) and notes per (row index, column index)."""
+
+    header: list[str]
+    rows: list[list]
+    title: str = ""
+    notes: dict[tuple[int, int], str] = field(default_factory=dict)
+
+
+def _public(value: int | None) -> int | str | None:
+    return SUPPRESSED if value is not None and 1 <= value <= 4 else value
+
+
+def settlement_table(settlement_year: SettlementYear, *, public: bool = False) -> Table:
+    """One row per municipality of the county valid that year, then the total row («Sum»)."""
+    rows = selectors.year_rows(settlement_year)
+    totals = selectors.totals(rows)
+    table = Table(HEADER, [], title=f"Bosetting {settlement_year.county.name} {settlement_year.year}")
+    for row in rows:
+        cells = [row.value(name) for _, name in SETTLEMENT_COLUMNS]
+        if public:
+            cells = [_public(v) for v in cells]
+        table.rows.append([row.municipality.number, row.name, *cells])
+    total_row = ["", "Sum"]
+    for index, (column, name) in enumerate(SETTLEMENT_COLUMNS, start=2):
+        total = totals[name]
+        value = total.sum
+        if public and sum(1 for r in table.rows if r[index] == SUPPRESSED) == 1:
+            value = SUPPRESSED_TOTAL
+        total_row.append(value)
+        if total.unknown:
+            table.notes[(len(rows), index)] = f"{total.unknown} av {total.count} verdier er ukjente"
+    table.rows.append(total_row)
+    return table
+
+
+def table_csv(table: Table) -> bytes:
+    """``;``-separated UTF-8 with BOM; None → empty cell."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(table.header)
+    for row in table.rows:
+        writer.writerow(["" if cell is None else cell for cell in row])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def table_xlsx(table: Table, *, sheet: str = "Bosetting") -> bytes:
+    """One sheet: bold header, numbers as numbers, empty cells for unknown, notes as cell comments."""
+    import xlsxwriter
+
+    buffer = io.BytesIO()
+    workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    worksheet = workbook.add_worksheet(sheet[:31])
+    bold = workbook.add_format({"bold": True})
+    for col, name in enumerate(table.header):
+        worksheet.write_string(0, col, name, bold)
+    for r, row in enumerate(table.rows, start=1):
+        for c, cell in enumerate(row):
+            if cell is None or cell == "":
+                worksheet.write_blank(r, c, None)
+            elif isinstance(cell, int | float):
+                worksheet.write_number(r, c, cell)
+            else:
+                worksheet.write_string(r, c, str(cell))
+    for (r, c), note in table.notes.items():
+        worksheet.write_comment(r + 1, c, note)
+    worksheet.set_column(0, 0, 14)
+    worksheet.set_column(1, 1, 28)
+    worksheet.set_column(2, len(table.header) - 1, 12)
+    worksheet.freeze_panes(1, 0)
+    workbook.close()
+    return buffer.getvalue()
+
+
+def html_pdf(html: str, *, base_url: str | None = None) -> bytes:
+    from weasyprint import HTML
+
+    return HTML(string=html, base_url=base_url).write_pdf()
+
+
+def settlement_pdf(settlement_year: SettlementYear, *, public: bool = False) -> bytes:
+    table = settlement_table(settlement_year, public=public)
+    html = render_to_string("settlement/export_pdf.html", {
+        "settlement_year": settlement_year, "table": table, "public": public,
+        "total_row": table.rows[-1], "body": table.rows[:-1],
+        "total_notes": {c: note for (r, c), note in table.notes.items()},
+    })
+    return html_pdf(html)
+
+
+FORMATS = {
+    "csv": ("text/csv; charset=utf-8", lambda y, public: table_csv(settlement_table(y, public=public))),
+    "xlsx": (
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        lambda y, public: table_xlsx(settlement_table(y, public=public)),
+    ),
+    "pdf": ("application/pdf", lambda y, public: settlement_pdf(y, public=public)),
+}
+
+
+def settlement_export(settlement_year: SettlementYear, *, fmt: str, public: bool = False) -> tuple[bytes, str, str]:
+    """(content, content type, file name) for the year's figures in ``fmt`` (csv, xlsx, pdf)."""
+    content_type, build = FORMATS[fmt]
+    suffix = "-offentlig" if public else ""
+    filename = f"bosetting-{settlement_year.county.number}-{settlement_year.year}{suffix}.{fmt}"
+    return build(settlement_year, public), content_type, filename

@@ -1,0 +1,104 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from integrering.core.widgets import DateInput
+from integrering.settlement.models import FIGURE_FIELDS, SettlementFigure, SettlementYear
+from integrering.settlement.services import EMA_PAIRS, YEAR_FIELDS
+
+MAX_UPLOAD = 5 * 1024 * 1024
+
+
+class FrameMixin:
+    """Unaccompanied minors cannot exceed the county total."""
+
+    def clean(self):
+        data = super().clean()
+        if data.get("total") is not None and data.get("total_minors") is not None and data["total_minors"] > data["total"]:
+            self.add_error("total_minors", _("Cannot be larger than the total."))
+        return data
+
+
+class YearCreateForm(FrameMixin, forms.ModelForm):
+    class Meta:
+        model = SettlementYear
+        fields = ["year", "total", "total_minors", "frame_source", "frame_date"]
+        widgets = {"frame_date": DateInput}
+
+    def __init__(self, *args, county, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.county = county
+        self.fields["year"].min_value = 2000
+        self.fields["year"].widget.attrs.update(min=2000, max=2100)
+
+    def clean_year(self):
+        year = self.cleaned_data["year"]
+        if not 2000 <= year <= 2100:
+            raise forms.ValidationError(_("The year must be between 2000 and 2100."))
+        if SettlementYear.objects.filter(county=self.county, year=year).exists():
+            raise forms.ValidationError(_("This settlement year already exists."))
+        return year
+
+
+class YearEditForm(FrameMixin, forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = SettlementYear
+        fields = list(YEAR_FIELDS)
+        widgets = {name: DateInput for name in ("frame_date", "recommendation_deadline", "decision_deadline")}
+
+
+def _check_minors(form, data):
+    for ema, main in EMA_PAIRS:
+        if ema in form.fields and data.get(ema) is not None and data.get(main) is not None and data[ema] > data[main]:
+            form.add_error(ema, _("Cannot be larger than the total."))
+
+
+class FigureForm(forms.ModelForm):
+    """All figures of one municipality; an empty field means unknown (not zero)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    class Meta:
+        model = SettlementFigure
+        fields = list(FIGURE_FIELDS)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in FIGURE_FIELDS:
+            self.fields[name].min_value = 0
+            self.fields[name].widget.attrs.update(min=0, inputmode="numeric", size=5)
+
+    def clean(self):
+        data = super().clean()
+        _check_minors(self, data)
+        return data
+
+
+class DecisionForm(forms.Form):
+    decided = forms.IntegerField(label=_("Number decided"), min_value=0, required=False,
+                                 help_text=_("Leave empty if not decided yet; 0 if the municipality said no."))
+    decided_ema = forms.IntegerField(label=_("Of which unaccompanied minors"), min_value=0, required=False)
+    decided_on = forms.DateField(label=_("Date of the decision"), required=False, widget=DateInput)
+    reference = forms.CharField(label=_("Reference to the council decision"), max_length=255, required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("decided_ema") is not None and data.get("decided") is not None and data["decided_ema"] > data["decided"]:
+            self.add_error("decided_ema", _("Cannot be larger than the total."))
+        return data
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=_("File (CSV or XLSX)"),
+                           help_text=_("Columns: kommunenummer or kommune, and any of anmodet, anmodet_ema, vedtatt, "
+                                       "vedtatt_ema, bosatt, bosatt_ema, avtalt_ikke_bosatt. An empty cell means unknown."))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD:
+            raise forms.ValidationError(_("The file is too large (at most 5 MB)."))
+        if not upload.name.lower().endswith((".csv", ".txt", ".xlsx")):
+            raise forms.ValidationError(_("Choose a CSV or XLSX file."))
+        return upload

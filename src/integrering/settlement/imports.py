@@ -1,0 +1,263 @@
+"""Import of IMDi's published figures (requests, decisions, settlements) from CSV or XLSX.
+
+- CSV separated by ``;`` or ``,`` (detected from the header line), UTF-8 with or without BOM
+  (Windows-1252 is accepted as a fallback); XLSX: the first sheet, the header in the first row.
+- The municipality is found by a ``kommunenummer`` column, or by a ``kommune`` column holding a number
+  and/or a name: «5001», «5001 Trondheim», «Trondheim», «Trondheim - Tråante», «Tråante».
+- Figure columns: ``anmodet, anmodet_ema, vedtatt, vedtatt_ema, bosatt, bosatt_ema, avtalt_ikke_bosatt``
+  (any subset; ``anbefalt`` too). Columns that are absent leave the stored values alone.
+- **An empty cell in a present column means «unknown» and sets the stored value to empty (NULL)**;
+  0 means zero. A file therefore states everything it has columns for.
+- Everything is validated first; any error (row and column named, in Norwegian) means nothing is written.
+  Applying the same file twice changes nothing the second time.
+"""
+
+import csv
+import io
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+
+from integrering.municipalities.models import Municipality
+from integrering.settlement.models import SettlementFigure, SettlementYear
+from integrering.settlement.services import EMA_PAIRS
+
+# File column → model field.
+COLUMNS = {
+    "anbefalt": "recommended",
+    "anmodet": "requested",
+    "anmodet_ema": "requested_ema",
+    "vedtatt": "decided",
+    "vedtatt_ema": "decided_ema",
+    "bosatt": "settled",
+    "bosatt_ema": "settled_ema",
+    "avtalt_ikke_bosatt": "agreed_not_settled",
+}
+ALIASES = {"anmodning": "anmodet", "kommunenr": "kommunenummer", "knr": "kommunenummer", "navn": "kommunenavn"}
+IGNORED = {"kommunenavn", "fylke", "fylkesnummer", "fylkesnavn"}
+FIELD_COLUMN = {v: k for k, v in COLUMNS.items()}
+
+
+@dataclass
+class Change:
+    municipality: Municipality
+    column: str
+    old: int | None
+    new: int | None
+
+
+@dataclass
+class ImportPlan:
+    county_id: int
+    year: int
+    rows: list[tuple[Municipality, dict]] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    ignored_columns: list[str] = field(default_factory=list)
+    columns: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    @property
+    def changed_municipalities(self) -> int:
+        return len({c.municipality.pk for c in self.changes})
+
+
+class FileError(ValueError):
+    """The file cannot be read at all (not CSV/XLSX, no header …)."""
+
+
+def _normalise_header(value) -> str:
+    text = str(value or "").strip().lower().replace("\ufeff", "")
+    text = re.sub(r"[\s\-]+", "_", text)
+    return ALIASES.get(text, text)
+
+
+def _fold(text: str) -> str:
+    """Compare names without case, accents on Sami letters, or extra spaces."""
+    text = unicodedata.normalize("NFKC", str(text)).casefold().strip()
+    return re.sub(r"\s+", " ", text)
+
+
+def read_table(content: bytes, filename: str) -> list[list]:
+    """The file's rows (header first) as lists of cell values (str, int, float or None)."""
+    if filename.lower().endswith((".xlsx", ".xlsm")) or content[:2] == b"PK":
+        return _read_xlsx(content)
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = content.decode("cp1252", errors="replace")
+    text = text.lstrip("\ufeff")
+    first = text.splitlines()[0] if text.strip() else ""
+    delimiter = ";" if first.count(";") >= first.count(",") and ";" in first else ","
+    if "\t" in first and delimiter not in first:
+        delimiter = "\t"
+    return [row for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+
+
+def _read_xlsx(content: bytes) -> list[list]:
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds on a broken file
+        raise FileError("Filen kunne ikke leses som et Excel-ark (XLSX).") from error
+    sheet = workbook.worksheets[0]
+    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    workbook.close()
+    return rows
+
+
+class MunicipalityIndex:
+    """Find a municipality valid in a year by number or any of its names, in this county or another."""
+
+    def __init__(self, year: int):
+        valid = Municipality.objects.filter(valid_from__lte=year).filter(Q(valid_to__isnull=True) | Q(valid_to__gte=year))
+        self.by_number: dict[str, Municipality] = {}
+        self.by_name: dict[str, set[Municipality]] = {}
+        self.other_years = {m.number: m for m in Municipality.objects.exclude(pk__in=valid.values("pk"))}
+        for m in valid.prefetch_related("names"):
+            self.by_number[m.number] = m
+            names = {m.norwegian_name, *[n.name for n in m.names.all()]}
+            names |= {re.sub(r"\s*\(\w+\)\s*$", "", part) for part in m.other_names.split(",") if part.strip()}
+            for name in list(names):
+                names |= {part.strip() for part in name.split(" - ")}
+            for name in names:
+                if name:
+                    self.by_name.setdefault(_fold(name), set()).add(m)
+
+    def find(self, text: str, county_id: int) -> tuple[Municipality | None, str | None]:
+        """(municipality, None) or (None, Norwegian reason)."""
+        text = str(text).strip()
+        if text.endswith(".0") and text[:-2].isdigit():
+            text = text[:-2]
+        match = re.fullmatch(r"(\d{3,4})(?:\s+(.*))?", text)
+        if match:
+            number = match.group(1).zfill(4)
+            found = self.by_number.get(number)
+            if found is None:
+                if number in self.other_years:
+                    return None, f"kommunenummer {number} var ikke i bruk dette året"
+                return None, f"ukjent kommune «{text}»"
+        else:
+            candidates = self.by_name.get(_fold(text), set())
+            if not candidates:
+                return None, f"ukjent kommune «{text}»"
+            in_county = [m for m in candidates if m.county_id == county_id]
+            if len(in_county) > 1:
+                return None, f"«{text}» passer på flere kommuner; bruk kommunenummer"
+            found = in_county[0] if in_county else sorted(candidates, key=lambda m: m.number)[0]
+        if found.county_id != county_id:
+            return None, f"{found.number} {found.norwegian_name} ligger i et annet fylke"
+        return found, None
+
+
+def _parse_number(value) -> tuple[int | None, str | None]:
+    """(value, None) or (None, Norwegian reason). Empty → None (unknown)."""
+    if value is None:
+        return None, None
+    if isinstance(value, bool):
+        return None, f"«{value}» er ikke et tall"
+    if isinstance(value, int | float):
+        if value != int(value):
+            return None, f"«{value}» er ikke et helt tall"
+        value = int(value)
+        return (None, f"negativt tall ({value}) er ikke tillatt") if value < 0 else (value, None)
+    text = str(value).strip().replace("\xa0", "").replace(" ", "")
+    if text == "":
+        return None, None
+    if re.fullmatch(r"[-−–]\d+", text):
+        return None, f"negativt tall ({value}) er ikke tillatt"
+    if not text.isdigit():
+        return None, f"«{str(value).strip()}» er ikke et tall"
+    return int(text), None
+
+
+def import_plan(*, county, year: int, content: bytes, filename: str) -> ImportPlan:
+    """Validate the whole file and work out what would change; writes nothing."""
+    plan = ImportPlan(county_id=county.pk, year=year)
+    try:
+        table = read_table(content, filename)
+    except FileError as error:
+        plan.errors.append(str(error))
+        return plan
+    table = [row for row in table if any(str(c).strip() for c in row if c is not None)]
+    if not table:
+        plan.errors.append("Filen er tom.")
+        return plan
+    header = [_normalise_header(h) for h in table[0]]
+    key_column = "kommunenummer" if "kommunenummer" in header else ("kommune" if "kommune" in header else None)
+    if key_column is None:
+        plan.errors.append("Rad 1: filen mangler kolonnen «kommunenummer» eller «kommune».")
+    plan.columns = [h for h in header if h in COLUMNS]
+    plan.ignored_columns = [str(table[0][i]) for i, h in enumerate(header)
+                            if h not in COLUMNS and h not in ("kommunenummer", "kommune") and h not in IGNORED and h]
+    if not plan.columns:
+        plan.errors.append("Rad 1: filen har ingen tallkolonner (" + ", ".join(COLUMNS) + ").")
+    duplicates = [h for h in plan.columns if header.count(h) > 1]
+    if duplicates:
+        plan.errors.append(f"Rad 1: kolonnen «{duplicates[0]}» står flere ganger.")
+    if plan.errors:
+        return plan
+
+    index = MunicipalityIndex(year)
+    key_at = header.index(key_column)
+    seen: dict[int, int] = {}
+    row_numbers: list[int] = []
+    for row_number, row in enumerate(table[1:], start=2):
+        row = list(row) + [None] * (len(header) - len(row))
+        key = row[key_at]
+        if key is None or str(key).strip() == "":
+            plan.errors.append(f"Rad {row_number}, kolonne «{key_column}»: kommune mangler.")
+            continue
+        if isinstance(key, float) and key == int(key):
+            key = int(key)
+        municipality, reason = index.find(str(key), county.pk)
+        if municipality is None:
+            plan.errors.append(f"Rad {row_number}, kolonne «{key_column}»: {reason}.")
+            continue
+        if municipality.pk in seen:
+            plan.errors.append(
+                f"Rad {row_number}, kolonne «{key_column}»: {municipality} står også på rad {seen[municipality.pk]}."
+            )
+            continue
+        seen[municipality.pk] = row_number
+        values = {}
+        for column in plan.columns:
+            value, reason = _parse_number(row[header.index(column)])
+            if reason:
+                plan.errors.append(f"Rad {row_number}, kolonne «{column}»: {reason}.")
+            else:
+                values[COLUMNS[column]] = value
+        plan.rows.append((municipality, values))
+        row_numbers.append(row_number)
+    _compare_with_stored(plan, row_numbers)
+    return plan
+
+
+def _compare_with_stored(plan: ImportPlan, row_numbers: list[int]) -> None:
+    """Fill ``plan.changes`` and check minors ≤ total against what the stored record would become."""
+    settlement_year = SettlementYear.objects.filter(county_id=plan.county_id, year=plan.year).first()
+    stored = {}
+    if settlement_year is not None:
+        stored = {f.municipality_id: f for f in SettlementFigure.objects.filter(settlement_year=settlement_year)}
+    for (municipality, values), row_number in zip(plan.rows, row_numbers, strict=True):
+        figure = stored.get(municipality.pk)
+        merged = {}
+        for name in COLUMNS.values():
+            merged[name] = values[name] if name in values else (getattr(figure, name) if figure else None)
+        for ema, main in EMA_PAIRS:
+            if merged[ema] is not None and merged[main] is not None and merged[ema] > merged[main]:
+                column = FIELD_COLUMN[ema] if ema in values else FIELD_COLUMN[main]
+                plan.errors.append(
+                    f"Rad {row_number}, kolonne «{column}»: enslige mindreårige ({merged[ema]}) "
+                    f"er flere enn «{FIELD_COLUMN[main]}» ({merged[main]})."
+                )
+        for name, new in values.items():
+            old = getattr(figure, name) if figure else None
+            if old != new:
+                plan.changes.append(Change(municipality, FIELD_COLUMN[name], old, new))

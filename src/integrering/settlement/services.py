@@ -1,0 +1,135 @@
+"""Writes for settlement years and figures: the year's frame, figures with optimistic locking,
+a municipality's own decision, and applying an import (all-or-nothing)."""
+
+import datetime
+from collections.abc import Iterable
+
+from django.db import transaction
+
+from integrering.core.models import County
+from integrering.municipalities.models import Municipality
+from integrering.settlement.models import FIGURE_FIELDS, SettlementFigure, SettlementYear
+
+YEAR_FIELDS = (
+    "total", "total_minors", "frame_source", "frame_date", "recommendation_deadline",
+    "decision_deadline", "stage", "notes",
+)
+FIGURE_DETAIL_FIELDS = (
+    "requested_on", "request_reference", "decided_on", "decision_reference", "settled_as_of", "settled_source",
+)
+EMA_PAIRS = (("requested_ema", "requested"), ("decided_ema", "decided"), ("settled_ema", "settled"))
+
+
+class StaleVersion(Exception):
+    """The record was changed by someone else since it was read (optimistic lock)."""
+
+    def __init__(self, current):
+        super().__init__("Tallene ble endret av noen andre i mellomtiden.")
+        self.current = current
+
+
+class InvalidFigures(ValueError):
+    """Minors exceed the total, or similar: a Norwegian message for the user."""
+
+
+def ema_problems(values: dict) -> list[str]:
+    """The pairs where «of which unaccompanied minors» exceeds the total (both known)."""
+    return [ema for ema, main in EMA_PAIRS
+            if values.get(ema) is not None and values.get(main) is not None and values[ema] > values[main]]
+
+
+@transaction.atomic
+def settlement_year_create(*, county: County, year: int, **fields) -> SettlementYear:
+    unknown = set(fields) - set(YEAR_FIELDS)
+    if unknown:
+        raise TypeError(f"Ukjente felt: {sorted(unknown)}")
+    return SettlementYear.objects.create(county=county, year=year, **fields)
+
+
+@transaction.atomic
+def settlement_year_update(*, settlement_year: SettlementYear, version: int, data: dict) -> SettlementYear:
+    """Update the frame, deadlines and stage; raises :class:`StaleVersion` if changed since ``version``."""
+    current = SettlementYear.objects.select_for_update().get(pk=settlement_year.pk)
+    if current.version != version:
+        raise StaleVersion(current)
+    for name in YEAR_FIELDS:
+        if name in data:
+            setattr(current, name, data[name])
+    current.version += 1
+    current.save()
+    return current
+
+
+def _figure(settlement_year: SettlementYear, municipality: Municipality) -> SettlementFigure:
+    figure = SettlementFigure.objects.select_for_update().filter(settlement_year=settlement_year, municipality=municipality).first()
+    return figure or SettlementFigure(settlement_year=settlement_year, municipality=municipality, version=0)
+
+
+@transaction.atomic
+def figure_update(*, settlement_year: SettlementYear, municipality: Municipality, values: dict,
+                  version: int | None) -> SettlementFigure:
+    """Set some of a municipality's figures (None = unknown).
+
+    ``version`` is the version the user saw (0 when there was no record yet); a different current
+    version raises :class:`StaleVersion` and nothing is written.
+    """
+    figure = _figure(settlement_year, municipality)
+    if version is not None and figure.version != version:
+        raise StaleVersion(figure)
+    allowed = set(FIGURE_FIELDS) | set(FIGURE_DETAIL_FIELDS)
+    for name, value in values.items():
+        if name not in allowed:
+            raise TypeError(f"Ukjent felt: {name}")
+        setattr(figure, name, value)
+    if ema_problems({f: getattr(figure, f) for f in FIGURE_FIELDS}):
+        raise InvalidFigures("Antall enslige mindreårige kan ikke være større enn totalen.")
+    figure.version += 1
+    figure.save()
+    return figure
+
+
+@transaction.atomic
+def decision_register(*, municipality: Municipality, settlement_year: SettlementYear, decided: int | None,
+                      decided_ema: int | None, decided_on: datetime.date | None, reference: str,
+                      version: int | None = None) -> SettlementFigure:
+    """A municipality registers its own council decision (number, of which minors, date, reference)."""
+    if settlement_year.county_id != municipality.county_id or not municipality.is_valid_in(settlement_year.year):
+        raise InvalidFigures("Kommunen hører ikke til dette bosettingsåret.")
+    return figure_update(
+        settlement_year=settlement_year, municipality=municipality, version=version,
+        values={"decided": decided, "decided_ema": decided_ema, "decided_on": decided_on, "decision_reference": reference},
+    )
+
+
+@transaction.atomic
+def figures_apply(*, county: County, year: int, rows: Iterable[tuple[Municipality, dict]]) -> tuple[SettlementYear, int]:
+    """Write imported values; the year is created if missing. Returns the year and the number of records changed.
+
+    Idempotent: a record whose values are already the imported ones is not saved again.
+    """
+    settlement_year, _ = SettlementYear.objects.get_or_create(county=county, year=year)
+    existing = {f.municipality_id: f for f in SettlementFigure.objects.select_for_update().filter(settlement_year=settlement_year)}
+    changed = 0
+    for municipality, values in rows:
+        figure = existing.get(municipality.pk) or SettlementFigure(settlement_year=settlement_year, municipality=municipality, version=0)
+        if figure.pk and all(getattr(figure, k) == v for k, v in values.items()):
+            continue
+        for name, value in values.items():
+            setattr(figure, name, value)
+        if ema_problems({f: getattr(figure, f) for f in FIGURE_FIELDS}):
+            raise InvalidFigures(f"{municipality}: antall enslige mindreårige er større enn totalen.")
+        figure.version += 1
+        figure.save()
+        changed += 1
+    return settlement_year, changed
+
+
+@transaction.atomic
+def recommendation_numbers_apply(*, settlement_year: SettlementYear, numbers: dict[str, int]) -> int:
+    """Copy a recommendation's numbers into the figures' ``recommended`` column (kommunenummer → number)."""
+    municipalities = Municipality.objects.filter(county_id=settlement_year.county_id, number__in=numbers)
+    _, changed = figures_apply(
+        county=settlement_year.county, year=settlement_year.year,
+        rows=[(m, {"recommended": numbers[m.number]}) for m in municipalities],
+    )
+    return changed

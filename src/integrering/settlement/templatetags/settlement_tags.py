@@ -1,0 +1,26 @@
+"""Display of settlement figures: unknown as «–», numbers with spaces, public markers as they are."""
+
+from django import template
+
+from integrering.core.templatetags.formatting import number
+
+register = template.Library()
+
+
+@register.filter
+def cell(value):
+    """None → «–»; 1234 → «1 234»; «<5» and «:» unchanged."""
+    if isinstance(value, str):
+        return value
+    return number(value)
+
+
+@register.filter
+def figure(row, name: str):
+    """``row|figure:"requested"`` → the row's value (None when unknown or no record)."""
+    return row.value(name)
+
+
+@register.filter
+def get(mapping, key):
+    return mapping.get(key) if mapping else None

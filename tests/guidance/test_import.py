@@ -1,0 +1,142 @@
+import contextlib
+import io
+
+import pytest
+from django.core.management import call_command
+from openpyxl import Workbook
+
+from integrering.guidance.imports import import_apply, import_plan
+from integrering.guidance.models import CaseStatus, GuidanceCase, Participant
+
+from .factories import csv_text
+
+pytestmark = pytest.mark.django_db
+
+ROW = {
+    "referanse": "TR-001", "navn": "Fiktiv Person", "fodselsdato": "17.05.1990", "fodselsnummer": "",
+    "kommunenummer": "5001", "tillatelse": "flyktning", "tillatelsesdato": "2021-01-10",
+    "bosettingsdato": "01.03.2021", "bosatt_etter_avtale": "ja", "utdanningsniva": "grunnskole",
+    "kartlagt_dato": "2021-03-05", "veiledning_fullfort_dato": "2021-04-15", "vedtak_dato": "2021-05-01",
+    "programstart": "2021-05-15", "sluttmal": "videregaende", "varighet_mnd": "24", "forlengelse_mnd": "",
+    "fulltid_vgo": "nei",
+}
+
+
+def run(tmp_path, content: bytes, *args, name="deltakere.csv"):
+    path = tmp_path / name
+    path.write_bytes(content)
+    out, err = io.StringIO(), io.StringIO()
+    code = 0
+    try:
+        with contextlib.redirect_stderr(err):
+            call_command("import-participants", str(path), "--county", "50", *args, stdout=out, stderr=err)
+    except SystemExit as exit:
+        code = exit.code
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_a_file_is_imported_and_evaluated(tmp_path, county):
+    code, out, _ = run(tmp_path, csv_text([ROW, ROW | {"referanse": "TR-002", "kommunenummer": "5006"}]))
+    assert code == 0, out
+    assert "2 nye" in out
+    p = Participant.objects.get(county=county, reference="TR-001")
+    assert p.municipality.number == "5001"
+    assert p.guidance_case.status == CaseStatus.COMPLETED
+    assert p.findings == []
+    assert p.in_target_group is True
+
+
+def test_a_reimport_updates_and_never_duplicates(tmp_path, county):
+    run(tmp_path, csv_text([ROW]))
+    code, out, _ = run(tmp_path, csv_text([ROW | {"vedtak_dato": "", "navn": "Nytt Navn"}], delimiter=","))
+    assert code == 0
+    assert "1 oppdatert" in out
+    assert Participant.objects.filter(reference="TR-001").count() == 1
+    assert GuidanceCase.objects.filter(participant__reference="TR-001").count() == 1
+    p = Participant.objects.get(reference="TR-001")
+    assert (p.name, p.decision_date, p.version) == ("Nytt Navn", None, 2)
+
+
+def test_bom_and_xlsx_are_read(tmp_path, county):
+    assert run(tmp_path, csv_text([ROW], bom=True))[0] == 0
+    book = Workbook()
+    sheet = book.active
+    sheet.append(list(ROW))
+    sheet.append(list((ROW | {"referanse": "TR-XL"}).values()))
+    buffer = io.BytesIO()
+    book.save(buffer)
+    code, out, _ = run(tmp_path, buffer.getvalue(), name="deltakere.xlsx")
+    assert code == 0, out
+    assert Participant.objects.filter(reference="TR-XL").exists()
+
+
+@pytest.mark.parametrize(
+    ("change", "column"),
+    [
+        ({"fodselsnummer": "15108695077"}, "fodselsnummer"),  # bad check digits
+        ({"fodselsnummer": "15108695088"}, "fodselsnummer"),  # valid, other birth date
+        ({"kommunenummer": "9999"}, "kommunenummer"),
+        ({"kommunenummer": "4601"}, "kommunenummer"),  # Bergen: another county
+        ({"tillatelse": "turist"}, "tillatelse"),
+        ({"bosettingsdato": "31.02.2021"}, "bosettingsdato"),
+        ({"vedtak_dato": "2021-13-01"}, "vedtak_dato"),
+        ({"varighet_mnd": "-3"}, "varighet_mnd"),
+        ({"forlengelse_mnd": "to"}, "forlengelse_mnd"),
+        ({"bosatt_etter_avtale": "kanskje"}, "bosatt_etter_avtale"),
+        ({"tillatelsesdato": "01.01.1980"}, "tillatelsesdato"),  # before the birth date
+        ({"referanse": ""}, "referanse"),
+    ],
+)
+def test_a_bad_row_names_row_and_column_and_writes_nothing(tmp_path, county, change, column):
+    rows = [ROW | {"referanse": "OK-1"}, ROW | change]
+    code, _, err = run(tmp_path, csv_text(rows))
+    assert code == 2
+    assert f"Rad 3, kolonne «{column}»" in err
+    assert "Ingenting ble lagret" in err
+    assert not Participant.objects.exists()
+    assert not GuidanceCase.objects.exists()
+
+
+def test_an_error_on_reimport_leaves_the_stored_rows_unchanged(tmp_path, county):
+    run(tmp_path, csv_text([ROW]))
+    before = list(Participant.objects.values())
+    code, _, err = run(tmp_path, csv_text([ROW | {"navn": "Endret"}, ROW | {"referanse": "X", "varighet_mnd": "-1"}]))
+    assert code == 2
+    assert list(Participant.objects.values()) == before
+
+
+def test_a_duplicate_reference_in_the_file_is_an_error(tmp_path, county):
+    code, _, err = run(tmp_path, csv_text([ROW, ROW]))
+    assert code == 2
+    assert "Rad 3, kolonne «referanse»" in err
+
+
+def test_a_missing_key_column_is_an_error(tmp_path, county):
+    code, _, err = run(tmp_path, b"navn;fodselsdato\nA;01.01.1990\n")
+    assert code == 2
+    assert "kommunenummer" in err and "referanse" in err
+
+
+def test_dry_run_writes_nothing(tmp_path, county):
+    code, out, _ = run(tmp_path, csv_text([ROW]), "--dry-run")
+    assert code == 0
+    assert "Prøvekjøring: 1 nye" in out
+    assert not Participant.objects.exists()
+
+
+def test_a_missing_file_and_an_unknown_county_exit_2(tmp_path, county):
+    with pytest.raises(SystemExit) as exit:
+        call_command("import-participants", str(tmp_path / "finnes-ikke.csv"), "--county", "50")
+    assert exit.value.code == 2
+    path = tmp_path / "a.csv"
+    path.write_bytes(csv_text([ROW]))
+    with pytest.raises(SystemExit) as exit:
+        call_command("import-participants", str(path), "--county", "99")
+    assert exit.value.code == 2
+
+
+def test_the_multi_county_path_takes_the_county_from_the_municipality(county, other_county):
+    plan = import_plan(county=None, content=csv_text([ROW, ROW | {"kommunenummer": "4601"}]), filename="a.csv")
+    assert plan.ok, plan.errors
+    import_apply(plan)
+    assert set(Participant.objects.values_list("county__number", flat=True)) == {"50", "46"}

@@ -71,7 +71,8 @@ def comparison_rows(a: ScenarioRun, b: ScenarioRun) -> list[dict]:
         count_a = ra["antall"] if ra else None
         count_b = rb["antall"] if rb else None
         diff = None if count_a is None or count_b is None else count_b - count_a
-        rows.append({"number": number, "name": (ra or rb)["navn"], "a": count_a, "b": count_b, "diff": diff})
+        rows.append({"number": number, "name": (ra or rb)["navn"], "a": count_a, "b": count_b, "diff": diff,
+                     "magnitude": None if diff is None else abs(diff)})
     return rows
 
 

@@ -1,0 +1,108 @@
+"""SVG bar charts computed on the server: geometry here, markup in the templates.
+
+Each bar carries its value as text and in a <title>; the series differ by colour *and* pattern,
+and a table with the same numbers follows each chart.
+"""
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext_lazy as _
+
+SERIES = [
+    ("requested", _("Requested"), "#3182bd", "solid"),
+    ("decided", _("Decided"), "#e6550d", "hatch"),
+    ("settled", _("Settled"), "#31a354", "dots"),
+]
+LABEL_WIDTH = 170
+BAR = 9
+GAP = 8
+CHART_WIDTH = 720
+
+
+@dataclass
+class Bar:
+    series: str
+    label: str
+    colour: str
+    pattern: str
+    value: int | None
+    x: float
+    y: float
+    width: float
+    height: float
+    text_x: float
+    text_y: float
+
+
+@dataclass
+class Group:
+    label: str
+    y: float
+    x: float = 0
+    bars: list[Bar] = field(default_factory=list)
+
+
+@dataclass
+class Chart:
+    width: float
+    height: float
+    groups: list[Group]
+    ticks: list[tuple[float, int]]
+    horizontal: bool = True
+
+
+def _nice_max(value: int) -> int:
+    if value <= 10:
+        return 10
+    magnitude = 10 ** (len(str(value)) - 1)
+    for step in (1, 2, 2.5, 5, 10):
+        if value <= step * magnitude:
+            return int(step * magnitude)
+    return value
+
+
+def _ticks(maximum: int, count: int = 5) -> list[int]:
+    return [round(maximum * i / count) for i in range(count + 1)]
+
+
+def horizontal_bars(items: list[tuple[str, dict[str, int | None]]]) -> Chart:
+    """One group of three horizontal bars (requested, decided, settled) per label."""
+    maximum = _nice_max(max([v for _, values in items for v in values.values() if v is not None] or [0]))
+    plot = CHART_WIDTH - LABEL_WIDTH - 50
+    group_height = len(SERIES) * BAR + GAP
+    groups = []
+    for index, (label, values) in enumerate(items):
+        top = 24 + index * group_height
+        group = Group(label, top + len(SERIES) * BAR / 2 + 4)
+        for s, (series, label_, colour, pattern) in enumerate(SERIES):
+            value = values.get(series)
+            length = (value or 0) / maximum * plot
+            y = top + s * BAR
+            group.bars.append(Bar(series, label_, colour, pattern, value, LABEL_WIDTH, y, round(length, 1), BAR - 1,
+                                  LABEL_WIDTH + length + 4, y + BAR - 1))
+        groups.append(group)
+    height = 24 + len(items) * group_height + 24
+    ticks = [(LABEL_WIDTH + t / maximum * plot, t) for t in _ticks(maximum)]
+    return Chart(CHART_WIDTH, height, groups, ticks)
+
+
+def vertical_bars(items: list[tuple[str, dict[str, int | None]]], *, height: float = 260) -> Chart:
+    """One group of three vertical bars per label (year)."""
+    maximum = _nice_max(max([v for _, values in items for v in values.values() if v is not None] or [0]))
+    left, bottom, top = 50, height - 30, 20
+    plot_height = bottom - top
+    group_width = len(SERIES) * (BAR + 3) + 18
+    groups = []
+    for index, (label, values) in enumerate(items):
+        x0 = left + 10 + index * group_width
+        group = Group(label, bottom + 16, x=x0 + len(SERIES) * (BAR + 3) / 2)
+        for s, (series, label_, colour, pattern) in enumerate(SERIES):
+            value = values.get(series)
+            length = (value or 0) / maximum * plot_height
+            x = x0 + s * (BAR + 3)
+            group.bars.append(Bar(series, label_, colour, pattern, value, x, round(bottom - length, 1), BAR, round(length, 1),
+                                  x + BAR / 2, bottom - length - 3))
+        groups.append(group)
+    width = max(320, left + 20 + len(items) * group_width)
+    ticks = [(bottom - t / maximum * plot_height, t) for t in _ticks(maximum)]
+    return Chart(width, height, groups, ticks, horizontal=False)

@@ -1,0 +1,84 @@
+"""An adviser's way from scenarios to the recommendation: create, run, compare, recommend, download."""
+
+import pytest
+
+from integrering.core.models import County
+from integrering.core.roles import Role
+from integrering.municipalities.models import Municipality
+from integrering.settlement.models import Recommendation, SettlementFigure, SettlementYear
+from tests.settlement.scenario_fixtures import seed_requests
+
+pytestmark = pytest.mark.e2e
+
+
+def seed_years():
+    county = County.objects.get(number="50")
+    last = SettlementYear.objects.create(county=county, year=2021, total=619)
+    municipalities = {m.number: m for m in Municipality.objects.filter(county=county)}
+    SettlementFigure.objects.bulk_create(
+        SettlementFigure(settlement_year=last, municipality=municipalities[n], requested=v)
+        for n, v in seed_requests().items())
+    return SettlementYear.objects.create(county=county, year=2022, total=500)
+
+
+def test_an_adviser_creates_runs_compares_and_recommends_a_scenario(page, e2e_db, e2e_user, login, assert_accessible):
+    seed_years()
+    e2e_user("radgiver", Role.ADVISER)
+    login(page, "radgiver")
+    base = f"{e2e_db.url}/bosetting/2022"
+
+    page.goto(f"{base}/scenarier/")
+    assert_accessible(page)
+    page.get_by_role("link", name="Nytt scenario").click()
+    page.get_by_label("Navn", exact=True).fill("Folketall med grunntall")
+    page.get_by_label("Grunntall per deltakende kommune").fill("12")
+    page.get_by_label("Maks for 5001 Trondheim").fill("90")
+    page.get_by_label("Utelat 5014 Frøya").check()
+    assert_accessible(page)
+    page.get_by_role("button", name="Lagre scenarioet").click()
+    assert page.get_by_role("alert").first.is_visible()  # the exclusion has no reason yet
+    assert "trenger en begrunnelse" in page.content()
+    page.get_by_label("Begrunnelse for 5014 Frøya").fill("Ingen ledige boliger")
+    page.get_by_role("button", name="Lagre scenarioet").click()
+    page.wait_for_url(f"{base}/scenarier/*/")
+    assert_accessible(page)
+
+    page.get_by_role("button", name="Kjør scenarioet").click()
+    page.wait_for_url(f"{base}/kjoringer/*/")
+    assert page.get_by_text("Frøya er utelatt og får 0.").is_visible()
+    assert_accessible(page)
+
+    page.goto(f"{base}/scenarier/")
+    page.get_by_role("button", name="Start fra fjoråret").click()
+    page.wait_for_url(f"{base}/scenarier/*/")
+    assert "Kalibrert på 2021" in page.get_by_role("heading", level=1).inner_text()
+    page.get_by_role("button", name="Kjør scenarioet").click()
+    page.wait_for_url(f"{base}/kjoringer/*/")
+
+    page.goto(f"{base}/scenarier/")
+    page.get_by_label("Scenario A").select_option(label="Folketall med grunntall")
+    page.get_by_label("Scenario B").select_option(label="Kalibrert på 2021")
+    page.get_by_role("button", name="Sammenlign", exact=True).click()
+    page.wait_for_url(f"{base}/scenarier/sammenlign/*")
+    assert page.locator("tr.diff").count() > 0
+    assert "flere i B" in page.content() or "færre i B" in page.content()
+    assert_accessible(page)
+
+    page.goto(f"{base}/scenarier/")
+    page.get_by_role("link", name="Folketall med grunntall").click()
+    page.get_by_role("link", name="Åpne denne kjøringen").click()
+    page.get_by_role("button", name="Gjør til anbefaling").click()
+    page.wait_for_url(f"{base}/anbefaling/1/")
+    assert Recommendation.objects.get().version == 1
+    assert page.locator("tfoot").inner_text().split()[-1] == "500"
+    assert_accessible(page)
+
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Last ned XLSX").click()
+    assert info.value.suggested_filename == "anbefaling-50-2022-v1.xlsx"
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Last ned brevet til IMDi (PDF)").click()
+    pdf = info.value
+    assert pdf.suggested_filename == "anbefaling-50-2022-v1.pdf"
+    with open(pdf.path(), "rb") as handle:
+        assert handle.read(4) == b"%PDF"

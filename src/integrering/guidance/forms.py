@@ -1,0 +1,254 @@
+"""Forms for the guidance pages. They only check and shape input; the writes and the rules' checks
+(fødselsnummer, dates against the birth date, months) are in ``services`` and come back as
+``GuidanceError`` with a Norwegian message, which :func:`error_to_form` puts on the right field.
+"""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from integrering.core.models import User
+from integrering.core.roles import Role
+from integrering.core.widgets import DateInput
+from integrering.guidance.models import (
+    GuidanceCase,
+    GuidanceSession,
+    Participant,
+    Recommendation,
+    SessionMode,
+    TrainingEnrolment,
+)
+from integrering.guidance.templatetags.guidance_ui import FINDING_LABELS
+from integrering.municipalities.models import Municipality
+
+PARTICIPANT_FIELDS = [
+    "municipality", "reference", "name", "birth_date", "national_id", "duf_number", "permit_category",
+    "permit_date", "settlement_date", "settled_by_agreement", "education_level", "language",
+    "interpreter_needed", "mapping_date", "full_time_upper_secondary",
+]
+DECISION_FIELDS = ["decision_date", "programme_start", "end_goal", "planned_duration_months", "extension_months"]
+
+
+def error_to_form(form: forms.Form, error) -> None:
+    """Show a service's ``GuidanceError`` on its field if the form has it, else above the form."""
+    field = getattr(error, "field", None)
+    form.add_error(field if field in form.fields else None, error.message)
+
+
+def _unknown_first(field: forms.Field) -> None:
+    """A choice that may be unknown: the empty option reads «Ukjent», not dashes."""
+    field.choices = [("", _("Unknown")), *[c for c in field.choices if c[0] != ""]]
+
+
+def _dates(*names: str) -> dict:
+    return {name: DateInput() for name in names}
+
+
+class VersionedForm(forms.Form):
+    """Carries the record's version, so that a save over someone else's change is refused."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class ParticipantForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Participant
+        fields = PARTICIPANT_FIELDS
+        widgets = _dates("birth_date", "permit_date", "settlement_date", "mapping_date")
+
+    def __init__(self, *args, municipalities, fixed_municipality=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].queryset = municipalities
+        self.fields["municipality"].empty_label = None if fixed_municipality else "—"
+        if fixed_municipality is not None:
+            self.fields["municipality"].initial = fixed_municipality.pk
+            self.fields["municipality"].disabled = True
+        for name in ("permit_category", "education_level"):
+            _unknown_first(self.fields[name])
+        self.fields["national_id"].widget.attrs.update({"inputmode": "numeric", "autocomplete": "off"})
+        # Spaces and a dash may be typed; the service compacts and checks the number.
+        self.fields["national_id"].validators = []
+        self.fields["national_id"].max_length = 14
+        self.fields["national_id"].widget.attrs["maxlength"] = 14
+
+    def _post_clean(self):
+        # The model instance is not used: the service checks and writes the facts.
+        pass
+
+    def facts(self) -> dict:
+        data = dict(self.cleaned_data)
+        data.pop("version", None)
+        data.pop("municipality", None)
+        data.pop("reference", None)
+        return data
+
+
+class DecisionForm(forms.ModelForm):
+    """The municipality's § 12 decision and programme."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Participant
+        fields = DECISION_FIELDS
+        widgets = _dates("decision_date", "programme_start")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _unknown_first(self.fields["end_goal"])
+        self.fields["decision_date"].required = True
+
+    def _post_clean(self):
+        pass
+
+
+class ReferralForm(forms.Form):
+    mapping_date = forms.DateField(
+        label=_("Competence mapping date"), widget=DateInput,
+        help_text=_("Career guidance builds on the competence mapping (§§ 6, 10 and 11)."),
+    )
+    note = forms.CharField(label=_("Note to the career centre"), max_length=500, required=False,
+                           widget=forms.Textarea(attrs={"rows": 3}),
+                           help_text=_("Practical information only, e.g. a contact person. No health information."))
+
+    def clean_mapping_date(self):
+        value = self.cleaned_data["mapping_date"]
+        if value > timezone.localdate():
+            raise forms.ValidationError(_("The mapping date cannot be in the future."))
+        return value
+
+
+def counsellors_of(county):
+    return (User.objects.filter(county=county, is_active=True, roles__role=Role.CAREER_COUNSELLOR)
+            .distinct().order_by("first_name", "last_name", "username"))
+
+
+class AssignForm(forms.Form):
+    counsellor = forms.ModelChoiceField(label=_("Counsellor"), queryset=User.objects.none(), required=False,
+                                        empty_label=_("Nobody"))
+
+    def __init__(self, *args, county, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["counsellor"].queryset = counsellors_of(county)
+
+
+class BookForm(AssignForm):
+    booked_for = forms.DateField(label=_("Appointment date"), widget=DateInput)
+
+    field_order = ["booked_for", "counsellor"]
+
+
+class SessionForm(forms.ModelForm):
+    class Meta:
+        model = GuidanceSession
+        fields = ["date", "minutes", "mode", "interpreter_used", "interpreter_language"]
+        widgets = {"date": DateInput(), "mode": forms.RadioSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["minutes"].min_value = 1
+        self.fields["minutes"].max_value = 600
+        self.fields["minutes"].widget.attrs.update({"min": 1, "max": 600})
+        self.fields["mode"].choices = SessionMode.choices
+        if not self.is_bound:
+            self.initial.setdefault("date", timezone.localdate())
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("interpreter_used") and not (cleaned.get("interpreter_language") or "").strip():
+            self.add_error("interpreter_language", _("Give the interpreter's language."))
+        if cleaned.get("date") and cleaned["date"] > timezone.localdate():
+            self.add_error("date", _("The date of the session cannot be in the future."))
+        return cleaned
+
+    def _post_clean(self):
+        pass
+
+
+class CompleteForm(forms.ModelForm):
+    class Meta:
+        model = GuidanceCase
+        fields = ["completed_on", "recommendation", "recommendation_note"]
+        widgets = {"completed_on": DateInput(), "recommendation": forms.RadioSelect,
+                   "recommendation_note": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["completed_on"].required = True
+        self.fields["recommendation"].required = True
+        self.fields["recommendation"].choices = Recommendation.choices
+        if not self.is_bound:
+            self.initial.setdefault("completed_on", timezone.localdate())
+
+    def clean_completed_on(self):
+        value = self.cleaned_data["completed_on"]
+        if value > timezone.localdate():
+            raise forms.ValidationError(_("The completion date cannot be in the future."))
+        return value
+
+    def _post_clean(self):
+        pass
+
+
+class EnrolmentForm(forms.ModelForm):
+    class Meta:
+        model = TrainingEnrolment
+        fields = ["school", "target_level", "start", "end", "hours_planned"]
+        widgets = _dates("start", "end")
+
+    def _post_clean(self):
+        pass
+
+
+class EnrolmentUpdateForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = TrainingEnrolment
+        fields = ["school", "target_level", "start", "end", "hours_planned", "hours_attended", "absence_hours",
+                  "completed"]
+        widgets = _dates("start", "end")
+
+    def _post_clean(self):
+        pass
+
+
+FIGURES = [
+    ("", _("All")),
+    ("decided", _("In the target group, decision made")),
+    ("guidance_before_decision", _("Guidance completed before the decision")),
+    ("guidance_completed", _("Guidance completed")),
+    ("overdue", _("Decision overdue")),
+]
+
+
+class ParticipantFilterForm(forms.Form):
+    """The list's filters; the compliance page links here with the same parameters."""
+
+    q = forms.CharField(label=_("Name or reference"), required=False, max_length=100)
+    kommune = forms.ChoiceField(label=_("Municipality"), required=False)
+    funn = forms.ChoiceField(label=_("Finding"), required=False)
+    alvorlighet = forms.ChoiceField(label=_("Severity"), required=False, choices=[
+        ("", _("All")), ("error", _("Errors")), ("warning", _("Warnings")), ("info", _("Information")),
+    ])
+    figur = forms.ChoiceField(label=_("Status"), required=False, choices=FIGURES)
+
+    def __init__(self, data=None, *, municipalities, **kwargs):
+        super().__init__(data, **kwargs)
+        self.fields["kommune"].choices = [("", _("All"))] + [
+            (m.number, f"{m.number} {m.norwegian_name}") for m in municipalities
+        ]
+        self.fields["funn"].choices = [("", _("All"))] + sorted(
+            ((code, str(label)) for code, label in FINDING_LABELS.items()), key=lambda c: c[1]
+        )
+
+
+class ExportForm(forms.Form):
+    kommune = forms.ModelChoiceField(label=_("Municipality"), queryset=Municipality.objects.none(),
+                                     to_field_name="number", required=False, empty_label=_("All"))
+
+    def __init__(self, data=None, *, municipalities, **kwargs):
+        super().__init__(data, **kwargs)
+        self.fields["kommune"].queryset = municipalities

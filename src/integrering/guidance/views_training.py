@@ -1,0 +1,152 @@
+"""§ 30 second paragraph: the county's Norwegian training in full-time upper secondary, and the export to the
+municipality of completed guidance and absence (logged: who, when, which participants)."""
+
+import csv
+import io
+
+import xlsxwriter
+from django.db.models import Prefetch, Q
+from django.forms.models import model_to_dict
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from integrering.core.audit import personal_data_read_log
+from integrering.core.permissions import Perm, has_perm, requires
+from integrering.guidance import selectors, services
+from integrering.guidance.forms import EnrolmentForm, EnrolmentUpdateForm, ExportForm
+from integrering.guidance.models import CaseStatus, TrainingEnrolment
+from integrering.guidance.views_support import form_page, participant_municipalities
+
+EXPORT_HEADER = [
+    "kommunenummer", "referanse", "navn", "fodselsdato", "veiledning_fullfort_dato", "anbefaling",
+    "skole", "maalniva", "timer_planlagt", "timer_deltatt", "fravaer_timer", "opplaering_start",
+    "opplaering_slutt", "opplaering_fullfort",
+]
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+@requires(Perm.MANAGE_TRAINING)
+def training_list(request):
+    enrolments = list(selectors.enrolments_for_user(request.user).order_by(
+        "participant__municipality__number", "participant__reference", "-start"))
+    waiting = list(
+        selectors.participants_for_user(request.user)
+        .filter(full_time_upper_secondary=True, training_enrolments__isnull=True)
+    )
+    return render(request, "guidance/training_list.html", {
+        "enrolments": enrolments, "waiting": waiting,
+        "export_form": ExportForm(municipalities=participant_municipalities(request.user)),
+        "can_export": has_perm(request.user, Perm.EXPORT_PARTICIPANTS),
+    })
+
+
+def _to_training(_result):
+    return redirect("guidance:training")
+
+
+@requires(Perm.MANAGE_TRAINING)
+def training_enrol(request, pk: int):
+    participant = selectors.participant_for_user(request.user, pk)
+    form = EnrolmentForm(request.POST or None, initial={"start": timezone.localdate()})
+
+    def save(data):
+        return services.training_enrol(participant=participant, **data)
+
+    return form_page(request, form, "guidance/training_form.html", {"participant": participant, "enrolment": None},
+                     save=save, success=_("The participant was enrolled in Norwegian training."), done=_to_training)
+
+
+@requires(Perm.MANAGE_TRAINING)
+def training_edit(request, pk: int):
+    enrolment = selectors.enrolments_for_user(request.user).filter(pk=pk).first()
+    if enrolment is None:
+        raise Http404
+    initial = model_to_dict(enrolment, fields=EnrolmentUpdateForm.Meta.fields) | {"version": enrolment.version}
+    form = EnrolmentUpdateForm(request.POST or None, initial=initial)
+
+    def save(data):
+        return services.training_update(enrolment=enrolment, **data)
+
+    return form_page(request, form, "guidance/training_form.html",
+                     {"participant": enrolment.participant, "enrolment": enrolment},
+                     save=save, success=_("The training was saved."), done=_to_training)
+
+
+def export_rows(user, municipality=None) -> tuple[list[list], list[int]]:
+    """One row per enrolment (or one per participant with completed guidance and no enrolment)."""
+    qs = (
+        selectors.participants_for_user(user)
+        .filter(Q(guidance_case__status=CaseStatus.COMPLETED) | Q(training_enrolments__isnull=False))
+        .distinct()
+        .prefetch_related(Prefetch("training_enrolments", queryset=TrainingEnrolment.objects.order_by("start", "pk")))
+    )
+    if municipality is not None:
+        qs = qs.filter(municipality=municipality)
+    rows, ids = [], []
+    for p in qs:
+        ids.append(p.pk)
+        case = getattr(p, "guidance_case", None)
+        done = case is not None and case.status == CaseStatus.COMPLETED
+        person = [p.municipality.number, p.reference, p.name, p.birth_date,
+                  case.completed_on if done else None, case.get_recommendation_display() if done else ""]
+        for e in p.training_enrolments.all() or [None]:
+            training = ["", "", None, None, None, None, None, ""] if e is None else [
+                e.school, e.target_level, e.hours_planned, e.hours_attended, e.absence_hours, e.start, e.end,
+                "ja" if e.completed else "nei",
+            ]
+            rows.append(person + training)
+    return rows, ids
+
+
+def _csv(rows) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(EXPORT_HEADER)
+    for row in rows:
+        writer.writerow(["" if v is None else v.isoformat() if hasattr(v, "isoformat") else v for v in row])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def _xlsx(rows) -> bytes:
+    out = io.BytesIO()
+    book = xlsxwriter.Workbook(out, {"in_memory": True})
+    sheet = book.add_worksheet("Veiledning og fravær")
+    bold, dates = book.add_format({"bold": True}), book.add_format({"num_format": "dd.mm.yyyy"})
+    sheet.write_row(0, 0, EXPORT_HEADER, bold)
+    for r, row in enumerate(rows, start=1):
+        for c, value in enumerate(row):
+            if value is None or value == "":
+                continue
+            if hasattr(value, "isoformat"):
+                sheet.write_datetime(r, c, value, dates)
+            else:
+                sheet.write(r, c, value)
+    sheet.freeze_panes(1, 0)
+    book.close()
+    return out.getvalue()
+
+
+@requires(Perm.EXPORT_PARTICIPANTS)
+def export_to_municipality(request, fmt: str):
+    """Completed guidance and § 30 absence for the municipality (a municipal user: their own only)."""
+    if fmt not in CONTENT_TYPES:
+        raise Http404
+    form = ExportForm(request.GET or None, municipalities=participant_municipalities(request.user))
+    if request.GET and not form.is_valid():
+        return HttpResponse(_("Unknown municipality."), status=400, content_type="text/plain; charset=utf-8")
+    municipality = form.cleaned_data.get("kommune") if form.is_bound else None
+    rows, ids = export_rows(request.user, municipality)
+    where = municipality.number if municipality else request.user.county.number
+    personal_data_read_log(user=request.user, action="export", record_type="participant", record_ids=ids,
+                           description=f"Veiledning og fravær ({fmt}), {where}, {len(ids)} deltakere")
+    body = _csv(rows) if fmt == "csv" else _xlsx(rows)
+    response = HttpResponse(body, content_type=CONTENT_TYPES[fmt])
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="veiledning-og-fravaer-{where}-{stamp}.{fmt}"'
+    response["Cache-Control"] = "no-store"
+    return response

@@ -1,0 +1,127 @@
+"""Privacy: scoped to municipality and county (404 outside), every read of a participant's page and every
+export logged, the fødselsnummer never in full in a list, never in a URL."""
+
+import datetime
+
+import pytest
+
+from integrering.core.models import PersonalDataAccess
+from integrering.core.roles import Role
+from integrering.guidance import services
+from integrering.guidance.models import GuidanceCase
+
+from .factories import participant_make
+
+FNR = "17059010182"  # synthetic, matches the factory's birth date
+
+
+@pytest.fixture
+def trondheim(county):
+    return participant_make(county, reference="TRD-9", municipality="5001", national_id=FNR)
+
+
+@pytest.fixture
+def steinkjer(county):
+    return participant_make(county, reference="STK-9", municipality="5006", full_time_upper_secondary=True)
+
+
+@pytest.fixture
+def counsellor(make_user):
+    return make_user(Role.CAREER_COUNSELLOR, username="veileder")
+
+
+def test_a_municipal_user_cannot_read_another_municipalitys_participant_by_guessing_its_id(
+        trondheim, steinkjer, municipal_user, client_for):
+    client = client_for(municipal_user)
+    assert client.get(f"/veiledning/deltakere/{trondheim.pk}/").status_code == 200
+    for path in ["", "endre/", "vedtak/", "henvis/"]:
+        assert client.get(f"/veiledning/deltakere/{steinkjer.pk}/{path}").status_code == 404, path
+    assert client.post(f"/veiledning/deltakere/{steinkjer.pk}/henvis/",
+                       {"mapping_date": "2021-03-05"}).status_code == 404
+    assert not GuidanceCase.objects.filter(participant=steinkjer).exists()
+
+
+def test_a_municipal_users_list_and_filters_show_only_their_municipality(trondheim, steinkjer, municipal_user,
+                                                                          client_for):
+    client = client_for(municipal_user)
+    page = client.get("/veiledning/deltakere/").content.decode()
+    assert "TRD-9" in page and "STK-9" not in page
+    assert [p.reference for p in client.get("/veiledning/deltakere/?kommune=5006").context["page"]] == ["TRD-9"]
+    assert "5006" not in client.get("/veiledning/etterlevelse/").content.decode()
+
+
+def test_a_county_user_cannot_read_a_participant_of_another_county(other_county, counsellor, client_for):
+    elsewhere = participant_make(other_county, reference="VTF-1", municipality="4601")
+    client = client_for(counsellor)
+    assert client.get(f"/veiledning/deltakere/{elsewhere.pk}/").status_code == 404
+    assert "VTF-1" not in client.get("/veiledning/deltakere/").content.decode()
+
+
+def test_a_case_of_another_county_is_404_for_a_counsellor(other_county, make_user, counsellor, client_for):
+    referrer = make_user(Role.MUNICIPAL_USER, username="k4601", municipality="4601", county_obj=other_county)
+    elsewhere = participant_make(other_county, reference="VTF-2", municipality="4601")
+    services.referral_create(participant=elsewhere, user=referrer, mapping_date=datetime.date(2021, 3, 5))
+    case = GuidanceCase.objects.get(participant=elsewhere)
+    client = client_for(counsellor)
+    assert client.get(f"/veiledning/saker/{case.pk}/book/").status_code == 404
+    assert client.post(f"/veiledning/saker/{case.pk}/ta/").status_code == 404
+    assert "VTF-2" not in client.get("/veiledning/ko/").content.decode()
+
+
+def test_every_view_of_a_participants_page_is_logged(trondheim, counsellor, client_for):
+    client = client_for(counsellor)
+    client.get(f"/veiledning/deltakere/{trondheim.pk}/")
+    client.get(f"/veiledning/deltakere/{trondheim.pk}/")
+    reads = list(PersonalDataAccess.objects.filter(user=counsellor))
+    assert len(reads) == 2
+    assert all(r.action == "view" and r.record_type == "participant" and r.record_ids == [trondheim.pk]
+               for r in reads)
+
+
+def test_a_failed_guess_is_not_logged_as_a_read(steinkjer, municipal_user, client_for):
+    client_for(municipal_user).get(f"/veiledning/deltakere/{steinkjer.pk}/")
+    assert not PersonalDataAccess.objects.filter(user=municipal_user).exists()
+
+
+def test_the_reads_show_on_the_auditors_page(trondheim, counsellor, county_admin, client_for):
+    client_for(counsellor).get(f"/veiledning/deltakere/{trondheim.pk}/")
+    page = client_for(county_admin).get("/admin/revisjon/").content.decode()
+    assert "Veileder" in page and "participant" in page
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_every_export_is_logged_with_the_participants_in_it(fmt, trondheim, steinkjer, county, counsellor,
+                                                            make_user, client_for):
+    coordinator = make_user(Role.SCHOOL_COORDINATOR, username="skole")
+    services.training_enrol(participant=steinkjer, school="Steinkjer vgs", target_level="B1",
+                            start=datetime.date(2024, 8, 19))
+    response = client_for(coordinator).get(f"/veiledning/eksport/veiledning-og-fravaer.{fmt}")
+    assert response.status_code == 200
+    read = PersonalDataAccess.objects.get(user=coordinator)
+    assert read.action == "export" and read.record_type == "participant"
+    assert read.record_ids == [steinkjer.pk]
+
+
+def test_a_municipal_user_exports_only_their_own_municipality(trondheim, steinkjer, municipal_user, client_for):
+    services.training_enrol(participant=steinkjer, school="Steinkjer vgs", target_level="B1",
+                            start=datetime.date(2024, 8, 19))
+    client = client_for(municipal_user)
+    body = client.get("/veiledning/eksport/veiledning-og-fravaer.csv").content.decode("utf-8-sig")
+    assert "STK-9" not in body
+    assert client.get("/veiledning/eksport/veiledning-og-fravaer.csv?kommune=5006").status_code == 400
+
+
+def test_the_list_never_shows_a_fodselsnummer_in_full_and_urls_use_the_id(trondheim, counsellor, client_for):
+    page = client_for(counsellor).get("/veiledning/deltakere/").content.decode()
+    assert FNR not in page
+    assert "170590 *****" in page
+    assert f'href="/veiledning/deltakere/{trondheim.pk}/"' in page
+    queue_and_compliance = (client_for(counsellor).get("/veiledning/ko/").content.decode()
+                            + client_for(counsellor).get("/veiledning/etterlevelse/").content.decode())
+    assert FNR not in queue_and_compliance
+
+
+def test_the_list_search_does_not_search_fodselsnummer_so_it_never_needs_to_be_in_a_url(trondheim, counsellor,
+                                                                                      client_for):
+    response = client_for(counsellor).get(f"/veiledning/deltakere/?q={FNR}")
+    assert list(response.context["page"]) == []

@@ -1,0 +1,47 @@
+"""The settlement map renders all 38 Trøndelag municipalities as focusable areas, and passes axe."""
+
+import io
+
+from integrering.core.models import County
+from integrering.core.roles import Role
+from integrering.settlement import demo
+
+
+def test_the_map_page_shows_all_38_municipalities_and_is_accessible(page, e2e_db, e2e_user, login, assert_accessible):
+    demo.load(county=County.objects.get(number="50"), stdout=io.StringIO())
+    e2e_user("kart_radgiver", Role.ADVISER)
+    login(page, "kart_radgiver")
+
+    page.goto(f"{e2e_db.url}/bosetting/2021/kart/")
+    assert page.locator("svg.county-map a").count() == 38
+    assert page.locator("svg.county-map path").count() == 38
+    box = page.locator("svg.county-map").bounding_box()
+    assert box["width"] > 200 and box["height"] > 200
+    assert_accessible(page)
+
+    page.locator("svg.county-map a").first.focus()
+    assert page.locator("#kart-info").inner_text() == "Trondheim: 140"
+
+    page.get_by_label("Tall", exact=True).select_option("vedtatt-minus-anmodet")
+    page.get_by_role("button", name="Vis").click()
+    page.wait_for_url("**/kart/?tall=vedtatt-minus-anmodet")
+    assert page.locator("svg.county-map a").count() == 38
+    assert_accessible(page)
+
+
+def test_the_year_page_and_inline_editing_are_accessible(page, e2e_db, e2e_user, login, assert_accessible):
+    demo.load(county=County.objects.get(number="50"), stdout=io.StringIO())
+    e2e_user("tall_radgiver", Role.ADVISER)
+    login(page, "tall_radgiver")
+
+    page.goto(f"{e2e_db.url}/bosetting/2021/")
+    assert page.locator("tbody tr").count() == 38
+    assert_accessible(page)
+    page.locator("#rad-5006").get_by_role("link", name="Endre Steinkjer").click()
+    field = page.get_by_label("Vedtatt, Steinkjer", exact=True)
+    field.wait_for()
+    assert_accessible(page)
+    field.fill("0")
+    page.locator("#rad-5006").get_by_role("button", name="Lagre Steinkjer").click()
+    page.locator("#rad-5006.saved").wait_for()
+    assert page.locator("#rad-5006 td").nth(5).inner_text() == "0"

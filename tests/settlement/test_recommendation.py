@@ -118,3 +118,14 @@ def test_municipal_users_cannot_choose_or_read_the_recommendation_pages(run, yea
                 reverse("settlement:recommendation_export", args=[2021, 1, "xlsx"])]:
         assert client.get(url).status_code == 404, url
     assert Recommendation.objects.count() == 1
+
+
+def test_a_recommendation_from_plain_numbers_has_no_run_and_still_exports(year_2021, adviser, client_for):
+    recommendation_make(settlement_year=year_2021, user=None, numbers={"5001": 140, "5006": 33},
+                        description="Tabellen fra seed-presentasjonen.")
+    client = client_for(adviser)
+    page = client.get(reverse("settlement:recommendation", args=[2021, 1])).content.decode()
+    assert "Tabellen fra seed-presentasjonen." in page and "173" in page
+    assert client.get(reverse("settlement:recommendation_export", args=[2021, 1, "pdf"])).status_code == 200
+    with pytest.raises(ValidationError):
+        recommendation_make(settlement_year=year_2021, user=adviser, numbers={"0301": 10}, reason="Oslo")

@@ -144,3 +144,24 @@ def test_the_scenario_list_takes_a_fixed_number_of_queries(scenario, year_2021, 
     client = client_for(adviser)
     with django_assert_max_num_queries(12):
         assert client.get(reverse("settlement:scenarios", args=[2021])).status_code == 200
+
+
+def test_scenario_run_and_compare_pages_take_a_fixed_number_of_queries(scenario, year_2021, adviser, client_for,
+                                                                        django_assert_max_num_queries):
+    other = scenario_create(settlement_year=year_2021, user=adviser, name="Annen",
+                            criteria=[{"code": "folketall", "weight": 1, "exponent": 1}])
+    for _ in range(6):
+        run = scenario_run(scenario=scenario, user=adviser)
+        scenario_run(scenario=other, user=adviser)
+    client = client_for(adviser)
+    with django_assert_max_num_queries(18):
+        assert client.get(reverse("settlement:scenario", args=[2021, scenario.pk])).status_code == 200
+    with django_assert_max_num_queries(18):
+        assert client.get(reverse("settlement:run", args=[2021, run.pk])).status_code == 200
+    with django_assert_max_num_queries(18):
+        assert client.get(reverse("settlement:scenario_compare", args=[2021]),
+                          {"a": scenario.pk, "b": other.pk}).status_code == 200
+    with django_assert_max_num_queries(18):
+        assert client.get(reverse("settlement:scenario_edit", args=[2021, scenario.pk])).status_code == 200
+    with django_assert_max_num_queries(18):
+        assert client.get(reverse("settlement:criterion_values", args=[2021])).status_code == 200

@@ -125,7 +125,8 @@ class RecommendationForm(forms.Form):
 
 
 class SensitivityForm(forms.Form):
-    draws = forms.IntegerField(label=_("Number of draws"), min_value=1, max_value=1000, initial=100)
+    draws = forms.IntegerField(label=_("Number of draws"), min_value=1, max_value=200, initial=50,
+                               help_text=_("Each draw is a full distribution; 50 draws take a few seconds."))
     spread = forms.IntegerField(label=_("Spread of the weights (± per cent)"), min_value=0, max_value=90, initial=20)
     seed = forms.IntegerField(label=_("Seed"), min_value=0, initial=1)
 

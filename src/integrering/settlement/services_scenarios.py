@@ -162,11 +162,12 @@ def scenario_from_last_year(*, settlement_year: SettlementYear, user, min_lot: i
                  "reason": f"Fikk 0 i anmodningen for {previous.year}."}
         for number, requested in sorted(targets.items()) if requested == 0 and number in current
     }
+    rmse = f"{calibration.rmse:.2f}".replace(".", ",")
     scenario = scenario_create(
         settlement_year=settlement_year, user=user,
         name=f"Kalibrert på {previous.year}",
         description=(f"Parametre som gjenskaper anmodningen for {previous.year} best "
-                     f"(RMSE {calibration.rmse:.2f} personer)."),
+                     f"(rot av gjennomsnittlig kvadratavvik {rmse} personer)."),
         method=Method.OPTIMAL, total=settlement_year.total or sum(targets.values()), min_lot=min_lot,
         base=Decimal(str(round(p.base, 2))),
         criteria=[{"code": code, "weight": float(p.weights[code]), "exponent": float(p.exponents.get(code, 1.0))}

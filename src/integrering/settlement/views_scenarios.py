@@ -90,11 +90,14 @@ def scenario_edit(request, year: int, pk: int):
 
 def detail_context(request, scenario, run=None) -> dict:
     runs = list(selectors.runs_of_scenario(scenario)[:50])
+    municipalities = municipalities_in_year(scenario.settlement_year)
+    names = {m.number: name for m, name in zip(municipalities, names_in_year(municipalities, scenario.settlement_year.year).values())}
     return {
         "settlement_year": scenario.settlement_year, "scenario": scenario, "runs": runs,
         "run": run if run is not None else selectors.latest_run(scenario),
         "frozen": services.scenario_is_frozen(scenario=scenario),
         "can_edit": has_perm(request.user, Perm.EDIT_SETTLEMENT),
+        "constraint_rows": [(number, names.get(number, ""), c) for number, c in sorted((scenario.constraints or {}).items())],
         "criteria_names": dict(criteria_choices(selectors.criteria_of_county_for_year(scenario.settlement_year))),
     }
 

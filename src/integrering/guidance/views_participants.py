@@ -49,6 +49,7 @@ def participant_list(request):
         "form": form, "page": page, "query": query.urlencode(), "today": timezone.localdate(),
         "can_create": has_perm(request.user, Perm.EDIT_PARTICIPANTS),
         "can_export": has_perm(request.user, Perm.EXPORT_PARTICIPANTS),
+        "can_train": has_perm(request.user, Perm.MANAGE_TRAINING),
         "export_form": ExportForm(municipalities=municipalities),
         "municipal_only": is_municipal_only(request.user),
     })

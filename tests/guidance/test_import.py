@@ -140,3 +140,19 @@ def test_the_multi_county_path_takes_the_county_from_the_municipality(county, ot
     assert plan.ok, plan.errors
     import_apply(plan)
     assert set(Participant.objects.values_list("county__number", flat=True)) == {"50", "46"}
+
+
+def test_the_import_is_audited_once_per_change(tmp_path, county):
+    from auditlog.models import LogEntry
+
+    run(tmp_path, csv_text([ROW, ROW | {"referanse": "TR-002"}]))
+    entries = LogEntry.objects.filter(content_type__model="participant")
+    assert entries.count() == 2
+    assert {e.additional_data["county"] for e in entries.all()} == {"50"}
+    assert LogEntry.objects.filter(content_type__model="guidancecase").count() == 2
+    run(tmp_path, csv_text([ROW, ROW | {"referanse": "TR-002"}]))
+    assert entries.count() == 2  # nothing changed, nothing logged
+    code, out, err = run(tmp_path, csv_text([ROW | {"navn": "Nytt Navn"}]))
+    assert (code, err) == (0, ""), out
+    assert entries.count() == 3
+    assert entries.latest("timestamp").changes["name"] == ["Fiktiv Person", "Nytt Navn"]

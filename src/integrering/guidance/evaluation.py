@@ -17,6 +17,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from integrering.guidance.bulk import rows_update
 from integrering.guidance.models import GuidanceCase, Participant, ParticipantFinding
 from integrering.legal import Evaluation, ParticipantFacts, evaluate
 
@@ -88,7 +89,7 @@ def participants_evaluate_bulk(participants: Iterable[Participant], *, today: da
     ids = [p.pk for p in participants]
     for start in range(0, len(ids), 900):
         ParticipantFinding.objects.filter(participant_id__in=ids[start:start + 900]).delete()
-    Participant.objects.bulk_update(participants, _CACHE_FIELDS, batch_size=batch_size)
+    rows_update(Participant, participants, _CACHE_FIELDS)
     ParticipantFinding.objects.bulk_create(rows, batch_size=batch_size)
     return len(participants)
 

@@ -18,14 +18,17 @@ municipality (the benchmark's multi-county path).
 
 from __future__ import annotations
 
+import copy
 import datetime
 import re
 from dataclasses import dataclass, field
 
+from auditlog.models import LogEntry
 from django.db import transaction
 from django.utils import timezone
 
 from integrering.core.models import County
+from integrering.guidance.bulk import audit_log_bulk, rows_update
 from integrering.guidance.evaluation import participants_evaluate_bulk
 from integrering.guidance.models import CaseStatus, GuidanceCase, Participant, Referral, ReferralStatus
 from integrering.guidance.validation import FIELD_LABELS, GuidanceError, facts_clean
@@ -268,48 +271,71 @@ def _check_against_stored(plan: ImportPlan) -> None:
             plan.errors.append(f"Rad {row.line}, kolonne «referanse»: deltakeren er anonymisert.")
 
 
+UPDATE_FIELDS = ["municipality", *FIELD_COLUMN, "version"]
+
+
 @transaction.atomic
 def import_apply(plan: ImportPlan) -> ImportResult:
-    """Write every row (create or update), complete guidance cases, and re-evaluate. All or nothing."""
+    """Write every row (create or update), complete guidance cases, and re-evaluate. All or nothing.
+
+    Audited like ``save()`` (one audit entry per created or changed participant and case), written in
+    bulk. A row that changes nothing is not written, but counts as activity (``last_activity_at``).
+    """
     if not plan.ok:
         raise GuidanceError("Importen har feil og kan ikke lagres.")
     now = timezone.now()
     counties = {c.pk: c for c in County.objects.filter(pk__in={r.municipality.county_id for r in plan.rows})}
-    created = updated = 0
+    new: list[Participant] = []
+    changed: list[tuple[Participant, Participant]] = []
     participants: list[Participant] = []
     for row in plan.rows:
-        participant = plan.existing.get((row.municipality.county_id, row.reference))
-        if participant is None:
-            participant = Participant(county=counties[row.municipality.county_id], reference=row.reference)
-            created += 1
-        else:
-            participant.version += 1
-            updated += 1
+        stored = plan.existing.get((row.municipality.county_id, row.reference))
+        participant = stored or Participant(county=counties[row.municipality.county_id], reference=row.reference)
+        old = copy.copy(stored) if stored else None
         participant.municipality = row.municipality
         for name, value in row.facts.items():
             setattr(participant, name, value)
         participant.last_activity_at = now
-        participant.save()
+        if stored is None:
+            new.append(participant)
+        elif any(getattr(old, f) != getattr(participant, f) for f in ("municipality_id", *row.facts)):
+            participant.version += 1
+            changed.append((old, participant))
         participants.append(participant)
+    Participant.objects.bulk_create(new, batch_size=1000)
+    rows_update(Participant, [p for _, p in changed], UPDATE_FIELDS)
+    created_ids = {id(p) for p in new}
+    rows_update(Participant, [p for p in participants if id(p) not in created_ids], ["last_activity_at"])
+    audit_log_bulk([(None, p) for p in new], action=LogEntry.Action.CREATE)
+    audit_log_bulk(changed, action=LogEntry.Action.UPDATE)
     completed = _complete_cases(plan, participants)
-    fresh = Participant.objects.filter(pk__in=[p.pk for p in participants]).select_related("guidance_case")
-    participants_evaluate_bulk(list(fresh))
-    return ImportResult(created=created, updated=updated, guidance_completed=completed)
+    ids = [p.pk for p in participants]
+    for start in range(0, len(ids), 2000):
+        batch = Participant.objects.filter(pk__in=ids[start:start + 2000]).select_related("guidance_case")
+        participants_evaluate_bulk(list(batch))
+    return ImportResult(created=len(new), updated=len(changed), guidance_completed=completed)
 
 
 def _complete_cases(plan: ImportPlan, participants: list[Participant]) -> int:
-    dated = {p.pk: r.guidance_completed for p, r in zip(participants, plan.rows, strict=True) if r.guidance_completed}
-    cases = {c.participant_id: c for c in GuidanceCase.objects.filter(participant_id__in=list(dated))}
-    for participant_id, day in dated.items():
-        case = cases.get(participant_id) or GuidanceCase(participant_id=participant_id)
-        if case.status == CaseStatus.COMPLETED and case.completed_on == day:
-            continue
-        case.status = CaseStatus.COMPLETED
-        case.completed_on = day
-        if case.pk:
-            case.version += 1
-        case.save()
-    Referral.objects.filter(
-        participant_id__in=list(dated), status__in=[ReferralStatus.REFERRED, ReferralStatus.BOOKED]
-    ).update(status=ReferralStatus.COMPLETED)
+    dated = {p.pk: (p, r.guidance_completed) for p, r in zip(participants, plan.rows, strict=True) if r.guidance_completed}
+    cases = {c.participant_id: c for c in GuidanceCase.objects.filter(participant__in=[p for p, _ in dated.values()])}
+    new, changed = [], []
+    for participant_id, (participant, day) in dated.items():
+        case = cases.get(participant_id)
+        if case is None:
+            new.append(GuidanceCase(participant=participant, status=CaseStatus.COMPLETED, completed_on=day))
+        elif case.status != CaseStatus.COMPLETED or case.completed_on != day:
+            old = copy.copy(case)
+            case.participant = participant
+            case.status, case.completed_on, case.version = CaseStatus.COMPLETED, day, case.version + 1
+            changed.append((old, case))
+    GuidanceCase.objects.bulk_create(new, batch_size=1000)
+    rows_update(GuidanceCase, [c for _, c in changed], ["status", "completed_on", "version"])
+    audit_log_bulk([(None, c) for c in new], action=LogEntry.Action.CREATE)
+    audit_log_bulk(changed, action=LogEntry.Action.UPDATE)
+    ids = list(dated)
+    for start in range(0, len(ids), 900):
+        Referral.objects.filter(
+            participant_id__in=ids[start:start + 900], status__in=[ReferralStatus.REFERRED, ReferralStatus.BOOKED]
+        ).update(status=ReferralStatus.COMPLETED)
     return len(dated)

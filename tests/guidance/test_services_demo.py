@@ -1,0 +1,23 @@
+import io
+
+import pytest
+
+from integrering.core.demo import demo_data_load
+from integrering.guidance.models import CaseStatus, Participant, TrainingEnrolment
+from integrering.legal.rulesets.v2021 import CODES
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_demo_shows_every_finding_and_is_idempotent(county):
+    demo_data_load(password="demo-passord-lang-nok", stdout=io.StringIO())
+    count = Participant.objects.count()
+    shown = {code for p in Participant.objects.all() for code in p.findings}
+    assert set(CODES) <= shown, set(CODES) - shown
+    assert not Participant.objects.exclude(national_id="").exists()
+    statuses = set(Participant.objects.values_list("guidance_case__status", flat=True))
+    assert {CaseStatus.REFERRED, CaseStatus.BOOKED, CaseStatus.COMPLETED} <= statuses
+    assert TrainingEnrolment.objects.count() == 1
+    demo_data_load(password="demo-passord-lang-nok", stdout=io.StringIO())
+    assert Participant.objects.count() == count
+    assert TrainingEnrolment.objects.count() == 1

@@ -2,16 +2,22 @@
 
 import io
 
+import pytest
+
 from integrering.core.models import County
 from integrering.core.roles import Role
 from integrering.settlement import demo
 
 
-def test_the_map_page_shows_all_38_municipalities_and_is_accessible(page, e2e_db, e2e_user, login, assert_accessible):
+@pytest.fixture
+def logged_in_adviser(page, e2e_db, e2e_user, login):
+    """The settlement demo data, and an adviser logged in."""
     demo.load(county=County.objects.get(number="50"), stdout=io.StringIO())
-    e2e_user("kart_radgiver", Role.ADVISER)
-    login(page, "kart_radgiver")
+    e2e_user("bosetting_radgiver", Role.ADVISER)
+    return login(page, "bosetting_radgiver")
 
+
+def test_the_map_page_shows_all_38_municipalities_and_is_accessible(page, e2e_db, logged_in_adviser, assert_accessible):
     page.goto(f"{e2e_db.url}/bosetting/2021/kart/")
     assert page.locator("svg.county-map a").count() == 38
     assert page.locator("svg.county-map path").count() == 38
@@ -29,11 +35,7 @@ def test_the_map_page_shows_all_38_municipalities_and_is_accessible(page, e2e_db
     assert_accessible(page)
 
 
-def test_the_year_page_and_inline_editing_are_accessible(page, e2e_db, e2e_user, login, assert_accessible):
-    demo.load(county=County.objects.get(number="50"), stdout=io.StringIO())
-    e2e_user("tall_radgiver", Role.ADVISER)
-    login(page, "tall_radgiver")
-
+def test_the_year_page_and_inline_editing_are_accessible(page, e2e_db, logged_in_adviser, assert_accessible):
     page.goto(f"{e2e_db.url}/bosetting/2021/")
     assert page.locator("tbody tr").count() == 38
     assert_accessible(page)

@@ -137,3 +137,41 @@ def test_a_municipality_registers_a_participant_and_its_decision(page, e2e_db, e
     page.goto(f"{e2e_db.url}/veiledning/deltakere/")
     assert "17059010182" not in page.content()
     expect(page.get_by_role("row", name=re.compile("TRD-2026-1"))).to_contain_text("170590 *****")
+
+
+def test_a_school_coordinator_enrols_a_participant_and_exports_to_the_municipality(
+        page, e2e_db, e2e_user, login, assert_accessible):
+    from integrering.core.models import PersonalDataAccess
+
+    today = timezone.localdate()
+    participant = services.participant_create(
+        county=County.objects.get(number="50"), municipality=Municipality.objects.get(number="5001"),
+        reference="VGO-1", name="Selam Fiktiv", birth_date=datetime.date(2004, 2, 29), full_time_upper_secondary=True,
+    )
+    coordinator = e2e_user("skolekoordinator", Role.SCHOOL_COORDINATOR)
+    login(page, "skolekoordinator")
+    page.goto(f"{e2e_db.url}/veiledning/deltakere/")
+    page.get_by_role("link", name="Norskopplæring (§ 30)").click()
+    page.wait_for_url("**/veiledning/opplaering/")
+    assert_accessible(page)
+    page.get_by_role("link", name="Meld opp VGO-1").click()
+    page.get_by_label("Skole").fill("Thora Storm videregående skole")
+    page.get_by_label("Mål for norsknivå").select_option("B1")
+    page.get_by_label("Start").fill(today.isoformat())
+    page.get_by_role("button", name="Lagre").click()
+    page.wait_for_url("**/veiledning/opplaering/")
+    page.get_by_role("link", name="Oppdater VGO-1").click()
+    page.get_by_label("Timer fravær").fill("6")
+    page.get_by_role("button", name="Lagre").click()
+    page.wait_for_url("**/veiledning/opplaering/")
+    expect(page.get_by_role("row", name=re.compile("Selam Fiktiv"))).to_contain_text("6")
+    assert_accessible(page)
+
+    page.get_by_label("Kommune", exact=True).select_option("5001")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Last ned CSV").click()
+    body = open(download.value.path(), encoding="utf-8-sig").read()
+    assert body.splitlines()[0].startswith("kommunenummer;referanse;navn")
+    assert "VGO-1;Selam Fiktiv;2004-02-29" in body
+    read = PersonalDataAccess.objects.get(user=coordinator, action="export")
+    assert read.record_ids == [participant.pk]

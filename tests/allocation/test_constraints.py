@@ -100,3 +100,17 @@ def test_an_individual_minimum_is_honoured_as_the_lot():
     towns = [town("0001", 100), town("0002", 20, minimum=15)]
     result = allocate(towns, 60, Parameters({"folk": 1}, min_lot=10)).counts()
     assert result["0002"] in (0,) or result["0002"] >= 15
+
+
+def test_the_excess_over_a_cap_is_shared_by_the_others_in_proportion():
+    towns = [town("0001", 1000, cap=100), town("0002", 200), town("0003", 400), town("0004", 200)]
+    result = allocate(towns, 500, PARAMETERS)
+    assert result.counts() == {"0001": 100, "0002": 100, "0003": 200, "0004": 100}
+    assert result.rows[0].rule == "capped"
+    assert "uten maks" in result.rows[0].explanation
+
+
+def test_what_the_minimum_lot_costs_the_others_is_spread_not_taken_from_one():
+    towns = [town("0001", 1000), town("0002", 1000), town("0003", 1000), town("0004", 7)]
+    counts = allocate(towns, 3007, Parameters({"folk": 1}, min_lot=10)).counts()
+    assert counts == {"0001": 999, "0002": 999, "0003": 999, "0004": 10}

@@ -26,7 +26,8 @@ def classify(problem: Problem, index: int, count: int) -> str:
         return RULE_FIXED
     if count == 0 and quota >= 0.5:
         return RULE_ZERO_BY_MIN_LOT
-    if m.cap is not None and count == m.cap and quota >= count + 0.5:
+    formula = problem.quotas[index].formula
+    if m.cap is not None and count == m.cap and max(quota, formula) >= count + 0.5:
         return RULE_CAPPED
     if count > 0 and count == problem.lot(index) and quota < count - 0.5:
         return RULE_RAISED_TO_MIN_LOT
@@ -53,7 +54,8 @@ def _reason(problem: Problem, index: int, count: int, rule: str) -> str:
     if rule == RULE_RAISED_TO_MIN_LOT:
         return f"Hevet til minstetallet {lot}."
     if rule == RULE_CAPPED:
-        return f"Begrenset av maks-tallet {count}."
+        formula = norwegian_number(problem.quotas[index].formula)
+        return f"Begrenset av maks-tallet {count} (kvoten uten maks ville vært {formula})."
     if rule == RULE_ROUNDED and abs(count - quota) < 1e-9:
         return "Kvoten er et helt tall."
     if rule == RULE_ROUNDED:

@@ -79,6 +79,7 @@ class Quota:
     quota: float
     base: float
     contributions: Mapping[str, float]
+    formula: float = 0.0  # the quota by the formula, before caps are applied
 
 
 @dataclass(frozen=True)

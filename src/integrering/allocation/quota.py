@@ -6,18 +6,22 @@ For participants ``P`` (not excluded, not fixed) and ``R = T − Σ fixed``::
     w_i  = Σ_k α_k · s_ik
     q_i  = b + (R − b·|P|) · w_i / Σ_{j∈P} w_j
 
-Quotas are rounded to 9 decimals so that mathematically equal quotas (for example after
+A participant whose quota exceeds its cap is treated like a fixed one at its cap and the
+others' quotas are recomputed (see :mod:`.vector`); ``Quota.formula`` keeps the value before
+that, for the explanation. Quotas are rounded to 9 decimals so that mathematically equal quotas (for example after
 scaling all weights by a constant) compare equal and ties are broken the same way.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
+
+import numpy as np
 
 from .errors import Infeasible, InvalidInput
 from .model import Municipality, Parameters, Quota
-
-QUOTA_DECIMALS = 9
+from .vector import QUOTA_DECIMALS, criteria_matrix, parameter_arrays, spread, weighted_shares
 
 
 @dataclass(frozen=True)
@@ -29,7 +33,7 @@ class Problem:
     parameters: Parameters
     quotas: tuple[Quota, ...]
 
-    @property
+    @cached_property
     def remaining(self) -> int:
         return self.total - sum(m.fixed or 0 for m in self.municipalities if not m.excluded)
 
@@ -65,51 +69,41 @@ def _validate(total: int, municipalities: list[Municipality], parameters: Parame
             raise InvalidInput(f"Vekten for «{criterion}» kan ikke være negativ.")
 
 
-def _criterion_value(m: Municipality, criterion: str, parameters: Parameters) -> float:
-    if criterion not in m.criteria or m.criteria[criterion] is None:
-        raise InvalidInput(f"Kommune {m.number} mangler verdi for kriteriet «{criterion}».")
-    value = float(m.criteria[criterion])
-    if value < 0:
-        raise InvalidInput(f"Kommune {m.number}: kriteriet «{criterion}» kan ikke være negativt.")
-    p = parameters.exponent(criterion)
-    if criterion in parameters.lower_is_better:
-        if value <= 0:
-            raise InvalidInput(
-                f"Kommune {m.number}: kriteriet «{criterion}» (lavere er bedre) må være større enn 0."
-            )
-        return value ** -p
-    return value ** p if value > 0 else 0.0
-
-
-def criterion_shares(participants: list[Municipality], parameters: Parameters) -> dict[str, list[float]]:
-    """s_ik per criterion; a criterion that is 0 everywhere gives equal shares."""
-    shares: dict[str, list[float]] = {}
-    for criterion in parameters.weights:
-        values = [_criterion_value(m, criterion, parameters) for m in participants]
-        total = sum(values)
-        shares[criterion] = [v / total if total > 0 else 1.0 / len(values) for v in values]
-    return shares
+def _check_values(participants: list[Municipality], parameters: Parameters) -> None:
+    for m in participants:
+        for criterion in parameters.weights:
+            value = m.criteria.get(criterion)
+            if value is None:
+                raise InvalidInput(f"Kommune {m.number} mangler verdi for kriteriet «{criterion}».")
+            if value < 0:
+                raise InvalidInput(f"Kommune {m.number}: kriteriet «{criterion}» kan ikke være negativt.")
+            if criterion in parameters.lower_is_better and value <= 0:
+                raise InvalidInput(f"Kommune {m.number}: kriteriet «{criterion}» (lavere er bedre) "
+                                   "må være større enn 0.")
 
 
 def _participant_quotas(participants: list[Municipality], parameters: Parameters,
                         remaining: int) -> list[Quota]:
     if not participants:
         return []
-    shares = criterion_shares(participants, parameters)
-    alpha_sum = sum(parameters.weights.values())
-    n = len(participants)
-    base = parameters.base
-    spread = remaining - base * n
-    quotas = []
+    _check_values(participants, parameters)
+    criteria, alpha, exponents, lower = parameter_arrays(parameters)
+    if not criteria:
+        raise InvalidInput("Minst ett kriterium må ha en vekt.")
+    if alpha.sum() <= 0:
+        alpha = np.ones_like(alpha)
+    parts = weighted_shares(criteria_matrix(participants, criteria), alpha, exponents, lower)
+    caps = np.array([np.inf if m.cap is None else m.cap for m in participants], dtype=float)
+    quotas, capped, factor = spread(parts.sum(axis=1), parameters.base, remaining, caps)
+    _, _, uncapped_factor = spread(parts.sum(axis=1), parameters.base, remaining)
+    result = []
     for i, m in enumerate(participants):
-        if alpha_sum > 0:
-            parts = {k: spread * a * shares[k][i] / alpha_sum for k, a in parameters.weights.items()}
-        else:
-            parts = {k: spread / n / max(1, len(parameters.weights)) for k in parameters.weights}
-        value = base + sum(parts.values()) if parts else base + spread / n
-        quotas.append(Quota(m.number, round(value, QUOTA_DECIMALS), base,
-                            {k: round(v, QUOTA_DECIMALS) for k, v in parts.items()}))
-    return quotas
+        scale = uncapped_factor[i] if capped[i] else factor[i]
+        contributions = {k: round(float(scale * parts[i, j]), QUOTA_DECIMALS) for j, k in enumerate(criteria)}
+        formula = parameters.base + sum(contributions.values())
+        result.append(Quota(m.number, float(quotas[i]), parameters.base, contributions,
+                            round(formula, QUOTA_DECIMALS)))
+    return result
 
 
 def build_problem(total: int, municipalities: list[Municipality], parameters: Parameters) -> Problem:
@@ -129,5 +123,5 @@ def build_problem(total: int, municipalities: list[Municipality], parameters: Pa
             quotas.append(by_number[m.number])
         else:
             value = 0.0 if m.excluded else float(m.fixed or 0)
-            quotas.append(Quota(m.number, value, 0.0, {}))
+            quotas.append(Quota(m.number, value, 0.0, {}, value))
     return Problem(total, ordered, parameters, tuple(quotas))

@@ -50,7 +50,9 @@ def _drawn_problem(problem: Problem, participants: list[int], quotas: np.ndarray
 def _draw_counts(problem: Problem, method: str, draws: int, spread: float, seed: int) -> np.ndarray:
     participants = problem.participants()
     criteria, alpha, exponents, lower = parameter_arrays(problem.parameters)
-    values = criteria_matrix([problem.municipalities[i] for i in participants], criteria)
+    chosen = [problem.municipalities[i] for i in participants]
+    values = criteria_matrix(chosen, criteria)
+    caps = np.array([np.inf if m.cap is None else m.cap for m in chosen], dtype=float)
     per_municipality = int(np.count_nonzero(alpha > 0)) < 2
     rng = np.random.default_rng(seed)
     results = np.zeros((draws, len(problem.municipalities)), dtype=np.int64)
@@ -59,7 +61,7 @@ def _draw_counts(problem: Problem, method: str, draws: int, spread: float, seed:
         factors = rng.uniform(1.0 - spread, 1.0 + spread, size)
         quotas = quota_vector(values, alpha if per_municipality else alpha * factors, exponents,
                               problem.parameters.base, problem.remaining, lower,
-                              factors if per_municipality else None)
+                              factors if per_municipality else None, caps)
         results[d] = solve_counts(_drawn_problem(problem, participants, quotas), method)
     return results
 

@@ -1,8 +1,8 @@
 """Divisor methods (highest averages): Sainte-Laguë (divisors 1, 3, 5, … ≡ s + ½) and
 D'Hondt (divisors 1, 2, 3, … ≡ s + 1), with lower and upper bounds.
 
-The start is the rounding of ``v_i / D`` with ``D = Σv / house`` (clipped to the bounds),
-which is a divisor apportionment for some house size; seats are then added or removed one
+The start is the rounding of ``v_i / D`` (clipped to the bounds) for a divisor ``D`` found by
+bisection, which is a divisor apportionment for a house size just below the target; seats are then added or removed one
 at a time by priority ``v_i / d(x_i)`` until the sum is right, and finally seats are moved
 while some municipality has a strictly better claim. In a tie the lower municipality number
 gets the seat. This gives the same result as giving the seats one by one, only faster.
@@ -29,10 +29,23 @@ def _dhondt_divisor(seats: np.ndarray) -> np.ndarray:
 
 
 def _start(votes: np.ndarray, house: int, divisor: Divisor, lower, upper) -> np.ndarray:
-    estimate = votes * (house / votes.sum())
-    # the smallest x with divisor(x) >= estimate: a divisor rounding of the estimate
-    x = np.ceil(estimate - divisor(np.zeros_like(estimate))).astype(np.int64)
-    return np.clip(x, lower, upper)
+    """``clip(x(λ))`` with the largest λ found by bisection whose sum does not exceed ``house``,
+    where ``x(λ)`` is the smallest x with ``divisor(x) ≥ λ·v``: a divisor apportionment."""
+    offset = divisor(np.zeros(1))[0]
+
+    def seats(scale: float) -> np.ndarray:
+        return np.clip(np.ceil(scale * votes - offset), lower, upper).astype(np.int64)
+
+    low, high = 0.0, house / max(votes.sum(), 1e-300)
+    while seats(high).sum() < house and high < 1e300:
+        low, high = high, high * 2.0
+    for _ in range(100):
+        middle = (low + high) / 2
+        if seats(middle).sum() <= house:
+            low = middle
+        else:
+            high = middle
+    return seats(low)
 
 
 def _add_priority(votes, x, upper, divisor: Divisor) -> np.ndarray:

@@ -1,7 +1,7 @@
 """Largest remainder (Hamilton) with lower and upper bounds.
 
-Quotas ``h·v_i/Σv`` outside the bounds are set to the bound and the rest re-scaled
-(repeated until all are inside); then every municipality gets the integer part and the
+The quotas are ``clip(λ·v_i, lower_i, upper_i)`` with λ such that they sum to the house
+size; then every municipality gets the integer part and the
 remaining seats go to the largest fractional parts (in a tie: the lower municipality number),
 skipping those at their cap.
 """
@@ -14,24 +14,20 @@ from ..quota import Problem
 from .common import classic
 
 
-def _bounded_quotas(votes: np.ndarray, house: int, lower: np.ndarray, upper: np.ndarray) -> np.ndarray:
-    quotas = np.zeros(len(votes))
-    free = np.ones(len(votes), dtype=bool)
-    for _ in range(len(votes) + 1):
-        rest = house - quotas[~free].sum()
-        weights = votes[free]
-        scaled = rest * weights / weights.sum() if weights.sum() > 0 else np.full(weights.size, rest / max(1, weights.size))
-        quotas[free] = scaled
-        over = free & (quotas > upper)
-        under = free & (quotas < lower)
-        violators = over if over.any() else under
-        if not violators.any():
-            break
-        quotas[violators] = np.where(over[violators], upper[violators], lower[violators])
-        free &= ~violators
-        if not free.any():
-            break
-    return quotas
+def bounded_shares(votes: np.ndarray, house: int, lower: np.ndarray, upper: np.ndarray) -> np.ndarray:
+    """``clip(λ·v_i, lower_i, upper_i)`` with λ chosen (by bisection) so that they sum to ``house``."""
+    votes = votes if votes.sum() > 0 else np.ones_like(votes)
+    low, high = 0.0, 1.0
+    while np.clip(high * votes, lower, upper).sum() < house and high < 1e300:
+        high *= 2.0
+    for _ in range(200):
+        middle = (low + high) / 2
+        if np.clip(middle * votes, lower, upper).sum() < house:
+            low = middle
+        else:
+            high = middle
+    shares = np.clip(high * votes, lower, upper).astype(float)
+    return np.round(shares, 9)
 
 
 def bounded_largest_remainder(votes: np.ndarray, house: int, lower: np.ndarray,
@@ -40,10 +36,13 @@ def bounded_largest_remainder(votes: np.ndarray, house: int, lower: np.ndarray,
     upper = np.asarray(upper, dtype=np.int64)
     if lower.sum() > house or upper.sum() < house or np.any(lower > upper):
         return None
-    quotas = _bounded_quotas(votes.astype(float), house, lower, upper)
+    quotas = bounded_shares(votes.astype(float), house, lower, upper)
     x = np.clip(np.floor(quotas + 1e-9).astype(np.int64), lower, upper)
     remainders = np.round(quotas - x, 9)
     order = sorted(range(len(x)), key=lambda i: (-remainders[i], i))
+    for i in reversed(order):  # float noise in the quotas could leave one too many
+        if x.sum() > house and x[i] > lower[i]:
+            x[i] -= 1
     while x.sum() < house:
         progressed = False
         for i in order:

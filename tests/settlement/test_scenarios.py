@@ -112,3 +112,14 @@ def test_sensitivity_reports_min_median_max_per_municipality(scenario):
     result = scenario_sensitivity(scenario=scenario, draws=20, spread=0.2, seed=1)
     assert len(result.rows) == 38
     assert all(r.minimum <= r.median <= r.maximum for r in result.rows)
+
+
+def test_the_method_description_reads_well(year_2021, adviser):
+    from integrering.settlement.scenario_inputs import inputs_build, method_description
+    scenario = scenario_create(settlement_year=year_2021, user=adviser, name="S", criteria=POPULATION, base=10,
+                               constraints={"5014": {"excluded": True, "reason": "Boliger"}})
+    text = method_description(inputs_build(scenario))
+    assert text == ("Totalen 619 er fordelt med optimal fordeling (minst mulig avvik fra kvotene). "
+                    "Kriterier: Folketall 1. januar (vekt 1, eksponent 0,6). Hver deltakende kommune får et "
+                    "grunntall på 10. Ingen kommune får færre enn 10 med mindre den får 0. "
+                    "1 kommune er utelatt, med begrunnelse.")

@@ -165,3 +165,11 @@ def test_scenario_run_and_compare_pages_take_a_fixed_number_of_queries(scenario,
         assert client.get(reverse("settlement:scenario_edit", args=[2021, scenario.pk])).status_code == 200
     with django_assert_max_num_queries(18):
         assert client.get(reverse("settlement:criterion_values", args=[2021])).status_code == 200
+
+
+def test_a_base_larger_than_the_total_allows_is_warned_about(year_2021, adviser, client_for):
+    scenario = scenario_create(settlement_year=year_2021, user=adviser, name="For stort grunntall", base=20,
+                               criteria=[{"code": "folketall", "weight": 1, "exponent": 1}])
+    run = scenario_run(scenario=scenario, user=adviser)
+    page = client_for(adviser).get(reverse("settlement:run", args=[2021, run.pk])).content.decode()
+    assert "Grunntallet ganger antall deltakende kommuner (760) er mer enn det som skal fordeles (619)" in page

@@ -164,6 +164,10 @@ def result_data(result: allocation.Allocation) -> dict:
     }
 
 
+def _no(value: float) -> str:
+    return f"{value:g}".replace(".", ",")
+
+
 def method_description(inputs: dict) -> str:
     """A short Norwegian description of the method and criteria (for the recommendation and the letter)."""
     methods = {"optimal": "optimal fordeling (minst mulig avvik fra kvotene)", "sainte-lague": "Sainte-Laguës metode",
@@ -173,8 +177,8 @@ def method_description(inputs: dict) -> str:
     for code, weight in p["weights"].items():
         name = inputs["criteria"].get(code, {}).get("name", code)
         exponent = p["exponents"].get(code, 1.0)
-        text = f"{name} (vekt {weight:g}"
-        text += f", eksponent {exponent:g})" if exponent != 1 else ")"
+        text = f"{name} (vekt {_no(weight)}"
+        text += f", eksponent {_no(exponent)})" if exponent != 1 else ")"
         if code in p["lower_is_better"]:
             text += ", lavere er bedre"
         parts.append(text)
@@ -185,8 +189,25 @@ def method_description(inputs: dict) -> str:
         f"Kriterier: {', '.join(parts)}.",
     ]
     if p["base"]:
-        sentences.append(f"Hver deltakende kommune får et grunntall på {p['base']:g}.")
+        sentences.append(f"Hver deltakende kommune får et grunntall på {_no(p['base'])}.")
     sentences.append(f"Ingen kommune får færre enn {p['min_lot']} med mindre den får 0.")
-    if excluded or fixed:
-        sentences.append(f"{excluded} kommuner er utelatt og {fixed} har fast tall, hver med begrunnelse.")
+    special = []
+    if excluded:
+        special.append(f"{excluded} {'kommune er' if excluded == 1 else 'kommuner er'} utelatt")
+    if fixed:
+        special.append(f"{fixed} {'kommune har' if fixed == 1 else 'kommuner har'} fast tall")
+    if special:
+        sentences.append(f"{' og '.join(special)}, med begrunnelse.")
     return " ".join(sentences)
+
+
+def base_warning(inputs: dict) -> str:
+    """A warning when the bases alone exceed what is left to distribute (the quotas then shrink with size)."""
+    rows = inputs["municipalities"]
+    participants = sum(1 for r in rows if not r["excluded"] and r["fixed"] is None)
+    remaining = (inputs["total"] or 0) - sum(r["fixed"] or 0 for r in rows if not r["excluded"])
+    bases = inputs["parameters"]["base"] * participants
+    if participants and bases > remaining:
+        return (f"Grunntallet ganger antall deltakende kommuner ({_no(bases)}) er mer enn det som skal fordeles "
+                f"({remaining}). Da får store kommuner lavere kvote enn små. Senk grunntallet.")
+    return ""

@@ -16,7 +16,7 @@ from integrering.settlement import selectors_scenarios as selectors
 from integrering.settlement import services_scenarios as services
 from integrering.settlement.forms_scenarios import (CompareForm, RecommendationForm, ScenarioForm, SensitivityForm,
                                                     criteria_choices)
-from integrering.settlement.scenario_inputs import municipalities_in_year, names_in_year
+from integrering.settlement.scenario_inputs import base_warning, municipalities_in_year, names_in_year
 
 
 def _errors(error: Exception) -> list[str]:
@@ -90,11 +90,12 @@ def scenario_edit(request, year: int, pk: int):
 
 def detail_context(request, scenario, run=None) -> dict:
     runs = list(selectors.runs_of_scenario(scenario)[:50])
+    run = run if run is not None else selectors.latest_run(scenario)
     municipalities = municipalities_in_year(scenario.settlement_year)
     names = {m.number: name for m, name in zip(municipalities, names_in_year(municipalities, scenario.settlement_year.year).values())}
     return {
         "settlement_year": scenario.settlement_year, "scenario": scenario, "runs": runs,
-        "run": run if run is not None else selectors.latest_run(scenario),
+        "run": run, "base_warning": base_warning(run.inputs) if run else "",
         "frozen": services.scenario_is_frozen(scenario=scenario),
         "can_edit": has_perm(request.user, Perm.EDIT_SETTLEMENT),
         "constraint_rows": [(number, names.get(number, ""), c) for number, c in sorted((scenario.constraints or {}).items())],

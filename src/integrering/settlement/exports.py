@@ -13,6 +13,7 @@ suppressed, since the total would then reveal it.
 
 import csv
 import io
+import logging
 from dataclasses import dataclass, field
 
 from django.template.loader import render_to_string
@@ -111,6 +112,7 @@ def table_xlsx(table: Table, *, sheet: str = "Bosetting") -> bytes:
 
 
 def html_pdf(html: str, *, base_url: str | None = None) -> bytes:
+    logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)  # no «Step 1 …» lines on the command line
     from weasyprint import HTML
 
     return HTML(string=html, base_url=base_url).write_pdf()

@@ -129,3 +129,12 @@ def test_a_recommendation_from_plain_numbers_has_no_run_and_still_exports(year_2
     assert client.get(reverse("settlement:recommendation_export", args=[2021, 1, "pdf"])).status_code == 200
     with pytest.raises(ValidationError):
         recommendation_make(settlement_year=year_2021, user=adviser, numbers={"0301": 10}, reason="Oslo")
+
+
+def test_the_copied_numbers_are_in_the_audit_log(run, year_2021, adviser):
+    from auditlog.models import LogEntry
+    from django.contrib.contenttypes.models import ContentType
+    recommendation_make(settlement_year=year_2021, user=adviser, run=run)
+    figures = LogEntry.objects.filter(content_type=ContentType.objects.get_for_model(SettlementFigure))
+    assert figures.count() == 38
+    assert LogEntry.objects.filter(content_type=ContentType.objects.get_for_model(Recommendation)).count() == 1

@@ -165,17 +165,15 @@ def criterion_values_import(*, county: County, year: int, uploaded, source: str,
         return result
     existing = {(v.definition_id, v.municipality_id): v for v in CriterionValue.objects.filter(
         definition__county=county, year=year, definition_id__in={d for d, _ in result.values})}
-    changed, created = [], []
+    # Saved one by one so that every change is in the audit log.
     for (definition_id, municipality_id), value in result.values.items():
         current = existing.get((definition_id, municipality_id))
         if current is None:
-            created.append(CriterionValue(definition_id=definition_id, municipality_id=municipality_id, year=year,
-                                          value=value, source=source, source_date=source_date))
+            CriterionValue.objects.create(definition_id=definition_id, municipality_id=municipality_id, year=year,
+                                          value=value, source=source, source_date=source_date)
         elif (current.value, current.source, current.source_date) != (value, source, source_date):
             current.value, current.source, current.source_date = value, source, source_date
-            changed.append(current)
-    CriterionValue.objects.bulk_create(created)
-    CriterionValue.objects.bulk_update(changed, ["value", "source", "source_date"])
+            current.save(update_fields=["value", "source", "source_date"])
     return result
 
 

@@ -27,18 +27,17 @@ def _figures_set(settlement_year: SettlementYear, numbers: dict[str, int]) -> No
     if unknown:
         raise ValidationError(f"Kommunene {', '.join(unknown)} hører ikke til fylket.")
     existing = {f.municipality_id: f for f in SettlementFigure.objects.filter(settlement_year=settlement_year)}
-    changed, created = [], []
+    # Saved one by one (38 rows for Trøndelag) so that every change is in the audit log.
     for number, value in numbers.items():
         municipality = municipalities[number]
         figure = existing.get(municipality.pk)
         if figure is None:
-            created.append(SettlementFigure(settlement_year=settlement_year, municipality=municipality, recommended=value))
+            SettlementFigure.objects.create(settlement_year=settlement_year, municipality=municipality,
+                                            recommended=value)
         elif figure.recommended != value:
             figure.recommended = value
             figure.version += 1
-            changed.append(figure)
-    SettlementFigure.objects.bulk_update(changed, ["recommended", "version"])
-    SettlementFigure.objects.bulk_create(created)
+            figure.save(update_fields=["recommended", "version"])
 
 
 @transaction.atomic

@@ -82,3 +82,46 @@ def test_an_adviser_creates_runs_compares_and_recommends_a_scenario(page, e2e_db
     assert pdf.suggested_filename == "anbefaling-50-2022-v1.pdf"
     with open(pdf.path(), "rb") as handle:
         assert handle.read(4) == b"%PDF"
+
+
+def test_an_adviser_defines_a_criterion_imports_values_and_checks_sensitivity(page, e2e_db, e2e_user, login,
+                                                                             assert_accessible, tmp_path):
+    seed_years()
+    e2e_user("radgiver", Role.ADVISER)
+    login(page, "radgiver")
+    page.goto(f"{e2e_db.url}/bosetting/kriterier/")
+    assert_accessible(page)
+    page.get_by_role("link", name="Nytt kriterium").click()
+    page.get_by_label("Kode").fill("ledighet")
+    page.get_by_label("Navn").fill("Arbeidsledighet")
+    page.get_by_label("Enhet").fill("%")
+    page.get_by_label("Høyere er bedre").uncheck()
+    assert_accessible(page)
+    page.get_by_role("button", name="Lagre").click()
+    page.wait_for_url(f"{e2e_db.url}/bosetting/kriterier/")
+    assert page.get_by_role("cell", name="Lavere er bedre").is_visible()
+
+    bad = tmp_path / "ledighet.csv"
+    bad.write_text("kommunenummer;ledighet\n5001;2,1\n5006;mye\n", encoding="utf-8")
+    page.goto(f"{e2e_db.url}/bosetting/2022/kriterier/")
+    page.get_by_label("Fil (CSV eller XLSX)").set_input_files(str(bad))
+    page.get_by_label("Kilde", exact=True).fill("NAV")
+    page.get_by_role("button", name="Importer").click()
+    assert "Rad 3, kolonne «ledighet»: «mye» er ikke et tall." in page.get_by_role("alert").inner_text()
+    assert_accessible(page)
+    bad.write_text("kommunenummer;ledighet\n5001;2,1\n5006;3\n", encoding="utf-8")
+    page.get_by_label("Fil (CSV eller XLSX)").set_input_files(str(bad))
+    page.get_by_label("Kilde", exact=True).fill("NAV")
+    page.get_by_role("button", name="Importer").click()
+    page.wait_for_url(f"{e2e_db.url}/bosetting/2022/kriterier/")
+    assert page.get_by_text("2 verdier for 2 kommuner ble importert.").is_visible()
+    assert_accessible(page)
+
+    page.goto(f"{e2e_db.url}/bosetting/2022/scenarier/")
+    page.get_by_role("button", name="Start fra fjoråret").click()
+    page.wait_for_url(f"{e2e_db.url}/bosetting/2022/scenarier/*/")
+    page.get_by_role("link", name="Følsomhet").click()
+    page.get_by_label("Antall trekninger").fill("5")
+    page.get_by_role("button", name="Beregn").click()
+    assert page.get_by_role("columnheader", name="Median").is_visible()
+    assert_accessible(page)

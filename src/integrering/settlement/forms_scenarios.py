@@ -140,3 +140,5 @@ class CompareForm(forms.Form):
         choices = [(s.pk, s.name) for s in scenarios]
         self.fields["a"].choices = choices
         self.fields["b"].choices = choices
+        if len(choices) > 1:
+            self.fields["a"].initial, self.fields["b"].initial = choices[1][0], choices[0][0]

@@ -1,6 +1,7 @@
 """The command line: success paths, formats, and every error path with its exit status."""
 
 import json
+from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
@@ -190,3 +191,17 @@ def test_a_minimum_lot_that_makes_the_total_impossible_is_infeasible(tmp_path, c
 def test_help_exits_with_zero(capsys):
     assert main(["allocate", "--help"]) == 0
     assert "--total" in capsys.readouterr().out
+
+
+def test_the_documented_example_reproduces_the_seed_table(capsys):
+    example = Path(__file__).parent / "data" / "trondelag_2021.csv"
+    assert main(["calibrate", str(example), "--target", "anmodning", "--format", "json"]) == 0
+    calibrated = json.loads(capsys.readouterr().out)
+    parameters = calibrated["parameters"]
+    assert main(["allocate", str(example), "--total", "619",
+                 "--weight", "folkemengde_2020=1",
+                 "--exponent", f"folkemengde_2020={parameters['exponents']['folkemengde_2020']}",
+                 "--base", str(parameters["base"]), "--format", "json"]) == 0
+    allocated = json.loads(capsys.readouterr().out)
+    assert [r["antall"] for r in allocated["rows"]] == [r["antall"] for r in calibrated["rows"]]
+    assert calibrated["rmse"] <= 4.5

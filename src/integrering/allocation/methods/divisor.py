@@ -39,7 +39,7 @@ def _start(votes: np.ndarray, house: int, divisor: Divisor, lower, upper) -> np.
     low, high = 0.0, house / max(votes.sum(), 1e-300)
     while seats(high).sum() < house and high < 1e300:
         low, high = high, high * 2.0
-    for _ in range(100):
+    for _ in range(64):
         middle = (low + high) / 2
         if seats(middle).sum() <= house:
             low = middle

@@ -20,7 +20,7 @@ def bounded_shares(votes: np.ndarray, house: int, lower: np.ndarray, upper: np.n
     low, high = 0.0, 1.0
     while np.clip(high * votes, lower, upper).sum() < house and high < 1e300:
         high *= 2.0
-    for _ in range(200):
+    for _ in range(80):
         middle = (low + high) / 2
         if np.clip(middle * votes, lower, upper).sum() < house:
             low = middle

@@ -132,6 +132,7 @@ class LegendClass:
     high: float
     colour: str
     count: int = 0
+    first: bool = False  # the first class includes its lower bound; the others start above it
 
 
 def classes(values: list[float], diverging: bool = False) -> list[LegendClass]:
@@ -150,7 +151,7 @@ def classes(values: list[float], diverging: bool = False) -> list[LegendClass]:
         low, high = edges[i], edges[i + 1]
         if result and low == result[-1].low and high == result[-1].high:
             continue
-        result.append(LegendClass(low, high, palette[i]))
+        result.append(LegendClass(low, high, palette[i], first=not result))
     return result
 
 

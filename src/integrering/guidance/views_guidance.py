@@ -17,7 +17,7 @@ from integrering.guidance import selectors, services
 from integrering.guidance.forms import AssignForm, BookForm, CompleteForm, SessionForm, error_to_form
 from integrering.guidance.views_support import form_page
 
-QUEUE_LIMIT = 200
+QUEUE_LIMIT = 100
 
 
 def _back(request, case):

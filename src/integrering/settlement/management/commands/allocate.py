@@ -18,6 +18,10 @@ class EngineCommand(BaseCommand):
         # argv[0] is the program, argv[1] the subcommand; the rest goes to the engine as is.
         sys.exit(cli.main(argv[1:], prog=Path(argv[0]).name or "integrering"))
 
+    def print_help(self, prog_name, subcommand):
+        # `integrering help allocate` shows the engine's own (Norwegian) help.
+        cli.main([subcommand, "--help"], prog=Path(prog_name).name or "integrering")
+
 
 class Command(EngineCommand):
     help = "Fordel et total på kommunene (se «integrering allocate --help»)."

@@ -13,6 +13,7 @@ NAVIGATION = [
     ]),
     (_("Settlement"), [
         (_("Settlement years"), "settlement:years", Perm.VIEW_SETTLEMENT),
+        (_("Distribution criteria"), "settlement:criteria", Perm.EDIT_SETTLEMENT),
     ]),
     (_("Career guidance"), [
         (_("Queue"), "guidance:queue", Perm.MANAGE_GUIDANCE),

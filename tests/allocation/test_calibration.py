@@ -32,3 +32,15 @@ def test_calibration_is_deterministic(calibration, trondelag, seed_requests):
     again = calibrate(trondelag, seed_requests, ["folkemengde"], min_lot=10)
     assert again.parameters == calibration.parameters
     assert again.allocation.counts() == calibration.allocation.counts()
+
+
+def test_with_two_criteria_the_weights_are_fitted_too():
+    from integrering.allocation import Municipality
+
+    towns = [Municipality(f"{i:04d}", criteria={"folk": 100 * i, "jobb": 500 - 40 * i}) for i in range(1, 9)]
+    targets = {m.number: 10 + 2 * i for i, m in enumerate(towns)}
+    result = calibrate(towns, targets, ["folk", "jobb"], min_lot=10)
+    assert set(result.parameters.weights) == {"folk", "jobb"}
+    assert result.parameters.weights["folk"] == 1.0
+    assert sum(result.allocation.counts().values()) == sum(targets.values())
+    assert result.rmse < 3

@@ -205,3 +205,8 @@ def test_the_documented_example_reproduces_the_seed_table(capsys):
     allocated = json.loads(capsys.readouterr().out)
     assert [r["antall"] for r in allocated["rows"]] == [r["antall"] for r in calibrated["rows"]]
     assert calibrated["rmse"] <= 4.5
+
+
+def test_calibrate_with_an_unknown_target_column_is_invalid_input(seed_csv, capsys):
+    message = error(capsys, ["calibrate", str(seed_csv), "--target", "nope"], 2)
+    assert "kolonnen «nope» finnes ikke" in message

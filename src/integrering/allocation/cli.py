@@ -60,7 +60,8 @@ def build_parser(prog: str) -> NorwegianParser:
     return parser
 
 
-def _criteria(table: Table, named: list[str], skip: tuple[str, ...] = ()) -> list[str]:
+def _criteria(table: Table, named: list[str], skip: tuple[str, ...] = (),
+              option: str = "--weight KOLONNE=VEKT") -> list[str]:
     if named:
         require_columns(table, named)
         return named
@@ -69,7 +70,7 @@ def _criteria(table: Table, named: list[str], skip: tuple[str, ...] = ()) -> lis
         return found
     if not found:
         raise table.error("fant ingen kolonne med tall å fordele etter.")
-    raise table.error(f"flere tallkolonner ({', '.join(found)}); velg med --weight KOLONNE=VEKT.")
+    raise table.error(f"flere tallkolonner ({', '.join(found)}); velg med {option}.")
 
 
 def _parameters(args, table: Table) -> Parameters:
@@ -95,7 +96,9 @@ def run_allocate(args) -> str:
 def run_calibrate(args) -> str:
     table = read_table(args.input)
     target = args.target.strip().lower()
-    criteria = _criteria(table, [c.strip().lower() for c in args.criteria], skip=(target,))
+    require_columns(table, [target])
+    criteria = _criteria(table, [c.strip().lower() for c in args.criteria], skip=(target,),
+                         option="--criteria KOLONNE ...")
     targets = whole_column(table, target)
     result = calibrate(municipalities_from_table(table, criteria), targets, criteria, args.min_lot)
     print(calibration_summary(result), file=sys.stderr)

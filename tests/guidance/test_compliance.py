@@ -88,3 +88,12 @@ def test_the_municipality_summary_is_aggregate_only(known_set):
     assert [(code, n) for code, _, n in summary["findings"]] == [
         ("DECISION_BEFORE_GUIDANCE", 1), ("GUIDANCE_MISSING", 1), ("MAPPING_MISSING", 1)
     ]
+
+
+def test_the_municipality_page_shows_the_aggregates_without_names(known_set, municipal_user, client_for):
+    from django.urls import reverse
+
+    page = client_for(municipal_user).get(reverse("municipalities:detail", args=["5001"])).content.decode()
+    assert "Karriereveiledning" in page
+    assert "MAPPING_MISSING" in page
+    assert "Testperson" not in page and "P3" not in page

@@ -55,6 +55,7 @@ def test_a_reimport_updates_and_never_duplicates(tmp_path, county):
     assert GuidanceCase.objects.filter(participant__reference="TR-001").count() == 1
     p = Participant.objects.get(reference="TR-001")
     assert (p.name, p.decision_date, p.version) == ("Nytt Navn", None, 2)
+    assert p.findings == ["DECISION_OVERDUE"]  # re-evaluated: no decision, the deadline has passed
 
 
 def test_bom_and_xlsx_are_read(tmp_path, county):

@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from auditlog.cid import get_cid
-from auditlog.context import auditlog_value
 from auditlog.diff import model_instance_diff
 from auditlog.models import LogEntry
 from django.conf import settings
@@ -38,16 +37,13 @@ def rows_update(model, objects: Sequence, fields: Sequence[str]) -> None:
             cursor.executemany(sql, params[start:start + 2000])
 
 
-def _actor():
-    context = auditlog_value.get(None)
-    return context.get("actor") if isinstance(context, dict) else None
-
-
 def audit_log_bulk(pairs: Iterable[tuple], *, action: int) -> int:
-    """Write the audit entries ``save()`` would have written for each (old, new) pair; returns how many."""
+    """Write the audit entries ``save()`` would have written for each (old, new) pair; returns how many.
+
+    Without an actor: these are command-line writes (the import), like ``save()`` outside a request.
+    """
     entries = []
     use_json = getattr(settings, "AUDITLOG_STORE_JSON_CHANGES", False)
-    actor = _actor()
     cid = get_cid()
     content_types: dict = {}
     concrete: dict = {}
@@ -65,7 +61,6 @@ def audit_log_bulk(pairs: Iterable[tuple], *, action: int) -> int:
         entries.append(LogEntry(
             content_type=content_types[model], object_pk=str(new.pk), object_id=new.pk, object_repr=str(new),
             action=action, changes=changes, additional_data=extra, cid=cid,
-            actor=actor if getattr(actor, "pk", None) else None,
         ))
     LogEntry.objects.bulk_create(entries, batch_size=1000)
     return len(entries)

@@ -74,22 +74,39 @@ def participant_evaluate(*, participant: Participant, today: datetime.date | Non
     return evaluation
 
 
+def _cached(participant: Participant) -> tuple:
+    return (participant.ruleset_version, participant.in_target_group, participant.decision_deadline,
+            list(participant.findings or []))
+
+
 @transaction.atomic
 def participants_evaluate_bulk(participants: Iterable[Participant], *, today: datetime.date | None = None,
                                batch_size: int = 2000) -> int:
-    """Evaluate many participants in few queries. Select ``guidance_case`` with them to avoid one query each."""
+    """Evaluate many participants in few queries. Select ``guidance_case`` with them to avoid one query each.
+
+    Rows whose result is unchanged only get ``evaluated_on`` set (one UPDATE for all of them).
+    """
     today = today or timezone.localdate()
     participants = [p for p in participants if p.anonymised_at is None]
     rows: list[ParticipantFinding] = []
+    changed: list[Participant] = []
+    same: list[int] = []
     for participant in participants:
+        before = _cached(participant) if participant.evaluated_on is not None else None
         facts = participant_facts(participant, guidance_completed_date=completed_on(participant), evaluation_date=today)
         evaluation = evaluate(facts)
         _apply(participant, evaluation, today)
+        if before == _cached(participant):
+            same.append(participant.pk)
+            continue
+        changed.append(participant)
         rows.extend(_finding_rows(participant, evaluation))
-    ids = [p.pk for p in participants]
+    for start in range(0, len(same), 900):
+        Participant.objects.filter(pk__in=same[start:start + 900]).update(evaluated_on=today)
+    ids = [p.pk for p in changed]
     for start in range(0, len(ids), 900):
         ParticipantFinding.objects.filter(participant_id__in=ids[start:start + 900]).delete()
-    rows_update(Participant, participants, _CACHE_FIELDS)
+    rows_update(Participant, changed, _CACHE_FIELDS)
     ParticipantFinding.objects.bulk_create(rows, batch_size=batch_size)
     return len(participants)
 

@@ -31,7 +31,7 @@ from integrering.core.models import County
 from integrering.guidance.bulk import audit_log_bulk, rows_update
 from integrering.guidance.evaluation import participants_evaluate_bulk
 from integrering.guidance.models import CaseStatus, GuidanceCase, Participant, Referral, ReferralStatus
-from integrering.guidance.validation import FIELD_LABELS, GuidanceError, facts_clean
+from integrering.guidance.validation import FACT_FIELDS, FIELD_LABELS, GuidanceError, facts_clean
 from integrering.legal import EDUCATION_LEVELS, END_GOALS, PERMIT_CATEGORIES
 from integrering.municipalities.models import Municipality
 from integrering.settlement.imports import FileError, read_table
@@ -250,8 +250,6 @@ def _plan_row(plan: ImportPlan, municipalities: dict, line: int, cells: dict, se
 
 def _check_against_stored(plan: ImportPlan) -> None:
     """Check each row's facts merged with what is stored (fødselsnummer vs birth date, dates vs birth)."""
-    from integrering.guidance.validation import FACT_FIELDS
-
     for row in plan.rows:
         stored = plan.existing.get((row.municipality.county_id, row.reference))
         merged = {name: getattr(stored, name) for name in FACT_FIELDS} if stored else {}
@@ -308,15 +306,19 @@ def import_apply(plan: ImportPlan) -> ImportResult:
     rows_update(Participant, [p for p in participants if id(p) not in created_ids], ["last_activity_at"])
     audit_log_bulk([(None, p) for p in new], action=LogEntry.Action.CREATE)
     audit_log_bulk(changed, action=LogEntry.Action.UPDATE)
-    completed = _complete_cases(plan, participants)
-    ids = [p.pk for p in participants]
+    completed, cases_changed = _complete_cases(plan, participants)
+    # Only what changed needs evaluating now; unchanged rows keep their evaluation (the nightly
+    # ``evaluate-participants`` refreshes the date-dependent findings).
+    evaluate_ids = {p.pk for p in new} | {p.pk for _, p in changed} | cases_changed
+    ids = [p.pk for p in participants if p.pk in evaluate_ids]
     for start in range(0, len(ids), 2000):
         batch = Participant.objects.filter(pk__in=ids[start:start + 2000]).select_related("guidance_case")
         participants_evaluate_bulk(list(batch))
     return ImportResult(created=len(new), updated=len(changed), guidance_completed=completed)
 
 
-def _complete_cases(plan: ImportPlan, participants: list[Participant]) -> int:
+def _complete_cases(plan: ImportPlan, participants: list[Participant]) -> tuple[int, set[int]]:
+    """Create or complete the guidance cases; returns (rows with a date, participants whose case changed)."""
     dated = {p.pk: (p, r.guidance_completed) for p, r in zip(participants, plan.rows, strict=True) if r.guidance_completed}
     cases = {c.participant_id: c for c in GuidanceCase.objects.filter(participant__in=[p for p, _ in dated.values()])}
     new, changed = [], []
@@ -338,4 +340,4 @@ def _complete_cases(plan: ImportPlan, participants: list[Participant]) -> int:
         Referral.objects.filter(
             participant_id__in=ids[start:start + 900], status__in=[ReferralStatus.REFERRED, ReferralStatus.BOOKED]
         ).update(status=ReferralStatus.COMPLETED)
-    return len(dated)
+    return len(dated), {c.participant_id for c in new} | {c.participant_id for _, c in changed}

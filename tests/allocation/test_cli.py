@@ -210,3 +210,17 @@ def test_the_documented_example_reproduces_the_seed_table(capsys):
 def test_calibrate_with_an_unknown_target_column_is_invalid_input(seed_csv, capsys):
     message = error(capsys, ["calibrate", str(seed_csv), "--target", "nope"], 2)
     assert "kolonnen «nope» finnes ikke" in message
+
+
+def test_a_lower_is_better_criterion_gives_more_to_the_lower_value(tmp_path, capsys):
+    path = write(tmp_path, "kommunenummer,ledighet\n1,2\n2,4\n")
+    assert main(["allocate", path, "--total", "30", "--min-lot", "0", "--lower-is-better", "ledighet"]) == 0
+    counts = [line.split(",")[2] for line in capsys.readouterr().out.splitlines()[1:]]
+    assert counts == ["20", "10"]
+
+
+def test_lower_is_better_must_name_a_criterion(tmp_path, capsys):
+    path = write(tmp_path, "kommunenummer,folk,ledighet\n1,2,3\n")
+    message = error(capsys, ["allocate", path, "--total", "3", "--weight", "folk=1",
+                             "--lower-is-better", "ledighet"], 2)
+    assert "ikke er et kriterium" in message

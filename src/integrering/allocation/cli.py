@@ -38,6 +38,8 @@ def _model_options(parser: NorwegianParser) -> None:
                         metavar="KOLONNE=W", help="vekt for et kriterium")
     parser.add_argument("--exponent", type=column_value, action="append", default=[],
                         metavar="KOLONNE=P", help="eksponent for et kriterium")
+    parser.add_argument("--lower-is-better", action="append", default=[], metavar="KOLONNE",
+                        help="kriterium der lavere verdi gir større andel (bruker c^-p)")
 
 
 def build_parser(prog: str) -> NorwegianParser:
@@ -73,16 +75,22 @@ def _criteria(table: Table, named: list[str], skip: tuple[str, ...] = (),
     raise table.error(f"flere tallkolonner ({', '.join(found)}); velg med {option}.")
 
 
+def _only_criteria(table: Table, option: str, columns: list[str], criteria: list[str]) -> None:
+    stray = [c for c in columns if c not in criteria]
+    if stray:
+        raise table.error(f"{option} gjelder en kolonne som ikke er et kriterium: {', '.join(stray)}.")
+
+
 def _parameters(args, table: Table) -> Parameters:
     weights = dict(args.weight)
     criteria = _criteria(table, list(weights))
     exponents = dict(args.exponent)
     require_columns(table, list(exponents))
-    unused = [k for k in exponents if k not in criteria]
-    if unused:
-        raise table.error(f"--exponent gjelder en kolonne som ikke er et kriterium: {', '.join(unused)}.")
+    _only_criteria(table, "--exponent", list(exponents), criteria)
+    lower = [c.strip().lower() for c in args.lower_is_better]
+    _only_criteria(table, "--lower-is-better", lower, criteria)
     return Parameters(weights=weights or {criteria[0]: 1.0}, exponents=exponents, base=args.base,
-                      min_lot=args.min_lot)
+                      min_lot=args.min_lot, lower_is_better=frozenset(lower))
 
 
 def run_allocate(args) -> str:

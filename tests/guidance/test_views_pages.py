@@ -376,3 +376,21 @@ def test_the_compliance_query_count_does_not_grow(county, counsellor, client_for
     client = client_for(counsellor)
     with django_assert_max_num_queries(12):
         client.get("/veiledning/etterlevelse/")
+
+
+@pytest.mark.parametrize("role,actions,absent", [
+    (Role.MUNICIPAL_USER, ["Endre opplysninger", "Registrer vedtak og program"], ["Ta saken", "hx-post"]),
+    (Role.AUDITOR, [], ["Endre opplysninger", "Ta saken", "hx-post", "Henvis til karriereveiledning"]),
+    (Role.CAREER_COUNSELLOR, ["Ta saken", "hx-post", "Fullfør veiledningen"], ["Henvis til karriereveiledning"]),
+])
+def test_the_participant_page_offers_only_the_actions_of_the_role(role, actions, absent, referred, make_user,
+                                                                  client_for):
+    user = make_user(role, username=f"a_{role.value}", municipality="5001" if role == Role.MUNICIPAL_USER else None)
+    page = client_for(user).get(f"/veiledning/deltakere/{referred.pk}/").content.decode()
+    assert all(a in page for a in actions), [a for a in actions if a not in page]
+    assert not any(a in page for a in absent), [a for a in absent if a in page]
+
+
+def test_a_municipal_user_may_refer_a_participant_not_yet_referred(decided, municipal_user, client_for):
+    page = client_for(municipal_user).get(f"/veiledning/deltakere/{decided.pk}/").content.decode()
+    assert "Henvis til karriereveiledning" in page

@@ -5,10 +5,10 @@ Variables per participant: ``x_i`` (integer), ``z_i`` (binary: gets anything at 
 The cost is written in perspective form, ``d_i ≥ |x_i − q_i·z_i|`` plus ``|q_i|·(1 − z_i)``,
 which equals ``|x_i − q_i|`` for integral z and is the convex hull of each municipality's
 choice, so the LP relaxation is tight and HiGHS needs little branching. A feasible quick
-allocation bounds the objective, which tightens the variable bounds (see ``_bounds``). The solver must report proven optimality.
+allocation bounds the objective, which tightens the variable bounds (see ``_bounds``). The
+solver must report proven optimality (relative gap 1e-9 on the true objective).
 
-The MILP decides *which* municipalities get 0. Σ|x − q| is
-indifferent to *where* an unavoidable excess or shortfall goes, so a second, exact stage
+The MILP decides *which* municipalities get 0. Σ|x − q| is indifferent to *where* an unavoidable excess or shortfall goes, so a second, exact stage
 (:mod:`.fair`) chooses, among the allocations on that set with the same least Σ|x − q|,
 the one closest to proportional, and then the lower municipality numbers. Ties between
 different sets of municipalities at 0 are left to HiGHS, which is deterministic; the input

@@ -18,6 +18,7 @@ NAVIGATION = [
     (_("Career guidance"), [
         (_("Queue"), "guidance:queue", Perm.MANAGE_GUIDANCE),
         (_("Participants"), "guidance:participants", Perm.VIEW_PARTICIPANTS),
+        (_("Norwegian training (§ 30)"), "guidance:training", Perm.MANAGE_TRAINING),
         (_("Compliance"), "guidance:compliance", Perm.VIEW_COMPLIANCE),
     ]),
     (_("Administration"), [

@@ -27,8 +27,9 @@ def test_production_settings_pass_the_deploy_check():
 def test_production_refuses_to_start_without_a_secret_key():
     env = {k: v for k, v in PRODUCTION.items() if k != "DJANGO_SECRET_KEY"}
     result = run_cli("check", env=env)
-    assert result.returncode != 0
+    assert result.returncode == 2
     assert "DJANGO_SECRET_KEY må være satt" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_a_bad_boolean_names_the_variable(monkeypatch):

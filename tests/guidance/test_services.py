@@ -105,3 +105,16 @@ def test_refresh_updates_time_dependent_findings(county):
     assert services.participants_refresh(county=county, today=later) == 1
     participant.refresh_from_db()
     assert "DECISION_OVERDUE" in participant.findings
+
+
+def test_the_evaluate_command_refreshes_and_reevaluates_all(county):
+    import io
+
+    from django.core.management import call_command
+
+    participant_make(county)
+    out = io.StringIO()
+    call_command("evaluate-participants", "--county", "50", stdout=out)
+    assert "Vurderte 0 deltakere" in out.getvalue()  # evaluated today already
+    call_command("evaluate-participants", "--all", stdout=out)
+    assert "Vurderte 1 deltakere" in out.getvalue()

@@ -26,7 +26,7 @@ import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import BooleanField, Case, Count, F, Max, Q, QuerySet, Value, When
+from django.db.models import BooleanField, Case, Count, F, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.http import Http404
 from django.utils import timezone
 
@@ -143,7 +143,10 @@ def queue_for_counsellor(user, *, counsellor=None, today: datetime.date | None =
         .annotate(
             overdue=Case(When(_overdue_q(today, "participant__"), then=Value(True)), default=Value(False),
                          output_field=BooleanField()),
-            referred_at=Max("participant__referrals__referred_at"),
+            referred_at=Subquery(
+                Referral.objects.filter(participant_id=OuterRef("participant_id"))
+                .order_by("-referred_at").values("referred_at")[:1]
+            ),
         )
     )
     by_deadline = ("-overdue", F("participant__decision_deadline").asc(nulls_last=True), "participant__reference")

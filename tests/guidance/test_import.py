@@ -1,4 +1,5 @@
 import contextlib
+import datetime
 import io
 
 import pytest
@@ -11,6 +12,24 @@ from integrering.guidance.models import CaseStatus, GuidanceCase, Participant
 from .factories import csv_text
 
 pytestmark = pytest.mark.django_db
+
+
+def _valid_id(born: str) -> str:
+    """A checksum-valid synthetic number for a birth date (ddmmyy), individual number from 499 down."""
+    from stdnum.no import fodselsnummer as f
+
+    for individual in range(499, 0, -1):
+        base = f"{born}{individual:03d}"
+        first = f.calc_check_digit1(base)
+        if first == "10":
+            continue
+        second = f.calc_check_digit2(base + first)
+        if second != "10":
+            return base + first + second
+    raise AssertionError
+
+
+VALID_0101 = _valid_id("010190")
 
 ROW = {
     "referanse": "TR-001", "navn": "Fiktiv Person", "fodselsdato": "17.05.1990", "fodselsnummer": "",
@@ -63,12 +82,14 @@ def test_bom_and_xlsx_are_read(tmp_path, county):
     book = Workbook()
     sheet = book.active
     sheet.append(list(ROW))
-    sheet.append(list((ROW | {"referanse": "TR-XL"}).values()))
+    sheet.append(list((ROW | {"referanse": "TR-XL", "fodselsdato": datetime.datetime(1990, 1, 1),
+                              "fodselsnummer": int(VALID_0101), "kommunenummer": 5001, "varighet_mnd": 24.0}).values()))
     buffer = io.BytesIO()
     book.save(buffer)
     code, out, _ = run(tmp_path, buffer.getvalue(), name="deltakere.xlsx")
     assert code == 0, out
-    assert Participant.objects.filter(reference="TR-XL").exists()
+    p = Participant.objects.get(reference="TR-XL")
+    assert (p.birth_date, p.national_id, p.planned_duration_months) == (datetime.date(1990, 1, 1), VALID_0101, 24)
 
 
 @pytest.mark.parametrize(

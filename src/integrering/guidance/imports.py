@@ -171,6 +171,8 @@ def _parse_cells(cells: dict, line: int, errors: list[str]) -> tuple[dict, datet
                 if text and text not in allowed:
                     raise ValueError(f"ukjent verdi «{_text(value)}» (gyldige: {', '.join(allowed)})")
                 facts[name] = text
+            elif column == "fodselsnummer" and isinstance(value, int | float) and not isinstance(value, bool):
+                facts["national_id"] = _text(value).zfill(11)  # a number cell in Excel loses the leading 0
             elif column in TEXT_COLUMNS:
                 facts[TEXT_COLUMNS[column]] = _text(value)
         except ValueError as error:

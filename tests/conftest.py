@@ -18,6 +18,23 @@ def django_db_setup(django_db_setup, django_db_blocker):
         reference_data_load()
 
 
+_DB_FIXTURES = {"db", "transactional_db", "django_db_reset_sequences", "live_server"}
+
+
+@pytest.fixture(autouse=True)
+def _reference_data(request, django_db_blocker):
+    """Reload the reference data if a transactional test (a browser test) flushed it.
+
+    Runs before the test's own transaction begins, so what it loads is committed and stays for the
+    tests that follow; it costs one query when the data is there.
+    """
+    if not (_DB_FIXTURES & set(request.fixturenames) or request.node.get_closest_marker("django_db")):
+        return
+    with django_db_blocker.unblock():
+        if not County.objects.filter(number="50").exists():
+            reference_data_load()
+
+
 @pytest.fixture(autouse=True)
 def _axes_off(settings):
     # Lockout is tested explicitly; elsewhere force_login/login must not trip it.

@@ -12,7 +12,6 @@ from integrering.core.models import User
 from integrering.core.roles import Role
 from integrering.core.services import user_save
 from integrering.municipalities.models import Municipality
-from integrering.municipalities.reference_data import reference_data_load
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls made by fixtures are still synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -43,7 +42,7 @@ def browser_context_args(browser_context_args):
 
 @pytest.fixture
 def e2e_db(transactional_db, live_server):
-    reference_data_load()
+    # The root conftest reloads the reference data before each test that the flush left without it.
     return live_server
 
 

@@ -151,7 +151,7 @@ def test_a_school_coordinator_enrols_a_participant_and_exports_to_the_municipali
     coordinator = e2e_user("skolekoordinator", Role.SCHOOL_COORDINATOR)
     login(page, "skolekoordinator")
     page.goto(f"{e2e_db.url}/veiledning/deltakere/")
-    page.get_by_role("link", name="Norskopplæring (§ 30)").click()
+    page.get_by_role("main").get_by_role("link", name="Norskopplæring (§ 30)").click()
     page.wait_for_url("**/veiledning/opplaering/")
     assert_accessible(page)
     page.get_by_role("link", name="Meld opp VGO-1").click()

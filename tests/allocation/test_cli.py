@@ -158,10 +158,11 @@ def test_a_missing_file_is_invalid_input(tmp_path, capsys):
     assert "finnes ikke" in error(capsys, ["allocate", str(tmp_path / "nope.csv"), "--total", "1"], 2)
 
 
-def test_a_file_that_is_not_utf8_is_invalid_input(tmp_path, capsys):
-    path = tmp_path / "latin1.csv"
-    path.write_bytes("kommunenummer,navn,folk\n5014,Frøya,1\n".encode("latin-1"))
-    assert "UTF-8" in error(capsys, ["allocate", str(path), "--total", "1"], 2)
+def test_a_windows_1252_file_from_norwegian_excel_is_read_with_its_letters(tmp_path, capsys):
+    path = tmp_path / "excel.csv"
+    path.write_bytes("kommunenummer;navn;folk\n5014;Frøya;1\n5001;Trondheim;3\n".encode("cp1252"))
+    assert main(["allocate", str(path), "--total", "20"]) == 0
+    assert "Frøya" in capsys.readouterr().out
 
 
 def test_a_bad_yes_no_value_names_row_and_column(tmp_path, capsys):

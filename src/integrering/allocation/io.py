@@ -6,10 +6,10 @@ Row numbers in messages are those a spreadsheet shows: the header is row 1.
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from pathlib import Path
+
+from integrering.tabular import TableFileError, read_rows
 
 from .errors import InvalidInput
 from .model import Municipality
@@ -40,27 +40,12 @@ def _cell_text(value: object) -> str:
     return str(value).strip()
 
 
-def _read_xlsx(path: Path) -> list[list[str]]:
-    from openpyxl import load_workbook
-
+def _read_cells(path: Path) -> list[list[str]]:
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a broken file
-        raise InvalidInput.at(f"kan ikke leses som XLSX ({exc}).", file=str(path)) from exc
-    sheet = workbook.worksheets[0]
-    rows = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-    workbook.close()
-    return rows
-
-
-def _read_csv(path: Path) -> list[list[str]]:
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InvalidInput.at("er ikke UTF-8-kodet. Lagre filen som CSV (UTF-8).", file=str(path)) from exc
-    first = text.split("\n", 1)[0]
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    return [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+        raw = read_rows(path.read_bytes(), path.name)
+    except TableFileError as exc:
+        raise InvalidInput.at(f"kan ikke leses: {exc}", file=str(path)) from exc
+    return [[_cell_text(v) for v in row] for row in raw]
 
 
 def read_table(path: str | Path) -> Table:
@@ -68,7 +53,7 @@ def read_table(path: str | Path) -> Table:
     path = Path(path)
     if not path.is_file():
         raise InvalidInput.at("finnes ikke.", file=str(path))
-    raw = _read_xlsx(path) if path.suffix.lower() in (".xlsx", ".xlsm") else _read_csv(path)
+    raw = _read_cells(path)
     raw = [row for row in raw if any(cell for cell in row)] if raw else []
     if not raw:
         raise InvalidInput.at("er tom.", file=str(path))

@@ -34,7 +34,7 @@ from integrering.guidance.models import CaseStatus, GuidanceCase, Participant, R
 from integrering.guidance.validation import FACT_FIELDS, FIELD_LABELS, GuidanceError, facts_clean
 from integrering.legal import EDUCATION_LEVELS, END_GOALS, PERMIT_CATEGORIES
 from integrering.municipalities.models import Municipality
-from integrering.settlement.imports import FileError, read_table
+from integrering.tabular import TableFileError, read_rows
 
 DATE_COLUMNS = {
     "fodselsdato": "birth_date", "tillatelsesdato": "permit_date", "bosettingsdato": "settlement_date",
@@ -188,8 +188,8 @@ def import_plan(*, county, content: bytes, filename: str) -> ImportPlan:
     """Validate the whole file; writes nothing."""
     plan = ImportPlan(county=county)
     try:
-        table = read_table(content, filename)
-    except FileError as error:
+        table = read_rows(content, filename)
+    except TableFileError as error:
         plan.errors.append(str(error))
         return plan
     numbered = [(i, row) for i, row in enumerate(table, start=1) if any(_text(c) for c in row)]

@@ -12,8 +12,6 @@
   Applying the same file twice changes nothing the second time.
 """
 
-import csv
-import io
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -21,6 +19,7 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 
 from integrering.municipalities.models import Municipality
+from integrering.tabular import TableFileError, read_rows
 from integrering.settlement.models import SettlementFigure, SettlementYear
 from integrering.settlement.services import EMA_PAIRS
 
@@ -71,6 +70,14 @@ class FileError(ValueError):
     """The file cannot be read at all (not CSV/XLSX, no header …)."""
 
 
+def read_table(content: bytes, filename: str) -> list[list]:
+    """The file's rows (header first) as lists of cell values."""
+    try:
+        return read_rows(content, filename)
+    except TableFileError as error:
+        raise FileError(str(error)) from error
+
+
 def _normalise_header(value) -> str:
     text = str(value or "").strip().lower().replace("\ufeff", "")
     text = re.sub(r"[\s\-]+", "_", text)
@@ -81,35 +88,6 @@ def _fold(text: str) -> str:
     """Compare names without case, accents on Sami letters, or extra spaces."""
     text = unicodedata.normalize("NFKC", str(text)).casefold().strip()
     return re.sub(r"\s+", " ", text)
-
-
-def read_table(content: bytes, filename: str) -> list[list]:
-    """The file's rows (header first) as lists of cell values (str, int, float or None)."""
-    if filename.lower().endswith((".xlsx", ".xlsm")) or content[:2] == b"PK":
-        return _read_xlsx(content)
-    try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = content.decode("cp1252", errors="replace")
-    text = text.lstrip("\ufeff")
-    first = text.splitlines()[0] if text.strip() else ""
-    delimiter = ";" if first.count(";") >= first.count(",") and ";" in first else ","
-    if "\t" in first and delimiter not in first:
-        delimiter = "\t"
-    return [row for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
-
-
-def _read_xlsx(content: bytes) -> list[list]:
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds on a broken file
-        raise FileError("Filen kunne ikke leses som et Excel-ark (XLSX).") from error
-    sheet = workbook.worksheets[0]
-    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
-    workbook.close()
-    return rows
 
 
 class MunicipalityIndex:

@@ -125,3 +125,13 @@ def test_the_list_search_does_not_search_fodselsnummer_so_it_never_needs_to_be_i
                                                                                       client_for):
     response = client_for(counsellor).get(f"/veiledning/deltakere/?q={FNR}")
     assert list(response.context["page"]) == []
+
+
+def test_the_participant_page_masks_the_fodselsnummer_until_asked_and_logs_the_reveal(trondheim, counsellor, client_for):
+    client = client_for(counsellor)
+    page = client.get(f"/veiledning/deltakere/{trondheim.pk}/").content.decode()
+    assert FNR not in page and FNR[-2:] in page
+    revealed = client.get(f"/veiledning/deltakere/{trondheim.pk}/?vis=fodselsnummer").content.decode()
+    assert FNR in revealed
+    actions = list(PersonalDataAccess.objects.filter(record_ids=[trondheim.pk]).values_list("action", flat=True))
+    assert sorted(actions) == ["view", "view_national_id"]

@@ -58,11 +58,15 @@ def participant_list(request):
 @requires(Perm.VIEW_PARTICIPANTS)
 def participant_detail(request, pk: int):
     participant = selectors.participant_for_user(request.user, pk)
-    personal_data_read_log(user=request.user, action="view", record_type="participant", record_ids=[participant.pk])
+    # The identity number is masked unless the user asks to see it; that request is logged on its own.
+    show_national_id = request.GET.get("vis") == "fodselsnummer" and bool(participant.national_id)
+    personal_data_read_log(user=request.user, action="view_national_id" if show_national_id else "view",
+                           record_type="participant", record_ids=[participant.pk])
     case = getattr(participant, "guidance_case", None)
     user = request.user
     context = {
         "participant": participant,
+        "show_national_id": show_national_id,
         "case": case,
         "sessions": list(case.sessions.all()) if case else [],
         "referrals": list(participant.referrals.select_related("referred_by")),

@@ -225,3 +225,22 @@ def test_lower_is_better_must_name_a_criterion(tmp_path, capsys):
     message = error(capsys, ["allocate", path, "--total", "3", "--weight", "folk=1",
                              "--lower-is-better", "ledighet"], 2)
     assert "ikke er et kriterium" in message
+
+
+@pytest.mark.parametrize("argv, words", [
+    (["allocate", "INPUT", "--total", "99999999999999999999"], "Totalen kan ikke være større enn"),
+    (["allocate", "INPUT", "--total", "10", "--base", "-1"], "Grunntallet"),
+    (["allocate", "INPUT", "--total", "10", "--exponent", "folkemengde=-1"], "Eksponenten for «folkemengde»"),
+    (["allocate", "INPUT", "--total", "10", "--exponent", "folkemengde=1e308"], "for store"),
+    (["sensitivity", "INPUT", "--total", "10", "--draws", "100000000"], "kan ikke være større enn 100000"),
+])
+def test_out_of_range_options_are_invalid_input_not_a_hang_or_a_warning(tmp_path, capsys, argv, words):
+    path = write(tmp_path, SMALL)
+    message = error(capsys, [path if a == "INPUT" else a for a in argv], 2)
+    assert words in message and "Warning" not in message
+
+
+def test_a_municipality_number_of_more_than_four_digits_is_invalid_input(tmp_path, capsys):
+    path = write(tmp_path, "kommunenummer,folk\n50011,1\n5006,2\n")
+    message = error(capsys, ["allocate", path, "--total", "10"], 2)
+    assert "rad 2" in message and "«50011»" in message and "kommunenummer" in message

@@ -18,7 +18,7 @@ from .io import (NUMBER_COLUMN, Table, municipalities_from_table, numeric_column
 from .model import Parameters
 from .output import (allocation_csv, allocation_json, calibration_csv, calibration_json,
                      calibration_summary, sensitivity_csv, sensitivity_json)
-from .sensitivity import sensitivity
+from .sensitivity import MAX_DRAWS, sensitivity
 
 
 def _common(parser: NorwegianParser, total: bool) -> None:
@@ -56,7 +56,7 @@ def build_parser(prog: str) -> NorwegianParser:
     sensitivity_parser = commands.add_parser("sensitivity", help="hvor robuste er tallene?")
     _common(sensitivity_parser, total=True)
     _model_options(sensitivity_parser)
-    sensitivity_parser.add_argument("--draws", type=whole(1), default=1000)
+    sensitivity_parser.add_argument("--draws", type=whole(1, MAX_DRAWS), default=1000)
     sensitivity_parser.add_argument("--spread", type=real, default=0.2)
     sensitivity_parser.add_argument("--seed", type=whole(0), default=1)
     return parser

@@ -43,7 +43,7 @@ def choice(valid: tuple[str, ...], what: str):
     return parse
 
 
-def whole(minimum: int = 0):
+def whole(minimum: int = 0, maximum: int | None = None):
     def parse(text: str) -> int:
         try:
             value = int(text)
@@ -51,6 +51,8 @@ def whole(minimum: int = 0):
             raise argparse.ArgumentTypeError(f"«{text}» er ikke et helt tall") from None
         if value < minimum:
             raise argparse.ArgumentTypeError(f"«{text}» må være minst {minimum}")
+        if maximum is not None and value > maximum:
+            raise argparse.ArgumentTypeError(f"«{text}» kan ikke være større enn {maximum}")
         return value
     return parse
 

@@ -127,6 +127,8 @@ def _municipality_number(table: Table, row: int, text: str) -> str:
         raise table.error("kommunenummer mangler.", row, NUMBER_COLUMN)
     if not number.isdigit():
         raise table.error(f"«{text}» er ikke et gyldig kommunenummer (bare sifre).", row, NUMBER_COLUMN)
+    if len(number) > 4:
+        raise table.error(f"«{text}» er ikke et gyldig kommunenummer (fire sifre).", row, NUMBER_COLUMN)
     return number.zfill(4)
 
 

@@ -14,6 +14,7 @@ scaling all weights by a constant) compare equal and ties are broken the same wa
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -51,11 +52,22 @@ class Problem:
         return [i for i, m in enumerate(self.municipalities) if m.participates]
 
 
+MAX_TOTAL = 1_000_000_000
+
+
 def _validate(total: int, municipalities: list[Municipality], parameters: Parameters) -> None:
     if total < 0:
         raise InvalidInput("Totalen kan ikke være negativ.")
+    if total > MAX_TOTAL:
+        raise InvalidInput(f"Totalen kan ikke være større enn {MAX_TOTAL:_}.".replace("_", "\u00a0"))
     if parameters.min_lot < 0:
         raise InvalidInput("Minstetallet kan ikke være negativt.")
+    if not math.isfinite(parameters.base) or parameters.base < 0:
+        raise InvalidInput("Grunntallet må være et endelig tall, 0 eller større.")
+    for criterion, exponent in parameters.exponents.items():
+        if not math.isfinite(exponent) or exponent < 0:
+            raise InvalidInput(f"Eksponenten for «{criterion}» må være et endelig tall, 0 eller større "
+                               "(for kriterier der lavere er bedre: bruk «lavere er bedre»).")
     seen: set[str] = set()
     for m in municipalities:
         if m.number in seen:
@@ -65,7 +77,7 @@ def _validate(total: int, municipalities: list[Municipality], parameters: Parame
             if value is not None and value < 0:
                 raise InvalidInput(f"Kommune {m.number}: «{label}» kan ikke være negativ.")
     for criterion, alpha in parameters.weights.items():
-        if alpha < 0:
+        if not math.isfinite(alpha) or alpha < 0:
             raise InvalidInput(f"Vekten for «{criterion}» kan ikke være negativ.")
 
 

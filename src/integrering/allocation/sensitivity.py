@@ -17,6 +17,8 @@ from .engine import allocate, solve_counts
 from .errors import InvalidInput
 from .model import Municipality, Parameters
 from .quota import Problem, Quota, build_problem
+
+MAX_DRAWS = 100_000
 from .vector import criteria_matrix, parameter_arrays, quota_vector
 
 
@@ -70,8 +72,8 @@ def sensitivity(municipalities: list[Municipality], total: int, parameters: Para
                 draws: int = 1000, spread: float = 0.2, seed: int = 1,
                 method: str = "optimal") -> Sensitivity:
     """Allocate ``draws`` times with randomly drawn weights; min/median/max per municipality."""
-    if draws < 1:
-        raise InvalidInput("Antall trekninger må være minst 1.")
+    if not 1 <= draws <= MAX_DRAWS:
+        raise InvalidInput(f"Antall trekninger må være fra 1 til {MAX_DRAWS}.")
     if not 0 <= spread < 1:
         raise InvalidInput("Spredningen må være minst 0 og mindre enn 1 (for eksempel 0.2 for ±20 %).")
     base = allocate(municipalities, total, parameters, method)

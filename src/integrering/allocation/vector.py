@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .errors import InvalidInput
 from .model import Municipality, Parameters
 
 QUOTA_DECIMALS = 9
@@ -26,8 +27,11 @@ def weighted_shares(values: np.ndarray, alpha: np.ndarray, exponents: np.ndarray
     """``α_k · s_ik`` per participant and criterion; a criterion that is 0 everywhere gives equal shares."""
     signs = np.where(lower_is_better, -1.0, 1.0) if lower_is_better is not None else 1.0
     positive = values > 0
-    powered = np.where(positive, np.power(np.where(positive, values, 1.0), exponents * signs), 0.0)
-    sums = powered.sum(axis=0)
+    with np.errstate(over="ignore", invalid="ignore"):
+        powered = np.where(positive, np.power(np.where(positive, values, 1.0), exponents * signs), 0.0)
+        sums = powered.sum(axis=0)
+    if not np.isfinite(sums).all():
+        raise InvalidInput("Kriterieverdiene er for store for eksponenten (tallene blir uendelige).")
     shares = np.where(sums > 0, powered / np.where(sums > 0, sums, 1.0), 1.0 / max(1, len(values)))
     return shares * alpha
 

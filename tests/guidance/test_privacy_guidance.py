@@ -135,3 +135,26 @@ def test_the_participant_page_masks_the_fodselsnummer_until_asked_and_logs_the_r
     assert FNR in revealed
     actions = list(PersonalDataAccess.objects.filter(record_ids=[trondheim.pk]).values_list("action", flat=True))
     assert sorted(actions) == ["view", "view_national_id"]
+
+
+def test_the_edit_form_shows_the_fodselsnummer_in_full_so_opening_it_is_logged_as_a_read(trondheim, municipal_user,
+                                                                                          client_for):
+    client = client_for(municipal_user)
+    page = client.get(f"/veiledning/deltakere/{trondheim.pk}/endre/").content.decode()
+    assert FNR in page
+    read = PersonalDataAccess.objects.get(user=municipal_user)
+    assert (read.action, read.record_type, read.record_ids) == ("view_national_id", "participant", [trondheim.pk])
+    response = client.post(f"/veiledning/deltakere/{trondheim.pk}/endre/", {"name": "", "version": "1",
+                                                                            "birth_date": "31.02.1990"})
+    assert response.status_code == 400  # a form error shows the form again: another read
+    assert PersonalDataAccess.objects.filter(user=municipal_user).count() == 2
+
+
+@pytest.mark.parametrize("path", ["endre/", "vedtak/"])
+def test_a_post_without_the_version_is_refused_and_changes_nothing(path, trondheim, municipal_user, client_for):
+    response = client_for(municipal_user).post(f"/veiledning/deltakere/{trondheim.pk}/{path}",
+                                               {"decision_date": "2021-05-01"})
+    assert response.status_code == 400
+    trondheim.refresh_from_db()
+    assert (trondheim.name, trondheim.national_id, trondheim.decision_date, trondheim.version) == (
+        "Testperson Fiktiv", FNR, None, 1)

@@ -112,14 +112,19 @@ def participant_edit(request, pk: int):
     initial = model_to_dict(participant, fields=PARTICIPANT_FIELDS) | {"version": participant.version}
     form = _participant_form(request, request.POST or None, initial=initial)
     form.fields["reference"].disabled = True
+    form.fields["version"].required = True  # without it a save could silently overwrite someone else's change
 
     def save(data):
         moved = data["municipality"] if data["municipality"] != participant.municipality else None
         return services.participant_update(participant=participant, version=data["version"], municipality=moved,
                                            **form.facts())
 
-    return form_page(request, form, "guidance/participant_form.html", {"participant": participant}, save=save,
-                     success=_("The participant was saved."), done=_to_participant)
+    response = form_page(request, form, "guidance/participant_form.html", {"participant": participant}, save=save,
+                         success=_("The participant was saved."), done=_to_participant)
+    if response.status_code != 302:  # the form shows the participant's data, the identity number in full
+        personal_data_read_log(user=request.user, action="view_national_id" if participant.national_id else "view",
+                               record_type="participant", record_ids=[participant.pk], description="Endreskjema")
+    return response
 
 
 @requires(Perm.EDIT_PARTICIPANTS)
@@ -127,6 +132,7 @@ def decision_edit(request, pk: int):
     participant = selectors.participant_for_user(request.user, pk)
     initial = model_to_dict(participant, fields=DECISION_FIELDS) | {"version": participant.version}
     form = DecisionForm(request.POST or None, initial=initial)
+    form.fields["version"].required = True
 
     def save(data):
         return services.decision_register(participant=participant, **data)

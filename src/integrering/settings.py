@@ -69,10 +69,24 @@ TEMPLATES = [
     },
 ]
 
+DATABASE_SCHEMES = ("sqlite", "postgres", "postgresql", "pgsql")
+
+
+def _database(url: str, conn_max_age: int) -> dict:
+    """SQLite or PostgreSQL from DATABASE_URL; anything else is a configuration error (never echoes a password)."""
+    scheme = url.partition("://")[0].lower() if "://" in url else ""
+    if scheme not in DATABASE_SCHEMES:
+        raise ConfigError(f"DATABASE_URL må begynne med sqlite:/// eller postgres:// (fikk «{scheme or 'uten skjema'}»).")
+    try:
+        return dj_database_url.parse(url, conn_max_age=conn_max_age)
+    except ValueError:
+        raise ConfigError("DATABASE_URL kan ikke tolkes (form: postgres://bruker:passord@vert:5432/database).") from None
+
+
 DATABASES = {
-    "default": dj_database_url.parse(
+    "default": _database(
         env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'integrering.sqlite3'}"),
-        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0, minimum=0),
+        env_int("DATABASE_CONN_MAX_AGE", 0, minimum=0),
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

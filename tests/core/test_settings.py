@@ -61,3 +61,15 @@ def test_responses_carry_a_content_security_policy_without_inline_scripts(client
     csp = response.headers["Content-Security-Policy"]
     assert "script-src 'self'" in csp and "unsafe-inline" not in csp
     assert "<script>" not in response.content.decode()
+
+
+@pytest.mark.parametrize("url, words", [
+    ("mysql://u:hemmelig@h/db", "DATABASE_URL må begynne med sqlite:/// eller postgres://"),
+    ("u:hemmelig@h/db", "uten skjema"),
+    ("postgres://u:hemmelig@h:ikkeport/db", "DATABASE_URL kan ikke tolkes"),
+])
+def test_an_unsupported_or_broken_database_url_is_a_configuration_error(url, words):
+    result = run_cli("check", env={"DJANGO_DEBUG": "1", "DATABASE_URL": url})
+    assert result.returncode == 2
+    assert words in result.stderr
+    assert "Traceback" not in result.stderr and "hemmelig" not in result.stderr

@@ -46,3 +46,29 @@ def test_the_audit_page_only_reads(client_for, make_user):
     response = client_for(auditor).post("/admin/revisjon/", {"delete": "1"})
     assert response.status_code == 405
     assert PersonalDataAccess.objects.count() == 1
+
+
+def test_the_change_log_filters_by_record_type_and_date(county_admin, adviser, client_for):
+    from datetime import timedelta
+
+    from django.contrib.contenttypes.models import ContentType
+    from django.utils import timezone
+
+    from integrering.core.models import User
+
+    client = client_for(county_admin)
+    client.post(f"/admin/brukere/{adviser.pk}/", {"username": "radgiver", "first_name": "Nytt", "is_active": "on",
+                                                 "roles": ["adviser"]})
+    county_type = ContentType.objects.get_for_model(county_admin.county)
+    LogEntry.objects.log_create(county_admin.county, action=LogEntry.Action.UPDATE, changes={"name": ["a", "b"]},
+                                actor=county_admin)
+    user_type = ContentType.objects.get_for_model(User)
+    assert LogEntry.objects.filter(content_type=user_type).exists()
+
+    entries = client.get(f"/admin/revisjon/?record_type={county_type.pk}").context["entries"]
+    assert {e.content_type_id for e in entries} == {county_type.pk}
+    today = timezone.localdate()
+    entries = client.get(f"/admin/revisjon/?record_type={user_type.pk}&date_from={today:%d.%m.%Y}").context["entries"]
+    assert entries and {e.content_type_id for e in entries} == {user_type.pk}
+    tomorrow = today + timedelta(days=1)
+    assert not list(client.get(f"/admin/revisjon/?date_from={tomorrow:%d.%m.%Y}").context["entries"])

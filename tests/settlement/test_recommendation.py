@@ -138,3 +138,25 @@ def test_the_copied_numbers_are_in_the_audit_log(run, year_2021, adviser):
     figures = LogEntry.objects.filter(content_type=ContentType.objects.get_for_model(SettlementFigure))
     assert figures.count() == 38
     assert LogEntry.objects.filter(content_type=ContentType.objects.get_for_model(Recommendation)).count() == 1
+
+
+def test_the_frozen_recommendation_cannot_be_changed_through_the_year_table_or_an_import(year_2021, adviser, client_for):
+    from integrering.settlement import imports
+
+    recommendation_make(settlement_year=year_2021, user=None, numbers={"5001": 140, "5006": 33})
+    county = year_2021.county
+    same = imports.import_plan(county=county, year=2021, content=b"kommunenummer;anbefalt;anmodet\n5001;140;150\n",
+                               filename="x.csv")
+    assert same.errors == [] and [c.column for c in same.changes] == ["anmodet"]
+    changed = imports.import_plan(county=county, year=2021, content=b"kommunenummer;anbefalt\n5001;99\n5006;\n",
+                                  filename="x.csv")
+    assert [e.split(":")[0] for e in changed.errors] == ["Rad 2, kolonne «anbefalt»", "Rad 3, kolonne «anbefalt»"]
+    assert "låst" in changed.errors[0]
+
+    figure = SettlementFigure.objects.get(settlement_year=year_2021, municipality__number="5001")
+    data = {"version": figure.version, "recommended": "99", "requested": "150"}
+    response = client_for(adviser).post(reverse("settlement:figure_edit", args=[2021, "5001"]), data)
+    assert response.status_code == 302
+    figure.refresh_from_db()
+    assert (figure.recommended, figure.requested) == (140, 150)
+    assert Recommendation.objects.get().numbers["5001"] == 140

@@ -221,8 +221,10 @@ def _compare_with_stored(plan: ImportPlan, row_numbers: list[int]) -> None:
     """Fill ``plan.changes`` and check minors ≤ total against what the stored record would become."""
     settlement_year = SettlementYear.objects.filter(county_id=plan.county_id, year=plan.year).first()
     stored = {}
+    frozen = False  # a recommendation is frozen: «anbefalt» changes only by a new version of it, with a reason
     if settlement_year is not None:
         stored = {f.municipality_id: f for f in SettlementFigure.objects.filter(settlement_year=settlement_year)}
+        frozen = settlement_year.recommendations.exists()
     for (municipality, values), row_number in zip(plan.rows, row_numbers, strict=True):
         figure = stored.get(municipality.pk)
         merged = {}
@@ -237,5 +239,11 @@ def _compare_with_stored(plan: ImportPlan, row_numbers: list[int]) -> None:
                 )
         for name, new in values.items():
             old = getattr(figure, name) if figure else None
-            if old != new:
+            if old != new and name == "recommended" and frozen:
+                plan.errors.append(
+                    f"Rad {row_number}, kolonne «anbefalt»: fylkets anbefaling for {plan.year} er låst "
+                    f"({old if old is not None else 'tom'} → {new if new is not None else 'tom'}); "
+                    "lag en ny versjon av anbefalingen i stedet."
+                )
+            elif old != new:
                 plan.changes.append(Change(municipality, FIELD_COLUMN[name], old, new))

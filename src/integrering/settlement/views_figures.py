@@ -39,6 +39,9 @@ def figure_edit(request, year: int, number: str):
     municipality, figure = selectors.figure_for_user(request.user, settlement_year, number)
     instance = figure or SettlementFigure(settlement_year=settlement_year, municipality=municipality, version=0)
     form = FigureForm(request.POST or None, instance=instance, initial={"version": instance.version})
+    frozen = settlement_year.recommendations.exists()
+    if frozen:  # «anbefalt» changes only by a new version of the frozen recommendation
+        form.fields["recommended"].disabled = True
     conflict = False
     status = 200
     if request.method == "POST":
@@ -52,6 +55,7 @@ def figure_edit(request, year: int, number: str):
                 status = 409
                 current = stale.current
                 form = FigureForm(instance=current, initial={"version": current.version})
+                form.fields["recommended"].disabled = frozen
             else:
                 if request.htmx:
                     return render(request, "settlement/_figure_row.html", {

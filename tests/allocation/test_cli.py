@@ -244,3 +244,9 @@ def test_a_municipality_number_of_more_than_four_digits_is_invalid_input(tmp_pat
     path = write(tmp_path, "kommunenummer,folk\n50011,1\n5006,2\n")
     message = error(capsys, ["allocate", path, "--total", "10"], 2)
     assert "rad 2" in message and "«50011»" in message and "kommunenummer" in message
+
+
+@pytest.mark.parametrize("method", ["optimal", "sainte-lague", "dhondt", "largest-remainder"])
+def test_a_total_below_the_minimum_lot_blames_the_lot_not_caps_that_do_not_exist(tmp_path, capsys, method):
+    message = error(capsys, ["allocate", write(tmp_path, SMALL), "--total", "5", "--method", method], 3)
+    assert "Minstetallet 10" in message and "Maks-tallene" not in message

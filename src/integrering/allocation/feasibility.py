@@ -11,6 +11,12 @@ def usable(problem: Problem, index: int) -> bool:
     return problem.cap(index) >= problem.lot(index)
 
 
+def reaches_lot(problem: Problem, index: int) -> bool:
+    """The participant's own cap (if any) reaches its lot."""
+    cap = problem.municipalities[index].cap
+    return cap is None or cap >= problem.lot(index)
+
+
 def check_feasible(problem: Problem) -> None:
     """Raise :class:`Infeasible` with a Norwegian reason for the obvious impossible cases.
 
@@ -28,6 +34,17 @@ def check_feasible(problem: Problem) -> None:
         )
     capacity = sum(problem.cap(i) for i in participants if usable(problem, i))
     if capacity < remaining:
+        # A participant whose own cap reaches its lot but R does not: the minimum lot is to blame.
+        blocked = [i for i in participants if reaches_lot(problem, i) and not usable(problem, i)]
+        if blocked and capacity == 0:
+            lot = min(problem.lot(i) for i in blocked)
+            own = " og kommunenes egne minstetall" if lot > problem.parameters.min_lot else ""
+            raise Infeasible(
+                f"Minstetallet {problem.parameters.min_lot}{own} gjør det umulig: en kommune som får noe, "
+                f"skal ha minst {lot}, men {remaining} skal fordeles."
+            )
+        if blocked:
+            raise min_lot_impossible(problem)
         raise Infeasible(
             f"Maks-tallene (der de når minstetallet) gir til sammen bare {capacity}, "
             f"men {remaining} skal fordeles."

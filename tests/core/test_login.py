@@ -53,3 +53,18 @@ def test_the_start_page_shows_my_municipalities(make_user, client_for):
     page = client_for(user).get("/").content.decode()
     assert "Mine kommuner" in page and "/kommuner/5006/" in page and "/kommuner/5007/" in page
     assert "/kommuner/5001/" not in page
+
+
+def test_an_idle_session_has_expired_and_the_user_must_log_in_again(client, adviser, settings):
+    from datetime import timedelta
+
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+
+    client.post("/logg-inn/", {"username": "radgiver", "password": PASSWORD})
+    assert client.get("/kommuner/").status_code == 200
+    session = Session.objects.get(session_key=client.session.session_key)
+    assert session.expire_date <= timezone.now() + timedelta(seconds=settings.SESSION_COOKIE_AGE + 5)
+    Session.objects.filter(pk=session.pk).update(expire_date=timezone.now() - timedelta(seconds=1))  # idle too long
+    response = client.get("/kommuner/")
+    assert response.status_code == 302 and response.url.startswith("/logg-inn/")

@@ -74,3 +74,16 @@ def test_bad_arguments_exit_2(county, args):
     code, _, err = report(*args)
     assert code == 2
     assert err.strip()
+
+
+def test_the_report_is_logged_as_an_export_of_personal_data(county, tmp_path):
+    from django.core.management import call_command
+
+    from integrering.core.models import PersonalDataAccess
+    from tests.guidance.factories import participant_make
+
+    participant = participant_make(county, reference="LOGG-1", municipality="5001")
+    call_command("guidance-report", "--county", "50", "--format", "csv", "--output", str(tmp_path / "r.csv"))
+    entry = PersonalDataAccess.objects.get(action="export")
+    assert entry.user is None and entry.county == county
+    assert entry.record_ids == [participant.pk]

@@ -23,13 +23,18 @@ def register_models() -> None:
     track(County)
 
 
-def personal_data_read_log(*, user, action: str, record_type: str, record_ids: Iterable, description: str = ""):
-    """Record that ``user`` read personal data of the given records (a page view or an export)."""
+def personal_data_read_log(
+    *, user, action: str, record_type: str, record_ids: Iterable, description: str = "", county=None
+):
+    """Record that ``user`` read personal data of the given records (a page view or an export).
+
+    ``user`` is None for a command-line export; then ``county`` says whose data it was.
+    """
     from integrering.core.models import PersonalDataAccess
 
     return PersonalDataAccess.objects.create(
         user=user,
-        county_id=user.county_id,
+        county_id=county.pk if county is not None else user.county_id,
         action=action,
         record_type=record_type,
         record_ids=sorted({int(i) if str(i).isdigit() else str(i) for i in record_ids}, key=str),

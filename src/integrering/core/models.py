@@ -76,7 +76,8 @@ class PersonalDataAccess(models.Model):
     """
 
     at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # Empty for a read from the command line (an export run by the operating system user).
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
     county = models.ForeignKey(County, on_delete=models.PROTECT, null=True, related_name="+")
     action = models.CharField(_("action"), max_length=64)
     record_type = models.CharField(_("record type"), max_length=64)

@@ -50,6 +50,7 @@ def report_rows(*, county, date: datetime.date) -> list[dict]:
             "frist_vedtak": derived.decision_deadline.isoformat() if derived.decision_deadline else "",
             "funn": "|".join(sorted(evaluation.codes)),
             "_decided": derived.in_target_group is not None,
+            "_id": participant.pk,
         })
     return rows
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
+from integrering.core.audit import personal_data_read_log
 from integrering.guidance import reports
 from integrering.guidance.management.commands._common import county_or_fail, fail
 
@@ -32,6 +33,11 @@ class Command(BaseCommand):
         except ValueError:
             fail([f"Ugyldig dato «{date}»; bruk ÅÅÅÅ-MM-DD."])
         rows = reports.report_rows(county=county_obj, date=day)
+        # The report is personal data (pseudonymous: references and findings): log it as an export.
+        personal_data_read_log(
+            user=None, county=county_obj, action="export", record_type="participant",
+            record_ids=[row["_id"] for row in rows], description=f"guidance-report {format} {day.isoformat()} (kommandolinje)",
+        )
         text = reports.report_csv(rows) if format == "csv" else reports.report_json(rows, county=county_obj, date=day)
         if output:
             try:

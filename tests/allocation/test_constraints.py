@@ -114,3 +114,11 @@ def test_what_the_minimum_lot_costs_the_others_is_spread_not_taken_from_one():
     towns = [town("0001", 1000), town("0002", 1000), town("0003", 1000), town("0004", 7)]
     counts = allocate(towns, 3007, Parameters({"folk": 1}, min_lot=10)).counts()
     assert counts == {"0001": 999, "0002": 999, "0003": 999, "0004": 10}
+
+
+def test_large_numbers_in_the_explanation_are_written_the_norwegian_way():
+    result = allocate([town("0301", 900), town("5001", 100)], 3000,
+                      Parameters({"folk": 1}, min_lot=10), "optimal")
+    oslo = next(row for row in result.rows if row.number == "0301")
+    assert oslo.count == 2700
+    assert "får 2\u00a0700. Kvoten er 2\u00a0700,0" in oslo.explanation

@@ -16,6 +16,11 @@ def norwegian_number(value: float, decimals: int = 1) -> str:
     return text.replace("-", "−")
 
 
+def whole(value: int) -> str:
+    """``2500`` → ``2 500`` (no-break space), as the quotas are written."""
+    return norwegian_number(value, 0)
+
+
 def classify(problem: Problem, index: int, count: int) -> str:
     """The rule that moved municipality ``index`` from its quota to ``count``."""
     m = problem.municipalities[index]
@@ -49,13 +54,13 @@ def _reason(problem: Problem, index: int, count: int, rule: str) -> str:
     quota = problem.quotas[index].quota
     lot = problem.lot(index)
     if rule == RULE_ZERO_BY_MIN_LOT:
-        return (f"Satt til 0 fordi den ellers ville fått færre enn minstetallet {lot}, "
+        return (f"Satt til 0 fordi den ellers ville fått færre enn minstetallet {whole(lot)}, "
                 "og det ga den beste fordelingen totalt.")
     if rule == RULE_RAISED_TO_MIN_LOT:
-        return f"Hevet til minstetallet {lot}."
+        return f"Hevet til minstetallet {whole(lot)}."
     if rule == RULE_CAPPED:
         formula = norwegian_number(problem.quotas[index].formula)
-        return f"Begrenset av maks-tallet {count} (kvoten uten maks ville vært {formula})."
+        return f"Begrenset av maks-tallet {whole(count)} (kvoten uten maks ville vært {formula})."
     if rule == RULE_ROUNDED and abs(count - quota) < 1e-9:
         return "Kvoten er et helt tall."
     if rule == RULE_ROUNDED:
@@ -72,9 +77,9 @@ def sentence(problem: Problem, index: int, count: int, rule: str) -> str:
     if rule == RULE_EXCLUDED:
         return f"{name} er utelatt og får 0."
     if rule == RULE_FIXED:
-        return f"{name} har fast tall {count}."
+        return f"{name} har fast tall {whole(count)}."
     quota = norwegian_number(problem.quotas[index].quota)
-    return (f"{name} får {count}. Kvoten er {quota}{_composition(problem, index)}. "
+    return (f"{name} får {whole(count)}. Kvoten er {quota}{_composition(problem, index)}. "
             f"{_reason(problem, index, count, rule)}")
 
 

@@ -158,3 +158,14 @@ def test_a_post_without_the_version_is_refused_and_changes_nothing(path, trondhe
     trondheim.refresh_from_db()
     assert (trondheim.name, trondheim.national_id, trondheim.decision_date, trondheim.version) == (
         "Testperson Fiktiv", FNR, None, 1)
+
+
+def test_a_training_update_without_the_version_is_refused(steinkjer, make_user, client_for):
+    coordinator = make_user(Role.SCHOOL_COORDINATOR, username="skole")
+    enrolment = services.training_enrol(participant=steinkjer, school="Steinkjer vgs", target_level="B1",
+                                        start=datetime.date(2021, 8, 16))
+    response = client_for(coordinator).post(f"/veiledning/opplaering/{enrolment.pk}/endre/", {
+        "school": "", "target_level": "B1", "start": "2021-08-16", "absence_hours": "999"})
+    assert response.status_code == 400
+    enrolment.refresh_from_db()
+    assert enrolment.school == "Steinkjer vgs" and enrolment.absence_hours in (None, 0)

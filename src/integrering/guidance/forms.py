@@ -203,7 +203,8 @@ class EnrolmentForm(forms.ModelForm):
 
 
 class EnrolmentUpdateForm(forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # Required: without it a save could silently overwrite someone else's change.
+    version = forms.IntegerField(widget=forms.HiddenInput)
 
     class Meta:
         model = TrainingEnrolment

@@ -73,6 +73,7 @@ def scenario_edit(request, year: int, pk: int):
         messages.warning(request, _("This scenario is the recommendation and cannot be changed. Make a copy to change it."))
         return redirect("settlement:scenario", year=year, pk=pk)
     form = _form(settlement_year, request.POST or None, initial=ScenarioForm.initial_from(scenario))
+    form.fields["version"].required = True  # without it a save could silently overwrite someone else's change
     errors = []
     if request.method == "POST" and form.is_valid():
         values = form.scenario_values()

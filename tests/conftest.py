@@ -1,6 +1,9 @@
 """Shared fixtures: reference data loaded once per session, the demo county, users by role."""
 
+import os
+
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from integrering.core.models import County, User
 from integrering.core.roles import Role
@@ -9,6 +12,11 @@ from integrering.municipalities.models import Municipality
 from integrering.municipalities.reference_data import reference_data_load
 
 PASSWORD = "testpassord-som-er-langt-nok"
+
+# Property tests explore new random examples on every local run; CI sets HYPOTHESIS_PROFILE=ci so the
+# gate is reproducible (the same examples every run, no example database carried between machines).
+hypothesis_settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
 @pytest.fixture(scope="session")

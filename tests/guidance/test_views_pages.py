@@ -379,9 +379,11 @@ def test_the_compliance_query_count_does_not_grow(county, counsellor, client_for
 
 
 @pytest.mark.parametrize("role,actions,absent", [
-    (Role.MUNICIPAL_USER, ["Endre opplysninger", "Registrer vedtak og program"], ["Ta saken", "hx-post"]),
-    (Role.AUDITOR, [], ["Endre opplysninger", "Ta saken", "hx-post", "Henvis til karriereveiledning"]),
-    (Role.CAREER_COUNSELLOR, ["Ta saken", "hx-post", "Fullfør veiledningen"], ["Henvis til karriereveiledning"]),
+    (Role.MUNICIPAL_USER, ["Endre opplysninger", "Registrer vedtak og program", "Trekk tilbake henvisningen"],
+     ["Ta saken", "hx-post"]),
+    (Role.AUDITOR, [], ["Endre opplysninger", "Ta saken", "hx-post", "Henvis til karriereveiledning", "Trekk tilbake"]),
+    (Role.CAREER_COUNSELLOR, ["Ta saken", "hx-post", "Fullfør veiledningen"],
+     ["Henvis til karriereveiledning", "Trekk tilbake"]),
 ])
 def test_the_participant_page_offers_only_the_actions_of_the_role(role, actions, absent, referred, make_user,
                                                                   client_for):

@@ -5,7 +5,7 @@
 
 What goes: name, fødselsnummer/D-nummer, DUF number, language, the municipality's reference (replaced by a
 random token), the exact birth date (reduced to 1 January of the birth year), free-text notes (referral
-note, recommendation note), the school and the interpreter language; and the same values in the audit
+note and reason for withdrawal, recommendation note), the school and the interpreter language; and the same values in the audit
 log's change records of these participants. What stays, for the statistics: municipality, permit category,
 education level, the dates of permit, settlement, mapping, guidance, decision and start, end goal and
 durations, yes/no facts, session dates and lengths, § 30 hours and absence, and the cached evaluation
@@ -32,7 +32,7 @@ log = logging.getLogger("integrering.guidance.anonymise")
 
 PERSONAL_FIELDS = {
     "name", "national_id", "duf_number", "language", "reference", "birth_date", "note", "recommendation_note",
-    "school", "interpreter_language",
+    "school", "interpreter_language", "withdrawal_reason",
 }
 
 
@@ -68,7 +68,7 @@ def _anonymise_batch(participants: list[Participant], now: datetime.datetime) ->
             anonymised_at=now, version=participant.version + 1,
         )
     ids = [p.pk for p in participants]
-    Referral.objects.filter(participant_id__in=ids).update(note="")
+    Referral.objects.filter(participant_id__in=ids).update(note="", withdrawal_reason="")
     GuidanceCase.objects.filter(participant_id__in=ids).update(recommendation_note="")
     GuidanceSession.objects.filter(case__participant_id__in=ids).update(interpreter_language="")
     TrainingEnrolment.objects.filter(participant_id__in=ids).update(school="")

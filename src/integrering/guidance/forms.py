@@ -120,6 +120,13 @@ class ReferralForm(forms.Form):
         return value
 
 
+class WithdrawReferralForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"), max_length=200, widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("E.g. moved to another municipality, referred by mistake. No health information."),
+    )
+
+
 def counsellors_of(county):
     return (User.objects.filter(county=county, is_active=True, roles__role=Role.CAREER_COUNSELLOR)
             .distinct().order_by("first_name", "last_name", "username"))

@@ -121,7 +121,7 @@ class ReferralStatus(models.TextChoices):
     REFERRED = "referred", _("Referred")
     BOOKED = "booked", _("Booked")
     COMPLETED = "completed", _("Completed")
-    CANCELLED = "cancelled", _("Cancelled")
+    WITHDRAWN = "cancelled", _("Withdrawn")
 
 
 class Referral(models.Model):
@@ -136,6 +136,12 @@ class Referral(models.Model):
     mapping_date = models.DateField(_("competence mapping date"), null=True, blank=True)
     note = models.CharField(_("note"), max_length=500, blank=True)
     status = models.CharField(_("status"), max_length=16, choices=ReferralStatus.choices, default=ReferralStatus.REFERRED)
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("withdrawn by"),
+    )
+    withdrawal_reason = models.CharField(_("reason for withdrawal"), max_length=200, blank=True)
 
     class Meta:
         ordering = ["-referred_at"]
@@ -159,6 +165,7 @@ class CaseStatus(models.TextChoices):
     REFERRED = "referred", _("Referred, not booked")
     BOOKED = "booked", _("Booked")
     COMPLETED = "completed", _("Completed")
+    WITHDRAWN = "withdrawn", _("Referral withdrawn")
 
 
 class Recommendation(models.TextChoices):

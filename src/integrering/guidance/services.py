@@ -8,7 +8,7 @@ Signatures (keyword-only; all raise ``GuidanceError`` with a Norwegian message o
     participant_evaluate(*, participant, today=None) -> Evaluation        # refresh the cached findings
     participants_refresh(*, county=None, today=None) -> int                # nightly: time-dependent findings
     referral_create(*, participant, user, mapping_date=None, note="") -> Referral
-    referral_cancel(*, referral) -> Referral
+    referral_withdraw(*, participant, user, reason) -> Referral   # the case leaves the queue until re-referred
     case_assign(*, case, counsellor) -> GuidanceCase
     case_book(*, case, booked_for, counsellor=None) -> GuidanceCase
     case_session_add(*, case, date, minutes, interpreter_used=False, interpreter_language="",
@@ -54,7 +54,7 @@ from integrering.guidance.validation import (
 __all__ = [
     "ConcurrentEdit", "GuidanceError", "case_assign", "case_book", "case_complete", "case_session_add",
     "decision_register", "participant_create", "participant_evaluate", "participant_update",
-    "participants_refresh", "referral_cancel", "referral_create", "training_enrol", "training_update",
+    "participants_refresh", "referral_create", "referral_withdraw", "training_enrol", "training_update",
 ]
 
 DECISION_FIELDS = ("decision_date", "programme_start", "end_goal", "planned_duration_months", "extension_months")
@@ -156,12 +156,44 @@ def referral_create(*, participant: Participant, user, mapping_date: datetime.da
 
 
 @transaction.atomic
-def referral_cancel(*, referral: Referral) -> Referral:
-    if referral.status not in (ReferralStatus.REFERRED, ReferralStatus.BOOKED):
-        raise GuidanceError("Bare en åpen henvisning kan trekkes tilbake.")
-    referral.status = ReferralStatus.CANCELLED
-    referral.save(update_fields=["status"])
+def referral_withdraw(*, participant: Participant, user, reason: str) -> Referral:
+    """The municipality withdraws its open referral (e.g. the participant moved or was referred by mistake).
+
+    The referral is kept, marked withdrawn with who, when and why; the case leaves the counsellors' queue and
+    any booked appointment is cancelled. A new referral reopens the case.
+    """
+    _refuse_anonymised(participant)
+    reason = (reason or "").strip()
+    if not reason:
+        raise GuidanceError("Begrunnelse for å trekke henvisningen mangler.")
+    if len(reason) > 200:
+        raise GuidanceError("Begrunnelsen kan være høyst 200 tegn.")
+    referral = (
+        Referral.objects.select_for_update()
+        .filter(participant=participant, status__in=[ReferralStatus.REFERRED, ReferralStatus.BOOKED]).first()
+    )
+    if referral is None:
+        raise GuidanceError("Deltakeren har ingen åpen henvisning å trekke tilbake.")
+    case = _case_for(participant)
+    if case.status == CaseStatus.COMPLETED:
+        raise GuidanceError("Veiledningen er allerede fullført; henvisningen kan ikke trekkes tilbake.")
+    referral.status = ReferralStatus.WITHDRAWN
+    referral.withdrawn_at = timezone.now()
+    referral.withdrawn_by = user
+    referral.withdrawal_reason = reason
+    referral.save(update_fields=["status", "withdrawn_at", "withdrawn_by", "withdrawal_reason"])
+    if case.pk is not None:
+        case.status = CaseStatus.WITHDRAWN
+        case.booked_for = None
+        _save_case(case)
     return referral
+
+
+def _refuse_closed(case: GuidanceCase) -> None:
+    if case.status == CaseStatus.COMPLETED:
+        raise GuidanceError("Veiledningen er allerede fullført.")
+    if case.status == CaseStatus.WITHDRAWN:
+        raise GuidanceError("Henvisningen er trukket tilbake. Saken åpnes igjen når kommunen henviser deltakeren på nytt.")
 
 
 def _open_referrals(case: GuidanceCase):
@@ -191,8 +223,7 @@ def case_assign(*, case: GuidanceCase, counsellor) -> GuidanceCase:
 @transaction.atomic
 def case_book(*, case: GuidanceCase, booked_for: datetime.date, counsellor=None) -> GuidanceCase:
     _refuse_anonymised(case.participant)
-    if case.status == CaseStatus.COMPLETED:
-        raise GuidanceError("Veiledningen er allerede fullført.")
+    _refuse_closed(case)
     if booked_for is None:
         raise GuidanceError("Dato for timen mangler.")
     if counsellor is not None:
@@ -207,6 +238,8 @@ def case_book(*, case: GuidanceCase, booked_for: datetime.date, counsellor=None)
 def case_session_add(*, case: GuidanceCase, date: datetime.date, minutes: int, interpreter_used: bool = False,
                      interpreter_language: str = "", mode: str = SessionMode.IN_PERSON) -> GuidanceSession:
     _refuse_anonymised(case.participant)
+    if case.status == CaseStatus.WITHDRAWN:
+        _refuse_closed(case)
     if date is None or date > timezone.localdate():
         raise GuidanceError("Datoen for samtalen kan ikke være i fremtiden.")
     if not isinstance(minutes, int) or not 1 <= minutes <= 600:
@@ -228,6 +261,8 @@ def case_complete(*, case: GuidanceCase, completed_on: datetime.date, recommenda
     """Guidance is completed: the case, any open referral, and the participant's findings are updated."""
     participant = case.participant
     _refuse_anonymised(participant)
+    if case.status == CaseStatus.WITHDRAWN:
+        _refuse_closed(case)
     if completed_on is None or completed_on > timezone.localdate():
         raise GuidanceError("Fullføringsdatoen mangler eller er i fremtiden.")
     if participant.birth_date and completed_on < participant.birth_date:

@@ -10,6 +10,7 @@ urlpatterns = [
     path("deltakere/<int:pk>/endre/", views_participants.participant_edit, name="participant_edit"),
     path("deltakere/<int:pk>/vedtak/", views_participants.decision_edit, name="decision"),
     path("deltakere/<int:pk>/henvis/", views_participants.referral_create, name="refer"),
+    path("deltakere/<int:pk>/trekk-henvisning/", views_participants.referral_withdraw, name="refer_withdraw"),
     path("ko/", views_guidance.queue, name="queue"),
     path("saker/<int:pk>/ta/", views_guidance.case_take, name="case_take"),
     path("saker/<int:pk>/tildel/", views_guidance.case_assign, name="case_assign"),

@@ -18,6 +18,7 @@ from integrering.guidance.forms import (
     ParticipantFilterForm,
     ParticipantForm,
     ReferralForm,
+    WithdrawReferralForm,
 )
 from integrering.guidance.models import ReferralStatus
 from integrering.guidance.views_support import case_forms, form_page, participant_municipalities
@@ -69,7 +70,7 @@ def participant_detail(request, pk: int):
         "show_national_id": show_national_id,
         "case": case,
         "sessions": list(case.sessions.all()) if case else [],
-        "referrals": list(participant.referrals.select_related("referred_by")),
+        "referrals": list(participant.referrals.select_related("referred_by", "withdrawn_by")),
         "enrolments": list(participant.training_enrolments.all()),
         "open_referral": participant.referrals.filter(
             status__in=[ReferralStatus.REFERRED, ReferralStatus.BOOKED]).exists(),
@@ -152,3 +153,16 @@ def referral_create(request, pk: int):
 
     return form_page(request, form, "guidance/referral_form.html", {"participant": participant}, save=save,
                      success=_("The participant was referred for career guidance."), done=_to_participant)
+
+
+@requires(Perm.REFER_PARTICIPANTS)
+def referral_withdraw(request, pk: int):
+    participant = selectors.participant_for_user(request.user, pk)
+    form = WithdrawReferralForm(request.POST or None)
+
+    def save(data):
+        services.referral_withdraw(participant=participant, user=request.user, reason=data["reason"])
+        return participant
+
+    return form_page(request, form, "guidance/referral_withdraw_form.html", {"participant": participant}, save=save,
+                     success=_("The referral was withdrawn."), done=_to_participant)

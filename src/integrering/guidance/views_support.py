@@ -19,7 +19,7 @@ def participant_municipalities(user) -> QuerySet[Municipality]:
 
 def case_forms(case: GuidanceCase, user) -> dict:
     """The counsellor's unbound forms for a case, as the participant page and the queue show them."""
-    if case.status == CaseStatus.COMPLETED:
+    if case.status in (CaseStatus.COMPLETED, CaseStatus.WITHDRAWN):
         return {}
     county = user.county
     return {

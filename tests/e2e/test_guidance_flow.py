@@ -167,7 +167,11 @@ def test_a_school_coordinator_enrols_a_participant_and_exports_to_the_municipali
     expect(page.get_by_role("row", name=re.compile("Selam Fiktiv"))).to_contain_text("6")
     assert_accessible(page)
 
-    page.get_by_label("Kommune", exact=True).select_option("5001")
+    page.get_by_role("search", name="Filtrer etter kommune").get_by_label("Kommune").select_option("5001")
+    page.get_by_role("button", name="Filtrer").click()
+    expect(page.get_by_role("row", name=re.compile("Selam Fiktiv"))).to_be_visible()
+    export = page.get_by_role("region", name="Eksport til kommunen")
+    expect(export.get_by_label("Kommune")).to_have_value("5001")  # the export follows the filter
     with page.expect_download() as download:
         page.get_by_role("button", name="Last ned CSV").click()
     body = open(download.value.path(), encoding="utf-8-sig").read()

@@ -8,8 +8,8 @@ import pytest
 from integrering.core.models import PersonalDataAccess
 from integrering.core.roles import Role
 from integrering.guidance import services
-from tests.pages import without_tokens
 from integrering.guidance.models import GuidanceCase
+from tests.pages import without_tokens
 
 from .factories import participant_make
 

@@ -8,6 +8,15 @@ logged-in user (imports from the command line) still show in the county's audit 
 from collections.abc import Iterable
 
 from auditlog.registry import auditlog
+from django.utils.translation import gettext_lazy as _
+
+# How the audit page names a read (``PersonalDataAccess.action``); unknown actions show as stored.
+READ_ACTIONS = {
+    "view": _("Opened the page"),
+    "view_national_id": _("Saw the identity number"),
+    "list": _("Saw in a list"),
+    "export": _("Exported"),
+}
 
 
 def track(model, **options) -> None:
@@ -21,6 +30,14 @@ def register_models() -> None:
     track(User, exclude_fields=["password", "last_login"])
     track(UserRole)
     track(County)
+
+
+def personal_data_list_log(*, user, record_ids: Iterable, description: str):
+    """Record that a list page showed ``user`` these participants (names, birth dates); nothing if it was empty."""
+    ids = list(record_ids)
+    if ids:
+        personal_data_read_log(user=user, action="list", record_type="participant", record_ids=ids,
+                               description=description)
 
 
 def personal_data_read_log(

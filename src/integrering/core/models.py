@@ -91,3 +91,9 @@ class PersonalDataAccess(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.user} {self.action}"
+
+    @property
+    def action_label(self) -> str:
+        from integrering.core.audit import READ_ACTIONS
+
+        return str(READ_ACTIONS.get(self.action, self.action))

@@ -253,7 +253,9 @@ class ParticipantFilterForm(forms.Form):
         )
 
 
-class ExportForm(forms.Form):
+class MunicipalityChoiceForm(forms.Form):
+    """One municipality or all: the export's choice, and the filter of the § 30 list."""
+
     kommune = forms.ModelChoiceField(label=_("Municipality"), queryset=Municipality.objects.none(),
                                      to_field_name="number", required=False, empty_label=_("All"))
 

@@ -12,6 +12,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from integrering.core.audit import personal_data_list_log
 from integrering.core.permissions import Perm, requires
 from integrering.guidance import selectors, services
 from integrering.guidance.forms import AssignForm, BookForm, CompleteForm, SessionForm, error_to_form
@@ -41,6 +42,9 @@ def queue(request):
         sections.append({"key": key, "title": title, "rows": rows,
                          "total": len(rows) if len(rows) < QUEUE_LIMIT else qs.count()})
     completed = list(q.completed)
+    shown = [case.participant_id for section in sections for case in section["rows"]]
+    personal_data_list_log(user=request.user, record_ids=shown + [case.participant_id for case in completed],
+                           description="Arbeidskø")
     return render(request, "guidance/queue.html", {
         "sections": sections, "completed": completed, "mine": mine, "today": timezone.localdate(),
         "limit": QUEUE_LIMIT,

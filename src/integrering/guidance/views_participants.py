@@ -7,14 +7,14 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from integrering.core.audit import personal_data_read_log
+from integrering.core.audit import personal_data_list_log, personal_data_read_log
 from integrering.core.permissions import Perm, has_perm, is_municipal_only, requires
 from integrering.guidance import selectors, services
 from integrering.guidance.forms import (
     DECISION_FIELDS,
     PARTICIPANT_FIELDS,
     DecisionForm,
-    ExportForm,
+    MunicipalityChoiceForm,
     ParticipantFilterForm,
     ParticipantForm,
     ReferralForm,
@@ -44,6 +44,7 @@ def participant_list(request):
     if filters.get("q"):
         qs = qs.filter(Q(name__icontains=filters["q"]) | Q(reference__icontains=filters["q"]))
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("side"))
+    personal_data_list_log(user=request.user, record_ids=[p.pk for p in page], description="Deltakerliste")
     query = request.GET.copy()
     query.pop("side", None)
     return render(request, "guidance/participant_list.html", {
@@ -51,7 +52,7 @@ def participant_list(request):
         "can_create": has_perm(request.user, Perm.EDIT_PARTICIPANTS),
         "can_export": has_perm(request.user, Perm.EXPORT_PARTICIPANTS),
         "can_train": has_perm(request.user, Perm.MANAGE_TRAINING),
-        "export_form": ExportForm(municipalities=municipalities),
+        "export_form": MunicipalityChoiceForm(municipalities=municipalities),
         "municipal_only": is_municipal_only(request.user),
     })
 

@@ -5,6 +5,7 @@ import csv
 import io
 
 import xlsxwriter
+from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.forms.models import model_to_dict
 from django.http import Http404, HttpResponse
@@ -12,10 +13,10 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from integrering.core.audit import personal_data_read_log
+from integrering.core.audit import personal_data_list_log, personal_data_read_log
 from integrering.core.permissions import Perm, has_perm, requires
 from integrering.guidance import selectors, services
-from integrering.guidance.forms import EnrolmentForm, EnrolmentUpdateForm, ExportForm
+from integrering.guidance.forms import EnrolmentForm, EnrolmentUpdateForm, MunicipalityChoiceForm
 from integrering.guidance.models import CaseStatus, TrainingEnrolment
 from integrering.guidance.views_support import form_page, participant_municipalities
 
@@ -24,6 +25,7 @@ EXPORT_HEADER = [
     "skole", "maalniva", "timer_planlagt", "timer_deltatt", "fravaer_timer", "opplaering_start",
     "opplaering_slutt", "opplaering_fullfort",
 ]
+PAGE_SIZE = 50
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -32,17 +34,37 @@ CONTENT_TYPES = {
 
 @requires(Perm.MANAGE_TRAINING)
 def training_list(request):
-    enrolments = list(selectors.enrolments_for_user(request.user).order_by(
-        "participant__municipality__number", "participant__reference", "-start"))
-    waiting = list(
+    """Those in full-time upper secondary not yet enrolled, and those enrolled; each list paged, one municipality
+    or all."""
+    municipalities = participant_municipalities(request.user)
+    form = MunicipalityChoiceForm(request.GET or None, municipalities=municipalities, auto_id="filter_%s")
+    municipality = form.cleaned_data.get("kommune") if form.is_valid() else None
+    enrolments = selectors.enrolments_for_user(request.user).order_by(
+        "participant__municipality__number", "participant__reference", "-start", "pk")
+    waiting = (
         selectors.participants_for_user(request.user)
         .filter(full_time_upper_secondary=True, training_enrolments__isnull=True)
+        .order_by("municipality__number", "reference")
     )
+    if municipality is not None:
+        enrolments = enrolments.filter(participant__municipality=municipality)
+        waiting = waiting.filter(municipality=municipality)
+    enrolled_page = Paginator(enrolments, PAGE_SIZE).get_page(request.GET.get("side"))
+    waiting_page = Paginator(waiting, PAGE_SIZE).get_page(request.GET.get("venter"))
+    personal_data_list_log(user=request.user, description="§ 30-liste", record_ids=[
+        *(p.pk for p in waiting_page), *(e.participant_id for e in enrolled_page)])
     return render(request, "guidance/training_list.html", {
-        "enrolments": enrolments, "waiting": waiting,
-        "export_form": ExportForm(municipalities=participant_municipalities(request.user)),
+        "form": form, "enrolled_page": enrolled_page, "waiting_page": waiting_page,
+        "enrolled_query": _query_without(request, "side"), "waiting_query": _query_without(request, "venter"),
+        "export_form": MunicipalityChoiceForm(municipalities=municipalities, initial={"kommune": municipality}),
         "can_export": has_perm(request.user, Perm.EXPORT_PARTICIPANTS),
     })
+
+
+def _query_without(request, name: str) -> str:
+    query = request.GET.copy()
+    query.pop(name, None)
+    return query.urlencode()
 
 
 def _to_training(_result):
@@ -136,7 +158,7 @@ def export_to_municipality(request, fmt: str):
     """Completed guidance and § 30 absence for the municipality (a municipal user: their own only)."""
     if fmt not in CONTENT_TYPES:
         raise Http404
-    form = ExportForm(request.GET or None, municipalities=participant_municipalities(request.user))
+    form = MunicipalityChoiceForm(request.GET or None, municipalities=participant_municipalities(request.user))
     if request.GET and not form.is_valid():
         return HttpResponse(_("Unknown municipality."), status=400, content_type="text/plain; charset=utf-8")
     municipality = form.cleaned_data.get("kommune") if form.is_bound else None

@@ -1,0 +1,77 @@
+"""The list pages log which participants they showed, and the § 30 list is paged and filtered by municipality."""
+
+import pytest
+
+from integrering.core.models import PersonalDataAccess
+from integrering.core.roles import Role
+from integrering.guidance import services
+
+from .factories import D, participant_make
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def coordinator(make_user):
+    return make_user(Role.SCHOOL_COORDINATOR, username="skolekoordinator")
+
+
+def list_reads(user):
+    return list(PersonalDataAccess.objects.filter(user=user, action="list").order_by("pk"))
+
+
+def test_the_participant_list_logs_the_participants_on_the_page(county, make_user, client_for):
+    counsellor = make_user(Role.CAREER_COUNSELLOR, username="veileder")
+    shown = [participant_make(county, reference=f"L-{i:02}") for i in range(3)]
+    client = client_for(counsellor)
+    client.get("/veiledning/deltakere/")
+    client.get("/veiledning/deltakere/?q=L-01")
+    client.get("/veiledning/deltakere/?q=ingen-treff")  # an empty list shows nobody and logs nothing
+    first, filtered = list_reads(counsellor)
+    assert sorted(first.record_ids) == sorted(p.pk for p in shown)
+    assert filtered.record_ids == [shown[1].pk]
+    assert first.description == "Deltakerliste" and first.record_type == "participant"
+
+
+def test_the_queue_logs_the_participants_in_it(county, municipal_user, make_user, client_for):
+    counsellor = make_user(Role.CAREER_COUNSELLOR, username="veileder")
+    referred = participant_make(county, reference="Q-1")
+    services.referral_create(participant=referred, user=municipal_user)
+    participant_make(county, reference="Q-2")  # not referred: not in the queue
+    client_for(counsellor).get("/veiledning/ko/")
+    (read,) = list_reads(counsellor)
+    assert (read.record_ids, read.description) == ([referred.pk], "Arbeidskø")
+
+
+def test_the_audit_page_names_the_kind_of_read(county, make_user, county_admin, client_for):
+    counsellor = make_user(Role.CAREER_COUNSELLOR, username="veileder")
+    participant = participant_make(county, reference="A-1")
+    client = client_for(counsellor)
+    client.get("/veiledning/deltakere/")
+    client.get(f"/veiledning/deltakere/{participant.pk}/")
+    page = client_for(county_admin).get("/admin/revisjon/").content.decode()
+    assert "Så i en liste" in page and "Åpnet siden" in page
+
+
+def test_the_training_list_is_paged_filtered_and_logged(county, coordinator, client_for,
+                                                        django_assert_max_num_queries):
+    for i in range(53):
+        participant_make(county, reference=f"V-{i:02}", full_time_upper_secondary=True,
+                         municipality="5001" if i < 50 else "5006")
+    enrolled = participant_make(county, reference="E-1", municipality="5006", full_time_upper_secondary=True)
+    services.training_enrol(participant=enrolled, school="Steinkjer vgs", target_level="B1", start=D(2024, 8, 19))
+    client = client_for(coordinator)
+    with django_assert_max_num_queries(14):
+        first = client.get("/veiledning/opplaering/")
+    assert [p.reference for p in first.context["waiting_page"]] == [f"V-{i:02}" for i in range(50)]
+    assert first.context["waiting_page"].paginator.count == 53
+    assert "venter=2" in first.content.decode()
+    second = client.get("/veiledning/opplaering/?venter=2")
+    assert [p.reference for p in second.context["waiting_page"]] == ["V-50", "V-51", "V-52"]
+    assert [e.participant.reference for e in second.context["enrolled_page"]] == ["E-1"]
+    steinkjer = client.get("/veiledning/opplaering/?kommune=5006")
+    assert [p.reference for p in steinkjer.context["waiting_page"]] == ["V-50", "V-51", "V-52"]
+    assert 'id="filter_kommune"' in steinkjer.content.decode()
+    reads = list_reads(coordinator)
+    assert len(reads) == 3 and len(reads[0].record_ids) == 51  # 50 waiting and the one enrolled
+    assert client.get("/veiledning/opplaering/?kommune=9999").status_code == 200  # unknown: all, no error

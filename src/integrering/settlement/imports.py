@@ -167,41 +167,45 @@ def import_plan(*, county, year: int, content: bytes, filename: str) -> ImportPl
     if not table:
         plan.errors.append("Filen er tom.")
         return plan
-    header = [_normalise_header(h) for h in table[0]]
+    header, key_column = _read_header(plan, table[0])
+    if plan.errors:
+        return plan
+    row_numbers = _read_rows(plan, table[1:], header, key_column, county)
+    _compare_with_stored(plan, row_numbers)
+    return plan
+
+
+def _read_header(plan: ImportPlan, first_row: list) -> tuple[list[str], str | None]:
+    """The normalised header and the municipality column; sets ``plan.columns`` and ``plan.ignored_columns``."""
+    header = [_normalise_header(h) for h in first_row]
     key_column = "kommunenummer" if "kommunenummer" in header else ("kommune" if "kommune" in header else None)
     if key_column is None:
         plan.errors.append("Rad 1: filen mangler kolonnen «kommunenummer» eller «kommune».")
     plan.columns = [h for h in header if h in COLUMNS]
-    plan.ignored_columns = [str(table[0][i]) for i, h in enumerate(header)
+    plan.ignored_columns = [str(first_row[i]) for i, h in enumerate(header)
                             if h not in COLUMNS and h not in ("kommunenummer", "kommune") and h not in IGNORED and h]
     if not plan.columns:
         plan.errors.append("Rad 1: filen har ingen tallkolonner (" + ", ".join(COLUMNS) + ").")
     duplicates = [h for h in plan.columns if header.count(h) > 1]
     if duplicates:
         plan.errors.append(f"Rad 1: kolonnen «{duplicates[0]}» står flere ganger.")
-    if plan.errors:
-        return plan
+    return header, key_column
 
-    index = MunicipalityIndex(year)
+
+def _read_rows(plan: ImportPlan, rows: list, header: list[str], key_column: str, county) -> list[int]:
+    """Fill ``plan.rows`` (municipality, values) and ``plan.errors``; returns each planned row's file row number."""
+    index = MunicipalityIndex(plan.year)
     key_at = header.index(key_column)
     seen: dict[int, int] = {}
     row_numbers: list[int] = []
-    for row_number, row in enumerate(table[1:], start=2):
+    for row_number, row in enumerate(rows, start=2):
         row = list(row) + [None] * (len(header) - len(row))
-        key = row[key_at]
-        if key is None or str(key).strip() == "":
-            plan.errors.append(f"Rad {row_number}, kolonne «{key_column}»: kommune mangler.")
-            continue
-        if isinstance(key, float) and key == int(key):
-            key = int(key)
-        municipality, reason = index.find(str(key), county.pk)
+        where = f"Rad {row_number}, kolonne «{key_column}»"
+        municipality, reason = _municipality_of(row[key_at], index, county)
+        if municipality is not None and municipality.pk in seen:
+            municipality, reason = None, f"{municipality} står også på rad {seen[municipality.pk]}"
         if municipality is None:
-            plan.errors.append(f"Rad {row_number}, kolonne «{key_column}»: {reason}.")
-            continue
-        if municipality.pk in seen:
-            plan.errors.append(
-                f"Rad {row_number}, kolonne «{key_column}»: {municipality} står også på rad {seen[municipality.pk]}."
-            )
+            plan.errors.append(f"{where}: {reason}.")
             continue
         seen[municipality.pk] = row_number
         values = {}
@@ -213,8 +217,16 @@ def import_plan(*, county, year: int, content: bytes, filename: str) -> ImportPl
                 values[COLUMNS[column]] = value
         plan.rows.append((municipality, values))
         row_numbers.append(row_number)
-    _compare_with_stored(plan, row_numbers)
-    return plan
+    return row_numbers
+
+
+def _municipality_of(key, index: MunicipalityIndex, county):
+    """(municipality, None) for a number or name of one of the county's municipalities, else (None, reason)."""
+    if key is None or str(key).strip() == "":
+        return None, "kommune mangler"
+    if isinstance(key, float) and key == int(key):
+        key = int(key)
+    return index.find(str(key), county.pk)
 
 
 def _compare_with_stored(plan: ImportPlan, row_numbers: list[int]) -> None:

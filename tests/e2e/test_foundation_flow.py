@@ -1,5 +1,7 @@
 """A new adviser's first visit: log in, municipalities, Trondheim, contact persons, log out."""
 
+from playwright.sync_api import expect
+
 from integrering.core.demo import _load_contact_persons
 from integrering.core.models import County
 from integrering.core.roles import Role
@@ -13,18 +15,18 @@ def test_an_adviser_logs_in_and_sees_the_municipalities_and_contact_persons(page
     page.goto(f"{e2e_db.url}/logg-inn/")
     assert_accessible(page)
     login(page, "ny_radgiver")
-    assert page.get_by_role("heading", name="Mine kommuner").is_visible()
+    expect(page.get_by_role("heading", name="Mine kommuner")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("navigation", name="Hovedmeny").get_by_role("link", name="Kommuner", exact=True).click()
     page.wait_for_url("**/kommuner/")
-    assert page.locator("tbody tr").count() == 38
+    expect(page.locator("tbody tr")).to_have_count(38)
     assert_accessible(page)
 
     page.get_by_role("link", name="Trondheim - Tråante").click()
     page.wait_for_url("**/kommuner/5001/")
     assert page.get_by_role("heading", level=1).inner_text().startswith("5001")
-    assert page.get_by_text("Fiffi Namugunga").first.is_visible()
+    expect(page.get_by_text("Fiffi Namugunga").first).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("navigation", name="Hovedmeny").get_by_role("link", name="Kontaktpersoner").click()
@@ -45,5 +47,5 @@ def test_a_wrong_password_gives_a_norwegian_error(page, e2e_db, e2e_user):
     page.get_by_label("Brukernavn").fill("noen")
     page.get_by_label("Passord").fill("feil-passord")
     page.get_by_role("button", name="Logg inn").click()
-    assert page.get_by_role("alert").is_visible()
+    expect(page.get_by_role("alert")).to_be_visible()
     assert "brukernavn" in page.get_by_role("alert").inner_text().lower()

@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from playwright.sync_api import expect
 
 from integrering.core.models import County
 from integrering.core.roles import Role
@@ -19,25 +20,25 @@ def logged_in_adviser(page, e2e_db, e2e_user, login):
 
 def test_the_map_page_shows_all_38_municipalities_and_is_accessible(page, e2e_db, logged_in_adviser, assert_accessible):
     page.goto(f"{e2e_db.url}/bosetting/2021/kart/")
-    assert page.locator("svg.county-map a").count() == 38
-    assert page.locator("svg.county-map path").count() == 38
+    expect(page.locator("svg.county-map a")).to_have_count(38)
+    expect(page.locator("svg.county-map path")).to_have_count(38)
     box = page.locator("svg.county-map").bounding_box()
     assert box["width"] > 200 and box["height"] > 200
     assert_accessible(page)
 
     page.locator("svg.county-map a").first.focus()
-    assert page.locator("#kart-info").inner_text() == "Trondheim: 140"
+    expect(page.locator("#kart-info")).to_have_text("Trondheim: 140")
 
     page.get_by_label("Tall", exact=True).select_option("vedtatt-minus-anmodet")
     page.get_by_role("button", name="Vis").click()
     page.wait_for_url("**/kart/?tall=vedtatt-minus-anmodet")
-    assert page.locator("svg.county-map a").count() == 38
+    expect(page.locator("svg.county-map a")).to_have_count(38)
     assert_accessible(page)
 
 
 def test_the_year_page_and_inline_editing_are_accessible(page, e2e_db, logged_in_adviser, assert_accessible):
     page.goto(f"{e2e_db.url}/bosetting/2021/")
-    assert page.locator("tbody tr").count() == 38
+    expect(page.locator("tbody tr")).to_have_count(38)
     assert_accessible(page)
     page.locator("#rad-5006").get_by_role("link", name="Endre Steinkjer").click()
     field = page.get_by_label("Vedtatt, Steinkjer", exact=True)
@@ -46,4 +47,4 @@ def test_the_year_page_and_inline_editing_are_accessible(page, e2e_db, logged_in
     field.fill("0")
     page.locator("#rad-5006").get_by_role("button", name="Lagre Steinkjer").click()
     page.locator("#rad-5006.saved").wait_for()
-    assert page.locator("#rad-5006 td").nth(5).inner_text() == "0"
+    expect(page.locator("#rad-5006 td").nth(5)).to_have_text("0")

@@ -1,6 +1,7 @@
 """An adviser's way from scenarios to the recommendation: create, run, compare, recommend, download."""
 
 import pytest
+from playwright.sync_api import expect
 
 from integrering.core.models import County
 from integrering.core.roles import Role
@@ -36,7 +37,7 @@ def test_an_adviser_creates_runs_compares_and_recommends_a_scenario(page, e2e_db
     page.get_by_label("Utelat 5014 Frøya").check()
     assert_accessible(page)
     page.get_by_role("button", name="Lagre scenarioet").click()
-    assert page.get_by_role("alert").first.is_visible()  # the exclusion has no reason yet
+    expect(page.get_by_role("alert").first).to_be_visible()  # the exclusion has no reason yet
     assert "trenger en begrunnelse" in page.content()
     page.get_by_label("Begrunnelse for 5014 Frøya").fill("Ingen ledige boliger")
     page.get_by_role("button", name="Lagre scenarioet").click()
@@ -45,13 +46,13 @@ def test_an_adviser_creates_runs_compares_and_recommends_a_scenario(page, e2e_db
 
     page.get_by_role("button", name="Kjør scenarioet").click()
     page.wait_for_url(f"{base}/kjoringer/*/")
-    assert page.get_by_text("Frøya er utelatt og får 0.").is_visible()
+    expect(page.get_by_text("Frøya er utelatt og får 0.")).to_be_visible()
     assert_accessible(page)
 
     page.goto(f"{base}/scenarier/")
     page.get_by_role("button", name="Start fra fjoråret").click()
     page.wait_for_url(f"{base}/scenarier/*/")
-    assert "Kalibrert på 2021" in page.get_by_role("heading", level=1).inner_text()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Kalibrert på 2021")
     page.get_by_role("button", name="Kjør scenarioet").click()
     page.wait_for_url(f"{base}/kjoringer/*/")
 
@@ -99,7 +100,7 @@ def test_an_adviser_defines_a_criterion_imports_values_and_checks_sensitivity(pa
     assert_accessible(page)
     page.get_by_role("button", name="Lagre").click()
     page.wait_for_url(f"{e2e_db.url}/bosetting/kriterier/")
-    assert page.get_by_role("cell", name="Lavere er bedre").is_visible()
+    expect(page.get_by_role("cell", name="Lavere er bedre")).to_be_visible()
 
     bad = tmp_path / "ledighet.csv"
     bad.write_text("kommunenummer;ledighet\n5001;2,1\n5006;mye\n", encoding="utf-8")
@@ -107,14 +108,14 @@ def test_an_adviser_defines_a_criterion_imports_values_and_checks_sensitivity(pa
     page.get_by_label("Fil (CSV eller XLSX)").set_input_files(str(bad))
     page.get_by_label("Kilde", exact=True).fill("NAV")
     page.get_by_role("button", name="Importer").click()
-    assert "Rad 3, kolonne «ledighet»: «mye» er ikke et tall." in page.get_by_role("alert").inner_text()
+    expect(page.get_by_role("alert")).to_contain_text("Rad 3, kolonne «ledighet»: «mye» er ikke et tall.")
     assert_accessible(page)
     bad.write_text("kommunenummer;ledighet\n5001;2,1\n5006;3\n", encoding="utf-8")
     page.get_by_label("Fil (CSV eller XLSX)").set_input_files(str(bad))
     page.get_by_label("Kilde", exact=True).fill("NAV")
     page.get_by_role("button", name="Importer").click()
     page.wait_for_url(f"{e2e_db.url}/bosetting/2022/kriterier/")
-    assert page.get_by_text("2 verdier for 2 kommuner ble importert.").is_visible()
+    expect(page.get_by_text("2 verdier for 2 kommuner ble importert.")).to_be_visible()
     assert_accessible(page)
 
     page.goto(f"{e2e_db.url}/bosetting/2022/scenarier/")
@@ -123,5 +124,5 @@ def test_an_adviser_defines_a_criterion_imports_values_and_checks_sensitivity(pa
     page.get_by_role("link", name="Følsomhet").click()
     page.get_by_label("Antall trekninger").fill("5")
     page.get_by_role("button", name="Beregn").click()
-    assert page.get_by_role("columnheader", name="Median").is_visible()
+    expect(page.get_by_role("columnheader", name="Median")).to_be_visible()
     assert_accessible(page)

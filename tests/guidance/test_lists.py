@@ -51,6 +51,7 @@ def test_the_audit_page_names_the_kind_of_read(county, make_user, county_admin, 
     client.get(f"/veiledning/deltakere/{participant.pk}/")
     page = client_for(county_admin).get("/admin/revisjon/").content.decode()
     assert "Så i en liste" in page and "Åpnet siden" in page
+    assert "<td>Deltaker</td>" in page  # the record type by its Norwegian name
 
 
 def test_the_training_list_is_paged_filtered_and_logged(county, coordinator, client_for,

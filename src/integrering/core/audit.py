@@ -5,9 +5,12 @@ Apps register their models with :func:`track` in ``AppConfig.ready``. A model ma
 logged-in user (imports from the command line) still show in the county's audit page.
 """
 
+import functools
 from collections.abc import Iterable
 
 from auditlog.registry import auditlog
+from django.apps import apps
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 # How the audit page names a read (``PersonalDataAccess.action``); unknown actions show as stored.
@@ -30,6 +33,17 @@ def register_models() -> None:
     track(User, exclude_fields=["password", "last_login"])
     track(UserRole)
     track(County)
+
+
+@functools.cache
+def _verbose_names() -> dict[str, object]:
+    return {model._meta.model_name: model._meta.verbose_name for model in apps.get_models()}
+
+
+def record_type_label(record_type: str) -> str:
+    """The model's (translated) name for a stored record type such as ``participant``."""
+    name = _verbose_names().get(record_type)
+    return capfirst(str(name)) if name is not None else record_type
 
 
 def personal_data_list_log(*, user, record_ids: Iterable, description: str):

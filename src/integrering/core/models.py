@@ -97,3 +97,9 @@ class PersonalDataAccess(models.Model):
         from integrering.core.audit import READ_ACTIONS
 
         return str(READ_ACTIONS.get(self.action, self.action))
+
+    @property
+    def record_type_label(self) -> str:
+        from integrering.core.audit import record_type_label
+
+        return record_type_label(self.record_type)

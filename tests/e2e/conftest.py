@@ -7,6 +7,7 @@ axe-core is served from the app's own static files (no CDN) and run in the page.
 import os
 
 import pytest
+from django.db import connections
 
 from integrering.core.models import User
 from integrering.core.roles import Role
@@ -40,8 +41,20 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "nb-NO", "timezone_id": "Europe/Oslo", "accept_downloads": True}
 
 
+@pytest.fixture(scope="session")
+def _playwright_connections(playwright):
+    """Close the database connections the tests opened while Playwright ran, before Playwright stops.
+
+    Playwright's sync API keeps an asyncio loop running in this thread, and while a loop runs Django keeps
+    this thread's connections apart from those made without one. Once Playwright has stopped, Django's own
+    teardown no longer sees them, and on PostgreSQL an open one blocks dropping the test database.
+    """
+    yield
+    connections.close_all()
+
+
 @pytest.fixture
-def e2e_db(transactional_db, live_server):
+def e2e_db(_playwright_connections, transactional_db, live_server):
     # The root conftest reloads the reference data before each test that the flush left without it.
     return live_server
 

@@ -1,10 +1,33 @@
-"""The ``integrering`` command: Django's management commands with the project's settings preset."""
+"""The ``integrering`` command: Django's management commands with the project's settings preset.
+
+``allocate``, ``calibrate`` and ``sensitivity`` (and ``help`` for them) go straight to the pure
+allocation engine's command line, without configuring Django: they need no database, no secret
+key and no ``DJANGO_DEBUG``.
+"""
 
 import os
 import sys
+from pathlib import Path
+
+ENGINE_COMMANDS = ("allocate", "calibrate", "sensitivity")
+
+
+def _engine_arguments(argv: list[str]) -> list[str] | None:
+    """The engine's arguments when ``argv`` is one of its commands, else None."""
+    if len(argv) > 1 and argv[1] in ENGINE_COMMANDS:
+        return argv[1:]
+    if len(argv) > 2 and argv[1] == "help" and argv[2] in ENGINE_COMMANDS:
+        return [argv[2], "--help"]
+    return None
 
 
 def main(argv: list[str] | None = None) -> None:
+    argv = list(argv if argv is not None else sys.argv)
+    engine = _engine_arguments(argv)
+    if engine is not None:
+        from integrering.allocation import cli
+
+        sys.exit(cli.main(engine, prog=Path(argv[0]).name or "integrering"))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "integrering.settings")
     from django.conf import settings
     from django.core.management import execute_from_command_line
@@ -16,7 +39,7 @@ def main(argv: list[str] | None = None) -> None:
     except ConfigError as error:
         print(f"integrering: konfigurasjonsfeil: {error}", file=sys.stderr)
         sys.exit(2)
-    execute_from_command_line(argv if argv is not None else sys.argv)
+    execute_from_command_line(argv)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 
 from hypothesis import strategies as st
@@ -22,14 +23,16 @@ def municipalities(draw, max_size: int = 5, constraints: bool = True, caps: bool
     result = []
     for number in numbers:
         kind = draw(st.sampled_from(["plain"] * 4 + (["excluded", "fixed"] if constraints else [])))
+        minimum = draw(st.none() | st.integers(0, 8)) if constraints else None
         result.append(Municipality(
             number=f"{number:04d}",
             name=f"Kommune {number}",
             criteria={"a": draw(st.integers(0, 1000)), "b": draw(st.integers(1, 1000))},
             excluded=kind == "excluded",
             fixed=draw(st.integers(0, 8)) if kind == "fixed" else None,
-            minimum=draw(st.none() | st.integers(0, 8)) if constraints else None,
-            cap=draw(st.none() | st.integers(0, 20)) if constraints and caps else None,
+            minimum=minimum,
+            # min ≤ maks (a larger min is refused); a cap below the minimum lot still happens
+            cap=draw(st.none() | st.integers(minimum or 0, 20)) if constraints and caps else None,
         ))
     return result
 
@@ -48,7 +51,10 @@ def parameters(draw, min_lot=st.integers(0, 6), base=st.sampled_from([0.0, 0.0, 
 def instances(draw, max_size: int = 5, constraints: bool = True, caps: bool = True, **kwargs):
     chosen = draw(municipalities(max_size, constraints, caps))
     fixed = sum(m.fixed or 0 for m in chosen if not m.excluded)
-    return Instance(chosen, fixed + draw(st.integers(0, 30)), draw(parameters(**kwargs)))
+    chosen_parameters = draw(parameters(**kwargs))
+    # the base must leave room: b·|P| ≤ R (a larger base is refused, see test_validation)
+    least = math.ceil(chosen_parameters.base * sum(1 for m in chosen if m.participates))
+    return Instance(chosen, fixed + least + draw(st.integers(0, 30)), chosen_parameters)
 
 
 def scaled(instance: Instance, factor: float) -> Instance:

@@ -107,7 +107,11 @@ def test_the_excess_over_a_cap_is_shared_by_the_others_in_proportion():
     result = allocate(towns, 500, PARAMETERS)
     assert result.counts() == {"0001": 100, "0002": 100, "0003": 200, "0004": 100}
     assert result.rows[0].rule == "capped"
-    assert "uten maks" in result.rows[0].explanation
+    assert "Kvoten er 277,8" in result.rows[0].explanation
+    assert "maks-tallet 100 begrenset den" in result.rows[0].explanation
+    assert result.rows[2].quota == pytest.approx(111.111111111)
+    assert result.rows[2].redistributed == pytest.approx(200)
+    assert "kvoten etter omfordeling er 200,0" in result.rows[2].explanation
 
 
 def test_what_the_minimum_lot_costs_the_others_is_spread_not_taken_from_one():

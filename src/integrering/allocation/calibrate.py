@@ -19,6 +19,7 @@ from scipy.optimize import minimize
 from .engine import allocate
 from .errors import InvalidInput
 from .model import Allocation, Municipality, Parameters
+from .quota import DEFAULT_TIME_LIMIT
 from .vector import criteria_matrix, quota_vector
 
 EXPONENT_BOUNDS = (0.05, 3.0)
@@ -46,7 +47,7 @@ def _fit(values: np.ndarray, target: np.ndarray) -> np.ndarray:
 
     def loss(theta: np.ndarray) -> float:
         base, exponents, alpha = _unpack(theta, k)
-        return float(np.sum((quota_vector(values, alpha, exponents, base, remaining) - target) ** 2))
+        return float(np.sum((quota_vector(values, alpha, exponents, base, remaining)[0] - target) ** 2))
 
     best = None
     for base0 in (0.0, 0.4 * remaining / n):
@@ -59,7 +60,8 @@ def _fit(values: np.ndarray, target: np.ndarray) -> np.ndarray:
 
 
 def calibrate(municipalities: list[Municipality], targets: Mapping[str, int],
-              criteria: list[str], min_lot: int = 10) -> Calibration:
+              criteria: list[str], min_lot: int = 10,
+              time_limit: float = DEFAULT_TIME_LIMIT) -> Calibration:
     """Fit base, exponents and weights to ``targets`` (municipality number → last year's number)."""
     if not criteria:
         raise InvalidInput("Kalibreringen trenger minst ett kriterium.")
@@ -77,7 +79,7 @@ def calibrate(municipalities: list[Municipality], targets: Mapping[str, int],
                             exponents=dict(zip(criteria, np.round(exponents, 6).tolist())),
                             base=round(float(base), 6), min_lot=min_lot)
     total = int(sum(targets[m.number] for m in municipalities))
-    allocation = allocate(prepared, total, parameters)
+    allocation = allocate(prepared, total, parameters, time_limit=time_limit)
     counts = allocation.counts()
     errors = [counts[m.number] - targets[m.number] for m in participants]
     rmse = float(np.sqrt(np.mean(np.square(errors))))

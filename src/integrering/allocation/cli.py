@@ -1,21 +1,26 @@
 """The ``allocate``, ``calibrate`` and ``sensitivity`` commands (a stable contract).
 
-``main(argv)`` returns the exit status: 0 success, 2 invalid input, 3 infeasible,
-1 anything unexpected. It never lets a traceback through.
+``main(argv)`` returns the exit status: 0 success, 2 invalid input, 3 infeasible, 4 no
+allocation proven optimal within the time limit, 1 anything unexpected. It never lets a
+traceback through. An error the engine reports about a municipality or a criterion is given
+with the file, row and column it comes from.
 """
 
 from __future__ import annotations
 
+import errno
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 from .calibrate import calibrate
-from .cli_args import NorwegianParser, column_value, format_choice, method_choice, real, whole
+from .cli_args import NorwegianParser, column_value, format_choice, method_choice, real, seconds, whole
 from .engine import allocate
-from .errors import AllocationError, InvalidInput
-from .io import (NUMBER_COLUMN, Table, municipalities_from_table, numeric_columns, read_table,
-                 require_columns, whole_column)
+from .errors import EXIT_INFEASIBLE, EXIT_NOT_PROVEN, AllocationError, InvalidInput
+from .io import (Table, municipalities_from_table, numeric_columns, read_table, refuse_reserved,
+                 require_columns, require_number_column, row_of, whole_column)
 from .model import Parameters
+from .quota import DEFAULT_TIME_LIMIT
 from .output import (allocation_csv, allocation_json, calibration_csv, calibration_json,
                      calibration_summary, sensitivity_csv, sensitivity_json)
 from .sensitivity import MAX_DRAWS, sensitivity
@@ -24,15 +29,18 @@ from .sensitivity import MAX_DRAWS, sensitivity
 def _common(parser: NorwegianParser, total: bool) -> None:
     parser.add_argument("input", metavar="INPUT", help="CSV- eller XLSX-fil")
     if total:
-        parser.add_argument("--total", type=whole(0), required=True, help="antall som skal fordeles")
-    parser.add_argument("--min-lot", type=whole(0), default=10, help="minstetall (standard 10)")
-    parser.add_argument("--format", type=format_choice, default="csv", help="csv eller json")
-    parser.add_argument("--output", help="skriv til denne filen i stedet for standard ut")
+        parser.add_argument("--total", type=whole(0), required=True, metavar="N", help="antall som skal fordeles")
+    parser.add_argument("--min-lot", type=whole(0), default=10, metavar="M", help="minstetall (standard 10)")
+    parser.add_argument("--format", type=format_choice, default="csv", metavar="FORMAT", help="csv eller json")
+    parser.add_argument("--output", metavar="FIL", help="skriv til denne filen i stedet for standard ut")
+    parser.add_argument("--time-limit", type=seconds, default=DEFAULT_TIME_LIMIT, metavar="SEKUNDER",
+                        help=f"tidsgrense for metoden optimal per fordeling (standard {DEFAULT_TIME_LIMIT:g}); "
+                             "nås den, avsluttes det med status 4")
 
 
 def _model_options(parser: NorwegianParser) -> None:
-    parser.add_argument("--base", type=real, default=0.0, help="grunntall per deltakende kommune")
-    parser.add_argument("--method", type=method_choice, default="optimal",
+    parser.add_argument("--base", type=real, default=0.0, metavar="B", help="grunntall per deltakende kommune")
+    parser.add_argument("--method", type=method_choice, default="optimal", metavar="METODE",
                         help="optimal, sainte-lague, dhondt eller largest-remainder")
     parser.add_argument("--weight", type=column_value, action="append", default=[],
                         metavar="KOLONNE=W", help="vekt for et kriterium")
@@ -51,20 +59,24 @@ def build_parser(prog: str) -> NorwegianParser:
     _model_options(allocate_parser)
     calibrate_parser = commands.add_parser("calibrate", help="finn parametre som gjenskaper fjorårets tall")
     _common(calibrate_parser, total=False)
-    calibrate_parser.add_argument("--target", required=True, help="kolonnen med fjorårets tall")
+    calibrate_parser.add_argument("--target", required=True, metavar="KOLONNE", help="kolonnen med fjorårets tall")
     calibrate_parser.add_argument("--criteria", nargs="+", default=[], metavar="KOLONNE")
     sensitivity_parser = commands.add_parser("sensitivity", help="hvor robuste er tallene?")
     _common(sensitivity_parser, total=True)
     _model_options(sensitivity_parser)
-    sensitivity_parser.add_argument("--draws", type=whole(1, MAX_DRAWS), default=1000)
-    sensitivity_parser.add_argument("--spread", type=real, default=0.2)
-    sensitivity_parser.add_argument("--seed", type=whole(0), default=1)
+    sensitivity_parser.add_argument("--draws", type=whole(1, MAX_DRAWS), default=1000, metavar="N",
+                                    help="antall trekninger (standard 1000)")
+    sensitivity_parser.add_argument("--spread", type=real, default=0.2, metavar="ANDEL",
+                                    help="vektene trekkes innenfor ± denne andelen (standard 0.2)")
+    sensitivity_parser.add_argument("--seed", type=whole(0), default=1, metavar="FRØ",
+                                    help="frø for tilfeldige tall (standard 1)")
     return parser
 
 
 def _criteria(table: Table, named: list[str], skip: tuple[str, ...] = (),
               option: str = "--weight KOLONNE=VEKT") -> list[str]:
     if named:
+        refuse_reserved(table, option.split()[0], named)
         require_columns(table, named)
         return named
     found = numeric_columns(table, skip)
@@ -85,6 +97,7 @@ def _parameters(args, table: Table) -> Parameters:
     weights = dict(args.weight)
     criteria = _criteria(table, list(weights))
     exponents = dict(args.exponent)
+    refuse_reserved(table, "--exponent", list(exponents))
     require_columns(table, list(exponents))
     _only_criteria(table, "--exponent", list(exponents), criteria)
     lower = [c.strip().lower() for c in args.lower_is_better]
@@ -93,35 +106,69 @@ def _parameters(args, table: Table) -> Parameters:
                       min_lot=args.min_lot, lower_is_better=frozenset(lower))
 
 
+def _read(path: str) -> Table:
+    table = read_table(path)
+    require_number_column(table)
+    return table
+
+
+@contextmanager
+def _located(table: Table):
+    """Give an engine error about a municipality or a criterion with the file's row and column."""
+    try:
+        yield
+    except InvalidInput as error:
+        if error.municipality is None and error.column is None:
+            raise
+        row = row_of(table, error.municipality) if error.municipality else None
+        raise table.error(error.detail, row, error.column) from error
+
+
 def run_allocate(args) -> str:
-    table = read_table(args.input)
+    table = _read(args.input)
     parameters = _parameters(args, table)
-    result = allocate(municipalities_from_table(table, list(parameters.weights)), args.total,
-                      parameters, args.method)
+    with _located(table):
+        result = allocate(municipalities_from_table(table, list(parameters.weights)), args.total,
+                          parameters, args.method, args.time_limit)
     return allocation_json(result) if args.format == "json" else allocation_csv(result)
 
 
 def run_calibrate(args) -> str:
-    table = read_table(args.input)
+    table = _read(args.input)
     target = args.target.strip().lower()
+    refuse_reserved(table, "--target", [target])
     require_columns(table, [target])
     criteria = _criteria(table, [c.strip().lower() for c in args.criteria], skip=(target,),
                          option="--criteria KOLONNE ...")
     targets = whole_column(table, target)
-    result = calibrate(municipalities_from_table(table, criteria), targets, criteria, args.min_lot)
+    with _located(table):
+        result = calibrate(municipalities_from_table(table, criteria), targets, criteria, args.min_lot,
+                           args.time_limit)
     print(calibration_summary(result), file=sys.stderr)
     return calibration_json(result) if args.format == "json" else calibration_csv(result)
 
 
 def run_sensitivity(args) -> str:
-    table = read_table(args.input)
+    table = _read(args.input)
     parameters = _parameters(args, table)
-    result = sensitivity(municipalities_from_table(table, list(parameters.weights)), args.total,
-                         parameters, args.draws, args.spread, args.seed, args.method)
+    with _located(table):
+        result = sensitivity(municipalities_from_table(table, list(parameters.weights)), args.total,
+                             parameters, args.draws, args.spread, args.seed, args.method, args.time_limit)
     return sensitivity_json(result) if args.format == "json" else sensitivity_csv(result)
 
 
 COMMANDS = {"allocate": run_allocate, "calibrate": run_calibrate, "sensitivity": run_sensitivity}
+
+
+WRITE_ERRORS = {
+    errno.ENOENT: "mappen finnes ikke",
+    errno.ENOTDIR: "en del av stien er ikke en mappe",
+    errno.EACCES: "mangler tillatelse til å skrive der",
+    errno.EPERM: "mangler tillatelse til å skrive der",
+    errno.EISDIR: "det er en mappe, ikke en fil",
+    errno.ENOSPC: "det er ikke mer plass på disken",
+    errno.EROFS: "filsystemet kan bare leses",
+}
 
 
 def _write(text: str, output: str | None) -> None:
@@ -131,7 +178,8 @@ def _write(text: str, output: str | None) -> None:
     try:
         Path(output).write_text(text, encoding="utf-8")
     except OSError as exc:
-        raise InvalidInput(f"kan ikke skrive til «{output}»: {exc.strerror}.") from exc
+        reason = WRITE_ERRORS.get(exc.errno, f"operativsystemet svarte med feilkode {exc.errno}")
+        raise InvalidInput(f"kan ikke skrive til «{output}»: {reason}.") from exc
 
 
 def main(argv: list[str], prog: str = "integrering") -> int:
@@ -143,7 +191,8 @@ def main(argv: list[str], prog: str = "integrering") -> int:
     except SystemExit as exc:  # --help
         return int(exc.code or 0)
     except AllocationError as exc:
-        kind = "ingen fordeling mulig" if exc.exit_code == 3 else "feil"
+        kind = {EXIT_INFEASIBLE: "ingen fordeling mulig",
+                EXIT_NOT_PROVEN: "ingen bevist optimal fordeling"}.get(exc.exit_code, "feil")
         print(f"{prog} {command}: {kind}: {exc}", file=sys.stderr)
         return exc.exit_code
     except Exception as exc:  # never a traceback for users

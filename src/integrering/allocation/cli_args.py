@@ -1,4 +1,5 @@
-"""argparse with Norwegian messages: every error becomes :class:`InvalidInput` (exit 2)."""
+"""argparse in Norwegian: error messages (every error becomes :class:`InvalidInput`, exit 2), the
+help's headings and ``-h``. Abbreviated options (``--tot`` for ``--total``) are not accepted."""
 
 from __future__ import annotations
 
@@ -16,6 +17,10 @@ _TRANSLATIONS = [
     (r"argument (\S+): invalid choice: (.*) \(choose from (.*)\)", r"ugyldig verdi \2 for \1 (gyldige: \3)"),
     (r"argument (\S+): expected one argument", r"\1 mangler verdi"),
     (r"argument (\S+): expected at least one argument", r"\1 mangler verdi"),
+    (r"argument (\S+): expected (\d+) arguments?", r"\1 skal ha \2 verdier"),
+    (r"argument (\S+): ignored explicit argument (.*)", r"\1 tar ingen verdi (fikk \2)"),
+    (r"argument (\S+): not allowed with argument (.*)", r"\1 kan ikke brukes sammen med \2"),
+    (r"one of the arguments (.*) is required", r"ett av argumentene \1 må være med"),
     (r"argument (\S+): invalid \S+ value: (.*)", r"ugyldig verdi \2 for \1"),
     (r"argument (\S+): (.*)", r"\1: \2"),
     (r"ambiguous option: (.*)", r"tvetydig valg: \1"),
@@ -29,7 +34,19 @@ def translate(message: str) -> str:
     return message
 
 
+class NorwegianFormatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, "bruk: " if prefix is None else prefix)
+
+
 class NorwegianParser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs):
+        kwargs.update(add_help=False, allow_abbrev=False, formatter_class=NorwegianFormatter)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "posisjonsargumenter"
+        self._optionals.title = "valg"
+        self.add_argument("-h", "--help", action="help", help="vis denne hjelpen og avslutt")
+
     def error(self, message: str):  # type: ignore[override]
         raise InvalidInput(f"{translate(message)} (se --help)")
 
@@ -55,6 +72,13 @@ def whole(minimum: int = 0, maximum: int | None = None):
             raise argparse.ArgumentTypeError(f"«{text}» kan ikke være større enn {maximum}")
         return value
     return parse
+
+
+def seconds(text: str) -> float:
+    value = real(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"«{text}» må være et positivt antall sekunder")
+    return value
 
 
 def real(text: str) -> float:

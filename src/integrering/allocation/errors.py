@@ -5,6 +5,7 @@ from __future__ import annotations
 EXIT_OK = 0
 EXIT_INVALID_INPUT = 2
 EXIT_INFEASIBLE = 3
+EXIT_NOT_PROVEN = 4
 
 
 class AllocationError(Exception):
@@ -14,9 +15,20 @@ class AllocationError(Exception):
 
 
 class InvalidInput(AllocationError):
-    """The input cannot be read or does not make sense (exit status 2)."""
+    """The input cannot be read or does not make sense (exit status 2).
+
+    ``municipality`` and ``column`` say what the error concerns when the engine knows it (the
+    command line turns them into the file's row and column); ``detail`` is the message without
+    the «Kommune NNNN:» prefix that ``str()`` shows.
+    """
 
     exit_code = EXIT_INVALID_INPUT
+
+    def __init__(self, message: str, *, municipality: str | None = None, column: str | None = None):
+        self.detail = message
+        self.municipality = municipality
+        self.column = column
+        super().__init__(f"Kommune {municipality}: {message}" if municipality else message)
 
     @classmethod
     def at(cls, message: str, *, file: str | None = None, row: int | None = None,
@@ -40,6 +52,7 @@ class Infeasible(AllocationError):
 
 
 class SolverFailure(AllocationError):
-    """The MILP solver did not prove optimality (should not happen; exit status 1)."""
+    """The MILP solver did not prove an allocation optimal, for example within its time limit
+    (exit status 4). An unproven allocation is never returned as optimal."""
 
-    exit_code = 1
+    exit_code = EXIT_NOT_PROVEN

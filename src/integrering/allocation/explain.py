@@ -2,26 +2,37 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
-
 from .model import (RULE_ADJUSTED, RULE_CAPPED, RULE_EXCLUDED, RULE_FIXED, RULE_RAISED_TO_MIN_LOT,
-                    RULE_ROUNDED, RULE_ZERO_BY_MIN_LOT, Row)
+                    RULE_ROUNDED, RULE_ZERO_BY_MIN_LOT, RULE_ZERO_BY_TIE, Row)
 from .quota import Problem
+from .wording import norwegian_number, whole
+
+SAME = 1e-9  # quotas are rounded to 9 decimals
+NOTICEABLE = 0.05  # a redistributed quota this far from the formula's is mentioned
+
+TIE_RULE = "ved likhet går tallet til den med størst kvote, deretter lavest kommunenummer"
 
 
-def norwegian_number(value: float, decimals: int = 1) -> str:
-    """``1234.5`` → ``1 234,5`` (Norwegian separators, no-break space)."""
-    rounded = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-    text = f"{rounded:,.{decimals}f}".replace(",", "\u00a0").replace(".", ",")
-    return text.replace("-", "−")
+def tie_partner(problem: Problem, index: int, counts: list[int]) -> int | None:
+    """A receiving municipality with the same quotas whose number this one could have had instead."""
+    quota = problem.quotas[index]
+    for j in problem.participants():
+        other = problem.quotas[j]
+        if (j != index and counts[j] > 0 and abs(other.quota - quota.quota) <= SAME
+                and abs(other.redistributed - quota.redistributed) <= SAME
+                and problem.lot(index) <= counts[j] <= problem.cap(index)):
+            return j
+    return None
 
 
-def whole(value: int) -> str:
-    """``2500`` → ``2 500`` (no-break space), as the quotas are written."""
-    return norwegian_number(value, 0)
+def _classify_zero(problem: Problem, index: int, counts: list[int]) -> str:
+    quota = problem.quotas[index].quota
+    if problem.lot(index) > 1 and quota >= 0.5:
+        return RULE_ZERO_BY_TIE if tie_partner(problem, index, counts) is not None else RULE_ZERO_BY_MIN_LOT
+    return RULE_ROUNDED if quota < 1 else RULE_ADJUSTED
 
 
-def classify(problem: Problem, index: int, count: int) -> str:
+def classify(problem: Problem, index: int, count: int, counts: list[int]) -> str:
     """The rule that moved municipality ``index`` from its quota to ``count``."""
     m = problem.municipalities[index]
     quota = problem.quotas[index].quota
@@ -29,12 +40,11 @@ def classify(problem: Problem, index: int, count: int) -> str:
         return RULE_EXCLUDED
     if m.fixed is not None:
         return RULE_FIXED
-    if count == 0 and quota >= 0.5:
-        return RULE_ZERO_BY_MIN_LOT
-    formula = problem.quotas[index].formula
-    if m.cap is not None and count == m.cap and max(quota, formula) >= count + 0.5:
+    if count == 0:
+        return _classify_zero(problem, index, counts)
+    if m.cap is not None and count == m.cap and quota >= count + 0.5:
         return RULE_CAPPED
-    if count > 0 and count == problem.lot(index) and quota < count - 0.5:
+    if count == problem.lot(index) > 1 and quota < count - 0.5:
         return RULE_RAISED_TO_MIN_LOT
     if abs(count - quota) < 1:
         return RULE_ROUNDED
@@ -50,27 +60,51 @@ def _composition(problem: Problem, index: int) -> str:
     return f" ({' + '.join(parts)})" if len(parts) > 1 else ""
 
 
-def _reason(problem: Problem, index: int, count: int, rule: str) -> str:
+def _redistributed(problem: Problem, index: int) -> float | None:
+    quota = problem.quotas[index]
+    if problem.municipalities[index].participates and abs(quota.redistributed - quota.quota) >= NOTICEABLE:
+        return quota.redistributed
+    return None
+
+
+def _zero_reason(problem: Problem, index: int, counts: list[int], rule: str) -> str:
+    lot, cap = problem.lot(index), problem.cap(index)
+    if cap < lot:
+        return f"Maks-tallet {whole(cap)} er lavere enn minstetallet {whole(lot)}, så den kan bare få 0."
+    if problem.quotas[index].quota < lot:
+        text = f"Satt til 0 fordi den ellers ville fått færre enn minstetallet {whole(lot)}"
+    else:
+        text = f"Satt til 0 fordi minstetallet {whole(lot)} (0 eller minst {whole(lot)}) ikke lot summen gå opp ellers"
+    if rule == RULE_ZERO_BY_TIE:
+        j = tie_partner(problem, index, counts)
+        other = problem.municipalities[j]
+        return (f"{text}. {other.name or other.number} har samme kvote og fikk {whole(counts[j])}; begge "
+                f"valgene er like gode, og likhetsregelen avgjorde: {TIE_RULE}.")
+    return f"{text}, og det ga den beste fordelingen totalt."
+
+
+def _reason(problem: Problem, index: int, count: int, rule: str, counts: list[int]) -> str:
     quota = problem.quotas[index].quota
-    lot = problem.lot(index)
-    if rule == RULE_ZERO_BY_MIN_LOT:
-        return (f"Satt til 0 fordi den ellers ville fått færre enn minstetallet {whole(lot)}, "
-                "og det ga den beste fordelingen totalt.")
+    if rule in (RULE_ZERO_BY_MIN_LOT, RULE_ZERO_BY_TIE):
+        return _zero_reason(problem, index, counts, rule)
     if rule == RULE_RAISED_TO_MIN_LOT:
-        return f"Hevet til minstetallet {whole(lot)}."
+        return f"Hevet til minstetallet {whole(problem.lot(index))}."
     if rule == RULE_CAPPED:
-        formula = norwegian_number(problem.quotas[index].formula)
-        return f"Begrenset av maks-tallet {whole(count)} (kvoten uten maks ville vært {formula})."
-    if rule == RULE_ROUNDED and abs(count - quota) < 1e-9:
+        return f"Kvoten er over maks-tallet, så maks-tallet {whole(count)} begrenset den."
+    if rule == RULE_ROUNDED and abs(count - quota) < SAME:
         return "Kvoten er et helt tall."
     if rule == RULE_ROUNDED:
-        direction = "opp" if count > quota else "ned" if count < quota else ""
-        return f"Avrundet {direction} fra kvoten.".replace("  ", " ")
+        return f"Avrundet {'opp' if count > quota else 'ned'} fra kvoten."
+    target = _redistributed(problem, index)
+    if target is not None and abs(count - target) < 1:
+        return (f"Fikk {'mer' if count > quota else 'mindre'} enn kvoten fordi det andre kommuner ikke kan "
+                f"få under maks-tallene sine, er fordelt på de øvrige (kvoten etter omfordeling er "
+                f"{norwegian_number(target)}).")
     return ("Justert mer enn avrunding for at summen skal bli riktig "
             "når andre kommuner er hevet, satt til 0 eller begrenset.")
 
 
-def sentence(problem: Problem, index: int, count: int, rule: str) -> str:
+def sentence(problem: Problem, index: int, count: int, rule: str, counts: list[int]) -> str:
     """A short Norwegian sentence a politician can read."""
     m = problem.municipalities[index]
     name = m.name or m.number
@@ -80,15 +114,16 @@ def sentence(problem: Problem, index: int, count: int, rule: str) -> str:
         return f"{name} har fast tall {whole(count)}."
     quota = norwegian_number(problem.quotas[index].quota)
     return (f"{name} får {whole(count)}. Kvoten er {quota}{_composition(problem, index)}. "
-            f"{_reason(problem, index, count, rule)}")
+            f"{_reason(problem, index, count, rule, counts)}")
 
 
 def explain(problem: Problem, counts: list[int]) -> tuple[Row, ...]:
     """Rows with quota, contributions, rule and sentence for every municipality."""
     rows = []
     for index, (m, quota, count) in enumerate(zip(problem.municipalities, problem.quotas, counts)):
-        rule = classify(problem, index, count)
+        rule = classify(problem, index, count, counts)
+        target = quota.redistributed if m.participates and abs(quota.redistributed - quota.quota) > SAME else None
         rows.append(Row(number=m.number, name=m.name, count=count, quota=quota.quota,
                         base=quota.base, contributions=dict(quota.contributions), rule=rule,
-                        explanation=sentence(problem, index, count, rule)))
+                        explanation=sentence(problem, index, count, rule, counts), redistributed=target))
     return tuple(rows)

@@ -48,6 +48,15 @@ def _read_cells(path: Path) -> list[list[str]]:
     return [[_cell_text(v) for v in row] for row in raw]
 
 
+def _check_header(file: str, header: list[str]) -> None:
+    seen: dict[str, int] = {}
+    for position, name in enumerate(header, start=1):
+        if name and name in seen:
+            raise InvalidInput.at(f"kolonnen står flere ganger i overskriftsraden (kolonne {seen[name]} og "
+                                  f"{position}).", file=file, row=1, column=name)
+        seen[name] = position
+
+
 def read_table(path: str | Path) -> Table:
     """Read a CSV or XLSX file; column names are lower-cased and stripped."""
     path = Path(path)
@@ -58,6 +67,7 @@ def read_table(path: str | Path) -> Table:
     if not raw:
         raise InvalidInput.at("er tom.", file=str(path))
     header = [h.strip().lower() for h in raw[0]]
+    _check_header(str(path), header)
     rows = []
     for number, cells in enumerate(raw[1:], start=2):
         rows.append((number, {h: (cells[i] if i < len(cells) else "") for i, h in enumerate(header) if h}))
@@ -114,6 +124,20 @@ def numeric_columns(table: Table, skip: tuple[str, ...] = ()) -> list[str]:
     return found
 
 
+def require_number_column(table: Table) -> None:
+    if NUMBER_COLUMN not in table.columns:
+        raise table.error(f"kolonnen «{NUMBER_COLUMN}» mangler (den er påkrevd). Kolonner i filen: "
+                          f"{', '.join(table.columns)}.", column=NUMBER_COLUMN)
+
+
+def refuse_reserved(table: Table, option: str, columns: list[str]) -> None:
+    """``columns`` named by ``option`` must not be ``kommunenummer``, ``navn`` or a constraint column."""
+    for column in columns:
+        if column in RESERVED:
+            raise table.error(f"{option} kan ikke gjelde «{column}»: den kolonnen er ikke et kriterium "
+                              f"({', '.join(RESERVED)} har egne betydninger).", column=column)
+
+
 def require_columns(table: Table, columns: list[str]) -> None:
     for column in columns:
         if column not in table.columns:
@@ -152,21 +176,24 @@ def _municipality(table: Table, row: int, values: dict[str, str], criteria: list
     number = _municipality_number(table, row, values.get(NUMBER_COLUMN, ""))
     excluded = yes_no_cell(table, row, "utelat", values.get("utelat", ""))
     fixed = whole_cell(table, row, "fast", values.get("fast", ""))
+    minimum = whole_cell(table, row, "min", values.get("min", ""))
+    cap = whole_cell(table, row, "maks", values.get("maks", ""))
+    if minimum is not None and cap is not None and minimum > cap:
+        raise table.error(f"«min» ({minimum}) er større enn «maks» ({cap}).", row, "min")
     return Municipality(
         number=number,
         name=values.get(NAME_COLUMN, ""),
         criteria=_criteria(table, row, values, criteria, optional=excluded or fixed is not None),
         excluded=excluded,
         fixed=fixed,
-        minimum=whole_cell(table, row, "min", values.get("min", "")),
-        cap=whole_cell(table, row, "maks", values.get("maks", "")),
+        minimum=minimum,
+        cap=cap,
     )
 
 
 def municipalities_from_table(table: Table, criteria: list[str]) -> list[Municipality]:
     """Municipalities with the given criteria; errors name the file, row and column."""
-    if NUMBER_COLUMN not in table.columns:
-        raise table.error("kolonnen «kommunenummer» mangler (den er påkrevd).", column=NUMBER_COLUMN)
+    require_number_column(table)
     require_columns(table, criteria)
     seen: dict[str, int] = {}
     municipalities = []
@@ -183,10 +210,22 @@ def municipalities_from_table(table: Table, criteria: list[str]) -> list[Municip
 
 
 def whole_column(table: Table, column: str) -> dict[str, int]:
-    """Municipality number → whole number in ``column`` (empty counts as 0)."""
+    """Municipality number → whole number in ``column``; an empty cell is an error."""
     require_columns(table, [column])
     result = {}
     for row, values in table.rows:
         number = _municipality_number(table, row, values.get(NUMBER_COLUMN, ""))
-        result[number] = whole_cell(table, row, column, values.get(column, "")) or 0
+        value = whole_cell(table, row, column, values.get(column, ""))
+        if value is None:
+            raise table.error("verdien mangler (skriv 0 for en kommune som fikk 0).", row, column)
+        result[number] = value
     return result
+
+
+def row_of(table: Table, number: str) -> int | None:
+    """The row of municipality ``number`` (as the engine writes it: four digits)."""
+    for row, values in table.rows:
+        text = values.get(NUMBER_COLUMN, "").strip()
+        if text.isdigit() and text.zfill(4) == number:
+            return row
+    return None

@@ -11,11 +11,12 @@ RULE_FIXED = "fixed"
 RULE_ROUNDED = "rounded"
 RULE_RAISED_TO_MIN_LOT = "raised_to_min_lot"
 RULE_ZERO_BY_MIN_LOT = "zero_by_min_lot"
+RULE_ZERO_BY_TIE = "zero_by_tie"
 RULE_CAPPED = "capped"
 RULE_ADJUSTED = "adjusted"
 
 RULES = (RULE_EXCLUDED, RULE_FIXED, RULE_ROUNDED, RULE_RAISED_TO_MIN_LOT,
-         RULE_ZERO_BY_MIN_LOT, RULE_CAPPED, RULE_ADJUSTED)
+         RULE_ZERO_BY_MIN_LOT, RULE_ZERO_BY_TIE, RULE_CAPPED, RULE_ADJUSTED)
 
 
 def _frozen(mapping: Mapping | None) -> Mapping:
@@ -73,13 +74,20 @@ class Parameters:
 
 @dataclass(frozen=True)
 class Quota:
-    """The quota of one municipality and how it is made up."""
+    """The quota of one municipality and how it is made up.
+
+    ``quota`` is the formula's ``q_i`` (rounded to 9 decimals, so that mathematically equal
+    quotas compare equal); ``redistributed`` is the quota after what does not fit under the caps
+    has been spread over the others (the secondary target of ``optimal``); ``exact`` is ``q_i``
+    unrounded (the votes of the classic methods).
+    """
 
     number: str
     quota: float
     base: float
     contributions: Mapping[str, float]
-    formula: float = 0.0  # the quota by the formula, before caps are applied
+    redistributed: float
+    exact: float
 
 
 @dataclass(frozen=True)
@@ -94,6 +102,8 @@ class Row:
     contributions: Mapping[str, float]
     rule: str
     explanation: str
+    redistributed: float | None = None  # the quota after the caps' excess is spread, where it differs
+
 
     def as_dict(self) -> dict:
         return {
@@ -105,12 +115,13 @@ class Row:
             "bidrag": {k: round(v, 4) for k, v in self.contributions.items()},
             "regel": self.rule,
             "forklaring": self.explanation,
-        }
+        } | ({} if self.redistributed is None else {"omfordelt_kvote": round(self.redistributed, 4)})
 
 
 @dataclass(frozen=True)
 class Allocation:
-    """The result of an allocation. ``objective`` is Σ|x_i − q_i| over all municipalities."""
+    """The result of an allocation. ``objective`` is Σ|x_i − q_i| over all municipalities, with
+    the formula's quotas ``q_i`` (the ``kvote`` column)."""
 
     total: int
     method: str

@@ -6,10 +6,11 @@ For participants ``P`` (not excluded, not fixed) and ``R = T − Σ fixed``::
     w_i  = Σ_k α_k · s_ik
     q_i  = b + (R − b·|P|) · w_i / Σ_{j∈P} w_j
 
-A participant whose quota exceeds its cap is treated like a fixed one at its cap and the
-others' quotas are recomputed (see :mod:`.vector`); ``Quota.formula`` keeps the value before
-that, for the explanation. Quotas are rounded to 9 decimals so that mathematically equal quotas (for example after
-scaling all weights by a constant) compare equal and ties are broken the same way.
+Caps do not change ``q_i``; :mod:`.vector` also computes the *redistributed* quotas, where what
+does not fit under the caps is spread over the others. Quotas are rounded to 9 decimals so that
+mathematically equal quotas (for example after scaling all weights by a constant, or summing in
+another order) compare equal and ties are broken the same way; the unrounded value is kept for
+the classic methods. The base must leave room: ``b·|P| ≤ R`` (otherwise quotas would be negative).
 """
 
 from __future__ import annotations
@@ -22,7 +23,12 @@ import numpy as np
 
 from .errors import Infeasible, InvalidInput
 from .model import Municipality, Parameters, Quota
-from .vector import QUOTA_DECIMALS, criteria_matrix, parameter_arrays, spread, weighted_shares
+from .vector import (QUOTA_DECIMALS, criteria_matrix, formula_quotas, parameter_arrays,
+                     redistributed_quotas, weighted_shares)
+from .wording import norwegian_number, whole
+
+DEFAULT_TIME_LIMIT = 60.0  # seconds the MILP of ``optimal`` may take before it gives up (exit 4)
+MAX_TOTAL = 1_000_000_000
 
 
 @dataclass(frozen=True)
@@ -33,6 +39,7 @@ class Problem:
     municipalities: tuple[Municipality, ...]
     parameters: Parameters
     quotas: tuple[Quota, ...]
+    time_limit: float = DEFAULT_TIME_LIMIT
 
     @cached_property
     def remaining(self) -> int:
@@ -52,33 +59,41 @@ class Problem:
         return [i for i, m in enumerate(self.municipalities) if m.participates]
 
 
-MAX_TOTAL = 1_000_000_000
-
-
-def _validate(total: int, municipalities: list[Municipality], parameters: Parameters) -> None:
+def _validate_parameters(total: int, parameters: Parameters, time_limit: float) -> None:
     if total < 0:
         raise InvalidInput("Totalen kan ikke være negativ.")
     if total > MAX_TOTAL:
-        raise InvalidInput(f"Totalen kan ikke være større enn {MAX_TOTAL:_}.".replace("_", "\u00a0"))
+        raise InvalidInput(f"Totalen kan ikke være større enn {whole(MAX_TOTAL)}.")
     if parameters.min_lot < 0:
         raise InvalidInput("Minstetallet kan ikke være negativt.")
     if not math.isfinite(parameters.base) or parameters.base < 0:
         raise InvalidInput("Grunntallet må være et endelig tall, 0 eller større.")
+    if not (time_limit > 0 and math.isfinite(time_limit)):
+        raise InvalidInput("Tidsgrensen må være et positivt antall sekunder.")
     for criterion, exponent in parameters.exponents.items():
         if not math.isfinite(exponent) or exponent < 0:
             raise InvalidInput(f"Eksponenten for «{criterion}» må være et endelig tall, 0 eller større "
-                               "(for kriterier der lavere er bedre: bruk «lavere er bedre»).")
+                               "(for kriterier der lavere er bedre: bruk «lavere er bedre»).", column=criterion)
+    for criterion, alpha in parameters.weights.items():
+        if not math.isfinite(alpha) or alpha < 0:
+            raise InvalidInput(f"Vekten for «{criterion}» må være et endelig tall, 0 eller større.",
+                               column=criterion)
+    if parameters.weights and not any(alpha > 0 for alpha in parameters.weights.values()):
+        raise InvalidInput("Minst ett kriterium må ha en vekt større enn 0.")
+
+
+def _validate_municipalities(municipalities: list[Municipality]) -> None:
     seen: set[str] = set()
     for m in municipalities:
         if m.number in seen:
-            raise InvalidInput(f"Kommune {m.number} står flere ganger.")
+            raise InvalidInput("står flere ganger.", municipality=m.number, column="kommunenummer")
         seen.add(m.number)
         for label, value in (("fast", m.fixed), ("min", m.minimum), ("maks", m.cap)):
             if value is not None and value < 0:
-                raise InvalidInput(f"Kommune {m.number}: «{label}» kan ikke være negativ.")
-    for criterion, alpha in parameters.weights.items():
-        if not math.isfinite(alpha) or alpha < 0:
-            raise InvalidInput(f"Vekten for «{criterion}» kan ikke være negativ.")
+                raise InvalidInput(f"«{label}» kan ikke være negativ.", municipality=m.number, column=label)
+        if m.minimum is not None and m.cap is not None and m.minimum > m.cap:
+            raise InvalidInput(f"«min» ({m.minimum}) er større enn «maks» ({m.cap}).",
+                               municipality=m.number, column="min")
 
 
 def _check_values(participants: list[Municipality], parameters: Parameters) -> None:
@@ -86,12 +101,23 @@ def _check_values(participants: list[Municipality], parameters: Parameters) -> N
         for criterion in parameters.weights:
             value = m.criteria.get(criterion)
             if value is None:
-                raise InvalidInput(f"Kommune {m.number} mangler verdi for kriteriet «{criterion}».")
-            if value < 0:
-                raise InvalidInput(f"Kommune {m.number}: kriteriet «{criterion}» kan ikke være negativt.")
+                raise InvalidInput(f"mangler verdi for kriteriet «{criterion}».",
+                                   municipality=m.number, column=criterion)
+            if not math.isfinite(value) or value < 0:
+                raise InvalidInput(f"kriteriet «{criterion}» kan ikke være negativt (må være et endelig tall, 0 eller større).",
+                                   municipality=m.number, column=criterion)
             if criterion in parameters.lower_is_better and value <= 0:
-                raise InvalidInput(f"Kommune {m.number}: kriteriet «{criterion}» (lavere er bedre) "
-                                   "må være større enn 0.")
+                raise InvalidInput(f"kriteriet «{criterion}» (lavere er bedre) må være større enn 0.",
+                                   municipality=m.number, column=criterion)
+
+
+def _check_base(base: float, participants: int, remaining: int) -> None:
+    if participants and base * participants > remaining + 1e-9:
+        raise InvalidInput(
+            f"Grunntallet {norwegian_number(base, 2)} for {participants} deltakende kommuner blir "
+            f"{norwegian_number(base * participants)}, mer enn de {whole(remaining)} som skal fordeles "
+            f"(etter faste tall), og kvotene ville blitt negative. Grunntallet kan være høyst "
+            f"{norwegian_number(math.floor(remaining / participants * 100) / 100, 2)}.")
 
 
 def _participant_quotas(participants: list[Municipality], parameters: Parameters,
@@ -102,25 +128,23 @@ def _participant_quotas(participants: list[Municipality], parameters: Parameters
     criteria, alpha, exponents, lower = parameter_arrays(parameters)
     if not criteria:
         raise InvalidInput("Minst ett kriterium må ha en vekt.")
-    if alpha.sum() <= 0:
-        alpha = np.ones_like(alpha)
     parts = weighted_shares(criteria_matrix(participants, criteria), alpha, exponents, lower)
+    weights = parts.sum(axis=1)
     caps = np.array([np.inf if m.cap is None else m.cap for m in participants], dtype=float)
-    quotas, capped, factor = spread(parts.sum(axis=1), parameters.base, remaining, caps)
-    _, _, uncapped_factor = spread(parts.sum(axis=1), parameters.base, remaining)
-    result = []
-    for i, m in enumerate(participants):
-        scale = uncapped_factor[i] if capped[i] else factor[i]
-        contributions = {k: round(float(scale * parts[i, j]), QUOTA_DECIMALS) for j, k in enumerate(criteria)}
-        formula = parameters.base + sum(contributions.values())
-        result.append(Quota(m.number, float(quotas[i]), parameters.base, contributions,
-                            round(formula, QUOTA_DECIMALS)))
-    return result
+    exact, factor = formula_quotas(weights, parameters.base, remaining)
+    redistributed = redistributed_quotas(weights, parameters.base, remaining, caps)
+    return [Quota(number=m.number, quota=round(float(exact[i]), QUOTA_DECIMALS), base=parameters.base,
+                  contributions={k: round(float(factor * parts[i, j]), QUOTA_DECIMALS)
+                                 for j, k in enumerate(criteria)},
+                  redistributed=round(float(redistributed[i]), QUOTA_DECIMALS), exact=float(exact[i]))
+            for i, m in enumerate(participants)]
 
 
-def build_problem(total: int, municipalities: list[Municipality], parameters: Parameters) -> Problem:
+def build_problem(total: int, municipalities: list[Municipality], parameters: Parameters,
+                  time_limit: float = DEFAULT_TIME_LIMIT) -> Problem:
     """Validate the input, sort it by municipality number and compute the quotas."""
-    _validate(total, municipalities, parameters)
+    _validate_parameters(total, parameters, time_limit)
+    _validate_municipalities(municipalities)
     ordered = tuple(sorted(municipalities, key=lambda m: m.number))
     fixed_sum = sum(m.fixed or 0 for m in ordered if not m.excluded)
     if fixed_sum > total:
@@ -128,6 +152,7 @@ def build_problem(total: int, municipalities: list[Municipality], parameters: Pa
             f"De faste tallene er til sammen {fixed_sum}, som er mer enn totalen {total}."
         )
     participants = [m for m in ordered if m.participates]
+    _check_base(parameters.base, len(participants), total - fixed_sum)
     by_number = {q.number: q for q in _participant_quotas(participants, parameters, total - fixed_sum)}
     quotas = []
     for m in ordered:
@@ -135,5 +160,5 @@ def build_problem(total: int, municipalities: list[Municipality], parameters: Pa
             quotas.append(by_number[m.number])
         else:
             value = 0.0 if m.excluded else float(m.fixed or 0)
-            quotas.append(Quota(m.number, value, 0.0, {}, value))
-    return Problem(total, ordered, parameters, tuple(quotas))
+            quotas.append(Quota(m.number, value, 0.0, {}, value, value))
+    return Problem(total, ordered, parameters, tuple(quotas), float(time_limit))

@@ -5,6 +5,7 @@ from ``[1 − spread, 1 + spread]`` (numpy's ``default_rng(seed)``). With a sing
 (or a single criterion with weight > 0) the criterion weights cannot change anything, so each
 municipality's weight ``w_i`` is perturbed the same way instead. Every draw is allocated
 with the chosen method; per municipality the minimum, median and maximum are reported.
+``time_limit`` applies to each allocation.
 """
 
 from __future__ import annotations
@@ -16,10 +17,10 @@ import numpy as np
 from .engine import allocate, solve_counts
 from .errors import InvalidInput
 from .model import Municipality, Parameters
-from .quota import Problem, Quota, build_problem
+from .quota import DEFAULT_TIME_LIMIT, Problem, Quota, build_problem
+from .vector import QUOTA_DECIMALS, criteria_matrix, parameter_arrays, quota_vector
 
 MAX_DRAWS = 100_000
-from .vector import criteria_matrix, parameter_arrays, quota_vector
 
 
 @dataclass(frozen=True)
@@ -42,10 +43,12 @@ class Sensitivity:
     rows: tuple[SensitivityRow, ...]
 
 
-def _drawn_problem(problem: Problem, participants: list[int], quotas: np.ndarray) -> Problem:
+def _drawn_problem(problem: Problem, participants: list[int], quotas: np.ndarray,
+                   redistributed: np.ndarray) -> Problem:
     new = list(problem.quotas)
-    for index, value in zip(participants, quotas):
-        new[index] = Quota(new[index].number, float(value), problem.parameters.base, {})
+    for index, value, target in zip(participants, quotas, redistributed):
+        new[index] = Quota(new[index].number, round(float(value), QUOTA_DECIMALS), problem.parameters.base,
+                           {}, round(float(target), QUOTA_DECIMALS), float(value))
     return replace(problem, quotas=tuple(new))
 
 
@@ -61,23 +64,23 @@ def _draw_counts(problem: Problem, method: str, draws: int, spread: float, seed:
     for d in range(draws):
         size = len(participants) if per_municipality else len(alpha)
         factors = rng.uniform(1.0 - spread, 1.0 + spread, size)
-        quotas = quota_vector(values, alpha if per_municipality else alpha * factors, exponents,
-                              problem.parameters.base, problem.remaining, lower,
-                              factors if per_municipality else None, caps)
-        results[d] = solve_counts(_drawn_problem(problem, participants, quotas), method)
+        quotas, redistributed = quota_vector(values, alpha if per_municipality else alpha * factors,
+                                             exponents, problem.parameters.base, problem.remaining,
+                                             lower, factors if per_municipality else None, caps)
+        results[d] = solve_counts(_drawn_problem(problem, participants, quotas, redistributed), method)
     return results
 
 
 def sensitivity(municipalities: list[Municipality], total: int, parameters: Parameters,
                 draws: int = 1000, spread: float = 0.2, seed: int = 1,
-                method: str = "optimal") -> Sensitivity:
+                method: str = "optimal", time_limit: float = DEFAULT_TIME_LIMIT) -> Sensitivity:
     """Allocate ``draws`` times with randomly drawn weights; min/median/max per municipality."""
     if not 1 <= draws <= MAX_DRAWS:
         raise InvalidInput(f"Antall trekninger må være fra 1 til {MAX_DRAWS}.")
     if not 0 <= spread < 1:
         raise InvalidInput("Spredningen må være minst 0 og mindre enn 1 (for eksempel 0.2 for ±20 %).")
-    base = allocate(municipalities, total, parameters, method)
-    problem = build_problem(total, list(municipalities), parameters)
+    base = allocate(municipalities, total, parameters, method, time_limit)
+    problem = build_problem(total, list(municipalities), parameters, time_limit)
     results = _draw_counts(problem, method, draws, spread, seed) if problem.participants() else \
         np.tile(np.array([r.count for r in base.rows]), (draws, 1))
     rows = tuple(

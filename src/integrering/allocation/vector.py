@@ -1,9 +1,15 @@
 """Vectorised quotas for the participants (used by :mod:`.quota`, calibration and sensitivity).
 
-Caps enter the quotas: a participant whose quota exceeds its cap is treated like a fixed
-municipality at its cap and the quotas of the others are recomputed with what is left
-(repeated until no quota exceeds its cap). Without this, the excess over the caps would be
-spread arbitrarily by the L1 objective.
+Two quota vectors are computed:
+
+- the formula's quotas ``q_i = b + (R − b·|P|)·w_i/Σw`` (caps play no part): the ``kvote``
+  column and the primary objective ``Σ|x_i − q_i|`` of ``optimal``;
+- the *redistributed* quotas: a participant whose quota exceeds its cap is treated like a fixed
+  municipality at its cap and the quotas of the others are recomputed with what is left
+  (repeated until no quota exceeds its cap). ``optimal`` uses them as its secondary target, so
+  that what does not fit under the caps goes to the others in proportion.
+
+Both are returned unrounded; :mod:`.quota` rounds them to :data:`QUOTA_DECIMALS`.
 """
 
 from __future__ import annotations
@@ -36,44 +42,47 @@ def weighted_shares(values: np.ndarray, alpha: np.ndarray, exponents: np.ndarray
     return shares * alpha
 
 
-def spread(weights: np.ndarray, base: float, remaining: float,
-           caps: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Quotas ``b + (R' − b·|P'|)·w_i/Σw`` with caps applied as described above.
+def formula_quotas(weights: np.ndarray, base: float, remaining: float) -> tuple[np.ndarray, float]:
+    """``b + (R − b·n)·w_i/Σw`` for weights ``w_i``, and the factor ``(R − b·n)/Σw`` that turns
+    a weight into its share (for the explanation's contributions); equal shares when Σw = 0."""
+    total = weights.sum()
+    amount = remaining - base * len(weights)
+    if total > 0:
+        return base + amount * (weights / total), amount / total
+    return np.full(len(weights), base + amount / max(1, len(weights))), 0.0
 
-    Returns the quotas, the mask of capped participants and, per participant, the factor
-    that turns its weight into its share of the quota (for the explanation).
-    """
+
+def redistributed_quotas(weights: np.ndarray, base: float, remaining: float,
+                         caps: np.ndarray | None = None) -> np.ndarray:
+    """The quotas with caps applied as described above (``caps`` may hold ``inf``)."""
     n = len(weights)
-    caps = np.full(n, np.inf) if caps is None else caps
+    if caps is None or not np.isfinite(caps).any():
+        return formula_quotas(weights, base, remaining)[0]
     capped = np.zeros(n, dtype=bool)
-    quotas, factor = np.zeros(n), np.zeros(n)
+    quotas = np.zeros(n)
     for _ in range(n + 1):
         free = ~capped
-        left = remaining - caps[capped].sum()
-        total = weights[free].sum()
-        share = weights[free] / total if total > 0 else np.full(int(free.sum()), 1.0 / max(1, free.sum()))
-        amount = left - base * free.sum()
-        quotas[free] = base + amount * share
-        factor[free] = amount / total if total > 0 else 0.0
+        quotas[free] = formula_quotas(weights[free], base, remaining - caps[capped].sum())[0]
         quotas[capped] = caps[capped]
         new = free & (quotas > caps)
         if not new.any():
             break
         capped |= new
-    return np.round(quotas, QUOTA_DECIMALS), capped, factor
+    return quotas
 
 
 def quota_vector(values: np.ndarray, alpha: np.ndarray, exponents: np.ndarray, base: float,
                  remaining: float, lower_is_better: np.ndarray | None = None,
-                 factors: np.ndarray | None = None, caps: np.ndarray | None = None) -> np.ndarray:
-    """The quotas of :mod:`.quota` for a matrix of criteria values.
+                 factors: np.ndarray | None = None, caps: np.ndarray | None = None
+                 ) -> tuple[np.ndarray, np.ndarray]:
+    """The formula's and the redistributed quotas (unrounded) for a matrix of criteria values.
 
     ``factors`` (optional) multiplies each participant's weight ``w_i`` (used by sensitivity).
     """
     weights = weighted_shares(values, alpha, exponents, lower_is_better).sum(axis=1)
     if factors is not None:
         weights = weights * factors
-    return spread(weights, base, remaining, caps)[0]
+    return formula_quotas(weights, base, remaining)[0], redistributed_quotas(weights, base, remaining, caps)
 
 
 def parameter_arrays(parameters: Parameters) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:

@@ -2,8 +2,8 @@
 
 Minimum-lot rule of the classic methods (Sainte-Laguë, D'Hondt, largest remainder):
 
-1. The quotas ``q_i`` of the participants are the "votes"; a participant whose cap is
-   below its lot can only get 0 and takes no part.
+1. The formula's quotas ``q_i`` of the participants (unrounded) are the "votes"; a participant
+   whose cap is below its lot can only get 0 and takes no part.
 2. Apportion ``R`` with the method, honouring caps. If some municipality gets more than 0
    but less than its lot (``max(m, min_i)``), the one among them with the smallest quota (in a tie: the higher
    municipality number) is set to 0 and the rest are apportioned again. Repeat.
@@ -12,6 +12,10 @@ Minimum-lot rule of the classic methods (Sainte-Laguë, D'Hondt, largest remaind
 
 With caps that are tight this greedy rule can fail where ``optimal`` finds a solution; it
 then reports that no allocation was found (exit status 3), never a wrong sum.
+
+Ties: priorities (and remainders) that differ by less than :data:`RELATIVE_TOLERANCE` of their
+size count as equal, so that mathematically equal priorities tie despite floating-point
+rounding; the lower municipality number then gets the seat.
 """
 
 from __future__ import annotations
@@ -25,6 +29,44 @@ from ..quota import Problem
 
 # apportion(votes, house, lower, upper) -> counts, or None when the bounds cannot be met
 Apportion = Callable[[np.ndarray, int, np.ndarray, np.ndarray], "np.ndarray | None"]
+
+RELATIVE_TOLERANCE = 1e-9
+
+
+def same(a: float, b: float) -> bool:
+    """``a`` and ``b`` are equal up to :data:`RELATIVE_TOLERANCE` (±inf equals only itself)."""
+    if a == b:
+        return True
+    if not (np.isfinite(a) and np.isfinite(b)):
+        return False
+    return abs(a - b) <= RELATIVE_TOLERANCE * max(abs(a), abs(b))
+
+
+def first_largest(values: np.ndarray) -> int:
+    """The lowest index whose value equals the largest up to the tolerance."""
+    top = values.max()
+    if not np.isfinite(top):
+        return int(np.argmax(values))
+    return int(np.flatnonzero(values >= top - RELATIVE_TOLERANCE * abs(top))[0])
+
+
+def last_smallest(values: np.ndarray) -> int:
+    """The highest index whose value equals the smallest up to the tolerance."""
+    bottom = values.min()
+    if not np.isfinite(bottom):
+        return len(values) - 1 - int(np.argmin(values[::-1]))
+    return int(np.flatnonzero(values <= bottom + RELATIVE_TOLERANCE * abs(bottom))[-1])
+
+
+def descending_with_ties(values: np.ndarray) -> list[int]:
+    """Indices by value, largest first; values equal up to the tolerance (chained) keep index order."""
+    order = sorted(range(len(values)), key=lambda i: (-values[i], i))
+    groups, group = [], 0
+    for position, i in enumerate(order):
+        if position and not same(values[order[position - 1]], values[i]):
+            group += 1
+        groups.append(group)
+    return [i for _, i in sorted(zip(groups, order))]
 
 
 def fill_non_participants(problem: Problem) -> list[int]:
@@ -63,10 +105,11 @@ def classic(problem: Problem, apportion: Apportion) -> list[int]:
     if remaining == 0 or not active:
         return counts
     quotas = [q.quota for q in problem.quotas]
+    exact = [q.exact for q in problem.quotas]
     while True:
         caps = np.array([problem.cap(i) for i in active])
         lots = np.array([problem.lot(i) for i in active])
-        votes = votes_of(np.array([quotas[i] for i in active]))
+        votes = votes_of(np.array([exact[i] for i in active]))
         plain = apportion(votes, remaining, np.zeros(len(active), dtype=int), caps)
         below = [i for i, x, lot in zip(active, plain, lots) if 0 < x < lot]
         if not below:

@@ -4,8 +4,9 @@ D'Hondt (divisors 1, 2, 3, … ≡ s + 1), with lower and upper bounds.
 The start is the rounding of ``v_i / D`` (clipped to the bounds) for a divisor ``D`` found by
 bisection, which is a divisor apportionment for a house size just below the target; seats are then added or removed one
 at a time by priority ``v_i / d(x_i)`` until the sum is right, and finally seats are moved
-while some municipality has a strictly better claim. In a tie the lower municipality number
-gets the seat. This gives the same result as giving the seats one by one, only faster.
+while some municipality has a strictly better claim. In a tie (priorities equal up to a
+relative 1e-9, see :mod:`.common`) the lower municipality number gets the seat. This gives the
+same result as giving the seats one by one, only faster.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Callable
 import numpy as np
 
 from ..quota import Problem
-from .common import classic
+from .common import classic, first_largest, last_smallest, same
 
 Divisor = Callable[[np.ndarray], np.ndarray]
 
@@ -58,10 +59,6 @@ def _remove_priority(votes, x, lower, divisor: Divisor) -> np.ndarray:
     return np.where(x > lower, votes / held, np.inf)
 
 
-def _last_argmin(values: np.ndarray) -> int:
-    return len(values) - 1 - int(np.argmin(values[::-1]))
-
-
 def bounded_divisor(votes: np.ndarray, house: int, lower: np.ndarray, upper: np.ndarray,
                     divisor: Divisor) -> np.ndarray | None:
     """Apportion ``house`` seats by votes with ``lower ≤ x ≤ upper``; None if impossible."""
@@ -71,18 +68,25 @@ def bounded_divisor(votes: np.ndarray, house: int, lower: np.ndarray, upper: np.
         return None
     x = _start(votes, house, divisor, lower, upper)
     while x.sum() < house:
-        x[int(np.argmax(_add_priority(votes, x, upper, divisor)))] += 1
+        x[first_largest(_add_priority(votes, x, upper, divisor))] += 1
     while x.sum() > house:
-        x[_last_argmin(_remove_priority(votes, x, lower, divisor))] -= 1
+        x[last_smallest(_remove_priority(votes, x, lower, divisor))] -= 1
     for _ in range(len(x) * 4 + house):
         add = _add_priority(votes, x, upper, divisor)
         remove = _remove_priority(votes, x, lower, divisor)
-        i, j = int(np.argmax(add)), _last_argmin(remove)
-        if i == j or not (add[i] > remove[j] or (add[i] == remove[j] and i < j)):
+        i, j = first_largest(add), last_smallest(remove)
+        if i == j or not _better_claim(add[i], remove[j], i < j):
             break
         x[i] += 1
         x[j] -= 1
     return x
+
+
+def _better_claim(add: float, remove: float, lower_number: bool) -> bool:
+    """The next seat of one beats the last seat of another (a tie goes to the lower number)."""
+    if same(add, remove):
+        return lower_number
+    return add > remove
 
 
 def sainte_lague(problem: Problem) -> list[int]:

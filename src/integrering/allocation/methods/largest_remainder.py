@@ -2,8 +2,8 @@
 
 The quotas are ``clip(λ·v_i, lower_i, upper_i)`` with λ such that they sum to the house
 size; then every municipality gets the integer part and the
-remaining seats go to the largest fractional parts (in a tie: the lower municipality number),
-skipping those at their cap.
+remaining seats go to the largest fractional parts (in a tie — equal up to a relative 1e-9,
+see :mod:`.common` — the lower municipality number), skipping those at their cap.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..quota import Problem
-from .common import classic
+from .common import RELATIVE_TOLERANCE, classic, descending_with_ties
 
 
 def bounded_shares(votes: np.ndarray, house: int, lower: np.ndarray, upper: np.ndarray) -> np.ndarray:
@@ -26,8 +26,7 @@ def bounded_shares(votes: np.ndarray, house: int, lower: np.ndarray, upper: np.n
             low = middle
         else:
             high = middle
-    shares = np.clip(high * votes, lower, upper).astype(float)
-    return np.round(shares, 9)
+    return np.clip(high * votes, lower, upper).astype(float)
 
 
 def bounded_largest_remainder(votes: np.ndarray, house: int, lower: np.ndarray,
@@ -37,9 +36,9 @@ def bounded_largest_remainder(votes: np.ndarray, house: int, lower: np.ndarray,
     if lower.sum() > house or upper.sum() < house or np.any(lower > upper):
         return None
     quotas = bounded_shares(votes.astype(float), house, lower, upper)
-    x = np.clip(np.floor(quotas + 1e-9).astype(np.int64), lower, upper)
-    remainders = np.round(quotas - x, 9)
-    order = sorted(range(len(x)), key=lambda i: (-remainders[i], i))
+    slack = RELATIVE_TOLERANCE * np.maximum(quotas, 1.0)  # 2.9999999999 is 3
+    x = np.clip(np.floor(quotas + slack).astype(np.int64), lower, upper)
+    order = descending_with_ties(np.maximum(quotas - x, 0.0) + 1.0)
     for i in reversed(order):  # float noise in the quotas could leave one too many
         if x.sum() > house and x[i] > lower[i]:
             x[i] -= 1

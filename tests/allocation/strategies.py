@@ -78,3 +78,28 @@ def brute_force_best(quotas: list[float], options: list[list[int]], total: int) 
 
     walk(0, total, 0.0)
     return best
+
+
+@st.composite
+def tied_instances(draw, max_size: int = 5):
+    """Instances built to hit ties: few distinct criterion values (so equal quotas), three
+    criteria whose values are permutations of each other (mathematically equal quotas that
+    differ in floating point), random municipality numbers, a minimum lot that bites, and
+    sometimes a cap."""
+    size = draw(st.integers(2, max_size))
+    numbers = draw(st.lists(st.integers(1, 9999), min_size=size, max_size=size, unique=True))
+    base_values = draw(st.permutations([1, 2, 3]))
+    result = []
+    for number in numbers:
+        values = draw(st.sampled_from([base_values, base_values[::-1], [2, 2, 2], [1, 1, 1], [3, 3, 3]]))
+        result.append(Municipality(
+            number=f"{number:04d}", name=f"Kommune {number}",
+            criteria=dict(zip(("a", "b", "c"), values)),
+            cap=draw(st.none() | st.none() | st.integers(2, 12)),
+            excluded=draw(st.booleans()) and draw(st.booleans()) and draw(st.booleans()),
+        ))
+    scale = draw(st.sampled_from([1.0, 0.1, 3.0, 7.25]))
+    parameters = Parameters(weights={"a": scale, "b": scale, "c": scale}, base=draw(st.sampled_from([0.0, 0.0, 1.0])),
+                            min_lot=draw(st.integers(2, 8)))
+    least = math.ceil(parameters.base * sum(1 for m in result if m.participates))
+    return Instance(result, least + draw(st.integers(0, 24)), parameters)

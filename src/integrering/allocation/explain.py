@@ -40,10 +40,10 @@ def classify(problem: Problem, index: int, count: int, counts: list[int]) -> str
         return RULE_EXCLUDED
     if m.fixed is not None:
         return RULE_FIXED
-    if count == 0:
-        return _classify_zero(problem, index, counts)
     if m.cap is not None and count == m.cap and quota >= count + 0.5:
         return RULE_CAPPED
+    if count == 0:
+        return _classify_zero(problem, index, counts)
     if count == problem.lot(index) > 1 and quota < count - 0.5:
         return RULE_RAISED_TO_MIN_LOT
     if abs(count - quota) < 1:

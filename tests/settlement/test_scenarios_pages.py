@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from integrering import allocation
 from integrering.core.roles import Role
 from integrering.settlement.models import Scenario, ScenarioRun
 from integrering.settlement.services_scenarios import scenario_create, scenario_run
@@ -51,7 +52,8 @@ def test_an_exclusion_without_a_reason_is_a_form_error_and_nothing_is_saved(year
 
 @pytest.mark.parametrize("extra,message", [
     ({"c_5001_fixed": "700", "c_5001_reason": "Avtale"}, "De faste tallene er til sammen 700"),
-    ({"total": "5"}, "men 5 skal fordeles"),
+    ({"total": "5", "base": "0"}, "men 5 skal fordeles"),
+    ({"total": "300"}, "Grunntallet 10,00 for 38 deltakende kommuner blir 380,0"),
 ])
 def test_an_infeasible_scenario_shows_the_engines_message_and_saves_no_run(year_2021, adviser, client_for,
                                                                           extra, message):
@@ -167,9 +169,10 @@ def test_scenario_run_and_compare_pages_take_a_fixed_number_of_queries(scenario,
         assert client.get(reverse("settlement:criterion_values", args=[2021])).status_code == 200
 
 
-def test_a_base_larger_than_the_total_allows_is_warned_about(year_2021, adviser, client_for):
+def test_a_base_larger_than_the_total_allows_is_refused_by_the_engine(year_2021, adviser):
+    # The engine refuses b·|P| > R (the quotas would be negative); nothing is saved.
     scenario = scenario_create(settlement_year=year_2021, user=adviser, name="For stort grunntall", base=20,
                                criteria=[{"code": "folketall", "weight": 1, "exponent": 1}])
-    run = scenario_run(scenario=scenario, user=adviser)
-    page = client_for(adviser).get(reverse("settlement:run", args=[2021, run.pk])).content.decode()
-    assert "Grunntallet ganger antall deltakende kommuner (760) er mer enn det som skal fordeles (619)" in page
+    with pytest.raises(allocation.InvalidInput, match="Grunntallet 20,00 for 38 deltakende kommuner blir 760,0"):
+        scenario_run(scenario=scenario, user=adviser)
+    assert not ScenarioRun.objects.exists()

@@ -20,8 +20,9 @@ from integrering.municipalities.models import Municipality, MunicipalityName, Po
 from integrering.settlement.models import CriterionDefinition, CriterionValue, Scenario, SettlementYear
 
 POPULATION = "folketall"
-# Bumped when the shape of ``inputs`` or the engine's contract changes.
-ENGINE_VERSION = "allocation/1"
+# Bumped when the shape of ``inputs`` or the engine's contract changes (2: ``optimal`` against the
+# formula's quotas with a documented tie rule; a base that leaves no room is refused).
+ENGINE_VERSION = "allocation/2"
 
 
 def municipalities_in_year(settlement_year: SettlementYear) -> list[Municipality]:

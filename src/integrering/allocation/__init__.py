@@ -9,40 +9,43 @@ and a cap ``cap_i``. Parameters: a weight ``α_k`` (default 1) and an exponent `
 each participating municipality and a minimum lot ``m`` (default 10).
 
 - Participants ``P`` = not excluded and not fixed; ``R = T − Σ fixed``.
-- ``s_ik = c_ik^p_k / Σ_{j∈P} c_jk^p_k``; ``w_i = Σ_k α_k · s_ik``.
+- ``s_ik = c_ik^p_k / Σ_{j∈P} c_jk^p_k``; ``w_i = Σ_k α_k · s_ik`` (at least one ``α_k > 0``).
 - ``q_i = b + (R − b·|P|) · w_i / Σ_{j∈P} w_j``; a fixed municipality's quota is its fixed
-  number, an excluded one's is 0.
+  number, an excluded one's is 0. The base must leave room: ``b·|P| ≤ R`` (else the input is
+  refused: quotas would be negative). Caps do not change ``q_i`` (the ``kvote`` column); the
+  *redistributed* quotas ``t_i`` spread what does not fit under the caps over the others.
 - Result: integers with ``Σ x_i = T`` and, for participants, ``x_i = 0`` or
   ``max(m, min_i) ≤ x_i ≤ cap_i``.
 
 Lower-is-better criteria (e.g. unemployment) use ``c_ik^(−p_k)`` in place of
 ``c_ik^p_k``: half the value gives ``2^p`` times the share. Their values must be > 0.
-Scaling all weights by a constant changes nothing (quotas are rounded to 9 decimals).
+Quotas are rounded to 9 decimals, so that mathematically equal quotas (after scaling all
+weights, or summing in another order) compare equal; scaling all weights changes nothing.
 
 Methods (:mod:`.methods`)
 -------------------------
-- ``optimal`` (default): minimises ``Σ|x_i − q_i|`` exactly with a MILP (HiGHS through
-  ``scipy.optimize.milp``); "0 or at least the lot" is a semi-integer variable
-  (binary ``z_i`` with ``lot_i·z_i ≤ x_i ≤ cap_i·z_i``). The solver must report proven
-  optimality. Ties: a perturbation below 1e-6 in total prefers lower municipality numbers;
-  the input is always sorted by number and HiGHS is deterministic, so the same input gives
-  the same output whatever the row order.
-- ``sainte-lague``, ``dhondt``, ``largest-remainder`` (Hamilton): the quotas are the votes;
-  caps, fixed and excluded are honoured; ties go to the lower municipality number. Minimum
-  lot rule: see :mod:`.methods.common` (drop the smallest quota below its lot and
-  re-apportion, until everyone left is at or above the lot).
+- ``optimal`` (default): lexicographically minimises ``Σ|x_i − q_i|`` (the objective), then
+  ``Σ|x_i − t_i|``, then applies the tie rule — larger quota first, then lower municipality
+  number — for who gets anything, then shares the amounts in proportion (see
+  :mod:`.methods.optimal`). Every level is proven optimal (LP bounds, a small branch and bound,
+  HiGHS through ``scipy.optimize.milp``); a time limit (default 60 s) raises
+  :class:`SolverFailure` (exit status 4) rather than return an unproven allocation.
+- ``sainte-lague``, ``dhondt``, ``largest-remainder`` (Hamilton): the formula's quotas are the
+  votes; caps, fixed and excluded are honoured; ties (equal up to a relative 1e-9) go to the
+  lower municipality number. Minimum lot rule: see :mod:`.methods.common` (drop the smallest
+  quota below its lot and re-apportion, until everyone left is at or above the lot).
 
 See ``docs/allocation.md`` for calibration, sensitivity and the command line.
 """
 
 from .calibrate import Calibration, calibrate
 from .engine import allocate
-from .errors import AllocationError, Infeasible, InvalidInput
+from .errors import AllocationError, Infeasible, InvalidInput, SolverFailure
 from .model import Allocation, Municipality, Parameters, Row
 from .sensitivity import Sensitivity, SensitivityRow, sensitivity
 
 __all__ = [
     "Allocation", "AllocationError", "Calibration", "Infeasible", "InvalidInput",
-    "Municipality", "Parameters", "Row", "Sensitivity", "SensitivityRow",
+    "Municipality", "Parameters", "Row", "Sensitivity", "SensitivityRow", "SolverFailure",
     "allocate", "calibrate", "sensitivity",
 ]

@@ -50,30 +50,22 @@ def test_all_weights_zero_is_refused_not_replaced(tmp_path, capsys):
         allocate([Municipality("5001", criteria={"folk": 1})], 10, Parameters({"folk": 0}))
 
 
-def test_a_minimum_above_the_cap_names_the_row(tmp_path, capsys):
-    path = write(tmp_path, "kommunenummer,folk,min,maks\n5001,3,,\n5006,4,12,10\n")
-    message = error(capsys, ["allocate", path, "--total", "20"])
-    assert "rad 3" in message and "kolonne «min»" in message and "større enn «maks»" in message
-
-
-def test_a_repeated_header_column_is_refused(tmp_path, capsys):
-    path = write(tmp_path, "kommunenummer,folk,folk\n5001,3,4\n")
-    message = error(capsys, ["allocate", path, "--total", "20"])
-    assert "rad 1" in message and "kolonne «folk»" in message and "flere ganger" in message
-
-
-def test_a_blank_target_in_calibrate_is_refused_not_counted_as_zero(tmp_path, capsys):
-    path = write(tmp_path, "kommunenummer,folk,anmodning\n5001,300,20\n5006,100,\n")
-    message = error(capsys, ["calibrate", path, "--target", "anmodning"])
-    assert "rad 3" in message and "kolonne «anmodning»" in message and "mangler" in message
-
-
-def test_an_engine_error_about_a_municipality_names_file_row_and_column(tmp_path, capsys):
-    path = write(tmp_path, "kommunenummer,folk,ledig\n5006,3,2\n5001,4,0\n")
-    message = error(capsys, ["allocate", path, "--total", "20", "--weight", "folk=1", "--weight", "ledig=1",
-                             "--lower-is-better", "ledig"])
-    assert path in message and "rad 3" in message and "kolonne «ledig»" in message
-    assert "større enn 0" in message
+@pytest.mark.parametrize(("text", "argv", "words"), [
+    pytest.param("kommunenummer,folk,min,maks\n5001,3,,\n5006,4,12,10\n", ["allocate", "--total", "20"],
+                 ["rad 3", "kolonne «min»", "større enn «maks»"], id="min above maks"),
+    pytest.param("kommunenummer,folk,folk\n5001,3,4\n", ["allocate", "--total", "20"],
+                 ["rad 1", "kolonne «folk»", "flere ganger"], id="repeated header column"),
+    pytest.param("kommunenummer,folk,anmodning\n5001,300,20\n5006,100,\n", ["calibrate", "--target", "anmodning"],
+                 ["rad 3", "kolonne «anmodning»", "mangler"], id="blank target, not counted as 0"),
+    pytest.param("kommunenummer,folk,ledig\n5006,3,2\n5001,4,0\n",
+                 ["allocate", "--total", "20", "--weight", "folk=1", "--weight", "ledig=1", "--lower-is-better",
+                  "ledig"], ["rad 3", "kolonne «ledig»", "større enn 0"], id="engine error about a municipality"),
+])
+def test_a_bad_row_is_named_with_file_row_and_column(tmp_path, capsys, text, argv, words):
+    path = write(tmp_path, text)
+    message = error(capsys, [argv[0], path, *argv[1:]])
+    assert path in message
+    assert all(word in message for word in words), message
 
 
 def test_writing_into_a_missing_folder_says_so_in_norwegian(tmp_path, capsys):

@@ -37,6 +37,17 @@ def test_allocate_writes_exactly_the_csv_to_standard_output(tmp_path, capfd):
     assert captured.out.startswith("kommunenummer,navn,antall,kvote,regel,forklaring\n")
 
 
+def test_an_instance_where_highs_prints_leaves_standard_output_empty(tmp_path, capfd):
+    # HiGHS prints "HighsMipSolverData::transformNewIntegerFeasibleSolution tmpSolver.run();" on
+    # file descriptor 1 while it solves this one (7 cannot be made of 0/6, 0/5, 0/5).
+    path = tmp_path / "input.csv"
+    path.write_text("kommunenummer,b,min,maks\n0002,1,,0\n0003,1,6,6\n0004,1,,5\n0001,1,,5\n", encoding="utf-8")
+    assert main(["allocate", str(path), "--total", "7", "--min-lot", "5"]) == 3
+    captured = capfd.readouterr()
+    assert captured.out == ""
+    assert "Minstetallet 5" in captured.err and "Highs" not in captured.err
+
+
 def unproven(*args, **kwargs):
     return SimpleNamespace(status=model.STATUS_LIMIT, message="Time limit reached", x=None, fun=None)
 

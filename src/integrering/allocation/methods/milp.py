@@ -239,6 +239,12 @@ def run(c: np.ndarray, rows: list[LinearConstraint], integrality: np.ndarray, bo
     with quiet_stdout():
         result = milp(c, constraints=rows, integrality=integrality, bounds=bounds,
                       options={"mip_rel_gap": GAP, "time_limit": left})
+        if result.status not in (STATUS_OPTIMAL, STATUS_LIMIT, STATUS_INFEASIBLE):
+            # HiGHS's presolve can claim optimality for a point it then finds infeasible ("Solve
+            # error", seen on tiny infeasible instances); solving once more without it is sound.
+            result = milp(c, constraints=rows, integrality=integrality, bounds=bounds,
+                          options={"mip_rel_gap": GAP, "time_limit": max(deadline.left(), 1e-3),
+                                   "presolve": False})
     if result.status == STATUS_INFEASIBLE:
         return None
     if result.status == STATUS_LIMIT:

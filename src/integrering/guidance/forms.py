@@ -18,7 +18,7 @@ from integrering.guidance.models import (
     SessionMode,
     TrainingEnrolment,
 )
-from integrering.guidance.templatetags.guidance_ui import FINDING_LABELS
+from integrering.guidance.describe import FINDING_LABELS
 from integrering.municipalities.models import Municipality
 
 PARTICIPANT_FIELDS = [

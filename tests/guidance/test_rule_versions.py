@@ -86,3 +86,10 @@ def test_with_only_2021_cases_nothing_mentions_the_later_version(later_registry,
     participant_make(county, reference="GAMMEL", settlement_date=D(2021, 3, 1))
     compliance = client_for(make_user(Role.LEADER, username="leder")).get("/veiledning/etterlevelse/").content.decode()
     assert "(§ 12)" in compliance and "§ 13" not in compliance and "Falsk senere versjon" not in compliance
+
+
+def test_the_participant_page_names_the_rules_applied_by_their_title(county, make_user, client_for):
+    participant = participant_make(county, reference="GAMMEL", settlement_date=D(2021, 3, 1))
+    page = client_for(make_user(Role.CAREER_COUNSELLOR, username="veileder")).get(
+        f"/veiledning/deltakere/{participant.pk}/").content.decode()
+    assert "Integreringsloven, i kraft 1. januar 2021" in page

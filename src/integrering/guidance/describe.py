@@ -47,7 +47,8 @@ def finding_label(code: str) -> str:
     return str(FINDING_LABELS.get(code, code))
 
 
-def _title(version_id: str | None) -> str:
+def ruleset_title(version_id: str | None) -> str:
+    """The title of a rule-set version («Integreringsloven, i kraft 1. januar 2021»); ``""`` if none or unknown."""
     try:
         return rules.REGISTRY.version(version_id).title if version_id else ""
     except KeyError:
@@ -69,7 +70,7 @@ def describe(code: str, version_id: str | None = None) -> dict:
         "colour": SEVERITY_COLOURS.get(severity, "neutral"),
         "section": entry.section if entry else "",
         "message": entry.message if entry else "",
-        "version_title": _title(version_id),
+        "version_title": ruleset_title(version_id),
         "variants": [],
     }
 

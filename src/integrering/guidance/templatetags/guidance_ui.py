@@ -3,7 +3,7 @@
 from django import template
 from django.utils.translation import gettext_lazy as _
 
-from integrering.guidance.describe import describe_all
+from integrering.guidance import describe
 from integrering.guidance.models import mask_national_id
 
 register = template.Library()
@@ -12,7 +12,13 @@ register = template.Library()
 @register.filter
 def findings(codes, version_id=None):
     """``{{ p.findings|findings:p.ruleset_version }}``: described with the version that reported them."""
-    return describe_all(codes, version_id)
+    return describe.describe_all(codes, version_id)
+
+
+@register.filter
+def ruleset_title(version_id: str | None) -> str:
+    """The rule-set version's title («Integreringsloven, i kraft 1. januar 2021»), else the id as stored."""
+    return describe.ruleset_title(version_id) or (version_id or "")
 
 
 @register.filter

@@ -202,7 +202,8 @@ def test_the_guidance_pages_fit_a_narrow_phone_and_work_by_keyboard(page, e2e_db
                      f"/veiledning/saker/{case.pk}/book/", f"/veiledning/saker/{case.pk}/fullfor/",
                      "/veiledning/etterlevelse/"],
         "kommune5001": ["/veiledning/deltakere/", f"/veiledning/deltakere/{participant.pk}/",
-                        f"/veiledning/deltakere/{participant.pk}/endre/", f"/veiledning/deltakere/{participant.pk}/vedtak/",
+                        f"/veiledning/deltakere/{participant.pk}/endre/",
+                        f"/veiledning/deltakere/{participant.pk}/vedtak/",
                         "/veiledning/deltakere/ny/"],
     }
     for username, paths in pages.items():

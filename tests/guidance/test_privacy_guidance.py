@@ -208,7 +208,8 @@ def test_the_case_decision_and_referral_forms_log_a_read_of_the_participant(tron
         assert municipal.get(f"/veiledning/deltakere/{trondheim.pk}/{path}").status_code == 200
     services.referral_create(participant=trondheim, user=municipal_user, mapping_date=datetime.date(2021, 3, 5))
     assert municipal.get(f"/veiledning/deltakere/{trondheim.pk}/trekk-henvisning/").status_code == 200
-    assert sorted(_read_descriptions(municipal_user)) == ["Henvisningsskjema", "Skjema: trekk henvisning", "Vedtaksskjema"]
+    assert sorted(_read_descriptions(municipal_user)) == [
+        "Henvisningsskjema", "Skjema: trekk henvisning", "Vedtaksskjema"]
     case = GuidanceCase.objects.get(participant=trondheim)
     guide = client_for(counsellor)
     for path in ("book/", "tildel/", "samtale/", "fullfor/"):

@@ -89,8 +89,9 @@ def case_assign(request, pk: int):
     def save(case, data):
         return services.case_assign(case=case, counsellor=data["counsellor"])
 
-    return _case_action(request, selectors.case_for_user(request.user, pk), AssignForm, title=_("Assign counsellor"), save=save,
-                        success=_("The counsellor was changed."), form_kwargs={"county": request.user.county},
+    return _case_action(request, selectors.case_for_user(request.user, pk), AssignForm,
+                        title=_("Assign counsellor"), save=save, success=_("The counsellor was changed."),
+                        form_kwargs={"county": request.user.county},
                         initial=lambda case: {"counsellor": case.counsellor_id})
 
 
@@ -99,8 +100,9 @@ def case_book(request, pk: int):
     def save(case, data):
         return services.case_book(case=case, **data)
 
-    return _case_action(request, selectors.case_for_user(request.user, pk), BookForm, title=_("Book an appointment"), save=save,
-                        success=_("The appointment was booked."), form_kwargs={"county": request.user.county},
+    return _case_action(request, selectors.case_for_user(request.user, pk), BookForm,
+                        title=_("Book an appointment"), save=save, success=_("The appointment was booked."),
+                        form_kwargs={"county": request.user.county},
                         initial=lambda case: {"booked_for": case.booked_for,
                                               "counsellor": case.counsellor_id or request.user.pk})
 

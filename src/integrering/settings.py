@@ -4,7 +4,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from integrering.env import ConfigError, env_bool, env_int, env_list, env_str
+from integrering.env import ConfigError, env_bool, env_choice, env_int, env_list, env_str
 
 SRC_DIR = Path(__file__).resolve().parent
 BASE_DIR = SRC_DIR.parent.parent
@@ -178,11 +178,12 @@ AUDITLOG_DISABLE_REMOTE_ADDR = False
 # `integrering anonymise-participants` removes it (days).
 PARTICIPANT_RETENTION_DAYS = env_int("PARTICIPANT_RETENTION_DAYS", 5 * 365, minimum=30)
 
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["console"], "level": env_choice("LOG_LEVEL", "INFO", LOG_LEVELS)},
     # django-axes announces itself at INFO on every start; keep its warnings (lockouts) only.
     "loggers": {"axes": {"level": "WARNING"}},
 }

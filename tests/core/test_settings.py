@@ -73,3 +73,24 @@ def test_an_unsupported_or_broken_database_url_is_a_configuration_error(url, wor
     assert result.returncode == 2
     assert words in result.stderr
     assert "Traceback" not in result.stderr and "hemmelig" not in result.stderr
+
+
+@pytest.mark.parametrize("level", ["debug", "Warning", "ERROR"])
+def test_the_log_level_is_read_case_insensitively(level):
+    result = run_cli("check", env={"DJANGO_DEBUG": "1", "LOG_LEVEL": level})
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_an_unknown_log_level_names_the_variable_and_exits_2():
+    result = run_cli("check", env={"DJANGO_DEBUG": "1", "LOG_LEVEL": "foo"})
+    assert result.returncode == 2
+    assert "LOG_LEVEL må være en av DEBUG, INFO, WARNING, ERROR, CRITICAL (fikk «foo»)" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("url", ["sqlite:////finnes/ikke/integrering.sqlite3", "postgres://u:hemmelig@127.0.0.1:1/db"])
+def test_a_database_that_cannot_be_reached_gives_a_norwegian_message_and_exit_2(url):
+    result = run_cli("migrate", "--noinput", env={"DJANGO_DEBUG": "1", "DATABASE_URL": url})
+    assert result.returncode == 2
+    assert "integrering: databasefeil:" in result.stderr and "Sjekk DATABASE_URL" in result.stderr
+    assert "Traceback" not in result.stderr and "hemmelig" not in result.stderr

@@ -7,7 +7,27 @@ import dj_database_url
 from integrering.env import ConfigError, env_bool, env_choice, env_int, env_list, env_str
 
 SRC_DIR = Path(__file__).resolve().parent
-BASE_DIR = SRC_DIR.parent.parent
+
+
+def _base_dir() -> Path:
+    """The installation directory that holds ``node_modules/`` and ``var/``.
+
+    ``INTEGRERING_BASE_DIR`` if set; otherwise the checkout the code runs from (``make install`` and the
+    README install it editable), or else the working directory.
+    """
+    configured = env_str("INTEGRERING_BASE_DIR")
+    if configured:
+        path = Path(configured).expanduser().resolve()
+        if not path.is_dir():
+            raise ConfigError(f"INTEGRERING_BASE_DIR må være en mappe som finnes (fikk «{configured}»).")
+        return path
+    checkout = SRC_DIR.parent.parent
+    if (checkout / "pyproject.toml").is_file() and (checkout / "src" / "integrering").is_dir():
+        return checkout
+    return Path.cwd()
+
+
+BASE_DIR = _base_dir()
 VAR_DIR = Path(env_str("INTEGRERING_VAR_DIR", str(BASE_DIR / "var")))
 
 DEBUG = env_bool("DJANGO_DEBUG", False)

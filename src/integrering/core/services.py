@@ -1,19 +1,28 @@
 """Writes for users and roles."""
 
 from django.db import transaction
+from django.utils import timezone
 
 from integrering.core.models import County, User, UserRole
 from integrering.core.roles import Role
+from integrering.municipalities.services import contact_assignments_end_for_person
 
 
 @transaction.atomic
 def user_save(*, user: User, county: County, roles: set[Role], password: str | None = None) -> User:
-    """Create or update a user of ``county`` with exactly ``roles``."""
+    """Create or update a user of ``county`` with exactly ``roles``.
+
+    Deactivating a user ends their contact-person periods from that day (audit-logged like any change),
+    so a municipality they had shows at once under «Uten kontaktperson».
+    """
+    deactivated = bool(user.pk) and not user.is_active and User.objects.filter(pk=user.pk, is_active=True).exists()
     user.county = county
     if password:
         user.set_password(password)
     user.save()
     user_roles_set(user=user, roles=roles)
+    if deactivated:
+        contact_assignments_end_for_person(person=user, on=timezone.localdate())
     return user
 
 

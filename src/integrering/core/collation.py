@@ -30,3 +30,9 @@ def norwegian_key(text) -> tuple[str, str]:
 def norwegian_sorted(items, *, key=str, reverse: bool = False) -> list:
     """``items`` sorted in Norwegian order of ``key(item)``."""
     return sorted(items, key=lambda item: norwegian_key(key(item)), reverse=reverse)
+
+
+def sorted_choices(objects, label) -> list[tuple]:
+    """Select options (pk, label) in Norwegian order of their labels, after an empty «all/none» option."""
+    labelled = sorted(((obj.pk, label(obj)) for obj in objects), key=lambda pair: norwegian_key(pair[1]))
+    return [("", "---------"), *labelled]

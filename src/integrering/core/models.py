@@ -55,6 +55,10 @@ class User(AbstractUser):
     def __str__(self) -> str:
         return self.get_full_name() or self.username
 
+    def get_additional_data(self) -> dict | None:
+        # Changes made from the command line (create-county-admin) still show on the county's audit page.
+        return {"county": self.county.number} if self.county_id else None
+
     @property
     def role_set(self) -> frozenset[Role]:
         cached = getattr(self, "_role_cache", None)
@@ -79,6 +83,9 @@ class UserRole(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user}: {self.get_role_display()}"
+
+    def get_additional_data(self) -> dict | None:
+        return self.user.get_additional_data()
 
 
 class PersonalDataAccess(models.Model):

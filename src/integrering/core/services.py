@@ -1,11 +1,16 @@
 """Writes for users and roles."""
 
+from auditlog.models import LogEntry
+from axes.utils import reset as axes_reset
 from django.db import transaction
 from django.utils import timezone
 
 from integrering.core.models import County, User, UserRole
 from integrering.core.roles import Role
 from integrering.municipalities.services import contact_assignments_end_for_person
+
+# The pseudo-field an unlock is logged under (the audit page names it, see core/audit_display.py).
+LOCKOUT_FIELD = "lockout"
 
 
 @transaction.atomic
@@ -34,3 +39,14 @@ def user_roles_set(*, user: User, roles: set[Role]) -> None:
     for role in sorted(wanted - current):
         UserRole.objects.create(user=user, role=role)
     user._role_cache = None
+
+
+def user_unlock(*, user: User, by: User | None) -> int:
+    """Lift django-axes' lockout of ``user`` (all their failed attempts); logged in the audit log."""
+    removed = axes_reset(username=user.username)
+    LogEntry.objects.log_create(
+        user, force_log=True, action=LogEntry.Action.UPDATE, actor=by,
+        changes={LOCKOUT_FIELD: ["locked", "unlocked"]},
+        additional_data={"county": user.county.number} if user.county_id else None,
+    )
+    return removed

@@ -122,6 +122,8 @@ class ParticipantFinding(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["participant", "code"], name="unique_participant_finding")]
         indexes = [models.Index(fields=["code"], name="finding_code")]
+        verbose_name = _("participant finding")
+        verbose_name_plural = _("participant findings")
 
 
 class ReferralStatus(models.TextChoices):

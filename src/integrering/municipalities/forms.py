@@ -2,7 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from integrering.core.collation import norwegian_key
+from integrering.core.collation import sorted_choices
 from integrering.core.models import User
 from integrering.core.roles import Role
 from integrering.core.widgets import DateInput
@@ -53,12 +53,6 @@ def current_municipalities(county, year: int | None = None):
     return with_year_figures(qs, year)
 
 
-def person_choices(queryset) -> list[tuple]:
-    """Choices for people, in Norwegian alphabetical order of their names."""
-    people = sorted(queryset, key=lambda u: norwegian_key(u.get_full_name() or u.username))
-    return [("", "---------")] + [(u.pk, str(u)) for u in people]
-
-
 class ContactAssignmentForm(forms.Form):
     person = forms.ModelChoiceField(label=_("Contact person"), queryset=User.objects.none())
     municipalities = MunicipalityMultipleChoiceField(
@@ -70,5 +64,5 @@ class ContactAssignmentForm(forms.Form):
         super().__init__(*args, **kwargs)
         county_users = User.objects.filter(county=county, is_active=True).exclude(roles__role=Role.MUNICIPAL_USER)
         self.fields["person"].queryset = county_users.distinct()
-        self.fields["person"].choices = person_choices(self.fields["person"].queryset)
+        self.fields["person"].choices = sorted_choices(self.fields["person"].queryset, str)
         self.fields["municipalities"].queryset = current_municipalities(county)

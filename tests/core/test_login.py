@@ -116,3 +116,9 @@ def test_without_trusted_proxies_the_forwarded_header_is_ignored(rf, settings):
     settings.TRUSTED_PROXY_COUNT = 2
     assert client_ip(rf.get("/", HTTP_X_FORWARDED_FOR="6.6.6.6, 1.2.3.4, 10.0.0.9", REMOTE_ADDR="10.0.0.5")) == "1.2.3.4"
     assert client_ip(rf.get("/", HTTP_X_FORWARDED_FOR="1.2.3.4", REMOTE_ADDR="10.0.0.5")) == "10.0.0.5"
+
+
+def test_a_municipal_users_start_page_shows_their_own_municipality(municipal_user, client_for):
+    page = client_for(municipal_user).get("/").content.decode()
+    assert "Min kommune" in page and 'href="/kommuner/5001/"' in page and "Trondheim - Tråante" in page
+    assert "Mine kommuner" not in page and "Du er ikke kontaktperson" not in page

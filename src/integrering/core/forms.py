@@ -83,3 +83,43 @@ class UserForm(forms.ModelForm):
             validate_password(cleaned["password"], candidate)
         except forms.ValidationError as error:
             self.add_error("password", error)
+
+
+class CountyAdminForm(forms.Form):
+    """The first county administrator, from the command line (``integrering create-county-admin``)."""
+
+    username = forms.CharField(label=_("Username"), max_length=150, validators=[User.username_validator])
+    county = forms.CharField(label=_("County"), max_length=2)
+    email = forms.EmailField(label=_("E-mail"), required=False)
+    first_name = forms.CharField(label=_("First name"), max_length=150, required=False)
+    last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
+    password = forms.CharField(label=_("Password"), strip=False)
+
+    def clean_username(self):
+        username = self.cleaned_data["username"]
+        if username_taken(username):
+            raise forms.ValidationError(
+                _("A user with that username already exists (upper and lower case count as the same)."))
+        return username
+
+    def clean_county(self):
+        from integrering.core.models import County
+
+        number = self.cleaned_data["county"].strip().zfill(2)
+        county = County.objects.filter(number=number).first()
+        if county is None:
+            raise forms.ValidationError(_("There is no county with number %(number)s.") % {"number": number})
+        if county.valid_to is not None:
+            raise forms.ValidationError(_("County %(county)s ceased to exist after %(year)s.")
+                                        % {"county": county, "year": county.valid_to})
+        return county
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("password") and cleaned.get("username"):
+            candidate = User(**{k: cleaned.get(k) or "" for k in ("username", "first_name", "last_name", "email")})
+            try:
+                validate_password(cleaned["password"], candidate)
+            except forms.ValidationError as error:
+                self.add_error("password", error)
+        return cleaned

@@ -50,3 +50,11 @@ def user_unlock(*, user: User, by: User | None) -> int:
         additional_data={"county": user.county.number} if user.county_id else None,
     )
     return removed
+
+
+@transaction.atomic
+def user_create(*, username: str, county: County, roles: set[Role], password: str, email: str = "",
+                first_name: str = "", last_name: str = "") -> User:
+    """Create a user of ``county`` (the password is checked by the caller's form)."""
+    user = User(username=username, email=email, first_name=first_name, last_name=last_name)
+    return user_save(user=user, county=county, roles=roles, password=password)

@@ -149,3 +149,11 @@ def test_the_contact_form_lists_official_names_of_this_year_and_people_in_norweg
     page = client_for(county_admin).get("/kommuner/kontaktpersoner/tildel/").content.decode()
     assert "5041 Snåase - Snåsa" in page
     assert page.index(">Zara<") < page.index(">Ørjan<") < page.index(">Åse<")
+
+
+def test_the_contact_overview_lists_people_in_norwegian_order(county_admin, make_user, client_for):
+    for name, number in (("åse", "5001"), ("ørjan", "5006"), ("zara", "5007")):
+        contact_assign(person=make_user(Role.ADVISER, username=name), municipalities=Municipality.objects.filter(
+            number=number), start=D(2020, 1, 1))
+    groups = client_for(county_admin).get("/kommuner/kontaktpersoner/").context["groups"]
+    assert [g["person"].username for g in groups] == ["zara", "ørjan", "åse"]

@@ -4,17 +4,31 @@ document.addEventListener("htmx:configRequest", (event) => {
   if (token) event.detail.headers["X-CSRFToken"] = token.value;
 });
 
-// A wide table scrolls inside its .table-scroll box (on a phone) instead of the whole page; a box that
-// scrolls can be focused, so it can be scrolled with the keyboard too.
-function markScrollableTables() {
-  document.querySelectorAll(".table-scroll").forEach((box) => {
-    if (box.scrollWidth > box.clientWidth + 1) {
-      box.setAttribute("tabindex", "0");
-    } else {
-      box.removeAttribute("tabindex");
-    }
-  });
-}
-document.addEventListener("DOMContentLoaded", markScrollableTables);
-window.addEventListener("resize", markScrollableTables);
-document.addEventListener("htmx:afterSettle", markScrollableTables);
+// A wide table scrolls sideways inside its .table-scroll box (on a phone) instead of the whole page. A box that
+// actually scrolls becomes a named region that takes the keyboard focus, so it can be scrolled without a mouse
+// (WCAG 2.1.1); its name is the table's caption, else its section's heading.
+(() => {
+  const nameOf = (box) => {
+    const caption = box.querySelector("caption");
+    const section = box.closest("section");
+    const heading = section && section.querySelector("h2, h3");
+    return ((caption && caption.textContent) || (heading && heading.textContent) || "").trim();
+  };
+  const update = () => {
+    document.querySelectorAll(".table-scroll").forEach((box) => {
+      const scrolls = box.scrollWidth > box.clientWidth + 1;
+      if (scrolls && !box.hasAttribute("tabindex")) {
+        box.tabIndex = 0;
+        box.setAttribute("role", "region");
+        const name = nameOf(box);
+        if (name) box.setAttribute("aria-label", name);
+        box.dataset.keyboardScroll = "";
+      } else if (!scrolls && "keyboardScroll" in box.dataset) {
+        ["tabindex", "role", "aria-label", "data-keyboard-scroll"].forEach((a) => box.removeAttribute(a));
+      }
+    });
+  };
+  document.addEventListener("DOMContentLoaded", update);
+  window.addEventListener("resize", update);
+  document.addEventListener("htmx:afterSettle", update);
+})();

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from integrering.core.widgets import DateInput
+from integrering.settlement.limits import persons_field
 from integrering.settlement.models import FIGURE_FIELDS, SettlementFigure, SettlementYear
 from integrering.settlement.services import EMA_PAIRS, YEAR_FIELDS
 
@@ -9,7 +10,12 @@ MAX_UPLOAD = 5 * 1024 * 1024
 
 
 class FrameMixin:
-    """Unaccompanied minors cannot exceed the county total."""
+    """The frame is a number of persons (at most a million); unaccompanied minors cannot exceed the county total."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("total", "total_minors"):
+            persons_field(self.fields[name])
 
     def clean(self):
         data = super().clean()
@@ -66,8 +72,7 @@ class FigureForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name in FIGURE_FIELDS:
-            self.fields[name].min_value = 0
-            self.fields[name].widget.attrs.update(min=0, inputmode="numeric", size=5)
+            persons_field(self.fields[name]).widget.attrs.update(inputmode="numeric", size=5)
 
     def clean(self):
         data = super().clean()
@@ -76,9 +81,10 @@ class FigureForm(forms.ModelForm):
 
 
 class DecisionForm(forms.Form):
-    decided = forms.IntegerField(label=_("Number decided"), min_value=0, required=False,
-                                 help_text=_("Leave empty if not decided yet; 0 if the municipality said no."))
-    decided_ema = forms.IntegerField(label=_("Of which unaccompanied minors"), min_value=0, required=False)
+    decided = persons_field(forms.IntegerField(
+        label=_("Number decided"), required=False,
+        help_text=_("Leave empty if not decided yet; 0 if the municipality said no.")))
+    decided_ema = persons_field(forms.IntegerField(label=_("Of which unaccompanied minors"), required=False))
     decided_on = forms.DateField(label=_("Date of the decision"), required=False, widget=DateInput)
     reference = forms.CharField(label=_("Reference to the council decision"), max_length=255, required=False)
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)

@@ -12,6 +12,7 @@
   Applying the same file twice changes nothing the second time.
 """
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -19,9 +20,10 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 
 from integrering.municipalities.models import Municipality
-from integrering.tabular import TableFileError, read_rows
+from integrering.settlement.limits import persons_problem
 from integrering.settlement.models import SettlementFigure, SettlementYear
 from integrering.settlement.services import EMA_PAIRS
+from integrering.tabular import TableFileError, read_rows
 
 # File column → model field.
 COLUMNS = {
@@ -135,24 +137,28 @@ class MunicipalityIndex:
 
 
 def _parse_number(value) -> tuple[int | None, str | None]:
-    """(value, None) or (None, Norwegian reason). Empty → None (unknown)."""
+    """(value, None) or (None, Norwegian reason). Empty → None (unknown); at most :data:`MAX_PERSONS`."""
     if value is None:
         return None, None
     if isinstance(value, bool):
+        return None, f"«{value}» er ikke et tall"
+    if isinstance(value, float) and not math.isfinite(value):
         return None, f"«{value}» er ikke et tall"
     if isinstance(value, int | float):
         if value != int(value):
             return None, f"«{value}» er ikke et helt tall"
         value = int(value)
-        return (None, f"negativt tall ({value}) er ikke tillatt") if value < 0 else (value, None)
-    text = str(value).strip().replace("\xa0", "").replace(" ", "")
-    if text == "":
-        return None, None
-    if re.fullmatch(r"[-−–]\d+", text):
-        return None, f"negativt tall ({value}) er ikke tillatt"
-    if not text.isdigit():
-        return None, f"«{str(value).strip()}» er ikke et tall"
-    return int(text), None
+    else:
+        text = str(value).strip().replace("\xa0", "").replace(" ", "")
+        if text == "":
+            return None, None
+        if re.fullmatch(r"[-−–]\d+", text):
+            return None, f"negativt tall ({value}) er ikke tillatt"
+        if not text.isdigit():
+            return None, f"«{str(value).strip()}» er ikke et tall"
+        value = int(text)
+    reason = persons_problem(value)
+    return (None, reason) if reason else (value, None)
 
 
 def import_plan(*, county, year: int, content: bytes, filename: str) -> ImportPlan:

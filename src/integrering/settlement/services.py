@@ -8,6 +8,7 @@ from django.db import transaction
 
 from integrering.core.models import County
 from integrering.municipalities.models import Municipality
+from integrering.settlement.limits import MAX_PERSONS_TEXT, persons_problem
 from integrering.settlement.models import FIGURE_FIELDS, SettlementFigure, SettlementYear
 
 YEAR_FIELDS = (
@@ -32,6 +33,22 @@ class InvalidFigures(ValueError):
     """Minors exceed the total, or similar: a Norwegian message for the user."""
 
 
+# The names users know from the files (import and export) and the frame.
+PERSON_LABELS = {
+    "recommended": "anbefalt", "requested": "anmodet", "requested_ema": "anmodet_ema", "decided": "vedtatt",
+    "decided_ema": "vedtatt_ema", "settled": "bosatt", "settled_ema": "bosatt_ema",
+    "agreed_not_settled": "avtalt_ikke_bosatt", "total": "rammen", "total_minors": "rammen for enslige mindreårige",
+}
+
+
+def _check_persons(values: dict, names) -> None:
+    """Numbers of persons are whole, 0 or more and at most a million (see :mod:`limits`)."""
+    for name in names:
+        value = values.get(name)
+        if value is not None and (not isinstance(value, int) or persons_problem(value)):
+            raise InvalidFigures(f"«{PERSON_LABELS[name]}» må være et helt tall fra 0 til {MAX_PERSONS_TEXT}.")
+
+
 def ema_problems(values: dict) -> list[str]:
     """The pairs where «of which unaccompanied minors» exceeds the total (both known)."""
     return [ema for ema, main in EMA_PAIRS
@@ -43,6 +60,7 @@ def settlement_year_create(*, county: County, year: int, **fields) -> Settlement
     unknown = set(fields) - set(YEAR_FIELDS)
     if unknown:
         raise TypeError(f"Ukjente felt: {sorted(unknown)}")
+    _check_persons(fields, ("total", "total_minors"))
     return SettlementYear.objects.create(county=county, year=year, **fields)
 
 
@@ -52,6 +70,7 @@ def settlement_year_update(*, settlement_year: SettlementYear, version: int, dat
     current = SettlementYear.objects.select_for_update().get(pk=settlement_year.pk)
     if current.version != version:
         raise StaleVersion(current)
+    _check_persons(data, ("total", "total_minors"))
     for name in YEAR_FIELDS:
         if name in data:
             setattr(current, name, data[name])
@@ -81,6 +100,7 @@ def figure_update(*, settlement_year: SettlementYear, municipality: Municipality
         if name not in allowed:
             raise TypeError(f"Ukjent felt: {name}")
         setattr(figure, name, value)
+    _check_persons(values, FIGURE_FIELDS)
     if ema_problems({f: getattr(figure, f) for f in FIGURE_FIELDS}):
         raise InvalidFigures("Antall enslige mindreårige kan ikke være større enn totalen.")
     figure.version += 1
@@ -114,6 +134,7 @@ def figures_apply(*, county: County, year: int, rows: Iterable[tuple[Municipalit
         figure = existing.get(municipality.pk) or SettlementFigure(settlement_year=settlement_year, municipality=municipality, version=0)
         if figure.pk and all(getattr(figure, k) == v for k, v in values.items()):
             continue
+        _check_persons(values, FIGURE_FIELDS)
         for name, value in values.items():
             setattr(figure, name, value)
         if ema_problems({f: getattr(figure, f) for f in FIGURE_FIELDS}):

@@ -25,7 +25,7 @@ from integrering.municipalities.models import Municipality
 from integrering.settlement.models import CriterionDefinition, CriterionValue, Scenario
 from integrering.settlement.scenario_inputs import POPULATION
 
-MAX_VALUE = Decimal("9999999999.9999")
+MAX_VALUE = Decimal("9999999999.9999")  # what the column holds (14 digits, 4 of them decimals)
 
 
 @transaction.atomic
@@ -86,15 +86,21 @@ class ImportResult:
     rows: int = 0
 
 
-def _decimal(text: str) -> Decimal | None:
+def _decimal(text: str) -> tuple[Decimal | None, str | None]:
+    """(the value to 4 decimals, None) or (None, Norwegian reason)."""
     number = parse_number(text)
     if number is None:
-        return None
+        return None, f"«{text}» er ikke et tall"
+    if abs(number) > MAX_VALUE:  # checked first: quantizing a huge number raises InvalidOperation
+        return None, f"«{text}» er for stort (høyst 9\u00a0999\u00a0999\u00a0999,9999)"
     try:
         value = Decimal(text.replace("\u00a0", "").replace(" ", "").replace("−", "-").replace(",", "."))
     except InvalidOperation:
         value = Decimal(str(number))
-    return value.quantize(Decimal("0.0001"))
+    value = value.quantize(Decimal("0.0001"))
+    if abs(value) > MAX_VALUE:  # 9999999999.99999 rounds up past the limit
+        return None, f"«{text}» er for stort (høyst 9\u00a0999\u00a0999\u00a0999,9999)"
+    return value, None
 
 
 def criterion_values_parse(*, county: County, year: int, path: Path, filename: str) -> ImportResult:
@@ -139,11 +145,9 @@ def criterion_values_parse(*, county: County, year: int, path: Path, filename: s
             text = cells.get(column, "").strip()
             if text == "":
                 continue
-            value = _decimal(text)
-            if value is None:
-                result.errors.append(f"Rad {row_number}, kolonne «{column}»: «{text}» er ikke et tall.")
-            elif abs(value) > MAX_VALUE:
-                result.errors.append(f"Rad {row_number}, kolonne «{column}»: «{text}» er for stort.")
+            value, reason = _decimal(text)
+            if reason:
+                result.errors.append(f"Rad {row_number}, kolonne «{column}»: {reason}.")
             else:
                 result.values[(definitions[column].pk, municipality.pk)] = value
     result.codes = columns

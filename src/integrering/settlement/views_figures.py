@@ -103,9 +103,13 @@ def import_apply(request, year: int):
         return redirect("settlement:import", year)
     plan = imports.import_plan(county=request.user.county, year=year,
                                content=base64.b64decode(stored["content"]), filename=stored["name"])
+    if plan.ok:
+        try:
+            changed = services.figures_apply(county=request.user.county, year=year, rows=plan.rows)[1]
+        except services.InvalidFigures as error:  # the plan checks this already; nothing was written
+            plan.errors.append(str(error))
     if not plan.ok:
         return render(request, "settlement/import.html", {"settlement_year": settlement_year, "form": ImportForm(), "plan": plan}, status=400)
-    changed = services.figures_apply(county=request.user.county, year=year, rows=plan.rows)[1]
     del request.session[SESSION_KEY]
     messages.success(request, _("The file was imported: %(n)s municipalities changed.") % {"n": changed})
     return redirect("settlement:year", year)

@@ -8,6 +8,8 @@
   (any subset; ``anbefalt`` too). Columns that are absent leave the stored values alone.
 - **An empty cell in a present column means «unknown» and sets the stored value to empty (NULL)**;
   0 means zero. A file therefore states everything it has columns for.
+- A total row (no ``kommunenummer``, ``kommune`` «Sum», as in this application's own export) is skipped,
+  so an exported file imports back unchanged.
 - Everything is validated first; any error (row and column named, in Norwegian) means nothing is written.
   Applying the same file twice changes nothing the second time.
 """
@@ -38,6 +40,8 @@ COLUMNS = {
 }
 ALIASES = {"anmodning": "anmodet", "kommunenr": "kommunenummer", "knr": "kommunenummer", "navn": "kommunenavn"}
 IGNORED = {"kommunenavn", "fylke", "fylkesnummer", "fylkesnavn"}
+# A row with one of these in «kommune» and no kommunenummer is a total row and is skipped (not checked).
+TOTAL_LABELS = {"sum", "totalt", "total", "i alt"}
 FIELD_COLUMN = {v: k for k, v in COLUMNS.items()}
 
 
@@ -206,6 +210,8 @@ def _read_rows(plan: ImportPlan, rows: list, header: list[str], key_column: str,
     row_numbers: list[int] = []
     for row_number, row in enumerate(rows, start=2):
         row = list(row) + [None] * (len(header) - len(row))
+        if _is_total_row(row, header):
+            continue
         where = f"Rad {row_number}, kolonne «{key_column}»"
         municipality, reason = _municipality_of(row[key_at], index, county)
         if municipality is not None and municipality.pk in seen:
@@ -226,9 +232,23 @@ def _read_rows(plan: ImportPlan, rows: list, header: list[str], key_column: str,
     return row_numbers
 
 
+def _blank(value) -> bool:
+    return value is None or str(value).strip() == ""
+
+
+def _is_total_row(row: list, header: list[str]) -> bool:
+    """The total row of our own export (and of most published tables): no kommunenummer, kommune «Sum»."""
+    if "kommune" not in header:
+        return False
+    if "kommunenummer" in header and not _blank(row[header.index("kommunenummer")]):
+        return False
+    name = row[header.index("kommune")]
+    return not _blank(name) and _fold(name) in TOTAL_LABELS
+
+
 def _municipality_of(key, index: MunicipalityIndex, county):
     """(municipality, None) for a number or name of one of the county's municipalities, else (None, reason)."""
-    if key is None or str(key).strip() == "":
+    if _blank(key):
         return None, "kommune mangler"
     if isinstance(key, float) and key == int(key):
         key = int(key)

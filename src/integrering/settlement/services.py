@@ -132,8 +132,8 @@ def figures_apply(*, county: County, year: int, rows: Iterable[tuple[Municipalit
     changed = 0
     for municipality, values in rows:
         figure = existing.get(municipality.pk) or SettlementFigure(settlement_year=settlement_year, municipality=municipality, version=0)
-        if figure.pk and all(getattr(figure, k) == v for k, v in values.items()):
-            continue
+        if all(getattr(figure, k) == v for k, v in values.items()):
+            continue  # nothing changes (a missing record with only unknown values stays missing)
         _check_persons(values, FIGURE_FIELDS)
         for name, value in values.items():
             setattr(figure, name, value)

@@ -154,8 +154,13 @@ def test_the_frozen_recommendation_cannot_be_changed_through_the_year_table_or_a
     assert "låst" in changed.errors[0]
 
     figure = SettlementFigure.objects.get(settlement_year=year_2021, municipality__number="5001")
-    data = {"version": figure.version, "recommended": "99", "requested": "150"}
-    response = client_for(adviser).post(reverse("settlement:figure_edit", args=[2021, "5001"]), data)
+    url = reverse("settlement:figure_edit", args=[2021, "5001"])
+    response = client_for(adviser).post(url, {"version": figure.version, "recommended": "99", "requested": "150"})
+    assert response.status_code == 400  # refused with a message, not saved without the change
+    assert "«Anbefalt» er låst av fylkets anbefaling for 2021" in response.content.decode()
+    figure.refresh_from_db()
+    assert (figure.recommended, figure.requested) == (140, 140)
+    response = client_for(adviser).post(url, {"version": figure.version, "requested": "150"})  # the field is disabled
     assert response.status_code == 302
     figure.refresh_from_db()
     assert (figure.recommended, figure.requested) == (140, 150)

@@ -61,7 +61,11 @@ def _check_minors(form, data):
 
 
 class FigureForm(forms.ModelForm):
-    """All figures of one municipality; an empty field means unknown (not zero)."""
+    """All figures of one municipality (the inline row); an empty field means unknown (not zero).
+
+    ``locked``: the year has a recommendation, so «recommended» is shown disabled; it changes only by
+    a new version of the recommendation.
+    """
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
@@ -69,10 +73,35 @@ class FigureForm(forms.ModelForm):
         model = SettlementFigure
         fields = list(FIGURE_FIELDS)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, locked: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         for name in FIGURE_FIELDS:
             persons_field(self.fields[name]).widget.attrs.update(inputmode="numeric", size=5)
+        if locked:
+            field = self.fields["recommended"]
+            field.help_text = _("Locked by the county's recommendation. A change needs a new version of the "
+                                "recommendation, with a reason.")
+            # Shown disabled. A value that was posted all the same (a page opened before the recommendation
+            # was made) goes to the service, which refuses a change with a message instead of dropping it.
+            field.disabled = not (self.is_bound and "recommended" in self.data)
+
+    def lock(self, message: str | None = None) -> None:
+        """Show «recommended» disabled again (with the service's message, if any)."""
+        if message:
+            self.add_error("recommended", message)
+        self.fields["recommended"].disabled = True
+
+    def values(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class FigureDetailsForm(FigureForm):
+    """The figures with the date and source document of each (the full edit page)."""
+
+    class Meta(FigureForm.Meta):
+        fields = [*FIGURE_FIELDS, "requested_on", "request_reference", "decided_on", "decision_reference",
+                  "settled_as_of", "settled_source"]
+        widgets = {name: DateInput for name in ("requested_on", "decided_on", "settled_as_of")}
 
     def clean(self):
         data = super().clean()

@@ -1,5 +1,9 @@
 """Writes for settlement years and figures: the year's frame, figures with optimistic locking,
-a municipality's own decision, and applying an import (all-or-nothing)."""
+a municipality's own decision, and applying an import (all-or-nothing).
+
+«Anbefalt» (recommended) is written by the recommendation (``services_recommendation``); once the year
+has one, these functions refuse to change it (:class:`RecommendationLocked`).
+"""
 
 import datetime
 from collections.abc import Iterable
@@ -31,6 +35,14 @@ class StaleVersion(Exception):
 
 class InvalidFigures(ValueError):
     """Minors exceed the total, or similar: a Norwegian message for the user."""
+
+
+class RecommendationLocked(InvalidFigures):
+    """«Anbefalt» changes only by a new version of the year's (frozen) recommendation."""
+
+    def __init__(self, settlement_year: SettlementYear):
+        super().__init__(f"«Anbefalt» er låst av fylkets anbefaling for {settlement_year.year}. Lag en ny versjon "
+                         "av anbefalingen (med begrunnelse) for å endre den.")
 
 
 # The names users know from the files (import and export) and the frame.
@@ -95,6 +107,8 @@ def figure_update(*, settlement_year: SettlementYear, municipality: Municipality
     figure = _figure(settlement_year, municipality)
     if version is not None and figure.version != version:
         raise StaleVersion(figure)
+    if "recommended" in values and values["recommended"] != figure.recommended and settlement_year.recommendations.exists():
+        raise RecommendationLocked(settlement_year)
     allowed = set(FIGURE_FIELDS) | set(FIGURE_DETAIL_FIELDS)
     for name, value in values.items():
         if name not in allowed:
@@ -129,11 +143,14 @@ def figures_apply(*, county: County, year: int, rows: Iterable[tuple[Municipalit
     """
     settlement_year, _ = SettlementYear.objects.get_or_create(county=county, year=year)
     existing = {f.municipality_id: f for f in SettlementFigure.objects.select_for_update().filter(settlement_year=settlement_year)}
+    frozen = settlement_year.recommendations.exists()
     changed = 0
     for municipality, values in rows:
         figure = existing.get(municipality.pk) or SettlementFigure(settlement_year=settlement_year, municipality=municipality, version=0)
         if all(getattr(figure, k) == v for k, v in values.items()):
             continue  # nothing changes (a missing record with only unknown values stays missing)
+        if frozen and "recommended" in values and values["recommended"] != figure.recommended:
+            raise RecommendationLocked(settlement_year)
         _check_persons(values, FIGURE_FIELDS)
         for name, value in values.items():
             setattr(figure, name, value)
@@ -143,14 +160,3 @@ def figures_apply(*, county: County, year: int, rows: Iterable[tuple[Municipalit
         figure.save()
         changed += 1
     return settlement_year, changed
-
-
-@transaction.atomic
-def recommendation_numbers_apply(*, settlement_year: SettlementYear, numbers: dict[str, int]) -> int:
-    """Copy a recommendation's numbers into the figures' ``recommended`` column (kommunenummer → number)."""
-    municipalities = Municipality.objects.filter(county_id=settlement_year.county_id, number__in=numbers)
-    _, changed = figures_apply(
-        county=settlement_year.county, year=settlement_year.year,
-        rows=[(m, {"recommended": numbers[m.number]}) for m in municipalities],
-    )
-    return changed

@@ -24,3 +24,11 @@ def figure(row, name: str):
 @register.filter
 def get(mapping, key):
     return mapping.get(key) if mapping else None
+
+
+@register.filter
+def decimal(value):
+    """A weight, exponent or base as short as it is: 1 → «1», 0.6 → «0,6», 12.25 → «12,25»; None → «–»."""
+    if value is None or value == "":
+        return "–"
+    return f"{float(value):g}".replace(".", ",").replace("-", "\u2212")

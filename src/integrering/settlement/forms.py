@@ -129,6 +129,15 @@ class ImportForm(forms.Form):
     file = forms.FileField(label=_("File (CSV or XLSX)"),
                            help_text=_("Columns: kommunenummer or kommune, and any of anmodet, anmodet_ema, vedtatt, "
                                        "vedtatt_ema, bosatt, bosatt_ema, avtalt_ikke_bosatt. An empty cell means unknown."))
+    document_date = forms.DateField(label=_("Date of the document"), required=False, widget=DateInput,
+                                    help_text=_("For example the date of IMDi's letter of request, or the date the "
+                                                "settled figures are counted to."))
+    document_source = forms.CharField(
+        label=_("Reference to the document"), max_length=255, required=False,
+        help_text=_("For example «IMDi, anmodning om bosetting 2025, ref. 24/01234». The date and reference are "
+                    "stored with the requested and settled figures the file changes. A decision's date and case "
+                    "number are the municipality's own: give them per row in the columns vedtatt_dato and "
+                    "vedtatt_kilde (also anmodet_dato, anmodet_kilde, bosatt_dato and bosatt_kilde exist)."))
 
     def clean_file(self):
         upload = self.cleaned_data["file"]

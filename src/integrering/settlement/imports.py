@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 
 from integrering.municipalities.models import Municipality
+from integrering.settlement.import_sources import (DATE_FIELDS, DETAIL_ALIASES, DETAIL_COLUMNS, Document,
+                                                   document_values, document_warning, parse_detail)
 from integrering.settlement.limits import persons_problem
 from integrering.settlement.models import SettlementFigure, SettlementYear
 from integrering.settlement.services import EMA_PAIRS
@@ -38,19 +40,20 @@ COLUMNS = {
     "bosatt_ema": "settled_ema",
     "avtalt_ikke_bosatt": "agreed_not_settled",
 }
-ALIASES = {"anmodning": "anmodet", "kommunenr": "kommunenummer", "knr": "kommunenummer", "navn": "kommunenavn"}
+ALIASES = {"anmodning": "anmodet", "kommunenr": "kommunenummer", "knr": "kommunenummer", "navn": "kommunenavn",
+           **DETAIL_ALIASES}
 IGNORED = {"kommunenavn", "fylke", "fylkesnummer", "fylkesnavn"}
 # A row with one of these in «kommune» and no kommunenummer is a total row and is skipped (not checked).
 TOTAL_LABELS = {"sum", "totalt", "total", "i alt"}
-FIELD_COLUMN = {v: k for k, v in COLUMNS.items()}
+FIELD_COLUMN = {v: k for k, v in (COLUMNS | DETAIL_COLUMNS).items()}
 
 
 @dataclass
 class Change:
     municipality: Municipality
     column: str
-    old: int | None
-    new: int | None
+    old: object  # a number, a date or a reference; None (or "") = unknown
+    new: object
 
 
 @dataclass
@@ -62,6 +65,9 @@ class ImportPlan:
     errors: list[str] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
     columns: list[str] = field(default_factory=list)
+    detail_columns: list[str] = field(default_factory=list)  # date and reference columns (import_sources)
+    document: Document = field(default_factory=Document)
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -165,9 +171,12 @@ def _parse_number(value) -> tuple[int | None, str | None]:
     return (None, reason) if reason else (value, None)
 
 
-def import_plan(*, county, year: int, content: bytes, filename: str) -> ImportPlan:
-    """Validate the whole file and work out what would change; writes nothing."""
-    plan = ImportPlan(county_id=county.pk, year=year)
+def import_plan(*, county, year: int, content: bytes, filename: str, document: Document | None = None) -> ImportPlan:
+    """Validate the whole file and work out what would change; writes nothing.
+
+    ``document``: the date and reference of the document the file comes from (see :mod:`import_sources`).
+    """
+    plan = ImportPlan(county_id=county.pk, year=year, document=document or Document())
     try:
         table = read_table(content, filename)
     except FileError as error:
@@ -192,11 +201,15 @@ def _read_header(plan: ImportPlan, first_row: list) -> tuple[list[str], str | No
     if key_column is None:
         plan.errors.append("Rad 1: filen mangler kolonnen «kommunenummer» eller «kommune».")
     plan.columns = [h for h in header if h in COLUMNS]
-    plan.ignored_columns = [str(first_row[i]) for i, h in enumerate(header)
-                            if h not in COLUMNS and h not in ("kommunenummer", "kommune") and h not in IGNORED and h]
-    if not plan.columns:
+    plan.detail_columns = [h for h in header if h in DETAIL_COLUMNS]
+    known = {*COLUMNS, *DETAIL_COLUMNS, "kommunenummer", "kommune", *IGNORED}
+    plan.ignored_columns = [str(first_row[i]) for i, h in enumerate(header) if h not in known and h]
+    if not plan.columns and not plan.detail_columns:
         plan.errors.append("Rad 1: filen har ingen tallkolonner (" + ", ".join(COLUMNS) + ").")
-    duplicates = [h for h in plan.columns if header.count(h) > 1]
+    warning = document_warning(plan.columns, {DETAIL_COLUMNS[c] for c in plan.detail_columns}, plan.document)
+    if warning:
+        plan.warnings.append(warning)
+    duplicates = [h for h in plan.columns + plan.detail_columns if header.count(h) > 1]
     if duplicates:
         plan.errors.append(f"Rad 1: kolonnen «{duplicates[0]}» står flere ganger.")
     return header, key_column
@@ -227,6 +240,12 @@ def _read_rows(plan: ImportPlan, rows: list, header: list[str], key_column: str,
                 plan.errors.append(f"Rad {row_number}, kolonne «{column}»: {reason}.")
             else:
                 values[COLUMNS[column]] = value
+        for column in plan.detail_columns:
+            value, reason = parse_detail(DETAIL_COLUMNS[column], row[header.index(column)])
+            if reason:
+                plan.errors.append(f"Rad {row_number}, kolonne «{column}»: {reason}.")
+            else:
+                values[DETAIL_COLUMNS[column]] = value
         plan.rows.append((municipality, values))
         row_numbers.append(row_number)
     return row_numbers
@@ -263,11 +282,10 @@ def _compare_with_stored(plan: ImportPlan, row_numbers: list[int]) -> None:
     if settlement_year is not None:
         stored = {f.municipality_id: f for f in SettlementFigure.objects.filter(settlement_year=settlement_year)}
         frozen = settlement_year.recommendations.exists()
+    file_fields = {DETAIL_COLUMNS[c] for c in plan.detail_columns}
     for (municipality, values), row_number in zip(plan.rows, row_numbers, strict=True):
-        figure = stored.get(municipality.pk)
-        merged = {}
-        for name in COLUMNS.values():
-            merged[name] = values[name] if name in values else (getattr(figure, name) if figure else None)
+        old = _stored_values(stored.get(municipality.pk))
+        merged = {name: values.get(name, old[name]) for name in COLUMNS.values()}
         for ema, main in EMA_PAIRS:
             if merged[ema] is not None and merged[main] is not None and merged[ema] > merged[main]:
                 column = FIELD_COLUMN[ema] if ema in values else FIELD_COLUMN[main]
@@ -275,13 +293,24 @@ def _compare_with_stored(plan: ImportPlan, row_numbers: list[int]) -> None:
                     f"Rad {row_number}, kolonne «{column}»: enslige mindreårige ({merged[ema]}) "
                     f"er flere enn «{FIELD_COLUMN[main]}» ({merged[main]})."
                 )
+        values.update(document_values(values, old, plan.document, file_fields))
         for name, new in values.items():
-            old = getattr(figure, name) if figure else None
-            if old != new and name == "recommended" and frozen:
+            if old[name] != new and name == "recommended" and frozen:
                 plan.errors.append(
                     f"Rad {row_number}, kolonne «anbefalt»: fylkets anbefaling for {plan.year} er låst "
-                    f"({old if old is not None else 'tom'} → {new if new is not None else 'tom'}); "
-                    "lag en ny versjon av anbefalingen i stedet."
+                    f"({_text(old[name])} → {_text(new)}); lag en ny versjon av anbefalingen i stedet."
                 )
-            elif old != new:
-                plan.changes.append(Change(municipality, FIELD_COLUMN[name], old, new))
+            elif old[name] != new:
+                plan.changes.append(Change(municipality, FIELD_COLUMN[name], old[name], new))
+
+
+def _stored_values(figure: SettlementFigure | None) -> dict:
+    """The stored figures, dates and references of a record (unknown: None, or "" for a reference)."""
+    names = [*COLUMNS.values(), *DETAIL_COLUMNS.values()]
+    if figure is None:
+        return {name: None if name in COLUMNS.values() or name in DATE_FIELDS else "" for name in names}
+    return {name: getattr(figure, name) for name in names}
+
+
+def _text(value) -> str:
+    return "tom" if value is None else str(value)

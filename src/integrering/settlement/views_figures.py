@@ -2,6 +2,7 @@
 
 import base64
 import copy
+import datetime
 
 from django.contrib import messages
 from django.http import Http404, HttpResponse
@@ -12,6 +13,7 @@ from django.views.decorators.http import require_POST
 from integrering.core.permissions import Perm, has_perm, is_municipal_only, requires
 from integrering.settlement import exports, imports, selectors, services
 from integrering.settlement.forms import DecisionForm, FigureDetailsForm, FigureForm, ImportForm
+from integrering.settlement.import_sources import Document
 from integrering.settlement.models import SettlementFigure
 from integrering.settlement.selectors import Row
 
@@ -86,9 +88,14 @@ def import_upload(request, year: int):
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         content = upload.read()
-        plan = imports.import_plan(county=request.user.county, year=year, content=content, filename=upload.name)
+        document = Document(form.cleaned_data["document_date"], form.cleaned_data["document_source"].strip())
+        plan = imports.import_plan(county=request.user.county, year=year, content=content, filename=upload.name,
+                                   document=document)
         if plan.ok:
-            request.session[SESSION_KEY] = {"year": year, "name": upload.name, "content": base64.b64encode(content).decode()}
+            request.session[SESSION_KEY] = {
+                "year": year, "name": upload.name, "content": base64.b64encode(content).decode(),
+                "date": document.date.isoformat() if document.date else None, "source": document.source,
+            }
         else:
             status = 400
     elif request.method == "POST":
@@ -105,8 +112,10 @@ def import_apply(request, year: int):
     if not stored or stored.get("year") != year:
         messages.error(request, _("Upload the file again; the preview has expired."))
         return redirect("settlement:import", year)
-    plan = imports.import_plan(county=request.user.county, year=year,
-                               content=base64.b64decode(stored["content"]), filename=stored["name"])
+    document = Document(datetime.date.fromisoformat(stored["date"]) if stored.get("date") else None,
+                        stored.get("source", ""))
+    plan = imports.import_plan(county=request.user.county, year=year, content=base64.b64decode(stored["content"]),
+                               filename=stored["name"], document=document)
     if plan.ok:
         try:
             changed = services.figures_apply(county=request.user.county, year=year, rows=plan.rows)[1]

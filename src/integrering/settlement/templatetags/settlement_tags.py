@@ -1,8 +1,10 @@
 """Display of settlement figures: unknown as «–», numbers with spaces, public markers as they are."""
 
+import datetime
+
 from django import template
 
-from integrering.core.templatetags.formatting import number
+from integrering.core.templatetags.formatting import date_no, number
 
 register = template.Library()
 
@@ -32,3 +34,13 @@ def decimal(value):
     if value is None or value == "":
         return "–"
     return f"{float(value):g}".replace(".", ",").replace("-", "\u2212")
+
+
+@register.filter
+def any_value(value):
+    """A number, a date or a text of the import preview: unknown (None or "") → «–»."""
+    if isinstance(value, datetime.date):
+        return date_no(value)
+    if isinstance(value, str):
+        return value or "–"
+    return number(value)

@@ -26,6 +26,7 @@ class Bar:
     colour: str
     pattern: str
     value: int | None
+    unknown: int  # for a sum: how many of the values it adds up are unknown
     x: float
     y: float
     width: float
@@ -49,6 +50,7 @@ class Chart:
     groups: list[Group]
     ticks: list[tuple[float, int]]
     horizontal: bool = True
+    rotated: bool = False  # value labels turned upright (they say «n ukjente» as well as the value)
 
 
 def _nice_max(value: int) -> int:
@@ -78,7 +80,7 @@ def horizontal_bars(items: list[tuple[str, dict[str, int | None]]]) -> Chart:
             value = values.get(series)
             length = (value or 0) / maximum * plot
             y = top + s * BAR
-            group.bars.append(Bar(series, label_, colour, pattern, value, LABEL_WIDTH, y, round(length, 1), BAR - 1,
+            group.bars.append(Bar(series, label_, colour, pattern, value, 0, LABEL_WIDTH, y, round(length, 1), BAR - 1,
                                   LABEL_WIDTH + length + 4, y + BAR - 1))
         groups.append(group)
     height = 24 + len(items) * group_height + 24
@@ -86,23 +88,34 @@ def horizontal_bars(items: list[tuple[str, dict[str, int | None]]]) -> Chart:
     return Chart(CHART_WIDTH, height, groups, ticks)
 
 
-def vertical_bars(items: list[tuple[str, dict[str, int | None]]], *, height: float = 260) -> Chart:
-    """One group of three vertical bars per label (year)."""
-    maximum = _nice_max(max([v for _, values in items for v in values.values() if v is not None] or [0]))
-    left, bottom, top = 50, height - 30, 20
+UNKNOWN_LABEL = 14  # characters of « (26 ukjente)» in a value label
+
+
+def vertical_bars(items: list[tuple], *, height: float = 260) -> Chart:
+    """One group of three vertical bars per label (year).
+
+    ``items``: (label, values) or (label, values, unknown) where ``unknown`` says per series how many of
+    the values in a sum are unknown; then the value labels stand upright and say so («32 (26 ukjente)»).
+    """
+    items = [(item[0], item[1], item[2] if len(item) > 2 else {}) for item in items]
+    maximum = _nice_max(max([v for _, values, _u in items for v in values.values() if v is not None] or [0]))
+    rotated = any(any(u.values()) for _, _v, u in items)
+    headroom = (len(f"{maximum:,}") + UNKNOWN_LABEL) * 5 + 10 if rotated else 0
+    left, bottom, top = 50, height + headroom - 30, 20 + headroom
     plot_height = bottom - top
     group_width = len(SERIES) * (BAR + 3) + 18
     groups = []
-    for index, (label, values) in enumerate(items):
+    for index, (label, values, unknown) in enumerate(items):
         x0 = left + 10 + index * group_width
         group = Group(label, bottom + 16, x=x0 + len(SERIES) * (BAR + 3) / 2)
         for s, (series, label_, colour, pattern) in enumerate(SERIES):
             value = values.get(series)
             length = (value or 0) / maximum * plot_height
             x = x0 + s * (BAR + 3)
-            group.bars.append(Bar(series, label_, colour, pattern, value, x, round(bottom - length, 1), BAR, round(length, 1),
-                                  x + BAR / 2, bottom - length - 3))
+            text_x = x + BAR / 2 + (3 if rotated else 0)  # an upright label: its baseline along the bar's middle
+            group.bars.append(Bar(series, label_, colour, pattern, value, unknown.get(series, 0), x,
+                                  round(bottom - length, 1), BAR, round(length, 1), text_x, bottom - length - 3))
         groups.append(group)
     width = max(320, left + 20 + len(items) * group_width)
     ticks = [(bottom - t / maximum * plot_height, t) for t in _ticks(maximum)]
-    return Chart(width, height, groups, ticks, horizontal=False)
+    return Chart(width, height + headroom, groups, ticks, horizontal=False, rotated=rotated)

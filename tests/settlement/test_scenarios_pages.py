@@ -1,5 +1,7 @@
 """Scenario pages: create, run, result with explanations, compare, sensitivity, from last year; access."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -196,3 +198,15 @@ def test_a_reopened_run_shows_its_own_inputs_not_the_scenarios_current_settings(
     assert "<td>5001</td><td>Trondheim</td><td class=\"num\">" in inputs  # the criterion values used
     detail = client_for(adviser).get(reverse("settlement:scenario", args=[2021, scenario.pk])).content.decode()
     assert "Sainte-Laguë" in detail and "Scenarioet er endret siden siste kjøring." in detail
+
+
+def test_the_lot_the_municipalitys_minimum_and_the_lowest_draw_have_distinct_names(year_2021, scenario, adviser, client_for):
+    client = client_for(adviser)
+    form = client.get(reverse("settlement:scenario_create", args=[2021])).content.decode()
+    assert "Minstetall (lodd)" in form and '<th scope="col">Minimum for kommunen</th>' in form
+    assert 'aria-label="Minimum for 5001 Trondheim"' in form
+    sensitivity = client.get(reverse("settlement:scenario_sensitivity", args=[2021, scenario.pk]),
+                             {"draws": "3", "spread": "20", "seed": "1"}).content.decode()
+    headers = re.findall(r'<th scope="col" class="num">([^<]+)</th>', sensitivity)
+    assert headers == ["Med vektene som satt", "Lavest", "Median", "Høyest"]
+    assert "Minstetall" not in sensitivity

@@ -88,7 +88,7 @@ class ScenarioForm(forms.Form):
                 self.add_error(f"c_{number}_reason", _("An exclusion or a fixed number needs a reason."))
             cap, minimum = data.get(f"c_{number}_cap"), data.get(f"c_{number}_minimum")
             if cap is not None and minimum is not None and minimum > cap:
-                self.add_error(f"c_{number}_cap", _("The cap is lower than the minimum."))
+                self.add_error(f"c_{number}_cap", _("The cap is lower than the municipality's minimum."))
         return data
 
     def scenario_values(self) -> dict:

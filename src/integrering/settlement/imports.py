@@ -14,6 +14,7 @@
   Applying the same file twice changes nothing the second time.
 """
 
+import io
 import math
 import re
 import unicodedata
@@ -27,7 +28,7 @@ from integrering.settlement.import_sources import (DATE_FIELDS, DETAIL_ALIASES, 
 from integrering.settlement.limits import persons_problem
 from integrering.settlement.models import SettlementFigure, SettlementYear
 from integrering.settlement.services import EMA_PAIRS
-from integrering.tabular import TableFileError, read_rows
+from integrering.tabular import TableFileError, is_xlsx, read_rows
 
 # File column → model field.
 COLUMNS = {
@@ -182,46 +183,85 @@ def import_plan(*, county, year: int, content: bytes, filename: str, document: D
     except FileError as error:
         plan.errors.append(str(error))
         return plan
-    table = [row for row in table if any(str(c).strip() for c in row if c is not None)]
-    if not table:
+    # Blank rows are skipped, but every row keeps its number in the file (for the messages).
+    numbered = [(n, row) for n, row in enumerate(table, start=1) if any(str(c).strip() for c in row if c is not None)]
+    if not numbered:
         plan.errors.append("Filen er tom.")
         return plan
-    header, key_column = _read_header(plan, table[0])
+    header_number, first_row = numbered[0]
+    header, key_column = _read_header(plan, first_row, header_number)
     if plan.errors:
         return plan
-    row_numbers = _read_rows(plan, table[1:], header, key_column, county)
+    plan.errors.extend(formula_errors(content, filename, known={*COLUMNS, *DETAIL_COLUMNS, key_column}))
+    row_numbers = _read_rows(plan, numbered[1:], header, key_column, county)
     _compare_with_stored(plan, row_numbers)
     return plan
 
 
-def _read_header(plan: ImportPlan, first_row: list) -> tuple[list[str], str | None]:
+def formula_errors(content: bytes, filename: str, known: set[str], normalise=None) -> list[str]:
+    """A formula cell without a saved result reads as empty, which would clear the stored value: refuse it.
+
+    Excel saves each formula's last result with it; a workbook written by a program that cannot calculate
+    (or saved with calculation off) has the formula only. ``known``: the (normalised) columns that are read.
+    """
+    normalise = normalise or _normalise_header
+    if not is_xlsx(content, filename):
+        return []
+    from openpyxl import load_workbook
+
+    try:
+        formulas = load_workbook(io.BytesIO(content), read_only=True, data_only=False)
+        results = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except Exception:  # read_rows has already said what is wrong with a broken file
+        return []
+    errors = []
+    try:
+        cells = zip(formulas.worksheets[0].iter_rows(values_only=True), results.worksheets[0].iter_rows(values_only=True))
+        header: list[str] = []
+        for row_number, (with_formulas, with_results) in enumerate(cells, start=1):
+            if not header and any(v is not None for v in with_results):
+                header = [normalise(v) for v in with_results]
+                continue
+            for index, (formula, result) in enumerate(zip(with_formulas, with_results)):
+                column = header[index] if index < len(header) else ""
+                if column in known and isinstance(formula, str) and formula.startswith("=") and result is None:
+                    errors.append(f"Rad {row_number}, kolonne «{column}»: formel uten beregnet verdi; "
+                                  "lagre filen i Excel først.")
+    finally:
+        formulas.close()
+        results.close()
+    return errors
+
+
+def _read_header(plan: ImportPlan, first_row: list, row_number: int = 1) -> tuple[list[str], str | None]:
     """The normalised header and the municipality column; sets ``plan.columns`` and ``plan.ignored_columns``."""
     header = [_normalise_header(h) for h in first_row]
     key_column = "kommunenummer" if "kommunenummer" in header else ("kommune" if "kommune" in header else None)
     if key_column is None:
-        plan.errors.append("Rad 1: filen mangler kolonnen «kommunenummer» eller «kommune».")
+        plan.errors.append(f"Rad {row_number}: filen mangler kolonnen «kommunenummer» eller «kommune».")
     plan.columns = [h for h in header if h in COLUMNS]
     plan.detail_columns = [h for h in header if h in DETAIL_COLUMNS]
     known = {*COLUMNS, *DETAIL_COLUMNS, "kommunenummer", "kommune", *IGNORED}
     plan.ignored_columns = [str(first_row[i]) for i, h in enumerate(header) if h not in known and h]
     if not plan.columns and not plan.detail_columns:
-        plan.errors.append("Rad 1: filen har ingen tallkolonner (" + ", ".join(COLUMNS) + ").")
+        plan.errors.append(f"Rad {row_number}: filen har ingen tallkolonner (" + ", ".join(COLUMNS) + ").")
     warning = document_warning(plan.columns, {DETAIL_COLUMNS[c] for c in plan.detail_columns}, plan.document)
     if warning:
         plan.warnings.append(warning)
     duplicates = [h for h in plan.columns + plan.detail_columns if header.count(h) > 1]
     if duplicates:
-        plan.errors.append(f"Rad 1: kolonnen «{duplicates[0]}» står flere ganger.")
+        plan.errors.append(f"Rad {row_number}: kolonnen «{duplicates[0]}» står flere ganger.")
     return header, key_column
 
 
-def _read_rows(plan: ImportPlan, rows: list, header: list[str], key_column: str, county) -> list[int]:
-    """Fill ``plan.rows`` (municipality, values) and ``plan.errors``; returns each planned row's file row number."""
+def _read_rows(plan: ImportPlan, rows: list[tuple[int, list]], header: list[str], key_column: str, county) -> list[int]:
+    """Fill ``plan.rows`` (municipality, values) and ``plan.errors`` from (file row number, cells);
+    returns each planned row's file row number."""
     index = MunicipalityIndex(plan.year)
     key_at = header.index(key_column)
     seen: dict[int, int] = {}
     row_numbers: list[int] = []
-    for row_number, row in enumerate(rows, start=2):
+    for row_number, row in rows:
         row = list(row) + [None] * (len(header) - len(row))
         if _is_total_row(row, header):
             continue

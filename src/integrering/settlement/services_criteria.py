@@ -22,6 +22,7 @@ from integrering.allocation import AllocationError
 from integrering.allocation.io import parse_number, read_table
 from integrering.core.models import County
 from integrering.municipalities.models import Municipality
+from integrering.settlement.imports import formula_errors
 from integrering.settlement.models import CriterionDefinition, CriterionValue, Scenario
 from integrering.settlement.scenario_inputs import POPULATION
 
@@ -124,6 +125,8 @@ def criterion_values_parse(*, county: County, year: int, path: Path, filename: s
         result.errors.append("Filen har ingen kriteriekolonner (én kolonne per kriteriekode).")
     if result.errors:
         return result
+    result.errors.extend(formula_errors(path.read_bytes(), filename, known={"kommunenummer", *columns},
+                                        normalise=lambda h: str(h or "").strip().lower()))
     municipalities = {m.number: m for m in Municipality.objects.filter(
         Q(valid_to__isnull=True) | Q(valid_to__gte=year), valid_from__lte=year)}
     seen: dict[str, int] = {}

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from integrering.core.permissions import Perm, has_perm, is_municipal_only, requires
@@ -124,7 +125,8 @@ def import_apply(request, year: int):
     if not plan.ok:
         return render(request, "settlement/import.html", {"settlement_year": settlement_year, "form": ImportForm(), "plan": plan}, status=400)
     del request.session[SESSION_KEY]
-    messages.success(request, _("The file was imported: %(n)s municipalities changed.") % {"n": changed})
+    messages.success(request, ngettext("The file was imported: %(n)s municipality changed.",
+                                       "The file was imported: %(n)s municipalities changed.", changed) % {"n": changed})
     return redirect("settlement:year", year)
 
 

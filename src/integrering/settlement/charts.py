@@ -89,6 +89,19 @@ def horizontal_bars(items: list[tuple[str, dict[str, int | None]]]) -> Chart:
 
 
 UNKNOWN_LABEL = 14  # characters of « (26 ukjente)» in a value label
+CHAR_WIDTH = 5.2  # of the 9 px value labels
+
+
+def _headroom(items: list[tuple], maximum: int, plot_height: float) -> float:
+    """The room above the plot that the upright labels need where they stand higher than its top."""
+    needed = 0.0
+    for _, values, unknown in items:
+        for series, *_rest in SERIES:
+            value = values.get(series)
+            chars = len(f"{value:,}" if value is not None else "–") + (UNKNOWN_LABEL if unknown.get(series) else 0)
+            above_bar = plot_height * (1 - (value or 0) / maximum)
+            needed = max(needed, chars * CHAR_WIDTH + 6 - above_bar)
+    return round(needed, 1)
 
 
 def vertical_bars(items: list[tuple], *, height: float = 260) -> Chart:
@@ -100,9 +113,9 @@ def vertical_bars(items: list[tuple], *, height: float = 260) -> Chart:
     items = [(item[0], item[1], item[2] if len(item) > 2 else {}) for item in items]
     maximum = _nice_max(max([v for _, values, _u in items for v in values.values() if v is not None] or [0]))
     rotated = any(any(u.values()) for _, _v, u in items)
-    headroom = (len(f"{maximum:,}") + UNKNOWN_LABEL) * 5 + 10 if rotated else 0
-    left, bottom, top = 50, height + headroom - 30, 20 + headroom
-    plot_height = bottom - top
+    plot_height = height - 50
+    headroom = _headroom(items, maximum, plot_height) if rotated else 0
+    left, bottom = 50, height + headroom - 30
     group_width = len(SERIES) * (BAR + 3) + 18
     groups = []
     for index, (label, values, unknown) in enumerate(items):

@@ -144,17 +144,22 @@ def criterion_values_parse(*, county: County, year: int, path: Path, filename: s
             continue
         seen[number] = row_number
         result.rows += 1
-        for column in columns:
-            text = cells.get(column, "").strip()
-            if text == "":
-                continue
-            value, reason = _decimal(text)
-            if reason:
-                result.errors.append(f"Rad {row_number}, kolonne «{column}»: {reason}.")
-            else:
-                result.values[(definitions[column].pk, municipality.pk)] = value
+        _values_read(result, row_number, cells, {c: definitions[c] for c in columns}, municipality)
     result.codes = columns
     return result
+
+
+def _values_read(result: ImportResult, row_number: int, cells: dict, definitions: dict, municipality) -> None:
+    """One row's values (an empty cell leaves the stored value alone) or its errors."""
+    for column, definition in definitions.items():
+        text = cells.get(column, "").strip()
+        if text == "":
+            continue
+        value, reason = _decimal(text)
+        if reason:
+            result.errors.append(f"Rad {row_number}, kolonne «{column}»: {reason}.")
+        else:
+            result.values[(definition.pk, municipality.pk)] = value
 
 
 @transaction.atomic

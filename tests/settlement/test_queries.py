@@ -22,7 +22,7 @@ PAGES = {
     "/bosetting/{year}/diagram/": 13,
     "/bosetting/": 10,
 }
-MUNICIPALITY_PAGE = 14
+MUNICIPALITY_PAGE = 15
 
 
 def fill(county, years, municipalities):

@@ -6,13 +6,16 @@ document.addEventListener("htmx:configRequest", (event) => {
 
 // A wide table scrolls sideways inside its .table-scroll box (on a phone) instead of the whole page. A box that
 // actually scrolls becomes a named region that takes the keyboard focus, so it can be scrolled without a mouse
-// (WCAG 2.1.1); its name is the table's caption, else its section's heading.
+// (WCAG 2.1.1); its name is the table's caption, else the element its aria-labelledby names, else its section's heading.
 (() => {
   const nameOf = (box) => {
+    const table = box.querySelector("table");
     const caption = box.querySelector("caption");
+    const labelledBy = table && document.getElementById(table.getAttribute("aria-labelledby") || "");
     const section = box.closest("section");
     const heading = section && section.querySelector("h2, h3");
-    return ((caption && caption.textContent) || (heading && heading.textContent) || "").trim();
+    const named = [caption, labelledBy, heading].find((el) => el && el.textContent.trim());
+    return named ? named.textContent.trim() : "";
   };
   const update = () => {
     document.querySelectorAll(".table-scroll").forEach((box) => {

@@ -1,7 +1,9 @@
 """Benchmark of the settlement pages with all counties' municipalities and ten years of figures.
 
-Fills a temporary SQLite database (reference data for all counties, ten settlement years per county
-with figures for every municipality valid that year), then renders through the Django test client,
+Fills a temporary SQLite database (reference data for all counties, ten settlement years per county,
+ending with the county's last year, with figures for every municipality valid that year; the reference
+data starts in 2020, so the municipalities valid from a county's first year are made valid from the first
+of the ten years in this database, and the script says so), then renders through the Django test client,
 logged in as an adviser of the county, the year page, the map and the municipality page of the county's
 largest municipality, for Trøndelag (50) and for the county with the most municipalities. Prints the
 median time of N renders and the number of queries of each page.
@@ -33,7 +35,26 @@ def setup_django(db_path: str) -> None:
     django.setup()
 
 
-def fill(years: range) -> None:
+YEARS = 10
+LAST_YEAR = 2025
+
+
+def county_years(county) -> range:
+    """Ten settlement years ending with the county's last year (2025, or the year before it was merged)."""
+    last = min(county.valid_to or LAST_YEAR, LAST_YEAR)
+    return range(last - YEARS + 1, last + 1)
+
+
+def extend_validity(county, years: range) -> int:
+    """The reference data starts in 2020: a municipality valid from the county's first year is made valid
+    from the first of the ten years, in this temporary database only. Returns how many were changed."""
+    from integrering.municipalities.models import Municipality
+
+    return Municipality.objects.filter(county=county, valid_from=county.valid_from, valid_from__gt=years.start).update(
+        valid_from=years.start)
+
+
+def fill() -> None:
     from django.core.management import call_command
 
     from integrering.core.models import County
@@ -44,10 +65,13 @@ def fill(years: range) -> None:
     call_command("migrate", verbosity=0)
     reference_data_load()
     rng = random.Random(2021)
+    extended = 0
+    for county in County.objects.all():
+        extended += extend_validity(county, county_years(county))
     municipalities = list(Municipality.objects.all())
     figures = []
     for county in County.objects.all():
-        for year in years:
+        for year in county_years(county):
             settlement_year = SettlementYear.objects.create(county=county, year=year, total=rng.randint(300, 900))
             for m in municipalities:
                 if m.county_id != county.pk or not m.is_valid_in(year):
@@ -59,7 +83,9 @@ def fill(years: range) -> None:
                                                 requested=requested, decided=decided, settled=settled))
     SettlementFigure.objects.bulk_create(figures, batch_size=2000)
     print(f"Fylt: {County.objects.count()} fylker, {len(municipalities)} kommuner, {SettlementYear.objects.count()} "
-          f"bosettingsår, {len(figures)} tallrader.")
+          f"bosettingsår ({YEARS} per fylke, til fylkets siste år), {len(figures)} tallrader.")
+    print(f"Syntetisk: referansedataene begynner i 2020, så {extended} kommuner som var gyldige fra fylkets første "
+          f"år, er gjort gyldige fra det første av de {YEARS} årene (bare i denne midlertidige databasen).")
 
 
 def measure(client, url: str, repeat: int) -> tuple[float, int]:
@@ -91,27 +117,30 @@ def main() -> None:
         from integrering.core.roles import Role
         from integrering.core.services import user_save
         from integrering.municipalities.models import Municipality, Population
+        from integrering.settlement.models import SettlementFigure
 
-        fill(range(2016, 2026))
+        fill()
         largest = (County.objects.annotate(n=Count("municipalities")).exclude(number="50").order_by("-n", "number").first())
         for county in (County.objects.get(number="50"), largest):
-            valid_to = county.valid_to or 2025
-            year = min(valid_to, 2025)
+            years = county_years(county)
+            year = years[-1]
             numbers = [m.number for m in Municipality.objects.filter(county=county) if m.is_valid_in(year)]
+            with_figures = SettlementFigure.objects.filter(settlement_year__county=county).values("settlement_year").distinct()
             biggest = (Population.objects.filter(municipality__number__in=numbers, year__lte=year)
                        .order_by("-total").values_list("municipality__number", flat=True).first())
             user = user_save(user=User(username=f"bench{county.number}"), county=county, roles={Role.ADVISER},
                              password="benchmark-passord-langt-nok")
             client = Client(HTTP_HOST="localhost")
             client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
-            print(f"\n{county.number} {county.name}: {len(numbers)} kommuner i {year}, 10 år med tall")
+            print(f"\n{county.number} {county.name}: {len(numbers)} kommuner i {year}, tall for {with_figures.count()} år "
+                  f"({years.start}–{year})")
             for label, url in (("årsside", f"/bosetting/{year}/"), ("kart", f"/bosetting/{year}/kart/"),
                                ("kart per 1000", f"/bosetting/{year}/kart/?tall=vedtatt-per-1000"),
-                               ("kommuneside", f"/kommuner/{biggest}/")):
+                               ("kommuneside", f"/kommuner/{biggest}/"), ("diagram", f"/bosetting/{year}/diagram/"),
+                               ("årsliste", "/bosetting/")):
                 client.get(url)  # warm caches (geometry, templates)
                 median, queries = measure(client, url, args.repeat)
                 print(f"  {label:<14} {url:<42} median {median:7.1f} ms  {queries:3d} spørringer")
-
 
 if __name__ == "__main__":
     main()

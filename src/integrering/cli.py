@@ -39,7 +39,27 @@ def main(argv: list[str] | None = None) -> None:
     except ConfigError as error:
         print(f"integrering: konfigurasjonsfeil: {error}", file=sys.stderr)
         sys.exit(2)
-    execute_from_command_line(argv)
+    _run_management_command(execute_from_command_line, argv)
+
+
+def _run_management_command(execute, argv: list[str]) -> None:
+    """Run a management command; a database that cannot be reached is a plain message and exit 2."""
+    from django.db.utils import InterfaceError, OperationalError
+
+    try:
+        execute(argv)
+    except (OperationalError, InterfaceError) as error:
+        print(f"integrering: databasefeil: {_without_password(str(error).strip())}", file=sys.stderr)
+        print("Sjekk DATABASE_URL (for SQLite: at mappen finnes, se INTEGRERING_VAR_DIR), at databaseserveren "
+              "kjører, og at databasen er migrert (integrering migrate).", file=sys.stderr)
+        sys.exit(2)
+
+
+def _without_password(message: str) -> str:
+    from django.conf import settings
+
+    password = settings.DATABASES["default"].get("PASSWORD")
+    return message.replace(password, "***") if password else message
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -57,3 +57,14 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if not items:
         raise ConfigError(f"{name} må inneholde minst én verdi, skilt med komma.")
     return items
+
+
+def env_choice(name: str, default: str, choices: tuple[str, ...]) -> str:
+    """One of ``choices`` (upper case), read case-insensitively: ``debug`` and ``DEBUG`` are the same."""
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    value = raw.strip().upper()
+    if value not in choices:
+        raise ConfigError(f"{name} må være en av {', '.join(choices)} (fikk «{raw}»).")
+    return value

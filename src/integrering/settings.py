@@ -4,10 +4,30 @@ from pathlib import Path
 
 import dj_database_url
 
-from integrering.env import ConfigError, env_bool, env_int, env_list, env_str
+from integrering.env import ConfigError, env_bool, env_choice, env_int, env_list, env_str
 
 SRC_DIR = Path(__file__).resolve().parent
-BASE_DIR = SRC_DIR.parent.parent
+
+
+def _base_dir() -> Path:
+    """The installation directory that holds ``node_modules/`` and ``var/``.
+
+    ``INTEGRERING_BASE_DIR`` if set; otherwise the checkout the code runs from (``make install`` and the
+    README install it editable), or else the working directory.
+    """
+    configured = env_str("INTEGRERING_BASE_DIR")
+    if configured:
+        path = Path(configured).expanduser().resolve()
+        if not path.is_dir():
+            raise ConfigError(f"INTEGRERING_BASE_DIR må være en mappe som finnes (fikk «{configured}»).")
+        return path
+    checkout = SRC_DIR.parent.parent
+    if (checkout / "pyproject.toml").is_file() and (checkout / "src" / "integrering").is_dir():
+        return checkout
+    return Path.cwd()
+
+
+BASE_DIR = _base_dir()
 VAR_DIR = Path(env_str("INTEGRERING_VAR_DIR", str(BASE_DIR / "var")))
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
@@ -105,6 +125,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "integrering.core.password_validation.ContainsUserAttributeValidator"},
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
@@ -122,6 +143,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
+# Reverse proxies in front of the app (README: one, which sets X-Forwarded-For and X-Forwarded-Proto);
+# axes then locks out the client's address, not the proxy's.
+TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0 if DEBUG else 1, minimum=0)
+AXES_CLIENT_IP_CALLABLE = "integrering.core.client_ip.client_ip"
 
 LANGUAGE_CODE = "nb"
 LANGUAGES = [("nb", "Norsk bokmål")]
@@ -156,6 +181,7 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
+CSRF_FAILURE_VIEW = "integrering.core.errors.csrf_failure"
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -178,11 +204,12 @@ AUDITLOG_DISABLE_REMOTE_ADDR = False
 # `integrering anonymise-participants` removes it (days).
 PARTICIPANT_RETENTION_DAYS = env_int("PARTICIPANT_RETENTION_DAYS", 5 * 365, minimum=30)
 
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["console"], "level": env_choice("LOG_LEVEL", "INFO", LOG_LEVELS)},
     # django-axes announces itself at INFO on every start; keep its warnings (lockouts) only.
     "loggers": {"axes": {"level": "WARNING"}},
 }

@@ -18,6 +18,7 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
 ]
 
+handler400 = "integrering.core.errors.bad_request"
 handler403 = "integrering.core.errors.forbidden"
 handler404 = "integrering.core.errors.not_found"
 handler500 = "integrering.core.errors.server_error"

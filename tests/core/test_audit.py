@@ -1,3 +1,5 @@
+import re
+
 from auditlog.models import LogEntry
 
 from integrering.core.audit import personal_data_read_log
@@ -72,3 +74,87 @@ def test_the_change_log_filters_by_record_type_and_date(county_admin, adviser, c
     assert entries and {e.content_type_id for e in entries} == {user_type.pk}
     tomorrow = today + timedelta(days=1)
     assert not list(client.get(f"/admin/revisjon/?date_from={tomorrow:%d.%m.%Y}").context["entries"])
+
+
+def test_an_auditor_reads_changes_in_norwegian_with_names_not_ids(county_admin, adviser, client_for):
+    import datetime
+
+    from integrering.municipalities.models import Municipality
+    from integrering.municipalities.services import contact_assign
+
+    auditor = make_auditor(county_admin)
+    trondheim = Municipality.objects.filter(number="5001")
+    contact_assign(person=adviser, municipalities=trondheim, start=datetime.date(2024, 1, 1))
+    LogEntry.objects.filter(actor__isnull=True).update(actor=county_admin)
+    page = client_for(auditor).get("/admin/revisjon/?record_type=" + str(_type("contactassignment").pk)).content.decode()
+    row = page[page.index("<td>Opprettet</td>"):]
+    row = row[:row.index("</tr>")]
+    assert "<td>Kontaktpersonoppdrag</td>" in row
+    assert "<strong>Kommune</strong>: – → 5001 Trondheim" in row
+    assert "<strong>Kontaktperson</strong>: – → Radgiver" in row
+    assert "<strong>Fra</strong>: – → 01.01.2024" in row
+    assert "None" not in row and f"→ {trondheim.get().pk}<" not in row
+    assert "create" not in page and "update" not in page
+
+
+def test_every_tracked_field_has_a_norwegian_name_on_the_audit_page():
+    from django.utils import translation
+    from django.utils.functional import Promise
+
+    from integrering.core.audit import tracked_models
+    from integrering.core.audit_display import AUTO_FIELD_LABELS
+
+    unnamed = [f"{model._meta.label}.{field.name}" for model in tracked_models() for field in model._meta.concrete_fields
+               if not isinstance(field.verbose_name, Promise) and str(field.verbose_name) not in AUTO_FIELD_LABELS]
+    assert not unnamed, unnamed
+    with translation.override("nb"):
+        assert str(AUTO_FIELD_LABELS["run by"]) == "kjørt av"
+
+
+def test_reverse_relations_are_not_logged_as_changes(make_user):
+    from integrering.guidance.models import Participant
+
+    participant = Participant.objects.create(county=make_user(Role.ADVISER).county, reference="P1",
+                                             municipality=__import__("integrering.municipalities.models", fromlist=["x"])
+                                             .Municipality.objects.get(number="5001"))
+    changes = LogEntry.objects.get_for_object(participant).get().changes_dict
+    assert "reference" in changes
+    assert not [field for field, values in changes.items() if "None" in values[1] and "." in values[1]], changes
+    assert not {"open_findings", "referrals", "guidance_case", "training_enrolments"} & set(changes)
+
+
+def test_the_record_type_filter_offers_only_logged_types_by_norwegian_name(county_admin, client_for):
+    form = client_for(county_admin).get("/admin/revisjon/").context["form"]
+    labels = [label for value, label in form.fields["record_type"].choices if value]
+    assert "Kontaktpersonoppdrag" in labels and "Bruker" in labels and "Scenariokjøring" in labels
+    assert "Kommunenavn" not in labels and "Folketall" not in labels  # reference data is not logged
+    assert not [label for label in labels if label.isascii() and label.lower() == label]  # no raw model names
+    assert labels == sorted(labels, key=__import__("integrering.core.collation", fromlist=["x"]).norwegian_key)
+
+
+def test_page_links_replace_the_page_instead_of_piling_up_parameters(county_admin, client_for):
+    for n in range(55):
+        LogEntry.objects.log_create(county_admin.county, action=LogEntry.Action.UPDATE,
+                                    changes={"name": [str(n), str(n + 1)]}, actor=county_admin)
+    client = client_for(county_admin)
+    page = client.get("/admin/revisjon/?side=2&side=1&user=&side=2").content.decode()
+    links = re.findall(r'href="(\?[^"]*side=[^"]*)"', page)
+    assert links and all(link.replace("&amp;", "&").count("side=") == 1 for link in links), links
+
+
+def test_the_audit_date_fields_are_date_pickers(county_admin, client_for):
+    page = client_for(county_admin).get("/admin/revisjon/").content.decode()
+    assert 'type="date" name="date_from"' in page and 'type="date" name="date_to"' in page
+
+
+def make_auditor(county_admin):
+    from integrering.core.models import User
+    from integrering.core.services import user_save
+
+    return user_save(user=User(username="revisor2"), county=county_admin.county, roles={Role.AUDITOR})
+
+
+def _type(model):
+    from django.contrib.contenttypes.models import ContentType
+
+    return ContentType.objects.get(model=model)

@@ -1,10 +1,12 @@
 """Every URL pattern declares a permission, and every role gets exactly what the policy gives it."""
 
+import io
 import re
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from integrering.core.models import User
 from integrering.core.permissions import POLICY, Perm
 from integrering.core.roles import Role
 from tests.pages import without_tokens
@@ -57,22 +59,98 @@ def test_anonymous_users_are_sent_to_the_login_page(client, route, callback):
     assert response.url.startswith("/logg-inn/")
 
 
+# An allowed role must reach the view: a page (200), a redirect that is not the login page (302), or
+# "use POST" (405) for a view that only changes things. Never 403, never the login page, never 5xx, and
+# never 404: every <pk> below is a real record the role may see (a municipal user's is in 5001).
+REACHED = {200, 302, 405}
+
+# Which record fills the <pk>/<version> of a route (first match wins); a new route with a <pk> must be added.
+OBJECT_ROUTES = [
+    (r"^admin/brukere/<int:pk>/", "user"),
+    (r"/kjoringer/<int:pk>/", "run"),
+    (r"/scenarier/<int:pk>/", "scenario"),
+    (r"kriterier/<int:pk>/", "criterion"),
+    (r"^kommuner/kontaktpersoner/<int:pk>/", "assignment"),
+    (r"^veiledning/deltakere/<int:pk>/", "participant"),
+    (r"^veiledning/saker/<int:pk>/", "case"),
+    (r"^veiledning/opplaering/deltakere/<int:pk>/", "upper_secondary_participant"),
+    (r"^veiledning/opplaering/<int:pk>/", "enrolment"),
+]
+
+
+# The county's own settlement work (recommendations, scenarios, criteria, county-wide maps, charts and
+# exports) is outside a municipal user's scope: the views answer 404, as for a record of another
+# municipality (existence is not revealed), although the permission VIEW_SETTLEMENT lets them in.
+MUNICIPAL_OUT_OF_SCOPE = [
+    r"^bosetting/<int:year>/(anbefaling|diagram|eksport|kart|kjoringer|kriterier|offentlig|scenarier)",
+    r"^bosetting/kriterier/$",
+]
+
+
+def expected_for(role: Role, route: str, perm) -> set[int]:
+    if perm not in POLICY[role]:
+        return {403}
+    if role == Role.MUNICIPAL_USER and any(re.search(p, route) for p in MUNICIPAL_OUT_OF_SCOPE):
+        return {404}
+    return REACHED
+
+
+@pytest.fixture
+def matrix_records(county, make_user):
+    """Demo data plus a criterion, a scenario and a run: a real record behind every <pk> route."""
+    from integrering.core.demo import demo_data_load
+    from integrering.guidance.models import GuidanceCase, Participant, TrainingEnrolment
+    from integrering.municipalities.models import ContactAssignment
+    from integrering.settlement.models import SettlementYear
+    from integrering.settlement.services_criteria import criterion_create
+    from integrering.settlement.services_scenarios import scenario_create, scenario_run
+
+    demo_data_load(password="demo-passord-som-er-langt", stdout=io.StringIO())
+    adviser = User.objects.get(username="radgiver")
+    year = SettlementYear.objects.get(county=county, year=2021)
+    scenario = scenario_create(settlement_year=year, user=adviser, name="Folketall",
+                               criteria=[{"code": "folketall", "weight": 1.0, "exponent": 0.6}], base=10)
+    participant = Participant.objects.filter(county=county, municipality__number="5001",
+                                             guidance_case__isnull=False).first()
+    return {
+        "user": adviser.pk,
+        "run": scenario_run(scenario=scenario, user=adviser).pk,
+        "scenario": scenario.pk,
+        "criterion": criterion_create(county=county, code="ledighet", name="Ledighet").pk,
+        "assignment": ContactAssignment.objects.get(municipality__number="5001").pk,
+        "participant": participant.pk,
+        "case": GuidanceCase.objects.get(participant=participant).pk,
+        "upper_secondary_participant": Participant.objects.filter(county=county, full_time_upper_secondary=True).first().pk,
+        "enrolment": TrainingEnrolment.objects.filter(participant__county=county).first().pk,
+    }
+
+
+def record_path(route: str, records: dict) -> str:
+    """The route with real records in it (<version> is the demo's recommendation 1, <year> 2021)."""
+    if "<int:pk>" in route:
+        kind = next((kind for pattern, kind in OBJECT_ROUTES if re.search(pattern, route)), None)
+        assert kind is not None, f"No record for {route}: add it to OBJECT_ROUTES"
+        route = route.replace("<int:pk>", str(records[kind]))
+    return sample_path(route)
+
+
 @pytest.mark.parametrize("role", list(Role))
-def test_each_role_gets_403_exactly_where_the_policy_denies_it(role, make_user, client_for):
+def test_each_role_reaches_exactly_what_the_policy_allows(role, matrix_records, make_user, client_for):
     user = make_user(role, username=f"u_{role.value}", municipality="5001" if role == Role.MUNICIPAL_USER else None)
     client = client_for(user)
+    client.raise_request_exception = False
     wrong = []
     for route, callback in PATTERNS:
         perm = callback.required_permission
         if perm is None:
             continue
-        response = client.get(sample_path(route))
-        allowed = perm in POLICY[role]
-        if not allowed and response.status_code != 403:
-            wrong.append(f"{route}: expected 403, got {response.status_code}")
-        if allowed and (response.status_code >= 500 or (response.status_code == 302 and "/logg-inn/" in response.url)):
-            wrong.append(f"{route}: allowed by the policy, got {response.status_code}")
-    assert not wrong, "\n".join(wrong)
+        path = record_path(route, matrix_records)
+        response = client.get(path)
+        status, login = response.status_code, response.status_code == 302 and "/logg-inn/" in response.url
+        expected = expected_for(role, route, perm)
+        if status not in expected or login:
+            wrong.append(f"{path}: expected {sorted(expected)}, got {status}{' (the login page)' if login else ''}")
+    assert not wrong, f"{role.label}:\n" + "\n".join(wrong)
 
 
 FOUNDATION_PAGES = {

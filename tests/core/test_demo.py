@@ -64,3 +64,13 @@ def test_loading_the_demo_data_twice_changes_nothing(county, settings, monkeypat
     counts = (User.objects.count(), UserRole.objects.count(), ContactAssignment.objects.count())
     load(monkeypatch, "et-langt-demopassord")
     assert (User.objects.count(), UserRole.objects.count(), ContactAssignment.objects.count()) == counts
+
+
+def test_a_demo_password_that_breaks_the_password_rules_is_refused_with_a_clear_message(county, settings, monkeypatch):
+    settings.DEBUG = True
+    with pytest.raises(CommandError) as error:
+        load(monkeypatch, "kort")
+    assert error.value.returncode == 2
+    assert "DEMO_PASSWORD oppfyller ikke passordreglene" in str(error.value)
+    assert "Passordet er for kort. Det må bestå av minst 10 tegn." in str(error.value)
+    assert not User.objects.exists()

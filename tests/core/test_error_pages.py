@@ -27,3 +27,36 @@ def test_a_forbidden_page_is_norwegian(adviser, client_for):
     response = client_for(adviser).get("/admin/brukere/")
     assert response.status_code == 403
     assert "Du har ikke tilgang til denne siden" in response.content.decode()
+
+
+def test_a_bad_host_header_gives_a_norwegian_400(client, settings):
+    settings.DEBUG = False
+    client.raise_request_exception = False
+    response = client.get("/logg-inn/", HTTP_HOST="angriper.example.com")
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Forespørselen kunne ikke behandles" in page and '<html lang="nb"' in page
+
+
+def test_a_failed_csrf_check_gives_a_norwegian_page(adviser):
+    from django.test import Client
+
+    from tests.conftest import PASSWORD
+
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/logg-inn/", {"username": "radgiver", "password": PASSWORD})
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert "Skjemaet er utløpt" in page and "Ingenting ble lagret" in page
+    assert "CSRF" not in page
+
+
+def test_opening_the_logout_address_asks_with_a_button(adviser, client_for):
+    client = client_for(adviser)
+    response = client.get("/logg-ut/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert 'action="/logg-ut/"' in page and "Vil du logge ut?" in page
+    assert client.get("/").status_code == 200  # still logged in
+    client.post("/logg-ut/")
+    assert client.get("/logg-ut/").url == "/logg-inn/"

@@ -68,3 +68,57 @@ def test_an_idle_session_has_expired_and_the_user_must_log_in_again(client, advi
     Session.objects.filter(pk=session.pk).update(expire_date=timezone.now() - timedelta(seconds=1))  # idle too long
     response = client.get("/kommuner/")
     assert response.status_code == 302 and response.url.startswith("/logg-inn/")
+
+
+def _fail_logins(client, times, **extra):
+    for _ in range(times):
+        client.post("/logg-inn/", {"username": "radgiver", "password": "feil"}, **extra)
+
+
+def test_an_admin_unlocks_a_locked_out_user_and_the_unlock_is_logged(client, adviser, county_admin, settings):
+    from auditlog.models import LogEntry
+
+    settings.AXES_ENABLED, settings.AXES_FAILURE_LIMIT = True, 3
+    _fail_logins(client, 3, REMOTE_ADDR="10.0.0.1")
+    assert client.post("/logg-inn/", {"username": "radgiver", "password": PASSWORD}, REMOTE_ADDR="10.0.0.1").status_code == 429
+    admin_client = type(client)()
+    admin_client.force_login(county_admin, backend="django.contrib.auth.backends.ModelBackend")
+    listing = admin_client.get("/admin/brukere/").content.decode()
+    assert "Låst ute" in listing and f"/admin/brukere/{adviser.pk}/las-opp/" in listing
+    assert admin_client.post(f"/admin/brukere/{adviser.pk}/las-opp/").status_code == 302
+    assert "Låst ute" not in admin_client.get("/admin/brukere/").content.decode()
+    response = client.post("/logg-inn/", {"username": "radgiver", "password": PASSWORD}, REMOTE_ADDR="10.0.0.1")
+    assert response.status_code == 302 and response.url == "/"
+    entry = LogEntry.objects.get(object_pk=str(adviser.pk), changes__has_key="lockout")
+    assert entry.actor == county_admin
+    assert "Låst ute → Låst opp" in admin_client.get("/admin/revisjon/").content.decode()
+
+
+def test_behind_a_trusted_proxy_the_lockout_is_per_client_address(client, adviser, settings):
+    settings.AXES_ENABLED, settings.AXES_FAILURE_LIMIT, settings.TRUSTED_PROXY_COUNT = True, 3, 1
+    proxy = {"REMOTE_ADDR": "127.0.0.1"}
+    _fail_logins(client, 3, HTTP_X_FORWARDED_FOR="203.0.113.9", **proxy)
+    # Another client behind the same proxy is not locked out; the first one is, whatever it claims to be.
+    other = client.post("/logg-inn/", {"username": "radgiver", "password": PASSWORD},
+                        HTTP_X_FORWARDED_FOR="198.51.100.7", **proxy)
+    assert other.status_code == 302
+    client.post("/logg-ut/")
+    spoofed = client.post("/logg-inn/", {"username": "radgiver", "password": PASSWORD},
+                          HTTP_X_FORWARDED_FOR="198.51.100.7, 203.0.113.9", **proxy)
+    assert spoofed.status_code == 429
+
+
+def test_without_trusted_proxies_the_forwarded_header_is_ignored(rf, settings):
+    from integrering.core.client_ip import client_ip
+
+    settings.TRUSTED_PROXY_COUNT = 0
+    assert client_ip(rf.get("/", HTTP_X_FORWARDED_FOR="1.2.3.4", REMOTE_ADDR="10.0.0.5")) == "10.0.0.5"
+    settings.TRUSTED_PROXY_COUNT = 2
+    assert client_ip(rf.get("/", HTTP_X_FORWARDED_FOR="6.6.6.6, 1.2.3.4, 10.0.0.9", REMOTE_ADDR="10.0.0.5")) == "1.2.3.4"
+    assert client_ip(rf.get("/", HTTP_X_FORWARDED_FOR="1.2.3.4", REMOTE_ADDR="10.0.0.5")) == "10.0.0.5"
+
+
+def test_a_municipal_users_start_page_shows_their_own_municipality(municipal_user, client_for):
+    page = client_for(municipal_user).get("/").content.decode()
+    assert "Min kommune" in page and 'href="/kommuner/5001/"' in page and "Trondheim - Tråante" in page
+    assert "Mine kommuner" not in page and "Du er ikke kontaktperson" not in page

@@ -49,3 +49,28 @@ def test_a_wrong_password_gives_a_norwegian_error(page, e2e_db, e2e_user):
     page.get_by_role("button", name="Logg inn").click()
     expect(page.get_by_role("alert")).to_be_visible()
     assert "brukernavn" in page.get_by_role("alert").inner_text().lower()
+
+
+PHONE_PAGES = ["/", "/kommuner/", "/kommuner/5001/", "/kommuner/kontaktpersoner/", "/admin/brukere/", "/admin/revisjon/",
+               "/kommuner/kontaktpersoner/tildel/"]
+
+
+def test_on_a_phone_wide_tables_scroll_in_their_box_not_the_whole_page(page, e2e_db, e2e_user, login, assert_accessible):
+    _load_contact_persons(County.objects.get(number="50"), E2E_PASSWORD)
+    e2e_user("mobiladmin", Role.COUNTY_ADMIN)
+    page.set_viewport_size({"width": 375, "height": 800})
+    login(page, "mobiladmin")
+    too_wide = {}
+    for path in PHONE_PAGES:
+        page.goto(f"{e2e_db.url}{path}")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 375:
+            too_wide[path] = width
+    assert not too_wide, too_wide
+    page.goto(f"{e2e_db.url}/kommuner/")
+    box = page.locator(".table-scroll").first
+    assert box.evaluate("b => b.scrollWidth > b.clientWidth")  # the table itself is wider than the phone
+    expect(box).to_have_attribute("tabindex", "0")  # so it can be scrolled with the keyboard,
+    expect(box).to_have_attribute("role", "region")  # as a region named by the table's caption
+    expect(box).to_have_attribute("aria-label", "Kommuner, sorterbare etter kolonne")
+    assert_accessible(page)

@@ -135,8 +135,8 @@ def test_a_municipality_registers_a_participant_and_its_decision(page, e2e_db, e
     expect(page.get_by_role("status").first).to_contain_text("Vedtaket ble registrert")
     expect(page.locator(".finding-list--full")).to_contain_text("Veiledning mangler")
     page.goto(f"{e2e_db.url}/veiledning/deltakere/")
-    assert "17059010182" not in page.content()
-    expect(page.get_by_role("row", name=re.compile("TRD-2026-1"))).to_contain_text("170590 *****")
+    assert "17059010182" not in page.content() and "170590" not in page.content()
+    expect(page.get_by_role("row", name=re.compile("TRD-2026-1"))).to_contain_text("Registrert – skjult")
 
 
 def test_a_school_coordinator_enrols_a_participant_and_exports_to_the_municipality(
@@ -179,3 +179,49 @@ def test_a_school_coordinator_enrols_a_participant_and_exports_to_the_municipali
     assert "VGO-1;Selam Fiktiv;2004-02-29" in body
     read = PersonalDataAccess.objects.get(user=coordinator, action="export")
     assert read.record_ids == [participant.pk]
+
+
+PAGE_OVERFLOW = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+UNREACHABLE_SCROLLERS = """() => [...document.querySelectorAll('.table-scroll')]
+    .filter(s => s.scrollWidth > s.clientWidth + 1 && s.tabIndex < 0).length"""
+
+
+def test_the_guidance_pages_fit_a_narrow_phone_and_work_by_keyboard(page, e2e_db, e2e_user, login, assert_accessible):
+    """At 375 px no page scrolls sideways (wide tables scroll in their own keyboard-reachable region), and
+    recording a session by keyboard leaves the focus on the confirmation, not at the top of the page."""
+    today = timezone.localdate()
+    participant = _participant(today)
+    services.referral_create(participant=participant, user=None, mapping_date=today - datetime.timedelta(days=20))
+    case = participant.guidance_case
+    services.case_session_add(case=case, date=today, minutes=30, interpreter_used=True, interpreter_language="dari")
+    e2e_user("veileder", Role.CAREER_COUNSELLOR)
+    e2e_user("kommune5001", Role.MUNICIPAL_USER, municipality="5001")
+    page.set_viewport_size({"width": 375, "height": 800})
+    pages = {
+        "veileder": ["/veiledning/deltakere/", "/veiledning/ko/", f"/veiledning/deltakere/{participant.pk}/",
+                     f"/veiledning/saker/{case.pk}/book/", f"/veiledning/saker/{case.pk}/fullfor/",
+                     "/veiledning/etterlevelse/"],
+        "kommune5001": ["/veiledning/deltakere/", f"/veiledning/deltakere/{participant.pk}/",
+                        f"/veiledning/deltakere/{participant.pk}/endre/",
+                        f"/veiledning/deltakere/{participant.pk}/vedtak/",
+                        "/veiledning/deltakere/ny/"],
+    }
+    for username, paths in pages.items():
+        page.context.clear_cookies()
+        login(page, username)
+        for path in paths:
+            page.goto(f"{e2e_db.url}{path}")
+            assert page.evaluate(PAGE_OVERFLOW) <= 0, f"{username} {path} scrolls sideways"
+            assert page.evaluate(UNREACHABLE_SCROLLERS) == 0, f"{username} {path}: a scroller cannot be focused"
+            assert_accessible(page)
+
+    # keyboard only: the counsellor records a session with the Enter key
+    page.context.clear_cookies()
+    login(page, "veileder")
+    page.goto(f"{e2e_db.url}/veiledning/deltakere/{participant.pk}/")
+    page.locator("#samtaler").get_by_label("Lengde (minutter)").focus()
+    page.keyboard.type("45")
+    page.keyboard.press("Enter")
+    confirmation = page.locator("#samtaler").get_by_role("status")
+    expect(confirmation).to_contain_text("Samtalen ble registrert.")
+    expect(confirmation).to_be_focused()

@@ -87,7 +87,7 @@ def test_the_municipality_summary_is_aggregate_only(known_set):
     summary = municipality_summary(Municipality.objects.get(number="5001"))
     assert summary["participants"] == 3
     assert summary["completed"] == 2
-    assert [(code, n) for code, _, n in summary["findings"]] == [
+    assert [(f["code"], f["count"]) for f in summary["findings"]] == [
         ("DECISION_BEFORE_GUIDANCE", 1), ("GUIDANCE_MISSING", 1), ("MAPPING_MISSING", 1)
     ]
 

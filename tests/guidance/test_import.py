@@ -178,3 +178,38 @@ def test_the_import_is_audited_once_per_change(tmp_path, county):
     assert (code, err) == (0, ""), out
     assert entries.count() == 3
     assert entries.latest("timestamp").changes["name"] == ["Fiktiv Person", "Nytt Navn"]
+
+
+VALID_D_0101 = _valid_id("410190")  # a D-nummer: day + 40, born 1 January 1990
+
+
+@pytest.mark.parametrize("number", [VALID_0101, VALID_D_0101])
+def test_a_fodselsnummer_or_d_nummer_without_a_birth_date_gives_the_birth_date(tmp_path, county, number):
+    columns = [c for c in ROW if c != "fodselsdato"]
+    rows = [ROW | {"fodselsdato": "", "fodselsnummer": number},
+            {c: v for c, v in (ROW | {"referanse": "TR-002", "fodselsnummer": number}).items() if c != "fodselsdato"}]
+    assert run(tmp_path, csv_text(rows[:1]))[0] == 0  # an empty birth-date cell
+    assert run(tmp_path, csv_text(rows[1:], columns=columns))[0] == 0  # no birth-date column at all
+    for reference in ("TR-001", "TR-002"):
+        participant = Participant.objects.get(reference=reference)
+        assert (participant.national_id, participant.birth_date) == (number, datetime.date(1990, 1, 1))
+
+
+def test_a_later_birth_date_only_row_that_contradicts_the_number_blames_the_birth_date(tmp_path, county):
+    assert run(tmp_path, csv_text([ROW | {"fodselsdato": "", "fodselsnummer": VALID_0101}]))[0] == 0
+    columns = [c for c in ROW if c != "fodselsnummer"]
+    code, out, err = run(tmp_path, csv_text([ROW | {"fodselsdato": "02.01.1990"}], columns=columns))
+    assert code == 2
+    assert "Rad 2, kolonne «fodselsdato»: Fødselsdatoen stemmer ikke med fødselsnummeret som er registrert." in err
+    assert "fodselsnummer»" not in err
+    assert Participant.objects.get(reference="TR-001").birth_date == datetime.date(1990, 1, 1)  # unchanged
+
+
+def test_a_later_number_only_row_that_contradicts_the_birth_date_blames_the_number(tmp_path, county):
+    assert run(tmp_path, csv_text([ROW]))[0] == 0  # born 17.05.1990, no number
+    columns = [c for c in ROW if c != "fodselsdato"]
+    code, _, err = run(tmp_path, csv_text([ROW | {"fodselsnummer": VALID_0101}], columns=columns))
+    assert code == 2
+    assert "Rad 2, kolonne «fodselsnummer»: Fødselsnummeret stemmer ikke med fødselsdatoen som er registrert " \
+           "(17.05.1990)." in err
+    assert Participant.objects.get(reference="TR-001").national_id == ""

@@ -27,6 +27,7 @@ def test_the_national_id_is_masked_for_display(county):
     p = participant_make(county)
     assert p.masked_national_id == ""
     p.national_id = "15108695088"
-    assert p.masked_national_id == "*********88"
+    assert p.masked_national_id == "Registrert – skjult"
+    assert not any(digit in p.masked_national_id for digit in "0123456789")
     assert str(p) == "R1"
     assert p.get_additional_data() == {"county": "50"}

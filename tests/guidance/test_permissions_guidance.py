@@ -24,6 +24,7 @@ MATRIX = {
     "/veiledning/deltakere/{p}/endre/": PARTICIPANT_EDITORS,
     "/veiledning/deltakere/{p}/vedtak/": PARTICIPANT_EDITORS,
     "/veiledning/deltakere/{p}/henvis/": {R.MUNICIPAL_USER},
+    "/veiledning/deltakere/{p}/trekk-henvisning/": {R.MUNICIPAL_USER},
     "/veiledning/ko/": {R.CAREER_COUNSELLOR},
     "/veiledning/saker/{c}/ta/": {R.CAREER_COUNSELLOR},
     "/veiledning/saker/{c}/tildel/": {R.CAREER_COUNSELLOR},

@@ -115,7 +115,8 @@ def test_a_municipal_user_exports_only_their_own_municipality(trondheim, steinkj
 def test_the_list_never_shows_a_fodselsnummer_in_full_and_urls_use_the_id(trondheim, counsellor, client_for):
     page = client_for(counsellor).get("/veiledning/deltakere/").content.decode()
     assert FNR not in page
-    assert "170590 *****" in page
+    assert "Registrert – skjult" in page
+    assert FNR[:6] not in without_tokens(page)  # not even the digits the birth date would give away
     assert f'href="/veiledning/deltakere/{trondheim.pk}/"' in page
     queue_and_compliance = (client_for(counsellor).get("/veiledning/ko/").content.decode()
                             + client_for(counsellor).get("/veiledning/etterlevelse/").content.decode())
@@ -131,24 +132,48 @@ def test_the_list_search_does_not_search_fodselsnummer_so_it_never_needs_to_be_i
 def test_the_participant_page_masks_the_fodselsnummer_until_asked_and_logs_the_reveal(trondheim, counsellor, client_for):
     client = client_for(counsellor)
     page = client.get(f"/veiledning/deltakere/{trondheim.pk}/").content.decode()
-    assert FNR not in page and FNR[-2:] in page
+    assert FNR not in page and "Registrert – skjult" in page
+    assert FNR[:6] not in without_tokens(page) and FNR[6:] not in without_tokens(page)  # no part of it
     revealed = client.get(f"/veiledning/deltakere/{trondheim.pk}/?vis=fodselsnummer").content.decode()
     assert FNR in revealed
     actions = list(PersonalDataAccess.objects.filter(record_ids=[trondheim.pk]).values_list("action", flat=True))
     assert sorted(actions) == ["view", "view_national_id"]
 
 
-def test_the_edit_form_shows_the_fodselsnummer_in_full_so_opening_it_is_logged_as_a_read(trondheim, municipal_user,
-                                                                                          client_for):
+def _edit_data(participant, **changes) -> dict:
+    data = {"municipality": participant.municipality_id, "name": participant.name, "birth_date": "1990-05-17",
+            "permit_category": "flyktning", "permit_date": "2021-01-10", "settlement_date": "2021-03-01",
+            "settled_by_agreement": "true", "education_level": "grunnskole", "interpreter_needed": "unknown",
+            "full_time_upper_secondary": "unknown", "version": str(participant.version)}
+    return data | changes
+
+
+def test_the_edit_form_never_shows_the_fodselsnummer_and_opening_it_is_logged_as_a_read(trondheim, municipal_user,
+                                                                                        client_for):
     client = client_for(municipal_user)
-    page = client.get(f"/veiledning/deltakere/{trondheim.pk}/endre/").content.decode()
-    assert FNR in page
+    page = without_tokens(client.get(f"/veiledning/deltakere/{trondheim.pk}/endre/").content.decode())
+    assert FNR not in page and FNR[6:] not in page
+    assert "Registrert – skjult" in page
     read = PersonalDataAccess.objects.get(user=municipal_user)
-    assert (read.action, read.record_type, read.record_ids) == ("view_national_id", "participant", [trondheim.pk])
+    assert (read.action, read.record_type, read.record_ids) == ("view", "participant", [trondheim.pk])
     response = client.post(f"/veiledning/deltakere/{trondheim.pk}/endre/", {"name": "", "version": "1",
                                                                             "birth_date": "31.02.1990"})
     assert response.status_code == 400  # a form error shows the form again: another read
     assert PersonalDataAccess.objects.filter(user=municipal_user).count() == 2
+
+
+def test_an_empty_number_field_keeps_the_registered_number_and_remove_removes_it(trondheim, municipal_user,
+                                                                                client_for):
+    client = client_for(municipal_user)
+    url = f"/veiledning/deltakere/{trondheim.pk}/endre/"
+    assert client.post(url, _edit_data(trondheim, name="Nytt Navn", national_id="")).status_code == 302
+    trondheim.refresh_from_db()
+    assert (trondheim.name, trondheim.national_id) == ("Nytt Navn", FNR)
+    both = client.post(url, _edit_data(trondheim, national_id=FNR, remove_national_id="on"))
+    assert both.status_code == 400
+    assert client.post(url, _edit_data(trondheim, remove_national_id="on")).status_code == 302
+    trondheim.refresh_from_db()
+    assert trondheim.national_id == ""
 
 
 @pytest.mark.parametrize("path", ["endre/", "vedtak/"])
@@ -170,3 +195,32 @@ def test_a_training_update_without_the_version_is_refused(steinkjer, make_user, 
     assert response.status_code == 400
     enrolment.refresh_from_db()
     assert enrolment.school == "Steinkjer vgs" and enrolment.absence_hours in (None, 0)
+
+
+def _read_descriptions(user) -> list[str]:
+    return list(PersonalDataAccess.objects.filter(user=user, action="view").values_list("description", flat=True))
+
+
+def test_the_case_decision_and_referral_forms_log_a_read_of_the_participant(trondheim, municipal_user, counsellor,
+                                                                            client_for):
+    municipal = client_for(municipal_user)
+    for path in ("vedtak/", "henvis/"):
+        assert municipal.get(f"/veiledning/deltakere/{trondheim.pk}/{path}").status_code == 200
+    services.referral_create(participant=trondheim, user=municipal_user, mapping_date=datetime.date(2021, 3, 5))
+    assert municipal.get(f"/veiledning/deltakere/{trondheim.pk}/trekk-henvisning/").status_code == 200
+    assert sorted(_read_descriptions(municipal_user)) == [
+        "Henvisningsskjema", "Skjema: trekk henvisning", "Vedtaksskjema"]
+    case = GuidanceCase.objects.get(participant=trondheim)
+    guide = client_for(counsellor)
+    for path in ("book/", "tildel/", "samtale/", "fullfor/"):
+        assert guide.get(f"/veiledning/saker/{case.pk}/{path}").status_code == 200
+    reads = PersonalDataAccess.objects.filter(user=counsellor)
+    assert reads.count() == 4
+    assert all(r.record_ids == [trondheim.pk] and r.action == "view" for r in reads)
+
+
+def test_saving_a_form_is_not_logged_as_a_read_of_the_page_not_shown(trondheim, municipal_user, client_for):
+    response = client_for(municipal_user).post(f"/veiledning/deltakere/{trondheim.pk}/henvis/",
+                                               {"mapping_date": "2021-03-05"})
+    assert response.status_code == 302
+    assert _read_descriptions(municipal_user) == []

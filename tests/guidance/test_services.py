@@ -77,7 +77,7 @@ def test_a_national_id_is_checked_against_the_birth_date(county):
         participant_make(county, national_id="15108695077", birth_date=D(1986, 10, 15))  # bad check digits
     participant = participant_make(county, national_id="151086 95088", birth_date=D(1986, 10, 15))
     assert participant.national_id == "15108695088"
-    assert participant.masked_national_id == "*********88"
+    assert participant.masked_national_id == "Registrert – skjult"
 
 
 def test_a_municipality_of_another_county_is_refused(county):
@@ -118,3 +118,9 @@ def test_the_evaluate_command_refreshes_and_reevaluates_all(county):
     assert "Vurderte 0 deltakere" in out.getvalue()  # evaluated today already
     call_command("evaluate-participants", "--all", stdout=out)
     assert "Vurderte 1 deltakere" in out.getvalue()
+
+
+def test_a_national_id_without_a_birth_date_gives_the_birth_date(county):
+    participant = participant_make(county, national_id="15108695088", birth_date=None, permit_date=D(2021, 1, 10))
+    assert participant.birth_date == D(1986, 10, 15)
+    assert participant.in_target_group is True  # the age rule now has what it needs

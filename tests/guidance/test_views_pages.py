@@ -65,7 +65,10 @@ def test_the_list_shows_findings_as_norwegian_labels_with_severity(decided, coun
     page = client_for(counsellor).get("/veiledning/deltakere/").content.decode()
     assert "Veiledning mangler" in page and "Advarsel" in page
     assert "Kartlegging mangler" in page and "Feil" in page
-    assert "MAPPING_MISSING" not in page.split("<tbody>")[1]  # labels, not codes (codes are only filter values)
+    rows = page.split("<tbody>")[1]
+    # the Norwegian label first, the code after it, small (for support)
+    assert rows.index("Kartlegging mangler") < rows.index("<code>MAPPING_MISSING</code>")
+    assert '<small class="finding-code muted"><code>MAPPING_MISSING</code></small>' in rows
 
 
 def test_the_list_filters_by_municipality_finding_severity_and_text(county, counsellor, client_for):

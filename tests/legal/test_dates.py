@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from integrering.legal import add_months, age_on
+from integrering.legal import add_months, age_on, anniversary, whole_years
 
 D = date
 
@@ -69,3 +69,35 @@ def test_age_on_turns_one_year_older_on_the_birthday_and_not_the_day_before(birt
     assert age_on(birth, birthday) == years
     assert age_on(birth, birthday - timedelta(days=1)) == years - 1
     assert age_on(birth, birth) == 0
+
+
+@pytest.mark.parametrize(
+    ("start", "years", "expected"),
+    [
+        (D(2021, 3, 15), 2, D(2023, 3, 15)),
+        (D(2024, 2, 29), 2, D(2026, 3, 1)),  # not 28.02.2026: whole years, like age
+        (D(2024, 2, 29), 4, D(2028, 2, 29)),
+        (D(2023, 2, 28), 2, D(2025, 2, 28)),
+        (D(2021, 1, 31), 2, D(2023, 1, 31)),
+    ],
+)
+def test_anniversary_is_the_first_day_the_years_are_complete(start, years, expected):
+    assert anniversary(start, years) == expected
+    assert whole_years(start, expected) == years
+    assert whole_years(start, expected - timedelta(days=1)) == years - 1
+
+
+def test_age_and_years_lived_in_a_municipality_are_the_same_count():
+    """One convention for whole years: a birthday and a settlement anniversary on 29 February behave alike."""
+    for day in (D(2026, 2, 28), D(2026, 3, 1)):
+        assert age_on(D(2024, 2, 29), day) == whole_years(D(2024, 2, 29), day)
+    assert whole_years(D(2024, 2, 29), D(2026, 2, 28)) == 1
+
+
+@settings(max_examples=100, deadline=None)
+@given(days, st.integers(min_value=1, max_value=90))
+def test_whole_years_reach_n_on_the_anniversary_and_not_the_day_before(start, years):
+    day = anniversary(start, years)
+    assert whole_years(start, day) == years
+    assert whole_years(start, day - timedelta(days=1)) == years - 1
+    assert day >= add_months(start, 12 * years)  # never earlier than the month-clamped date

@@ -11,6 +11,7 @@ from integrering.legal import (
     PERMIT_CATEGORY_LABELS,
     EducationLevel,
     ParticipantFacts,
+    facts_as_of,
 )
 
 from .factories import make_facts
@@ -61,3 +62,22 @@ def test_invalid_facts_are_refused(changes):
 
 def test_only_the_evaluation_date_is_required():
     assert ParticipantFacts(evaluation_date=date(2021, 1, 1)).birth_date is None
+
+
+def test_facts_as_of_forget_events_after_the_evaluation_date():
+    facts = make_facts(evaluation_date=date(2021, 4, 15))  # mapping 20.03, guidance 10.04, decision 01.05
+    earlier = facts_as_of(facts)
+    assert (earlier.mapping_date, earlier.guidance_completed_date) == (date(2021, 3, 20), date(2021, 4, 10))
+    assert earlier.decision_date is None and earlier.programme_start is None
+    # the decision's end goal, duration and extension did not exist before the decision
+    assert (earlier.end_goal, earlier.planned_duration_months, earlier.extension_months) == (None, None, None)
+    assert (earlier.birth_date, earlier.settlement_date, earlier.education_level) == (
+        facts.birth_date, facts.settlement_date, facts.education_level)
+
+
+def test_facts_as_of_keep_events_on_the_evaluation_date_and_change_nothing_later():
+    on_decision_day = make_facts(evaluation_date=date(2021, 5, 1))
+    assert facts_as_of(on_decision_day).decision_date == date(2021, 5, 1)
+    assert facts_as_of(on_decision_day).end_goal == "videregaende"
+    everything_done = make_facts(evaluation_date=date(2030, 1, 1))
+    assert facts_as_of(everything_done) == everything_done

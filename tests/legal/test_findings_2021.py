@@ -1,6 +1,6 @@
 """The 2021 rule set: one table row per boundary case, for every finding code."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -64,8 +64,13 @@ CASES = [
     # § 8: decision less than two years after settlement (15 March 2021)
     ("decision the day before two years", TWO_YEARS, dict(decision_date=D(2023, 3, 14)), False),
     ("decision on the second anniversary", TWO_YEARS, dict(decision_date=D(2023, 3, 15)), True),
-    ("settled 29 Feb, decision 27 Feb", TWO_YEARS, dict(settlement_date=D(2024, 2, 29), decision_date=D(2026, 2, 27)), False),
-    ("settled 29 Feb, decision 28 Feb", TWO_YEARS, dict(settlement_date=D(2024, 2, 29), decision_date=D(2026, 2, 28)), True),
+    # whole years, like age: two years from 29.02.2024 are complete on 01.03.2026, not on 28.02.2026
+    ("settled 29 Feb, decision 28 Feb", TWO_YEARS, dict(settlement_date=D(2024, 2, 29), decision_date=D(2026, 2, 28)), False),
+    ("settled 29 Feb, decision 1 Mar", TWO_YEARS, dict(settlement_date=D(2024, 2, 29), decision_date=D(2026, 3, 1)), True),
+    ("settled 29 Feb, leap-year anniversary", TWO_YEARS, dict(settlement_date=D(2024, 2, 29), decision_date=D(2028, 2, 28)), True),
+    ("settled 28 Feb, decision 28 Feb", TWO_YEARS, dict(settlement_date=D(2022, 2, 28), decision_date=D(2024, 2, 28)), True),
+    ("settled 28 Feb, decision 27 Feb", TWO_YEARS, dict(settlement_date=D(2022, 2, 28), decision_date=D(2024, 2, 27)), False),
+    ("settled 31 Jan, decision 30 Jan", TWO_YEARS, dict(settlement_date=D(2021, 1, 31), decision_date=D(2023, 1, 30)), False),
     ("no decision yet", TWO_YEARS, dict(decision_date=None, evaluation_date=D(2024, 1, 1)), False),
     ("settlement unknown", TWO_YEARS, dict(settlement_date=None, decision_date=D(2030, 1, 1)), False),
     # §§ 6, 10: mapping
@@ -103,12 +108,21 @@ CASES = [
     ("settled 30 Nov 2023, decision 29 Feb", OVERDUE, dict(settlement_date=D(2023, 11, 30), decision_date=D(2024, 2, 29)), False),
     ("settled 30 Nov 2023, decision 1 Mar", OVERDUE, dict(settlement_date=D(2023, 11, 30), decision_date=D(2024, 3, 1)), True),
     ("decision two years late is overdue too", OVERDUE, dict(decision_date=D(2023, 6, 1)), True),
-    ("no decision, outside target group", OVERDUE, dict(decision_date=None, evaluation_date=D(2022, 1, 1), **OUTSIDE), False),
+    # the table has no target-group condition: late is late, in the target group or not
+    ("no decision, outside target group", OVERDUE, dict(decision_date=None, evaluation_date=D(2022, 1, 1), **OUTSIDE), True),
+    ("late decision, aged 56", OVERDUE, dict(decision_date=D(2021, 5, 1), birth_date=D(1965, 1, 1), **JAN31), True),
+    ("late decision, not by agreement", OVERDUE, dict(decision_date=D(2021, 5, 1), settled_by_agreement=False, **JAN31), True),
+    ("decision on the deadline, outside", OVERDUE, dict(decision_date=D(2021, 4, 30), **JAN31, **OUTSIDE), False),
     ("no decision, settlement unknown", OVERDUE, dict(decision_date=None, settlement_date=None), False),
     # § 12: start within three months of settlement
     ("start on the deadline", LATE_START, dict(programme_start=D(2021, 4, 30), **JAN31), False),
     ("start a day after", LATE_START, dict(programme_start=D(2021, 5, 1), **JAN31), True),
-    ("late start, outside target group", LATE_START, dict(programme_start=D(2021, 5, 1), **JAN31, **OUTSIDE), False),
+    ("late start, outside target group", LATE_START, dict(programme_start=D(2021, 5, 1), **JAN31, **OUTSIDE), True),
+    ("late start, aged 17", LATE_START, dict(programme_start=D(2021, 5, 1), birth_date=D(2004, 1, 1), **JAN31), True),
+    ("start on the deadline, outside", LATE_START, dict(programme_start=D(2021, 4, 30), **JAN31, **OUTSIDE), False),
+    ("settled 30 Nov 2023, start 29 Feb", LATE_START, dict(settlement_date=D(2023, 11, 30), programme_start=D(2024, 2, 29)), False),
+    ("settled 30 Nov 2023, start 1 Mar", LATE_START, dict(settlement_date=D(2023, 11, 30), programme_start=D(2024, 3, 1)), True),
+    ("start, settlement unknown", LATE_START, dict(programme_start=D(2030, 1, 1), settlement_date=None), False),
     ("no start yet", LATE_START, dict(programme_start=None, evaluation_date=D(2022, 1, 1)), False),
     # § 13: duration bands
     ("upper secondary or higher, 3 months", SHORT, dict(planned_duration_months=3, **HIGH), False),
@@ -188,7 +202,28 @@ def test_every_finding_cites_a_section_and_has_a_norwegian_message():
 
 def test_the_decision_deadline_is_three_calendar_months_after_settlement():
     assert evaluate(make_facts(**JAN31)).derived.decision_deadline == D(2021, 4, 30)
+    assert evaluate(make_facts(**JAN31)).derived.start_deadline == D(2021, 4, 30)
     assert evaluate(make_facts(settlement_date=None)).derived.decision_deadline is None
+
+
+@pytest.mark.parametrize(
+    ("settled", "limit"),
+    [(D(2021, 3, 15), D(2023, 3, 15)), (D(2024, 2, 29), D(2026, 3, 1)), (D(2028, 2, 29), D(2030, 3, 1)),
+     (D(2023, 2, 28), D(2025, 2, 28)), (D(2021, 1, 31), D(2023, 1, 31))],
+)
+def test_the_two_year_limit_is_the_second_anniversary_counted_like_age(settled, limit):
+    derived = evaluate(make_facts(settlement_date=settled, decision_date=None)).derived
+    assert derived.two_year_limit == limit
+    assert evaluate(make_facts(settlement_date=settled, decision_date=limit)).has(TWO_YEARS)
+    assert not evaluate(make_facts(settlement_date=settled, decision_date=limit - timedelta(days=1))).has(TWO_YEARS)
+
+
+def test_the_overdue_rules_do_not_depend_on_the_target_group():
+    """Codes are a contract: DECISION_OVERDUE and START_OVERDUE have no target-group condition in the issue."""
+    late = dict(decision_date=D(2021, 5, 1), programme_start=D(2021, 5, 2), **JAN31)
+    for outside in (OUTSIDE, dict(birth_date=D(1960, 1, 1)), dict(settled_by_agreement=False), {}):
+        result = evaluate(make_facts(**late, **outside))
+        assert result.has(OVERDUE) and result.has(LATE_START), outside
 
 
 @pytest.mark.parametrize(
@@ -200,6 +235,9 @@ def test_the_decision_deadline_is_three_calendar_months_after_settlement():
         (dict(settled_by_agreement=False), False),
         (dict(settled_by_agreement=False, permit_category="familie_til_flyktning"), True),
         (dict(decision_date=D(2023, 3, 15)), False),
+        (dict(decision_date=D(2023, 3, 14)), True),
+        (dict(settlement_date=D(2024, 2, 29), decision_date=D(2026, 2, 28)), True),
+        (dict(settlement_date=D(2024, 2, 29), decision_date=D(2026, 3, 1)), False),
         (dict(birth_date=None), None),
         (dict(settled_by_agreement=None), None),
         (dict(settlement_date=None), None),

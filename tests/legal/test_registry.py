@@ -100,3 +100,18 @@ def test_the_catalogue_describes_every_code_the_rules_can_report():
     assert catalogue["DECISION_OVERDUE"].severity == "error"
     assert catalogue["DECISION_OVERDUE"].section == "§ 12"
     assert "FAKE_LATER_RULE" not in WITH_LATER.catalogue()  # the fake version lists nothing
+
+
+def test_the_catalogue_of_a_version_describes_findings_as_that_version_reports_them():
+    renumbered = RuleSet(
+        version_id="2026-01-01", valid_from=D(2026, 1, 1), title="Falsk omnummerert versjon", apply=_everything_is_wrong,
+        catalogue=(Finding("DECISION_OVERDUE", "error", "§ 13", "Vedtaket kom for sent (ny lov)."),),
+    )
+    registry = DEFAULT_REGISTRY.register(renumbered)
+    assert registry.catalogue(v2021.VERSION_ID)["DECISION_OVERDUE"].section == "§ 12"
+    assert registry.catalogue("2026-01-01")["DECISION_OVERDUE"].section == "§ 13"
+    assert registry.catalogue()["DECISION_OVERDUE"].section == "§ 13"  # the latest wording, for legends
+    assert "MAPPING_MISSING" not in registry.catalogue("2026-01-01")
+    assert BEFORE_FIRST_RULESET in registry.catalogue("2026-01-01")
+    with pytest.raises(KeyError):
+        registry.catalogue("1999-01-01")

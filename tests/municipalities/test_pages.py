@@ -1,4 +1,8 @@
 import datetime
+import re
+
+import pytest
+from django.utils import timezone
 
 from integrering.municipalities.models import ContactAssignment, Municipality
 from integrering.municipalities.services import contact_assign
@@ -18,10 +22,44 @@ def test_the_list_is_sortable_by_population(adviser, client_for):
     assert [m.population_in_year for m in rows] == sorted((m.population_in_year for m in rows), reverse=True)
 
 
-def test_a_bad_year_falls_back_to_the_current_year_with_a_message(adviser, client_for):
-    response = client_for(adviser).get("/kommuner/?aar=abc")
+@pytest.mark.parametrize("year", ["abc", "2019", "2100"])
+def test_a_year_without_reference_data_falls_back_to_the_current_year_with_a_message(year, adviser, client_for):
+    response = client_for(adviser).get(f"/kommuner/?aar={year}")
     assert response.status_code == 200
-    assert "Året må være et helt tall" in response.content.decode()
+    today = timezone.localdate()
+    assert response.context["year"] == today.year
+    assert f"Velg et år fra 2020 til {today.year + 1}. Viser {today.year}." in response.content.decode()
+
+
+def test_the_year_is_chosen_from_the_years_with_reference_data_and_next_year(adviser, client_for):
+    page = client_for(adviser).get("/kommuner/").content.decode()
+    options = re.findall(r'<option value="(\d{4})"', page)
+    assert options == [str(y) for y in range(2020, timezone.localdate().year + 2)]
+
+
+def test_a_year_after_the_last_name_year_shows_the_latest_official_names_and_unknown_population(adviser, client_for):
+    next_year = timezone.localdate().year + 1
+    response = client_for(adviser).get(f"/kommuner/?aar={next_year}")
+    rows = {m.number: m for m in response.context["rows"]}
+    assert rows["5001"].name_in_year == "Trondheim - Tråante" and rows["5041"].name_in_year == "Snåase - Snåsa"
+    assert all(m.population_in_year is None for m in rows.values())
+    page = response.content.decode()
+    assert "folketall – (ikke kjent for dette året)" in page and ">0<" not in page
+
+
+def test_sorting_by_name_follows_the_norwegian_alphabet(adviser, client_for):
+    rows = client_for(adviser).get("/kommuner/?aar=2024&sorter=navn").context["rows"]
+    assert [m.name_in_year for m in rows][-3:] == ["Verdal", "Ørland", "Åfjord"]
+    rows = client_for(adviser).get("/kommuner/?aar=2024&sorter=-navn").context["rows"]
+    assert [m.name_in_year for m in rows][:2] == ["Åfjord", "Ørland"]
+
+
+def test_the_sorted_column_shows_its_direction_visibly_and_to_screen_readers(adviser, client_for):
+    page = client_for(adviser).get("/kommuner/?aar=2024&sorter=-folketall").content.decode()
+    header = re.search(r'<th scope="col" class="num" aria-sort="descending"><a [^>]*href="\?aar=2024&amp;sorter=folketall">'
+                       r'Folketall 1\. januar<span class="sort-mark" aria-hidden="true">▼</span>', page)
+    assert header, page[page.index("<thead>"):page.index("</thead>")]
+    assert page.count("aria-sort=") == 1
 
 
 def test_the_municipality_page_shows_names_over_time_and_population(adviser, client_for):
@@ -33,11 +71,11 @@ def test_the_municipality_page_shows_names_over_time_and_population(adviser, cli
 def test_the_list_query_count_does_not_grow_with_municipalities(adviser, client_for, django_assert_num_queries):
     client = client_for(adviser)
     client.get("/kommuner/")  # warm the session
-    # session, user, roles, municipalities (names and population annotated), contact persons, session save:
-    # a fixed number, whatever the number of municipalities.
-    with django_assert_num_queries(9):
+    # session, user, roles, municipalities (names and population annotated), current and upcoming contact
+    # persons, session save: a fixed number, whatever the number of municipalities.
+    with django_assert_num_queries(10):
         client.get("/kommuner/")
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         client.get("/kommuner/kontaktpersoner/")
 
 

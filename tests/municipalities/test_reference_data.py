@@ -47,3 +47,19 @@ def test_loading_twice_changes_nothing(db):
     report = reference_data_load()
     assert not report.changed
     assert (Municipality.objects.count(), MunicipalityName.objects.count(), Population.objects.count()) == before
+
+
+def test_the_command_reports_in_norwegian(db):
+    import io
+
+    from django.core.management import call_command
+
+    from integrering.municipalities.models import Population
+
+    Population.objects.filter(municipality__number="5001", year=2020).update(total=1)
+    out = io.StringIO()
+    call_command("load-reference-data", stdout=out)
+    assert out.getvalue().strip() == "Oppdatert 1 folketall (per år)"
+    out = io.StringIO()
+    call_command("load-reference-data", stdout=out)
+    assert "Ingen endringer" in out.getvalue()

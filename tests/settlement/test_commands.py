@@ -92,3 +92,16 @@ def test_the_integrering_command_line_exits_2_on_a_missing_file():
                             env={**__import__("os").environ, "DJANGO_SETTINGS_MODULE": "integrering.settings_test"})
     assert result.returncode == 2
     assert "Fant ikke filen /finnes/ikke.csv." in result.stderr
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_the_commands_export_imports_back_with_nothing_changed(county, tmp_path, fmt):
+    source = tmp_path / "imdi.csv"
+    source.write_text("kommunenummer;anmodet;vedtatt\n5001;140;\n5006;33;0\n", encoding="utf-8")
+    assert run("import-settlement", str(source), "--county", "50", "--year", "2024")[0] == 0
+    exported = tmp_path / f"eksport.{fmt}"
+    assert run("export-settlement", "--county", "50", "--year", "2024", "--format", fmt, "--output", str(exported))[0] == 0
+    code, out, err = run("import-settlement", str(exported), "--county", "50", "--year", "2024")
+    assert code == 0, err
+    assert "Lest inn 38 kommuner for Trøndelag - Trööndelage 2024; 0 endret." in out

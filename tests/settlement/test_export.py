@@ -51,12 +51,29 @@ def test_empty_and_zero_survive_csv_to_database_to_csv_and_xlsx(county):
 
 
 @pytest.mark.django_db
-def test_the_exported_csv_imports_back_unchanged(county):
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_the_whole_export_with_its_total_row_imports_back_unchanged(county, fmt):
     year = load(county, "kommunenummer;anmodet;vedtatt;bosatt_ema;bosatt\n5001;10;0;;4\n5006;;3;0;0\n")
-    content = exports.table_csv(exports.settlement_table(year))
-    body = content.decode("utf-8-sig").rsplit("\r\n;Sum", 1)[0].encode()  # the total row is no municipality
-    plan = imports.import_plan(county=county, year=2024, content=body, filename="x.csv")
+    content, _, filename = exports.settlement_export(year, fmt=fmt)
+    assert (b";Sum;" in content) if fmt == "csv" else True
+    plan = imports.import_plan(county=county, year=2024, content=content, filename=filename)
     assert plan.errors == [] and plan.changes == []
+    assert len(plan.rows) == 38  # every municipality; the «Sum» row is not one of them
+
+
+@pytest.mark.django_db
+def test_a_total_row_is_skipped_only_when_it_has_no_municipality_number(county):
+    text = "kommunenummer;kommune;anmodet\n5001;Trondheim;10\n;Sum;10\n"
+    plan = imports.import_plan(county=county, year=2024, content=text.encode(), filename="x.csv")
+    assert plan.errors == [] and len(plan.rows) == 1
+    plan = imports.import_plan(county=county, year=2024, content=b"kommune;anmodet\nTrondheim;10\nSum;10\n", filename="x.csv")
+    assert plan.errors == [] and len(plan.rows) == 1
+    plan = imports.import_plan(county=county, year=2024, content=b"kommunenummer;kommune;anmodet\n9999;Sum;10\n",
+                               filename="x.csv")
+    assert plan.errors == ["Rad 2, kolonne «kommunenummer»: ukjent kommune «9999»."]
+    plan = imports.import_plan(county=county, year=2024, content=b"kommunenummer;kommune;anmodet\n;Steinkjer;10\n",
+                               filename="x.csv")
+    assert plan.errors == ["Rad 2, kolonne «kommunenummer»: kommune mangler."]
 
 
 @pytest.mark.django_db

@@ -64,3 +64,27 @@ def test_the_map_shows_the_value_in_the_label_and_hatches_unknown(seeded, advise
     assert html.count('fill="url(#ukjent)"') == 38 + 1  # and the legend's swatch
     html = client_for(adviser).get("/bosetting/2021/kart/").content.decode()
     assert 'aria-label="5001 Trondheim: 140"' in html
+
+
+def test_the_legend_has_no_class_that_can_hold_no_value():
+    values = [0, 0] + [3] * 9 + [5] + [None] * 26  # the quantile breaks are 0, 3, 3, 3, 3, 5
+    legend = county_map.classes(values)
+    assert [(c.low, c.high) for c in legend] == [(0, 3), (3, 5)]
+    assert all(c.low < c.high for c in legend[1:])
+    assert [county_map.class_of(v, legend).high for v in (0, 3, 5)] == [3, 3, 5]
+    assert [(c.low, c.high) for c in county_map.classes([0, 0, 0])] == [(0, 0)]  # the first may be one value
+
+
+@pytest.mark.django_db
+def test_the_map_legend_on_the_page_has_no_empty_impossible_class(county, adviser, client_for):
+    from integrering.settlement import services
+
+    year = SettlementYear.objects.create(county=county, year=2024)
+    for number, settled in (("5001", 5), ("5006", 0), ("5007", 0), ("5014", 3), ("5020", 3), ("5021", 3),
+                            ("5022", 3), ("5025", 3), ("5026", 3), ("5027", 3), ("5028", 3), ("5029", 3)):
+        services.figure_update(settlement_year=year, municipality=Municipality.objects.get(number=number),
+                               values={"settled": settled}, version=None)
+    page = client_for(adviser).get("/bosetting/2024/kart/?tall=bosatt").content.decode()
+    legend = re.sub(r"\s+", " ", page.split('id="tegnforklaring"', 1)[1].split("</section>", 1)[0])
+    assert "over 3 til 3" not in legend
+    assert "0 til 3 (11 kommuner)" in legend and "over 3 til 5 (1 kommune)" in legend

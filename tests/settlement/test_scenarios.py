@@ -117,9 +117,13 @@ def test_sensitivity_reports_min_median_max_per_municipality(scenario):
 def test_the_method_description_reads_well(year_2021, adviser):
     from integrering.settlement.scenario_inputs import inputs_build, method_description
     scenario = scenario_create(settlement_year=year_2021, user=adviser, name="S", criteria=POPULATION, base=10,
-                               constraints={"5014": {"excluded": True, "reason": "Boliger"}})
+                               constraints={"5014": {"excluded": True, "reason": "Boliger"},
+                                            "5006": {"fixed": 30, "reason": "Avtale med kommunen"},
+                                            "5001": {"cap": 120, "minimum": 50, "reason": ""}})
     text = method_description(inputs_build(scenario))
     assert text == ("Totalen 619 er fordelt med optimal fordeling (minst mulig avvik fra kvotene). "
                     "Kriterier: Folketall 1. januar (vekt 1, eksponent 0,6). Hver deltakende kommune får et "
                     "grunntall på 10. Ingen kommune får færre enn 10 med mindre den får 0. "
-                    "1 kommune er utelatt, med begrunnelse.")
+                    "Utelatt (får 0): 5014 Frøya (Boliger). Fast tall: 5006 Steinkjer 30 (Avtale med kommunen). "
+                    "Minimum for kommunen (får den noen, får den minst så mange): 5001 Trondheim 50. "
+                    "Maks: 5001 Trondheim 120.")

@@ -1,5 +1,7 @@
 """Scenario pages: create, run, result with explanations, compare, sensitivity, from last year; access."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -176,3 +178,38 @@ def test_a_base_larger_than_the_total_allows_is_refused_by_the_engine(year_2021,
     with pytest.raises(allocation.InvalidInput, match="Grunntallet 20,00 for 38 deltakende kommuner blir 760,0"):
         scenario_run(scenario=scenario, user=adviser)
     assert not ScenarioRun.objects.exists()
+
+
+def test_a_reopened_run_shows_its_own_inputs_not_the_scenarios_current_settings(year_2021, adviser, client_for):
+    from integrering.settlement.services_scenarios import scenario_update
+
+    scenario = scenario_create(
+        settlement_year=year_2021, user=adviser, name="Optimal", method="optimal", base=0,
+        criteria=[{"code": "folketall", "weight": 1, "exponent": 0.6}],
+        constraints={"5001": {"excluded": False, "fixed": None, "minimum": None, "cap": 120, "reason": "Boliger"},
+                     "5014": {"excluded": True, "fixed": None, "minimum": None, "cap": None, "reason": "Ingen boliger"}})
+    run = scenario_run(scenario=scenario, user=adviser)
+    scenario_update(scenario=scenario, method="sainte-lague", base=5, constraints={})
+    page = client_for(adviser).get(reverse("settlement:run", args=[2021, run.pk])).content.decode()
+    inputs = page.split('id="inndata"', 1)[1].split("</section>", 1)[0]
+    assert "Optimal (minst avvik fra kvoten)" in inputs and "Sainte-Laguë" not in inputs
+    assert "<dt>Grunntall per deltakende kommune</dt><dd>0</dd>" in inputs
+    assert "5001 Trondheim: maks 120 – Boliger" in inputs
+    assert "5014 Frøya: utelatt – Ingen boliger" in inputs
+    assert "Folketall 1. januar: vekt 1, eksponent 0,6" in inputs
+    assert "Scenarioet er endret siden denne kjøringen." in inputs
+    assert "<td>5001</td><td>Trondheim</td><td class=\"num\">" in inputs  # the criterion values used
+    detail = client_for(adviser).get(reverse("settlement:scenario", args=[2021, scenario.pk])).content.decode()
+    assert "Sainte-Laguë" in detail and "Scenarioet er endret siden siste kjøring." in detail
+
+
+def test_the_lot_the_municipalitys_minimum_and_the_lowest_draw_have_distinct_names(year_2021, scenario, adviser, client_for):
+    client = client_for(adviser)
+    form = client.get(reverse("settlement:scenario_create", args=[2021])).content.decode()
+    assert "Minstetall (lodd)" in form and '<th scope="col">Minimum for kommunen</th>' in form
+    assert 'aria-label="Minimum for 5001 Trondheim"' in form
+    sensitivity = client.get(reverse("settlement:scenario_sensitivity", args=[2021, scenario.pk]),
+                             {"draws": "3", "spread": "20", "seed": "1"}).content.decode()
+    headers = re.findall(r'<th scope="col" class="num">([^<]+)</th>', sensitivity)
+    assert headers == ["Med vektene som satt", "Lavest", "Median", "Høyest"]
+    assert "Minstetall" not in sensitivity

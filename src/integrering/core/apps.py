@@ -7,6 +7,6 @@ class CoreConfig(AppConfig):
     verbose_name = "Kjerne"
 
     def ready(self) -> None:
-        from integrering.core import audit
+        from integrering.core import audit, checks  # noqa: F401 — registers the system checks
 
         audit.register_models()

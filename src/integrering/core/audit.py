@@ -23,8 +23,19 @@ READ_ACTIONS = {
 
 
 def track(model, **options) -> None:
-    if not auditlog.contains(model):
-        auditlog.register(model, **options)
+    """Log every create/update/delete of ``model``'s records (its own fields; reverse relations are not
+    fields of the record and would log as «app.Model.None»)."""
+    if auditlog.contains(model):
+        return
+    reverse = [f.name for f in model._meta.get_fields() if f.auto_created and not f.concrete]
+    if "include_fields" not in options:
+        options["exclude_fields"] = [*options.get("exclude_fields", []), *reverse]
+    auditlog.register(model, **options)
+
+
+def tracked_models() -> list:
+    """The models whose changes are in the audit log (what the record-type filter offers)."""
+    return list(auditlog.get_models())
 
 
 def register_models() -> None:

@@ -56,7 +56,9 @@ def _load_contact_persons(county, password) -> list[User]:
             username = "radgiver" if not people else email.split("@")[0]
             people[email] = _save_demo_user(county, username, first, last, {Role.ADVISER}, password, email=email)
         municipality = Municipality.objects.get(number=row["kommunenummer"])
-        ContactAssignment.objects.get_or_create(municipality=municipality, person=people[email], defaults={"start": CONTACTS_FROM})
+        # Only where nobody has been assigned yet: a reload keeps the contact history made since.
+        if not ContactAssignment.objects.filter(municipality=municipality).exists():
+            ContactAssignment.objects.create(municipality=municipality, person=people[email], start=CONTACTS_FROM)
     return list(people.values())
 
 

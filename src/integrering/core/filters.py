@@ -2,21 +2,28 @@ from django import forms
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 
+from integrering.core.audit import tracked_models
+from integrering.core.audit_display import record_type_name
+from integrering.core.collation import sorted_choices
 from integrering.core.models import User
+from integrering.core.widgets import DateInput
 
 
 class AuditFilterForm(forms.Form):
     user = forms.ModelChoiceField(label=_("User"), queryset=User.objects.none(), required=False)
-    date_from = forms.DateField(label=_("From date"), required=False)
-    date_to = forms.DateField(label=_("To date"), required=False)
+    date_from = forms.DateField(label=_("From date"), required=False, widget=DateInput)
+    date_to = forms.DateField(label=_("To date"), required=False, widget=DateInput)
     record_type = forms.ModelChoiceField(label=_("Record type"), queryset=ContentType.objects.none(), required=False)
 
     def __init__(self, *args, county, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["user"].queryset = User.objects.filter(county=county).order_by("username")
-        self.fields["record_type"].queryset = ContentType.objects.filter(
-            app_label__in=["core", "municipalities", "settlement", "guidance"]
-        ).order_by("app_label", "model")
+        users = User.objects.filter(county=county)
+        self.fields["user"].queryset = users
+        self.fields["user"].choices = sorted_choices(users, lambda u: u.username)
+        # Only the record types that are logged: a type that can never match is no filter.
+        types = ContentType.objects.get_for_models(*tracked_models()).values()
+        self.fields["record_type"].queryset = ContentType.objects.filter(pk__in=[t.pk for t in types])
+        self.fields["record_type"].choices = sorted_choices(types, record_type_name)
 
     def clean(self):
         cleaned = super().clean()
@@ -38,3 +45,4 @@ class AuditFilterForm(forms.Form):
             entries = entries.filter(content_type=data["record_type"])
             reads = reads.filter(record_type=data["record_type"].model)
         return entries, reads
+

@@ -1,14 +1,23 @@
+import copy
+
 from django import forms
 from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
 
 from integrering.core.models import User
 from integrering.core.roles import Role
+from integrering.municipalities.forms import MunicipalityChoiceField, current_municipalities
 from integrering.municipalities.models import Municipality
+
+
+def username_taken(username: str, *, exclude_pk: int | None = None) -> bool:
+    """True if another user has this username, ignoring case («ADMIN» is «admin»)."""
+    return User.objects.filter(username__iexact=username).exclude(pk=exclude_pk).exists()
 
 
 class UserForm(forms.ModelForm):
     roles = forms.MultipleChoiceField(label=_("Roles"), choices=Role.choices, widget=forms.CheckboxSelectMultiple)
+    municipality = MunicipalityChoiceField(label=_("Municipality"), queryset=Municipality.objects.none(), required=False)
     password = forms.CharField(
         label=_("Password"), widget=forms.PasswordInput, required=False,
         help_text=_("Leave empty to keep the current password."),
@@ -22,16 +31,23 @@ class UserForm(forms.ModelForm):
             "email": _("E-mail"), "is_active": _("Active"),
         }
 
-    def __init__(self, *args, county, **kwargs):
+    def __init__(self, *args, county, acting_user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.county = county
-        self.fields["municipality"].queryset = Municipality.objects.filter(county=county, valid_to__isnull=True)
-        self.fields["municipality"].required = False
+        self.acting_user = acting_user
+        self.fields["municipality"].queryset = current_municipalities(county).filter(valid_to__isnull=True)
         if self.instance.pk:
             self.initial["roles"] = [r.value for r in self.instance.role_set]
         else:
             self.fields["password"].required = True
             self.fields["password"].help_text = ""
+
+    def clean_username(self):
+        username = self.cleaned_data["username"]
+        if username_taken(username, exclude_pk=self.instance.pk):
+            raise forms.ValidationError(
+                _("A user with that username already exists (upper and lower case count as the same)."))
+        return username
 
     def clean(self):
         cleaned = super().clean()
@@ -42,10 +58,68 @@ class UserForm(forms.ModelForm):
             self.add_error("municipality", _("Only municipal users belong to a municipality."))
         if Role.MUNICIPAL_USER in roles and len(roles) > 1:
             self.add_error("roles", _("A municipal user cannot also hold county roles."))
-        password = cleaned.get("password")
-        if password:
+        self._clean_own_account(cleaned, roles)
+        if cleaned.get("password"):
+            self._validate_password(cleaned)
+        return cleaned
+
+    def _clean_own_account(self, cleaned, roles) -> None:
+        """An administrator cannot lock themselves out: no self-deactivation, no dropping their own admin role."""
+        if self.acting_user is None or self.instance.pk != self.acting_user.pk:
+            return
+        if "is_active" in cleaned and not cleaned["is_active"]:
+            self.add_error("is_active", _("You cannot deactivate yourself."))
+        if Role.COUNTY_ADMIN in self.instance.role_set and Role.COUNTY_ADMIN not in roles and "roles" in cleaned:
+            self.add_error("roles", _("You cannot remove your own administrator role. Ask another administrator."))
+
+    def _validate_password(self, cleaned) -> None:
+        # Check against the user as they will be saved (a new user's username and names are not on the
+        # instance yet), so «ny4ny4ny4ny4» is refused for the user «ny4».
+        candidate = copy.copy(self.instance)
+        for name in ("username", "first_name", "last_name", "email"):
+            if cleaned.get(name):
+                setattr(candidate, name, cleaned[name])
+        try:
+            validate_password(cleaned["password"], candidate)
+        except forms.ValidationError as error:
+            self.add_error("password", error)
+
+
+class CountyAdminForm(forms.Form):
+    """The first county administrator, from the command line (``integrering create-county-admin``)."""
+
+    username = forms.CharField(label=_("Username"), max_length=150, validators=[User.username_validator])
+    county = forms.CharField(label=_("County"), max_length=2)
+    email = forms.EmailField(label=_("E-mail"), required=False)
+    first_name = forms.CharField(label=_("First name"), max_length=150, required=False)
+    last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
+    password = forms.CharField(label=_("Password"), strip=False)
+
+    def clean_username(self):
+        username = self.cleaned_data["username"]
+        if username_taken(username):
+            raise forms.ValidationError(
+                _("A user with that username already exists (upper and lower case count as the same)."))
+        return username
+
+    def clean_county(self):
+        from integrering.core.models import County
+
+        number = self.cleaned_data["county"].strip().zfill(2)
+        county = County.objects.filter(number=number).first()
+        if county is None:
+            raise forms.ValidationError(_("There is no county with number %(number)s.") % {"number": number})
+        if county.valid_to is not None:
+            raise forms.ValidationError(_("County %(county)s ceased to exist after %(year)s.")
+                                        % {"county": county, "year": county.valid_to})
+        return county
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("password") and cleaned.get("username"):
+            candidate = User(**{k: cleaned.get(k) or "" for k in ("username", "first_name", "last_name", "email")})
             try:
-                validate_password(password, self.instance)
+                validate_password(cleaned["password"], candidate)
             except forms.ValidationError as error:
                 self.add_error("password", error)
         return cleaned

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from integrering.core.roles import Role
@@ -28,7 +29,9 @@ class County(models.Model):
 class User(AbstractUser):
     """A person who logs in. Belongs to one county; a municipal user also to one municipality."""
 
-    county = models.ForeignKey(County, on_delete=models.PROTECT, null=True, blank=True, related_name="users")
+    county = models.ForeignKey(
+        County, on_delete=models.PROTECT, null=True, blank=True, related_name="users", verbose_name=_("county")
+    )
     municipality = models.ForeignKey(
         "municipalities.Municipality",
         on_delete=models.PROTECT,
@@ -41,9 +44,20 @@ class User(AbstractUser):
     class Meta:
         verbose_name = _("user")
         verbose_name_plural = _("users")
+        constraints = [
+            # «ADMIN» and «admin» would be two people who look like one in every list.
+            models.UniqueConstraint(
+                Lower("username"), name="unique_username_ignoring_case",
+                violation_error_message=_("A user with that username already exists (upper and lower case count as the same)."),
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username
+
+    def get_additional_data(self) -> dict | None:
+        # Changes made from the command line (create-county-admin) still show on the county's audit page.
+        return {"county": self.county.number} if self.county_id else None
 
     @property
     def role_set(self) -> frozenset[Role]:
@@ -57,7 +71,9 @@ class User(AbstractUser):
 class UserRole(models.Model):
     """One role held by a user. A user may hold several."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="roles")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="roles", verbose_name=_("user")
+    )
     role = models.CharField(_("role"), max_length=32, choices=Role.choices)
 
     class Meta:
@@ -67,6 +83,9 @@ class UserRole(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user}: {self.get_role_display()}"
+
+    def get_additional_data(self) -> dict | None:
+        return self.user.get_additional_data()
 
 
 class PersonalDataAccess(models.Model):

@@ -7,5 +7,6 @@ urlpatterns = [
     path("brukere/", views_admin.user_list, name="users"),
     path("brukere/ny/", views_admin.user_edit, name="user_create"),
     path("brukere/<int:pk>/", views_admin.user_edit, name="user_edit"),
+    path("brukere/<int:pk>/las-opp/", views_admin.user_unlock, name="user_unlock"),
     path("revisjon/", views_admin.audit_log, name="audit"),
 ]

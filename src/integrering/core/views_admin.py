@@ -5,9 +5,9 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
-from integrering.core import selectors, services
+from integrering.core import audit_display, selectors, services
 from integrering.core.filters import AuditFilterForm
 from integrering.core.forms import UserForm
 from integrering.core.models import User
@@ -16,7 +16,9 @@ from integrering.core.permissions import Perm, requires
 
 @requires(Perm.MANAGE_USERS)
 def user_list(request):
-    return render(request, "core/user_list.html", {"users": selectors.users_of_county(request.user)})
+    users = selectors.users_of_county(request.user)
+    locked = selectors.locked_out_usernames(u.username for u in users)
+    return render(request, "core/user_list.html", {"users": users, "locked": locked})
 
 
 @requires(Perm.MANAGE_USERS)
@@ -25,20 +27,29 @@ def user_edit(request, pk: int | None = None):
     user = selectors.user_of_county(request.user, pk) if pk else User()
     if user is None:
         raise Http404
-    form = UserForm(request.POST or None, instance=user, county=request.user.county)
+    form = UserForm(request.POST or None, instance=user, county=request.user.county, acting_user=request.user)
     if request.method == "POST" and form.is_valid():
-        if user.pk == request.user.pk and not form.cleaned_data["is_active"]:
-            form.add_error("is_active", _("You cannot deactivate yourself."))
-        else:
-            services.user_save(
-                user=form.save(commit=False),
-                county=request.user.county,
-                roles=set(form.cleaned_data["roles"]),
-                password=form.cleaned_data.get("password") or None,
-            )
-            messages.success(request, _("The user was saved."))
-            return redirect("core:users")
+        services.user_save(
+            user=form.save(commit=False),
+            county=request.user.county,
+            roles=set(form.cleaned_data["roles"]),
+            password=form.cleaned_data.get("password") or None,
+        )
+        messages.success(request, _("The user was saved."))
+        return redirect("core:users")
     return render(request, "core/user_form.html", {"form": form, "edited": user})
+
+
+@requires(Perm.MANAGE_USERS)
+@require_POST
+def user_unlock(request, pk: int):
+    """Lift a lockout after repeated failed log-ins (django-axes), for one user of the county."""
+    user = selectors.user_of_county(request.user, pk)
+    if user is None:
+        raise Http404
+    services.user_unlock(user=user, by=request.user)
+    messages.success(request, _("%(user)s can log in again.") % {"user": user.username})
+    return redirect("core:users")
 
 
 @requires(Perm.VIEW_AUDIT)
@@ -49,8 +60,10 @@ def audit_log(request):
     reads = selectors.personal_data_reads_for(request.user)
     if form.is_valid():
         entries, reads = form.apply(entries, reads)
+    page = Paginator(entries, 50).get_page(request.GET.get("side"))
     return render(request, "core/audit.html", {
         "form": form,
-        "entries": Paginator(entries, 50).get_page(request.GET.get("side")),
+        "entries": page,
+        "entry_rows": audit_display.entry_rows(page.object_list),
         "reads": Paginator(reads, 50).get_page(request.GET.get("lesinger")),
     })

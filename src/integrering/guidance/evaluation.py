@@ -19,7 +19,8 @@ from django.utils import timezone
 
 from integrering.guidance.bulk import rows_update
 from integrering.guidance.models import GuidanceCase, Participant, ParticipantFinding
-from integrering.legal import Evaluation, ParticipantFacts, evaluate
+from integrering.guidance.rules import evaluate
+from integrering.legal import Evaluation, ParticipantFacts
 
 _FACTS = (
     "birth_date", "permit_category", "permit_date", "settlement_date", "settled_by_agreement", "education_level",

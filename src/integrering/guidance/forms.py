@@ -18,7 +18,7 @@ from integrering.guidance.models import (
     SessionMode,
     TrainingEnrolment,
 )
-from integrering.guidance.templatetags.guidance_ui import FINDING_LABELS
+from integrering.guidance.describe import FINDING_LABELS
 from integrering.municipalities.models import Municipality
 
 PARTICIPANT_FIELDS = [
@@ -51,15 +51,32 @@ class VersionedForm(forms.Form):
 
 
 class ParticipantForm(forms.ModelForm):
+    """Register or edit a participant.
+
+    ``has_national_id``: the participant has a number registered. The form never shows it (one mask on every
+    page; seeing it is the participant page's separately logged action): the field starts empty, and empty
+    keeps the stored number; a new number replaces it; «remove» removes it.
+    """
+
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    remove_national_id = forms.BooleanField(label=_("Remove the registered number"), required=False)
 
     class Meta:
         model = Participant
         fields = PARTICIPANT_FIELDS
         widgets = _dates("birth_date", "permit_date", "settlement_date", "mapping_date")
 
-    def __init__(self, *args, municipalities, fixed_municipality=None, **kwargs):
+    field_order = [*PARTICIPANT_FIELDS[:5], "remove_national_id"]
+
+    def __init__(self, *args, municipalities, fixed_municipality=None, has_national_id=False, **kwargs):
         super().__init__(*args, **kwargs)
+        self.has_national_id = has_national_id
+        if has_national_id:
+            self.initial.pop("national_id", None)
+            self.fields["national_id"].help_text = _(
+                "Registered – hidden. Leave empty to keep the number, or type a new one to replace it.")
+        else:
+            del self.fields["remove_national_id"]
         self.fields["municipality"].queryset = municipalities
         self.fields["municipality"].empty_label = None if fixed_municipality else "—"
         if fixed_municipality is not None:
@@ -77,11 +94,21 @@ class ParticipantForm(forms.ModelForm):
         # The model instance is not used: the service checks and writes the facts.
         pass
 
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("remove_national_id") and (cleaned.get("national_id") or "").strip():
+            self.add_error("national_id", _("Type a new number or remove the registered one, not both."))
+        return cleaned
+
     def facts(self) -> dict:
         data = dict(self.cleaned_data)
-        data.pop("version", None)
-        data.pop("municipality", None)
-        data.pop("reference", None)
+        for name in ("version", "municipality", "reference"):
+            data.pop(name, None)
+        remove = data.pop("remove_national_id", False)
+        if remove:
+            data["national_id"] = ""
+        elif self.has_national_id and not (data.get("national_id") or "").strip():
+            data.pop("national_id", None)  # empty keeps the registered number
         return data
 
 
@@ -197,6 +224,12 @@ class CompleteForm(forms.ModelForm):
 
     def _post_clean(self):
         pass
+
+
+class CorrectCompletionForm(CompleteForm):
+    """A correction of a completed case: the same fields, and the version so that nobody's change is overwritten."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
 
 
 class EnrolmentForm(forms.ModelForm):

@@ -7,7 +7,8 @@ Columns: ``referanse, navn, fodselsdato, fodselsnummer, kommunenummer, tillatels
 bosettingsdato, bosatt_etter_avtale, utdanningsniva, kartlagt_dato, veiledning_fullfort_dato, vedtak_dato,
 programstart, sluttmal, varighet_mnd, forlengelse_mnd, fulltid_vgo``. ``referanse`` and
 ``kommunenummer`` are required; a column that is absent leaves the stored value alone; an empty cell
-means *unknown* and empties the stored value — except ``veiledning_fullfort_dato``, where an empty cell
+means *unknown* and empties the stored value (a fødselsnummer/D-nummer without a birth date gives the birth
+date) — except ``veiledning_fullfort_dato``, where an empty cell
 leaves a guidance case registered in the application alone (a completed case is never undone by a list).
 
 Rows are identified by county + ``referanse``: a re-import updates, never duplicates. Dates are
@@ -257,18 +258,35 @@ def _check_against_stored(plan: ImportPlan) -> None:
         merged = {name: getattr(stored, name) for name in FACT_FIELDS} if stored else {}
         merged |= row.facts
         try:
-            row.facts = {k: v for k, v in facts_clean(merged).items() if k in row.facts}
+            cleaned = facts_clean(merged)
         except GuidanceError as error:
-            column = FIELD_COLUMN.get(error.field or "", FIELD_LABELS.get(error.field or "", "?"))
-            plan.errors.append(f"Rad {row.line}, kolonne «{column}»: {error.message}")
+            plan.errors.append(_blame(row, error, merged))
             continue
-        birth = merged.get("birth_date")
+        derived_birth = merged.get("birth_date") is None and cleaned.get("birth_date") is not None
+        row.facts = {k: v for k, v in cleaned.items() if k in row.facts or (k == "birth_date" and derived_birth)}
+        birth = cleaned.get("birth_date")
         if row.guidance_completed and birth and row.guidance_completed < birth:
             plan.errors.append(f"Rad {row.line}, kolonne «{GUIDANCE_COLUMN}»: datoen er før fødselsdatoen.")
         if row.guidance_completed and row.guidance_completed > timezone.localdate():
             plan.errors.append(f"Rad {row.line}, kolonne «{GUIDANCE_COLUMN}»: datoen er i fremtiden.")
         if stored is not None and stored.anonymised_at is not None:
             plan.errors.append(f"Rad {row.line}, kolonne «referanse»: deltakeren er anonymisert.")
+
+
+def _blame(row: Row, error: GuidanceError, merged: dict) -> str:
+    """The error message naming the column the row got wrong.
+
+    A fødselsnummer that does not match the birth date is the row's fødselsnummer only if the row gives one;
+    a row that gives only a birth date contradicts the number already registered, so its birth date is wrong.
+    """
+    field, message = error.field or "", error.message
+    if field == "national_id" and merged.get("national_id") and "national_id" not in row.facts:
+        field, message = "birth_date", "Fødselsdatoen stemmer ikke med fødselsnummeret som er registrert."
+    elif field == "national_id" and "birth_date" not in row.facts and merged.get("birth_date"):
+        message = (f"Fødselsnummeret stemmer ikke med fødselsdatoen som er registrert "
+                   f"({merged['birth_date']:%d.%m.%Y}).")
+    column = FIELD_COLUMN.get(field, FIELD_LABELS.get(field, "?"))
+    return f"Rad {row.line}, kolonne «{column}»: {message}"
 
 
 UPDATE_FIELDS = ["municipality", *FIELD_COLUMN, "version"]

@@ -33,6 +33,15 @@ END_GOAL_CHOICES = list(END_GOAL_LABELS.items())
 SEVERITY_CHOICES = list(SEVERITY_LABELS.items())
 
 
+def mask_national_id(number: str | None) -> str:
+    """The one mask for a fødselsnummer or D-nummer on every page: «Registrert – skjult», or ``""`` if none.
+
+    It shows no digit at all: with the birth date on the page, even the first six or the last two digits
+    would narrow the number down to a handful of candidates. Seeing the number is a separate, logged action.
+    """
+    return str(_("Registered – hidden")) if number else ""
+
+
 class Participant(models.Model):
     """A person in (or considered for) the introduction programme whom the county serves."""
 
@@ -95,10 +104,8 @@ class Participant(models.Model):
 
     @property
     def masked_national_id(self) -> str:
-        """The identity number with all but the last two digits hidden («*********45»), or ``""``."""
-        if not self.national_id:
-            return ""
-        return "*" * (len(self.national_id) - 2) + self.national_id[-2:]
+        """The identity number masked (``mask_national_id``: no digit shown), or ``""``."""
+        return mask_national_id(self.national_id)
 
     @property
     def is_anonymised(self) -> bool:
@@ -115,6 +122,8 @@ class ParticipantFinding(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["participant", "code"], name="unique_participant_finding")]
         indexes = [models.Index(fields=["code"], name="finding_code")]
+        verbose_name = _("participant finding")
+        verbose_name_plural = _("participant findings")
 
 
 class ReferralStatus(models.TextChoices):

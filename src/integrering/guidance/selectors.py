@@ -15,8 +15,10 @@ Signatures (a record outside the user's scope is ``Http404``)::
     compliance_for_user(user, *, today=None) -> Compliance   # 4 queries, whatever the number of rows
         Compliance.rows: ComplianceRow per municipality; Compliance.total: the county (or the user's
         municipality); ComplianceRow.share_before_decision (0..1 or None), median_days (None if no data),
-        open_findings {code: count} (errors and warnings only), errors, warnings.
-    municipality_summary(municipality) -> dict                       # aggregates for the municipality page
+        open_findings {code: count} (errors and warnings only), errors, warnings; Compliance.versions
+        {code: rule-set versions that reported it} (to describe each code as its own version did).
+    municipality_summary(municipality) -> dict                       # aggregates for the municipality page;
+        "findings": described findings (``describe_versions``) with "count"
 """
 
 from __future__ import annotations
@@ -39,7 +41,9 @@ from integrering.guidance.models import (
     Referral,
     TrainingEnrolment,
 )
-from integrering.legal import ERROR, WARNING, finding_catalogue
+from integrering.guidance import rules
+from integrering.guidance.describe import describe_versions
+from integrering.legal import ERROR, WARNING
 from integrering.municipalities.models import Municipality
 
 
@@ -195,6 +199,7 @@ class Compliance:
     total: ComplianceRow
     codes: list[str]  # the codes with open errors or warnings, in catalogue order
     today: datetime.date
+    versions: dict[str, set[str]] = field(default_factory=dict)  # code → rule-set versions that reported it
 
 
 def compliance_for_user(user, *, today: datetime.date | None = None) -> Compliance:
@@ -228,17 +233,17 @@ def compliance_for_user(user, *, today: datetime.date | None = None) -> Complian
         ParticipantFinding.objects.filter(
             _scope(user, "participant__"), participant__anonymised_at__isnull=True, severity__in=[ERROR, WARNING]
         )
-        .values("participant__municipality_id", "code", "severity")
+        .values("participant__municipality_id", "code", "severity", "participant__ruleset_version")
         .order_by()
         .annotate(n=Count("pk"))
     )
-    seen: set[str] = set()
+    versions: dict[str, set[str]] = defaultdict(set)
     for f in findings:
         row = rows[f["participant__municipality_id"]]
-        row.open_findings[f["code"]] = f["n"]
+        row.open_findings[f["code"]] = row.open_findings.get(f["code"], 0) + f["n"]
         setattr(row, "errors" if f["severity"] == ERROR else "warnings",
                 (row.errors if f["severity"] == ERROR else row.warnings) + f["n"])
-        seen.add(f["code"])
+        versions[f["code"]].add(f["participant__ruleset_version"])
     municipalities = Municipality.objects.in_bulk(list(rows))
     for municipality_id, row in rows.items():
         row.municipality = municipalities[municipality_id]
@@ -246,8 +251,8 @@ def compliance_for_user(user, *, today: datetime.date | None = None) -> Complian
     total = _sum_rows(ordered)
     if is_municipal_only(user):
         total.municipality = user.municipality
-    codes = [code for code in finding_catalogue() if code in seen]
-    return Compliance(rows=ordered, total=total, codes=codes, today=today)
+    codes = [code for code in rules.catalogue() if code in versions]
+    return Compliance(rows=ordered, total=total, codes=codes, today=today, versions=dict(versions))
 
 
 def _sum_rows(rows: list[ComplianceRow]) -> ComplianceRow:
@@ -275,11 +280,13 @@ def municipality_summary(municipality: Municipality) -> dict:
         completed=Count("pk", filter=Q(guidance_case__status=CaseStatus.COMPLETED)),
     )
     by_code: dict[str, int] = defaultdict(int)
-    for code, n in (
+    versions: dict[str, set[str]] = defaultdict(set)
+    for code, version_id, n in (
         ParticipantFinding.objects.filter(participant__in=live, severity__in=[ERROR, WARNING])
-        .values_list("code").order_by().annotate(n=Count("pk"))
+        .values_list("code", "participant__ruleset_version").order_by().annotate(n=Count("pk"))
     ):
-        by_code[code] = n
-    catalogue = finding_catalogue()
-    findings = [(code, catalogue[code], by_code[code]) for code in catalogue if code in by_code]
+        by_code[code] += n
+        versions[code].add(version_id)
+    findings = [describe_versions(code, versions[code]) | {"count": by_code[code]}
+                for code in rules.catalogue() if code in by_code]
     return counts | {"findings": findings}

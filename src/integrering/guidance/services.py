@@ -13,10 +13,12 @@ Signatures (keyword-only; all raise ``GuidanceError`` with a Norwegian message o
     case_book(*, case, booked_for, counsellor=None) -> GuidanceCase
     case_session_add(*, case, date, minutes, interpreter_used=False, interpreter_language="",
                      mode="in_person") -> GuidanceSession
-    case_complete(*, case, completed_on, recommendation="", note="") -> GuidanceCase
+    case_complete(*, case, completed_on, recommendation="", note="") -> GuidanceCase   # refused if completed
+    case_correct(*, case, version, completed_on, recommendation="", note="") -> GuidanceCase  # a completed case
     decision_register(*, participant, version, decision_date, programme_start=None, end_goal="",
                       planned_duration_months=None, extension_months=None) -> Participant
     training_enrol(*, participant, school, target_level, start, hours_planned=None, end=None) -> TrainingEnrolment
+        # only a participant registered in full-time upper secondary
     training_update(*, enrolment, version, **fields) -> TrainingEnrolment  # hours, absence, end, completed …
 
 ``facts`` are the Participant fields in ``FACT_FIELDS``. A fødselsnummer/D-nummer is checked with its
@@ -52,7 +54,7 @@ from integrering.guidance.validation import (
 )
 
 __all__ = [
-    "ConcurrentEdit", "GuidanceError", "case_assign", "case_book", "case_complete", "case_session_add",
+    "ConcurrentEdit", "GuidanceError", "case_assign", "case_book", "case_complete", "case_correct", "case_session_add",
     "decision_register", "participant_create", "participant_evaluate", "participant_update",
     "participants_refresh", "referral_create", "referral_withdraw", "training_enrol", "training_update",
 ]
@@ -69,12 +71,17 @@ def _refuse_anonymised(participant: Participant) -> None:
         raise GuidanceError("Deltakeren er anonymisert og kan ikke endres.")
 
 
-def _bump(instance, version: int | None) -> None:
-    """Optimistic lock: ``version`` must match the stored one; the save bumps it."""
+def _check_version(instance, version: int | None) -> None:
+    """Optimistic lock: ``version`` (if given) must match the stored one."""
     if version is not None:
         stored = type(instance).objects.filter(pk=instance.pk).values_list("version", flat=True).first()
         if stored != version:
             raise ConcurrentEdit("Noen andre har endret dette i mellomtiden. Last siden på nytt og prøv igjen.")
+
+
+def _bump(instance, version: int | None) -> None:
+    """Optimistic lock: ``version`` must match the stored one; the save bumps it."""
+    _check_version(instance, version)
     instance.version += 1
 
 
@@ -255,14 +262,8 @@ def case_session_add(*, case: GuidanceCase, date: datetime.date, minutes: int, i
     return session
 
 
-@transaction.atomic
-def case_complete(*, case: GuidanceCase, completed_on: datetime.date, recommendation: str = "",
-                  note: str = "") -> GuidanceCase:
-    """Guidance is completed: the case, any open referral, and the participant's findings are updated."""
+def _completion_clean(case: GuidanceCase, completed_on, recommendation: str, note: str) -> None:
     participant = case.participant
-    _refuse_anonymised(participant)
-    if case.status == CaseStatus.WITHDRAWN:
-        _refuse_closed(case)
     if completed_on is None or completed_on > timezone.localdate():
         raise GuidanceError("Fullføringsdatoen mangler eller er i fremtiden.")
     if participant.birth_date and completed_on < participant.birth_date:
@@ -271,6 +272,23 @@ def case_complete(*, case: GuidanceCase, completed_on: datetime.date, recommenda
         raise GuidanceError("Ukjent anbefaling.")
     if len(note) > 500:
         raise GuidanceError("Merknaden kan være høyst 500 tegn.")
+
+
+@transaction.atomic
+def case_complete(*, case: GuidanceCase, completed_on: datetime.date, recommendation: str = "",
+                  note: str = "") -> GuidanceCase:
+    """Guidance is completed: the case, any open referral, and the participant's findings are updated.
+
+    A case completed already is refused (use ``case_correct``: a correction is a deliberate act, not a
+    second completion that silently overwrites the first).
+    """
+    participant = case.participant
+    _refuse_anonymised(participant)
+    if case.status == CaseStatus.WITHDRAWN:
+        _refuse_closed(case)
+    if case.status == CaseStatus.COMPLETED:
+        raise GuidanceError("Veiledningen er allerede fullført. Bruk «Korriger» for å rette dato eller anbefaling.")
+    _completion_clean(case, completed_on, recommendation, note)
     case.status = CaseStatus.COMPLETED
     case.completed_on = completed_on
     case.recommendation = recommendation
@@ -281,6 +299,28 @@ def case_complete(*, case: GuidanceCase, completed_on: datetime.date, recommenda
     return case
 
 
+@transaction.atomic
+def case_correct(*, case: GuidanceCase, version: int | None, completed_on: datetime.date, recommendation: str = "",
+                 note: str = "") -> GuidanceCase:
+    """Correct the date or recommendation of a completed case. The audit log keeps the previous values."""
+    participant = case.participant
+    _refuse_anonymised(participant)
+    if case.status != CaseStatus.COMPLETED:
+        raise GuidanceError("Bare en fullført veiledning kan korrigeres.")
+    _completion_clean(case, completed_on, recommendation, note)
+    _check_version(case, version)  # _save_case bumps it
+    case.completed_on = completed_on
+    case.recommendation = recommendation
+    case.recommendation_note = note.strip()
+    _save_case(case)
+    participant_evaluate(participant=participant)
+    return case
+
+
+NOT_FULL_TIME_UPPER_SECONDARY = (
+    "Deltakeren er ikke registrert i videregående opplæring på heltid. Fylkeskommunen gir norskopplæring etter "
+    "§ 30 andre ledd bare til dem; kommunen eller karriereveilederen må registrere det på deltakeren først."
+)
 TRAINING_FIELDS = ("school", "target_level", "hours_planned", "hours_attended", "absence_hours", "start", "end", "completed")
 
 
@@ -304,8 +344,14 @@ def _training_clean(values: dict) -> dict:
 @transaction.atomic
 def training_enrol(*, participant: Participant, school: str, target_level: str, start: datetime.date,
                    hours_planned: int | None = None, end: datetime.date | None = None) -> TrainingEnrolment:
-    """§ 30 second paragraph: enrol a participant in full-time upper secondary in Norwegian training."""
+    """§ 30 second paragraph: enrol a participant in full-time upper secondary in Norwegian training.
+
+    Refused unless the participant is registered as in full-time upper secondary: the county provides the
+    training only for them (the rest is the municipality's).
+    """
     _refuse_anonymised(participant)
+    if participant.full_time_upper_secondary is not True:
+        raise GuidanceError(NOT_FULL_TIME_UPPER_SECONDARY)
     values = _training_clean({"school": school, "target_level": target_level, "start": start,
                               "hours_planned": hours_planned, "end": end})
     enrolment = TrainingEnrolment.objects.create(participant=participant, **values)

@@ -2,6 +2,7 @@
 
 ``facts_clean(values) -> dict`` returns the values ready for the model (``""`` for unknown choices,
 ``None`` for unknown dates, months and yes/no) or raises ``GuidanceError(message, field=<name>)``.
+A fødselsnummer or D-nummer with no birth date gives the birth date (it is in the number).
 """
 
 from __future__ import annotations
@@ -92,6 +93,10 @@ def facts_clean(values: dict) -> dict:
             if len(value) > TEXT_FIELDS[name]:
                 raise GuidanceError(f"{FIELD_LABELS[name].capitalize()} er for lang.", field=name)
         cleaned[name] = value
+    if "national_id" in cleaned:
+        cleaned["national_id"] = national_id_check(cleaned["national_id"], cleaned.get("birth_date"))
+        if cleaned["national_id"] and cleaned.get("birth_date") is None:
+            cleaned["birth_date"] = fodselsnummer.get_birth_date(cleaned["national_id"])  # D-nummer too
     birth = cleaned.get("birth_date")
     if birth is not None and birth > today:
         raise GuidanceError("Fødselsdatoen er i fremtiden.", field="birth_date")
@@ -99,6 +104,4 @@ def facts_clean(values: dict) -> dict:
         for name in DATE_FIELDS[1:]:
             if cleaned.get(name) is not None and cleaned[name] < birth:
                 raise GuidanceError(f"{FIELD_LABELS[name].capitalize()} er før fødselsdatoen.", field=name)
-    if "national_id" in cleaned:
-        cleaned["national_id"] = national_id_check(cleaned["national_id"], birth)
     return cleaned

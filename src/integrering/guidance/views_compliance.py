@@ -4,13 +4,13 @@ from django.shortcuts import render
 
 from integrering.core.permissions import Perm, has_perm, is_municipal_only, requires
 from integrering.guidance import selectors
-from integrering.guidance.templatetags.guidance_ui import describe
+from integrering.guidance.describe import describe_versions
 
 
 @requires(Perm.VIEW_COMPLIANCE)
 def compliance(request):
     data = selectors.compliance_for_user(request.user)
-    codes = [describe(code) for code in data.codes]
+    codes = [describe_versions(code, data.versions.get(code, ())) for code in data.codes]
     for row in (*data.rows, data.total):
         row.finding_cells = [(c["code"], row.open_findings.get(c["code"], 0)) for c in codes]
     return render(request, "guidance/compliance.html", {

@@ -15,8 +15,16 @@ from django.views.decorators.http import require_POST
 from integrering.core.audit import personal_data_list_log
 from integrering.core.permissions import Perm, requires
 from integrering.guidance import selectors, services
-from integrering.guidance.forms import AssignForm, BookForm, CompleteForm, SessionForm, error_to_form
-from integrering.guidance.views_support import form_page
+from integrering.guidance.forms import (
+    AssignForm,
+    BookForm,
+    CompleteForm,
+    CorrectCompletionForm,
+    SessionForm,
+    error_to_form,
+)
+from integrering.guidance.models import CaseStatus
+from integrering.guidance.views_support import form_page, participant_read_log
 
 QUEUE_LIMIT = 100
 
@@ -64,14 +72,16 @@ def case_take(request, pk: int):
     return _back(request, case)
 
 
-def _case_action(request, pk, form_class, *, title, save, success, form_kwargs=None, initial=None):
-    """GET: the action's form page. POST: ``save(case, cleaned_data)``; errors go back on the form."""
-    case = selectors.case_for_user(request.user, pk)
+def _case_action(request, case, form_class, *, title, save, success, form_kwargs=None, initial=None):
+    """GET: the action's form page. POST: ``save(case, cleaned_data)``; errors go back on the form.
+
+    The page shows the participant's name: showing it is logged as a read."""
     form = form_class(request.POST or None, initial=initial(case) if initial else None, **(form_kwargs or {}))
     context = {"case": case, "participant": case.participant, "title": title,
                "neste": request.POST.get("neste") or request.GET.get("neste", "")}
     return form_page(request, form, "guidance/case_form.html", context, save=lambda data: save(case, data),
-                     success=success, done=lambda _result: _back(request, case))
+                     success=success, done=lambda _result: _back(request, case),
+                     read=(case.participant, f"Veiledningssak: {title}"))
 
 
 @requires(Perm.MANAGE_GUIDANCE)
@@ -79,8 +89,9 @@ def case_assign(request, pk: int):
     def save(case, data):
         return services.case_assign(case=case, counsellor=data["counsellor"])
 
-    return _case_action(request, pk, AssignForm, title=_("Assign counsellor"), save=save,
-                        success=_("The counsellor was changed."), form_kwargs={"county": request.user.county},
+    return _case_action(request, selectors.case_for_user(request.user, pk), AssignForm,
+                        title=_("Assign counsellor"), save=save, success=_("The counsellor was changed."),
+                        form_kwargs={"county": request.user.county},
                         initial=lambda case: {"counsellor": case.counsellor_id})
 
 
@@ -89,8 +100,9 @@ def case_book(request, pk: int):
     def save(case, data):
         return services.case_book(case=case, **data)
 
-    return _case_action(request, pk, BookForm, title=_("Book an appointment"), save=save,
-                        success=_("The appointment was booked."), form_kwargs={"county": request.user.county},
+    return _case_action(request, selectors.case_for_user(request.user, pk), BookForm,
+                        title=_("Book an appointment"), save=save, success=_("The appointment was booked."),
+                        form_kwargs={"county": request.user.county},
                         initial=lambda case: {"booked_for": case.booked_for,
                                               "counsellor": case.counsellor_id or request.user.pk})
 
@@ -115,16 +127,34 @@ def case_session(request, pk: int):
                "neste": request.GET.get("neste", "")}
     if request.htmx:
         context.update(session_form=form, sessions=list(case.sessions.all()), saved=saved)
-        # htmx swaps only 2xx answers: the errors are shown in the returned fragment.
+        # htmx swaps only 2xx answers: the errors are shown in the returned fragment (no name in it).
         return render(request, "guidance/_sessions.html", context)
+    participant_read_log(request, case.participant, f"Veiledningssak: {context['title']}")
     return render(request, "guidance/case_form.html", context, status=400 if form.errors else 200)
 
 
 @requires(Perm.MANAGE_GUIDANCE)
 def case_complete(request, pk: int):
+    """Complete the guidance; on a completed case, the explicit correction of its date and recommendation."""
+    case = selectors.case_for_user(request.user, pk)
+    if case.status == CaseStatus.COMPLETED:
+        return _case_correct(request, case)
+
     def save(case, data):
         return services.case_complete(case=case, completed_on=data["completed_on"],
                                       recommendation=data["recommendation"], note=data["recommendation_note"])
 
-    return _case_action(request, pk, CompleteForm, title=_("Complete the guidance"), save=save,
+    return _case_action(request, case, CompleteForm, title=_("Complete the guidance"), save=save,
                         success=_("The career guidance was completed; the findings were updated."))
+
+
+def _case_correct(request, case):
+    def save(case, data):
+        return services.case_correct(case=case, version=data["version"], completed_on=data["completed_on"],
+                                     recommendation=data["recommendation"], note=data["recommendation_note"])
+
+    return _case_action(request, case, CorrectCompletionForm, title=_("Correct the completed guidance"), save=save,
+                        success=_("The correction was saved. The previous values are kept in the change log."),
+                        initial=lambda case: {"completed_on": case.completed_on, "recommendation": case.recommendation,
+                                              "recommendation_note": case.recommendation_note,
+                                              "version": case.version})

@@ -112,7 +112,8 @@ def participant_create(request):
 def participant_edit(request, pk: int):
     participant = selectors.participant_for_user(request.user, pk)
     initial = model_to_dict(participant, fields=PARTICIPANT_FIELDS) | {"version": participant.version}
-    form = _participant_form(request, request.POST or None, initial=initial)
+    form = _participant_form(request, request.POST or None, initial=initial,
+                             has_national_id=bool(participant.national_id))
     form.fields["reference"].disabled = True
     form.fields["version"].required = True  # without it a save could silently overwrite someone else's change
 
@@ -121,12 +122,9 @@ def participant_edit(request, pk: int):
         return services.participant_update(participant=participant, version=data["version"], municipality=moved,
                                            **form.facts())
 
-    response = form_page(request, form, "guidance/participant_form.html", {"participant": participant}, save=save,
-                         success=_("The participant was saved."), done=_to_participant)
-    if response.status_code != 302:  # the form shows the participant's data, the identity number in full
-        personal_data_read_log(user=request.user, action="view_national_id" if participant.national_id else "view",
-                               record_type="participant", record_ids=[participant.pk], description="Endreskjema")
-    return response
+    # The form shows the participant's data (the identity number masked): a read.
+    return form_page(request, form, "guidance/participant_form.html", {"participant": participant}, save=save,
+                     success=_("The participant was saved."), done=_to_participant, read=(participant, "Endreskjema"))
 
 
 @requires(Perm.EDIT_PARTICIPANTS)
@@ -140,7 +138,8 @@ def decision_edit(request, pk: int):
         return services.decision_register(participant=participant, **data)
 
     return form_page(request, form, "guidance/decision_form.html", {"participant": participant}, save=save,
-                     success=_("The decision was registered."), done=_to_participant)
+                     success=_("The decision was registered."), done=_to_participant,
+                     read=(participant, "Vedtaksskjema"))
 
 
 @requires(Perm.REFER_PARTICIPANTS)
@@ -153,7 +152,8 @@ def referral_create(request, pk: int):
         return participant
 
     return form_page(request, form, "guidance/referral_form.html", {"participant": participant}, save=save,
-                     success=_("The participant was referred for career guidance."), done=_to_participant)
+                     success=_("The participant was referred for career guidance."), done=_to_participant,
+                     read=(participant, "Henvisningsskjema"))
 
 
 @requires(Perm.REFER_PARTICIPANTS)
@@ -166,4 +166,5 @@ def referral_withdraw(request, pk: int):
         return participant
 
     return form_page(request, form, "guidance/referral_withdraw_form.html", {"participant": participant}, save=save,
-                     success=_("The referral was withdrawn."), done=_to_participant)
+                     success=_("The referral was withdrawn."), done=_to_participant,
+                     read=(participant, "Skjema: trekk henvisning"))

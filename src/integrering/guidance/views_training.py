@@ -5,6 +5,7 @@ import csv
 import io
 
 import xlsxwriter
+from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.forms.models import model_to_dict
@@ -74,13 +75,18 @@ def _to_training(_result):
 @requires(Perm.MANAGE_TRAINING)
 def training_enrol(request, pk: int):
     participant = selectors.participant_for_user(request.user, pk)
+    if participant.full_time_upper_secondary is not True:
+        # The county's § 30 training is only for those in full-time upper secondary: say why, enrol nobody.
+        messages.error(request, services.NOT_FULL_TIME_UPPER_SECONDARY)
+        return redirect("guidance:participant", pk=participant.pk)
     form = EnrolmentForm(request.POST or None, initial={"start": timezone.localdate()})
 
     def save(data):
         return services.training_enrol(participant=participant, **data)
 
     return form_page(request, form, "guidance/training_form.html", {"participant": participant, "enrolment": None},
-                     save=save, success=_("The participant was enrolled in Norwegian training."), done=_to_training)
+                     save=save, success=_("The participant was enrolled in Norwegian training."), done=_to_training,
+                     read=(participant, "Skjema: meld opp til norskopplæring"))
 
 
 @requires(Perm.MANAGE_TRAINING)
@@ -96,7 +102,8 @@ def training_edit(request, pk: int):
 
     return form_page(request, form, "guidance/training_form.html",
                      {"participant": enrolment.participant, "enrolment": enrolment},
-                     save=save, success=_("The training was saved."), done=_to_training)
+                     save=save, success=_("The training was saved."), done=_to_training,
+                     read=(enrolment.participant, "Skjema: norskopplæring"))
 
 
 def export_rows(user, municipality=None) -> tuple[list[list], list[int]]:

@@ -16,7 +16,7 @@ Rules are versioned by the date they apply from (``registry``); each version liv
 rules defined on absence: ``MAPPING_MISSING``, ``GUIDANCE_MISSING`` and ``DECISION_OVERDUE``.
 """
 
-from .dates import add_months, age_on
+from .dates import add_months, age_on, anniversary, whole_years
 from .facts import (
     EDUCATION_LEVEL_LABELS,
     EDUCATION_LEVELS,
@@ -28,6 +28,7 @@ from .facts import (
     EndGoal,
     ParticipantFacts,
     PermitCategory,
+    facts_as_of,
 )
 from .findings import ERROR, INFO, SEVERITIES, SEVERITY_LABELS, WARNING, Finding
 from .model import DerivedFacts, Evaluation, RuleSet
@@ -69,9 +70,12 @@ __all__ = [
     "RuleSet",
     "add_months",
     "age_on",
+    "anniversary",
     "deciding_date",
     "evaluate",
     "evaluate_many",
+    "facts_as_of",
     "finding_catalogue",
     "ruleset_for",
+    "whole_years",
 ]

@@ -1,8 +1,15 @@
-"""Calendar arithmetic for the rules of the Act.
+"""Calendar arithmetic for the rules of the Act. Two conventions, each used for one kind of rule:
 
-Deadlines in the Act are counted in calendar months ("within three months of settlement"). A month
-later than a day that does not exist in the target month is the last day of that month: three months
-after 31 January is 30 April, three months after 30 November is 28 February (29 in a leap year).
+- **Deadlines in months** ("within three months of settlement", § 12) are counted in calendar months
+  (``add_months``). A month later than a day that does not exist in the target month is the last day of
+  that month: three months after 31 January is 30 April, three months after 30 November is 28 February
+  (29 in a leap year).
+- **Durations in whole years** (a person's age, § 8 and § 13; "has lived in a municipality for less than
+  two years", § 8) are counted like age (``whole_years``, ``anniversary``): a year is complete on the
+  same day and month, and a year counted from 29 February is complete on 1 March in years that are not
+  leap years. So a person born on 29.02.2004 turns 18 on 01.03.2022, and two years from a settlement on
+  29.02.2024 are complete on 01.03.2026. Nobody is older, and no time limit passes, before a full number
+  of years has passed.
 """
 
 from __future__ import annotations
@@ -28,17 +35,45 @@ def add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, last))
 
 
-def age_on(birth: date, day: date) -> int:
-    """Age in whole years on ``day`` for a person born on ``birth`` (negative if born after ``day``).
+def whole_years(start: date, day: date) -> int:
+    """Whole years from ``start`` to ``day`` (negative if ``day`` is before ``start``).
 
-    A person turns a year older on their birthday. Someone born on 29 February turns a year older on
-    1 March in years that are not leap years (on 28 February they are still the younger age). This is
-    the reading that never makes a person older before a full number of years has passed.
+    A year is complete on the same day and month. Counted from 29 February, a year is complete on
+    1 March in years that are not leap years (on 28 February it is not yet complete).
+
+    >>> whole_years(date(2024, 2, 29), date(2026, 2, 28))
+    1
+    >>> whole_years(date(2024, 2, 29), date(2026, 3, 1))
+    2
+    """
+    before_anniversary = (day.month, day.day) < (start.month, start.day)
+    return day.year - start.year - (1 if before_anniversary else 0)
+
+
+def anniversary(start: date, years: int) -> date:
+    """The first day on which ``years`` whole years from ``start`` are complete (``whole_years``).
+
+    >>> anniversary(date(2021, 3, 15), 2)
+    datetime.date(2023, 3, 15)
+    >>> anniversary(date(2024, 2, 29), 2)
+    datetime.date(2026, 3, 1)
+    >>> anniversary(date(2024, 2, 29), 4)
+    datetime.date(2028, 2, 29)
+    """
+    try:
+        return start.replace(year=start.year + years)
+    except ValueError:  # 29 February in a year that is not a leap year
+        return date(start.year + years, 3, 1)
+
+
+def age_on(birth: date, day: date) -> int:
+    """Age in whole years on ``day`` for a person born on ``birth`` (``whole_years``).
+
+    Someone born on 29 February turns a year older on 1 March in years that are not leap years.
 
     >>> age_on(date(2000, 2, 29), date(2018, 2, 28))
     17
     >>> age_on(date(2000, 2, 29), date(2018, 3, 1))
     18
     """
-    before_birthday = (day.month, day.day) < (birth.month, birth.day)
-    return day.year - birth.year - (1 if before_birthday else 0)
+    return whole_years(birth, day)

@@ -10,7 +10,7 @@ them), so a Django ``choices`` can be built from the ``*_LABELS`` dicts.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 
@@ -135,3 +135,28 @@ class ParticipantFacts:
 def _is_date(value: object) -> bool:
     # datetime is a subclass of date; a time of day has no place among these facts.
     return type(value) is date
+
+
+#: Events a case goes through, each with the facts that only exist once it has happened.
+_EVENTS: dict[str, tuple[str, ...]] = {
+    "mapping_date": (),
+    "guidance_completed_date": (),
+    "decision_date": ("end_goal", "planned_duration_months", "extension_months"),
+    "programme_start": (),
+}
+
+
+def facts_as_of(facts: ParticipantFacts) -> ParticipantFacts:
+    """The facts as they stood on their ``evaluation_date``: events dated after it had not yet happened.
+
+    A competence mapping, completed guidance, decision or programme start dated after the evaluation date
+    becomes unknown; a later decision takes its end goal, duration and extension with it. Facts without a
+    date of their own (birth, permit, settlement, education, full-time upper secondary) are kept: whether a
+    person was settled yet is for the caller to decide (``settlement_date``).
+    """
+    later: dict[str, None] = {}
+    for name, belonging in _EVENTS.items():
+        day = getattr(facts, name)
+        if day is not None and day > facts.evaluation_date:
+            later |= dict.fromkeys((name, *belonging))
+    return replace(facts, **later) if later else facts

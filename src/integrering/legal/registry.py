@@ -79,12 +79,23 @@ class Registry:
             findings=tuple(sorted((*findings, *extra))),
         )
 
-    def catalogue(self) -> dict[str, Finding]:
-        """Every finding code any version can report, with its severity, section and message.
+    def version(self, version_id: str) -> RuleSet:
+        """The version with ``version_id`` (as ``Evaluation.ruleset_version`` names it); ``KeyError`` if unknown."""
+        for ruleset in self.versions:
+            if ruleset.version_id == version_id:
+                return ruleset
+        raise KeyError(f"no rule-set version {version_id!r}")
 
-        Where versions differ for a code, the latest version's wording is given.
+    def catalogue(self, version_id: str | None = None) -> dict[str, Finding]:
+        """Code → finding (severity, section, Norwegian message), sorted by code.
+
+        With ``version_id``: the findings as *that* version reports them — describe a stored evaluation
+        with the version that produced it, never with a later one (a later version may cite another
+        section for the same code). Without: every code any version can report, in the latest version's
+        wording where versions differ (for legends and filters). ``KeyError`` for an unknown version.
         """
-        entries = {f.code: f for r in self.versions for f in r.catalogue}
+        versions = self.versions if version_id is None else (self.version(version_id),)
+        entries = {f.code: f for r in versions for f in r.catalogue}
         entries[BEFORE_FIRST_RULESET] = _before_first_finding(self.versions[0])
         return dict(sorted(entries.items()))
 
@@ -118,9 +129,11 @@ def evaluate(facts: ParticipantFacts, registry: Registry = DEFAULT_REGISTRY) -> 
     return registry.evaluate(facts)
 
 
-def finding_catalogue(registry: Registry = DEFAULT_REGISTRY) -> dict[str, Finding]:
-    """Code → a finding as the rules report it (severity, section, Norwegian message), sorted by code."""
-    return registry.catalogue()
+def finding_catalogue(registry: Registry = DEFAULT_REGISTRY, *, version_id: str | None = None) -> dict[str, Finding]:
+    """Code → a finding as the rules report it (severity, section, Norwegian message), sorted by code.
+
+    ``version_id``: as that version reports it (``Registry.catalogue``)."""
+    return registry.catalogue(version_id)
 
 
 def evaluate_many(

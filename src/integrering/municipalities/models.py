@@ -15,7 +15,7 @@ class Municipality(models.Model):
     """
 
     number = models.CharField(_("municipality number"), max_length=4, unique=True)
-    county = models.ForeignKey(County, on_delete=models.PROTECT, related_name="municipalities")
+    county = models.ForeignKey(County, on_delete=models.PROTECT, related_name="municipalities", verbose_name=_("county"))
     valid_from = models.PositiveSmallIntegerField(_("valid from year"))
     valid_to = models.PositiveSmallIntegerField(_("valid to year"), null=True, blank=True)
     norwegian_name = models.CharField(_("Norwegian name"), max_length=100)
@@ -45,44 +45,70 @@ class Municipality(models.Model):
 class Succession(models.Model):
     """A number change on 1 January 2024: ``old`` became (part of) ``new``."""
 
-    old = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+")
-    new = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+")
-    population_share = models.DecimalField(max_digits=6, decimal_places=4)
+    old = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+", verbose_name=_("old municipality"))
+    new = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+", verbose_name=_("new municipality"))
+    population_share = models.DecimalField(_("share of the population"), max_digits=6, decimal_places=4)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["old", "new"], name="unique_succession")]
+        verbose_name = _("municipality number change")
+        verbose_name_plural = _("municipality number changes")
+
+    def __str__(self) -> str:
+        return f"{self.old} → {self.new}"
 
 
 class MunicipalityName(models.Model):
     """The official (SSB) name of a municipality in force at the end of a year."""
 
-    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="names")
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="names", verbose_name=_("municipality")
+    )
     year = models.PositiveSmallIntegerField(_("year"))
     name = models.CharField(_("name"), max_length=150)
 
     class Meta:
         ordering = ["year"]
         constraints = [models.UniqueConstraint(fields=["municipality", "year"], name="unique_name_per_year")]
+        verbose_name = _("municipality name")
+        verbose_name_plural = _("municipality names")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.year})"
 
 
 class Population(models.Model):
     """Population on 1 January of a year (SSB table 07459)."""
 
-    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="populations")
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="populations", verbose_name=_("municipality")
+    )
     year = models.PositiveSmallIntegerField(_("year"))
     total = models.PositiveIntegerField(_("population"))
-    women = models.PositiveIntegerField(null=True, blank=True)
-    men = models.PositiveIntegerField(null=True, blank=True)
+    women = models.PositiveIntegerField(_("women"), null=True, blank=True)
+    men = models.PositiveIntegerField(_("men"), null=True, blank=True)
 
     class Meta:
         ordering = ["year"]
         constraints = [models.UniqueConstraint(fields=["municipality", "year"], name="unique_population_per_year")]
+        verbose_name = _("population figure")
+        verbose_name_plural = _("population figures")
+
+    def __str__(self) -> str:
+        return f"{self.municipality} {self.year}: {self.total}"
 
 
 class ContactAssignment(models.Model):
-    """A county user is the contact person for a municipality for a period (open-ended when ``end`` is empty)."""
+    """A county user is the contact person for a municipality for a period (open-ended when ``end`` is empty).
 
-    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="contact_assignments")
+    Periods of one municipality never overlap: ``services.contact_assign`` only adds a period that starts
+    after every registered one and ends the open one the day before; the database holds at most one open
+    period and one period per start date for each municipality.
+    """
+
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="contact_assignments", verbose_name=_("municipality")
+    )
     person = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="contact_assignments",
         verbose_name=_("contact person"),
@@ -96,6 +122,10 @@ class ContactAssignment(models.Model):
         verbose_name_plural = _("contact person assignments")
         constraints = [
             models.CheckConstraint(condition=Q(end__isnull=True) | Q(end__gte=models.F("start")), name="contact_end_after_start"),
+            models.UniqueConstraint(
+                fields=["municipality"], condition=Q(end__isnull=True), name="one_open_contact_period_per_municipality",
+            ),
+            models.UniqueConstraint(fields=["municipality", "start"], name="one_contact_period_per_start"),
         ]
 
     def __str__(self) -> str:

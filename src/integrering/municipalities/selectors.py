@@ -20,18 +20,38 @@ def municipalities_for_user(user, *, year: int | None = None) -> QuerySet[Munici
 
 
 def with_year_figures(qs: QuerySet[Municipality], year: int) -> QuerySet[Municipality]:
-    """Annotate ``name_in_year`` and ``population_in_year`` for one year (one query, no N+1)."""
-    names = MunicipalityName.objects.filter(municipality=OuterRef("pk"), year=year).values("name")[:1]
+    """Annotate ``name_in_year`` and ``population_in_year`` for one year (one query, no N+1).
+
+    The name is the official name in force that year: for a year after the last year with names, the
+    latest official name. A population that is not known is None («–»).
+    """
+    names = (
+        MunicipalityName.objects.filter(municipality=OuterRef("pk"), year__lte=year)
+        .order_by("-year").values("name")[:1]
+    )
     populations = Population.objects.filter(municipality=OuterRef("pk"), year=year).values("total")[:1]
     return qs.annotate(name_in_year=Subquery(names), population_in_year=Subquery(populations))
 
 
 def active_contacts(on: datetime.date) -> QuerySet[ContactAssignment]:
-    return ContactAssignment.objects.filter(start__lte=on).filter(Q(end__isnull=True) | Q(end__gte=on)).select_related("person")
+    """Assignments in force on ``on``; a deactivated user is never anybody's contact person."""
+    return (
+        ContactAssignment.objects.filter(start__lte=on, person__is_active=True)
+        .filter(Q(end__isnull=True) | Q(end__gte=on)).select_related("person")
+    )
+
+
+def upcoming_contacts(on: datetime.date) -> QuerySet[ContactAssignment]:
+    """Assignments registered to begin after ``on`` (shown as «fra dd.mm.åååå»)."""
+    return ContactAssignment.objects.filter(start__gt=on, person__is_active=True).select_related("person").order_by("start")
 
 
 def with_contacts(qs: QuerySet[Municipality], on: datetime.date) -> QuerySet[Municipality]:
-    return qs.prefetch_related(Prefetch("contact_assignments", queryset=active_contacts(on), to_attr="current_contacts"))
+    """Prefetch ``current_contacts`` (in force on ``on``) and ``upcoming_contacts`` (beginning later)."""
+    return qs.prefetch_related(
+        Prefetch("contact_assignments", queryset=active_contacts(on), to_attr="current_contacts"),
+        Prefetch("contact_assignments", queryset=upcoming_contacts(on), to_attr="upcoming_contacts"),
+    )
 
 
 def municipality_for_user(user, number: str) -> Municipality:
@@ -48,7 +68,6 @@ def municipalities_of_contact(user, on: datetime.date) -> QuerySet[Municipality]
 
 
 def name_in(municipality: Municipality, year: int) -> str:
-    for name in municipality.names.all():
-        if name.year == year:
-            return name.name
-    return municipality.norwegian_name
+    """The official name in force in ``year`` (the latest one for a year after the last year with names)."""
+    names = [name for name in municipality.names.all() if name.year <= year]
+    return max(names, key=lambda name: name.year).name if names else municipality.norwegian_name

@@ -4,8 +4,13 @@ import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
+from integrering.core.collation import norwegian_sorted
 from integrering.municipalities.models import ContactAssignment, Municipality
 
 
@@ -31,35 +36,90 @@ def municipality_page_sections(*, request, municipality: Municipality) -> list[P
     return [s for s in sections if s is not None]
 
 
+def _earliest_start(assignments: list[ContactAssignment]) -> datetime.date | None:
+    """The first day a new period may begin: after every registered period's start and every ended period."""
+    bounds = [a.start if a.end is None else max(a.start, a.end) for a in assignments]
+    return max(bounds) + datetime.timedelta(days=1) if bounds else None
+
+
+def _display(municipality: Municipality) -> str:
+    return f"{municipality.number} {getattr(municipality, 'name_in_year', None) or municipality.norwegian_name}"
+
+
+def _assignment_plan(municipality: Municipality, person, start: datetime.date) -> tuple[bool, str | None]:
+    """(whether a new period is needed, why it cannot begin on ``start`` or None)."""
+    assignments = list(ContactAssignment.objects.filter(municipality=municipality))
+    if any(a.person_id == person.pk and a.end is None and a.start <= start for a in assignments):
+        return False, None  # already the contact person from an earlier date: nothing to change
+    earliest = _earliest_start(assignments)
+    if earliest is not None and start < earliest:
+        return True, _(
+            "%(municipality)s: the new period must begin on %(date)s or later, after the periods already registered."
+        ) % {"municipality": _display(municipality), "date": date_format(earliest, "SHORT_DATE_FORMAT")}
+    return True, None
+
+
 @transaction.atomic
 def contact_assign(*, person, municipalities: Iterable[Municipality], start: datetime.date) -> list[ContactAssignment]:
-    """Make ``person`` the contact for each municipality from ``start``; ends the previous person's period."""
+    """Make ``person`` the contact for each municipality from ``start``; the current period ends the day before.
+
+    A start on or before a registered period (the current one's start, or the end of an ended one) would
+    make periods overlap: then nothing is written and a ``ValidationError`` says which municipality and
+    the earliest possible date.
+    """
+    municipalities = list(municipalities)
+    # Lock the municipalities, so two administrators assigning at once cannot both pass the check.
+    list(Municipality.objects.select_for_update().filter(pk__in=[m.pk for m in municipalities]))
+    plans = [(m, *_assignment_plan(m, person, start)) for m in municipalities]
+    problems = [problem for _m, _needed, problem in plans if problem]
+    if problems:
+        raise ValidationError(problems)
     created = []
-    for municipality in municipalities:
-        current = ContactAssignment.objects.filter(municipality=municipality, end__isnull=True)
-        for assignment in current.exclude(person=person):
-            contact_end(assignment=assignment, end=max(assignment.start, start - datetime.timedelta(days=1)))
-        if current.filter(person=person).exists():
+    for municipality, needed, _problem in plans:
+        if not needed:
             continue
+        for assignment in ContactAssignment.objects.filter(municipality=municipality, end__isnull=True):
+            contact_end(assignment=assignment, end=start - datetime.timedelta(days=1))
         created.append(ContactAssignment.objects.create(municipality=municipality, person=person, start=start))
     return created
 
 
-def contact_end(*, assignment: ContactAssignment, end: datetime.date) -> ContactAssignment:
-    assignment.end = max(end, assignment.start)
+def contact_end(*, assignment: ContactAssignment, end: datetime.date) -> ContactAssignment | None:
+    """End the period on ``end``; a period that had not begun by then is removed (None). Audit-logged."""
+    if end < assignment.start:
+        assignment.delete()
+        return None
+    assignment.end = end
     assignment.save(update_fields=["end"])
     return assignment
 
 
+@transaction.atomic
+def contact_assignments_end_for_person(*, person, on: datetime.date) -> int:
+    """End every period of ``person`` still running after ``on`` (a deactivated user); returns how many."""
+    running = ContactAssignment.objects.filter(person=person).filter(Q(end__isnull=True) | Q(end__gt=on))
+    ended = 0
+    for assignment in running:
+        contact_end(assignment=assignment, end=on)
+        ended += 1
+    return ended
+
+
 def group_by_contact(municipalities: list[Municipality]) -> tuple[list[dict], list[Municipality]]:
-    """Group municipalities (with ``current_contacts`` prefetched) by contact person; also those without one."""
+    """Group municipalities (with ``current_contacts`` and ``upcoming_contacts`` prefetched) by contact person.
+
+    Each group's ``items`` are (municipality, assignment, upcoming) in number order; an upcoming period is
+    shown «fra dd.mm.åååå». Also returns the municipalities without a contact person today.
+    """
     groups: dict[int, dict] = {}
     without = []
     for municipality in municipalities:
         if not municipality.current_contacts:
             without.append(municipality)
-        for assignment in municipality.current_contacts:
+        periods = [(a, False) for a in municipality.current_contacts]
+        periods += [(a, True) for a in getattr(municipality, "upcoming_contacts", [])]
+        for assignment, upcoming in periods:
             group = groups.setdefault(assignment.person_id, {"person": assignment.person, "items": []})
-            group["items"].append((municipality, assignment))
-    ordered = sorted(groups.values(), key=lambda g: (g["person"].get_full_name() or g["person"].username).lower())
+            group["items"].append((municipality, assignment, upcoming))
+    ordered = norwegian_sorted(groups.values(), key=lambda g: g["person"].get_full_name() or g["person"].username)
     return ordered, without

@@ -1,40 +1,49 @@
 import datetime
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from integrering.core.collation import norwegian_key
 from integrering.core.permissions import Perm, has_perm, requires
 from integrering.municipalities import selectors, services
 from integrering.municipalities.forms import ContactAssignmentForm, YearForm
 from integrering.municipalities.models import ContactAssignment
 
+def _contact_names(m) -> str:
+    return ", ".join(str(c.person) for c in m.current_contacts)
+
+
 SORT_KEYS = {
     "nummer": lambda m: m.number,
-    "navn": lambda m: (m.name_in_year or "").lower(),
+    "navn": lambda m: norwegian_key(m.name_in_year or m.norwegian_name),
     "folketall": lambda m: m.population_in_year or 0,
-    "kontaktperson": lambda m: ", ".join(str(c.person) for c in m.current_contacts).lower() or "\uffff",
+    # Municipalities without a contact person last.
+    "kontaktperson": lambda m: (not m.current_contacts, norwegian_key(_contact_names(m))),
 }
 
 
 @requires(Perm.VIEW_MUNICIPALITIES)
 def municipality_list(request):
-    form = YearForm(request.GET or None)
-    year = form.cleaned_data["year"] if form.is_valid() and form.cleaned_data.get("year") else timezone.localdate().year
-    qs = selectors.with_year_figures(selectors.municipalities_for_user(request.user, year=year), year)
     today = timezone.localdate()
+    form = YearForm(request.GET or None)
+    year = form.cleaned_data["year"] if form.is_valid() and form.cleaned_data.get("year") else today.year
+    qs = selectors.with_year_figures(selectors.municipalities_for_user(request.user, year=year), year)
     # Contact persons as they were at the end of a past year, or as they are today.
     on = today if year >= today.year else datetime.date(year, 12, 31)
     rows = list(selectors.with_contacts(qs, on))
     sort = request.GET.get("sorter", "nummer")
-    descending = sort.startswith("-")
-    key = SORT_KEYS.get(sort.lstrip("-"), SORT_KEYS["nummer"])
-    rows.sort(key=key, reverse=descending)
+    if sort.lstrip("-") not in SORT_KEYS:
+        sort = "nummer"
+    rows.sort(key=SORT_KEYS[sort.lstrip("-")], reverse=sort.startswith("-"))
     total = sum(m.population_in_year or 0 for m in rows)
     return render(request, "municipalities/list.html", {
-        "rows": rows, "year": year, "form": form, "sort": sort, "population_total": total,
+        "rows": rows, "year": year, "form": form, "years": form.years, "sort": sort, "sort_base": f"aar={year}&",
+        "population_total": total,
+        "population_known": any(m.population_in_year is not None for m in rows),
     })
 
 
@@ -42,6 +51,7 @@ def municipality_list(request):
 def municipality_detail(request, number: str):
     municipality = selectors.municipality_for_user(request.user, number)
     names = list(municipality.names.all())
+    current_year = timezone.localdate().year
     populations = list(municipality.populations.all())
     contacts = list(municipality.contact_assignments.select_related("person").order_by("-start"))
     return render(request, "municipalities/detail.html", {
@@ -49,7 +59,7 @@ def municipality_detail(request, number: str):
         "names": names,
         "populations": populations,
         "contacts": contacts,
-        "current_year": timezone.localdate().year,
+        "current_name": selectors.name_in(municipality, current_year),
         "sections": services.municipality_page_sections(request=request, municipality=municipality),
     })
 
@@ -70,13 +80,18 @@ def contact_overview(request):
 def contact_assign(request):
     form = ContactAssignmentForm(request.POST or None, county=request.user.county)
     if request.method == "POST" and form.is_valid():
-        services.contact_assign(
-            person=form.cleaned_data["person"],
-            municipalities=form.cleaned_data["municipalities"],
-            start=form.cleaned_data["start"],
-        )
-        messages.success(request, _("The contact person was assigned."))
-        return redirect("municipalities:contacts")
+        try:
+            services.contact_assign(
+                person=form.cleaned_data["person"],
+                municipalities=form.cleaned_data["municipalities"],
+                start=form.cleaned_data["start"],
+            )
+        except ValidationError as error:
+            # Periods of a municipality never overlap: the form says which one and the earliest date.
+            form.add_error("start", error)
+        else:
+            messages.success(request, _("The contact person was assigned."))
+            return redirect("municipalities:contacts")
     return render(request, "municipalities/contact_form.html", {"form": form})
 
 

@@ -26,6 +26,7 @@ class Bar:
     colour: str
     pattern: str
     value: int | None
+    unknown: int  # for a sum: how many of the values it adds up are unknown
     x: float
     y: float
     width: float
@@ -49,6 +50,7 @@ class Chart:
     groups: list[Group]
     ticks: list[tuple[float, int]]
     horizontal: bool = True
+    rotated: bool = False  # value labels turned upright (they say «n ukjente» as well as the value)
 
 
 def _nice_max(value: int) -> int:
@@ -78,7 +80,7 @@ def horizontal_bars(items: list[tuple[str, dict[str, int | None]]]) -> Chart:
             value = values.get(series)
             length = (value or 0) / maximum * plot
             y = top + s * BAR
-            group.bars.append(Bar(series, label_, colour, pattern, value, LABEL_WIDTH, y, round(length, 1), BAR - 1,
+            group.bars.append(Bar(series, label_, colour, pattern, value, 0, LABEL_WIDTH, y, round(length, 1), BAR - 1,
                                   LABEL_WIDTH + length + 4, y + BAR - 1))
         groups.append(group)
     height = 24 + len(items) * group_height + 24
@@ -86,23 +88,47 @@ def horizontal_bars(items: list[tuple[str, dict[str, int | None]]]) -> Chart:
     return Chart(CHART_WIDTH, height, groups, ticks)
 
 
-def vertical_bars(items: list[tuple[str, dict[str, int | None]]], *, height: float = 260) -> Chart:
-    """One group of three vertical bars per label (year)."""
-    maximum = _nice_max(max([v for _, values in items for v in values.values() if v is not None] or [0]))
-    left, bottom, top = 50, height - 30, 20
-    plot_height = bottom - top
+UNKNOWN_LABEL = 14  # characters of « (26 ukjente)» in a value label
+CHAR_WIDTH = 5.2  # of the 9 px value labels
+
+
+def _headroom(items: list[tuple], maximum: int, plot_height: float) -> float:
+    """The room above the plot that the upright labels need where they stand higher than its top."""
+    needed = 0.0
+    for _, values, unknown in items:
+        for series, *_rest in SERIES:
+            value = values.get(series)
+            chars = len(f"{value:,}" if value is not None else "–") + (UNKNOWN_LABEL if unknown.get(series) else 0)
+            above_bar = plot_height * (1 - (value or 0) / maximum)
+            needed = max(needed, chars * CHAR_WIDTH + 6 - above_bar)
+    return round(needed, 1)
+
+
+def vertical_bars(items: list[tuple], *, height: float = 260) -> Chart:
+    """One group of three vertical bars per label (year).
+
+    ``items``: (label, values) or (label, values, unknown) where ``unknown`` says per series how many of
+    the values in a sum are unknown; then the value labels stand upright and say so («32 (26 ukjente)»).
+    """
+    items = [(item[0], item[1], item[2] if len(item) > 2 else {}) for item in items]
+    maximum = _nice_max(max([v for _, values, _u in items for v in values.values() if v is not None] or [0]))
+    rotated = any(any(u.values()) for _, _v, u in items)
+    plot_height = height - 50
+    headroom = _headroom(items, maximum, plot_height) if rotated else 0
+    left, bottom = 50, height + headroom - 30
     group_width = len(SERIES) * (BAR + 3) + 18
     groups = []
-    for index, (label, values) in enumerate(items):
+    for index, (label, values, unknown) in enumerate(items):
         x0 = left + 10 + index * group_width
         group = Group(label, bottom + 16, x=x0 + len(SERIES) * (BAR + 3) / 2)
         for s, (series, label_, colour, pattern) in enumerate(SERIES):
             value = values.get(series)
             length = (value or 0) / maximum * plot_height
             x = x0 + s * (BAR + 3)
-            group.bars.append(Bar(series, label_, colour, pattern, value, x, round(bottom - length, 1), BAR, round(length, 1),
-                                  x + BAR / 2, bottom - length - 3))
+            text_x = x + BAR / 2 + (3 if rotated else 0)  # an upright label: its baseline along the bar's middle
+            group.bars.append(Bar(series, label_, colour, pattern, value, unknown.get(series, 0), x,
+                                  round(bottom - length, 1), BAR, round(length, 1), text_x, bottom - length - 3))
         groups.append(group)
     width = max(320, left + 20 + len(items) * group_width)
     ticks = [(bottom - t / maximum * plot_height, t) for t in _ticks(maximum)]
-    return Chart(width, height, groups, ticks, horizontal=False)
+    return Chart(width, height + headroom, groups, ticks, horizontal=False, rotated=rotated)

@@ -49,7 +49,7 @@ def load(*, county, stdout) -> None:
         (municipalities[n], {"recommended": v, "requested": v}) for n, v in numbers.items()
     ])
     Recommendation.objects.get_or_create(settlement_year=year, version=1, defaults={
-        "numbers": numbers, "reason": SEED_REASON,
+        "numbers": numbers,  # version 1 changes nothing, so it has no reason for a change
         "method_description": "Tabellen fra seed-presentasjonen (anmodningstall for Trøndelag 2021).",
     })
     for demo_year in (2022, 2023):

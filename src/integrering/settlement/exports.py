@@ -1,8 +1,9 @@
 """Table writers (CSV, XLSX, PDF) shared by the settlement pages, and the year's figures table.
 
 - CSV: ``;``-separated, UTF-8 with BOM, unknown values as empty cells.
-- XLSX (xlsxwriter): numbers as numbers, unknown values as empty cells; a note on a total cell says
-  how many values of the column are unknown.
+- XLSX (xlsxwriter): the same rows and columns on the first sheet, numbers as numbers, unknown values as
+  empty cells; a note on a total cell says how many values of the column are unknown. A second sheet,
+  «Kilder», has the date and source document of each municipality's figures (not in the public variant).
 - PDF: WeasyPrint from an HTML template.
 
 The public variant (``public=True``) shows the numbers 1–4 as «<5» (the convention for published
@@ -12,6 +13,7 @@ suppressed, since the total would then reveal it.
 """
 
 import csv
+import datetime
 import io
 import logging
 from dataclasses import dataclass, field
@@ -19,6 +21,7 @@ from dataclasses import dataclass, field
 from django.template.loader import render_to_string
 
 from integrering.settlement import selectors
+from integrering.settlement.import_sources import DETAIL_COLUMNS
 from integrering.settlement.models import SettlementYear
 
 SETTLEMENT_COLUMNS = [
@@ -83,20 +86,29 @@ def table_csv(table: Table) -> bytes:
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def table_xlsx(table: Table, *, sheet: str = "Bosetting") -> bytes:
-    """One sheet: bold header, numbers as numbers, empty cells for unknown, notes as cell comments."""
+def table_xlsx(table: Table, *, sheet: str = "Bosetting", more: tuple[tuple[str, Table], ...] = ()) -> bytes:
+    """The table on the first sheet (``more``: further sheets): bold header, numbers as numbers, dates as
+    dates (dd.mm.åååå), empty cells for unknown, notes as cell comments."""
     import xlsxwriter
 
     buffer = io.BytesIO()
     workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
-    worksheet = workbook.add_worksheet(sheet[:31])
-    bold = workbook.add_format({"bold": True})
+    formats = {"bold": workbook.add_format({"bold": True}), "date": workbook.add_format({"num_format": "dd.mm.yyyy"})}
+    for name, sheet_table in ((sheet, table), *more):
+        _sheet_write(workbook.add_worksheet(name[:31]), sheet_table, formats)
+    workbook.close()
+    return buffer.getvalue()
+
+
+def _sheet_write(worksheet, table: Table, formats: dict) -> None:
     for col, name in enumerate(table.header):
-        worksheet.write_string(0, col, name, bold)
+        worksheet.write_string(0, col, name, formats["bold"])
     for r, row in enumerate(table.rows, start=1):
         for c, cell in enumerate(row):
             if cell is None or cell == "":
                 worksheet.write_blank(r, c, None)
+            elif isinstance(cell, datetime.date):
+                worksheet.write_datetime(r, c, datetime.datetime.combine(cell, datetime.time()), formats["date"])
             elif isinstance(cell, int | float):
                 worksheet.write_number(r, c, cell)
             else:
@@ -107,8 +119,16 @@ def table_xlsx(table: Table, *, sheet: str = "Bosetting") -> bytes:
     worksheet.set_column(1, 1, 28)
     worksheet.set_column(2, len(table.header) - 1, 12)
     worksheet.freeze_panes(1, 0)
-    workbook.close()
-    return buffer.getvalue()
+
+
+def sources_table(settlement_year: SettlementYear) -> Table:
+    """The date and source document of each municipality's figures (the XLSX export's second sheet, «Kilder»),
+    in the import's column names, so that the sheet can be filled in and imported as a file of its own."""
+    table = Table(["kommunenummer", "kommune", *DETAIL_COLUMNS], [], title="Kilder")
+    for row in selectors.year_rows(settlement_year):
+        cells = [getattr(row.figure, name) if row.figure else None for name in DETAIL_COLUMNS.values()]
+        table.rows.append([row.municipality.number, row.name, *cells])
+    return table
 
 
 def html_pdf(html: str, *, base_url: str | None = None) -> bytes:
@@ -132,7 +152,8 @@ FORMATS = {
     "csv": ("text/csv; charset=utf-8", lambda y, public: table_csv(settlement_table(y, public=public))),
     "xlsx": (
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        lambda y, public: table_xlsx(settlement_table(y, public=public)),
+        lambda y, public: table_xlsx(settlement_table(y, public=public),
+                                     more=() if public else (("Kilder", sources_table(y)),)),
     ),
     "pdf": ("application/pdf", lambda y, public: settlement_pdf(y, public=public)),
 }

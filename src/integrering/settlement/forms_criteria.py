@@ -15,6 +15,9 @@ class CriterionForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["code"].error_messages["invalid"] = _(
+            "The code may contain only the letters a–z (not æ, ø or å), digits, hyphens (-) and underscores (_), "
+            "without spaces; for example «sysselsetting» or «intro_resultat».")
         if self.instance.pk:
             self.fields["code"].disabled = True
             self.fields["code"].help_text = _("The code cannot be changed: scenarios and files refer to it.")

@@ -8,6 +8,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from integrering.settlement.limits import MAX_WEIGHT, persons_field
 from integrering.settlement.models import Method, Scenario
 from integrering.settlement.scenario_inputs import POPULATION
 
@@ -25,10 +26,10 @@ class ScenarioForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=120)
     description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     method = forms.ChoiceField(label=_("Method"), choices=Method.choices, initial=Method.OPTIMAL)
-    total = forms.IntegerField(label=_("Total to distribute"), min_value=0, required=False,
-                               help_text=_("Empty: the year's total."))
-    min_lot = forms.IntegerField(label=_("Minimum lot"), min_value=0, initial=10,
-                                 help_text=_("Every municipality gets 0 or at least this many."))
+    total = persons_field(forms.IntegerField(label=_("Total to distribute"), required=False,
+                                             help_text=_("Empty: the year's total.")))
+    min_lot = persons_field(forms.IntegerField(label=_("Minimum lot"), initial=10,
+                                               help_text=_("Every municipality gets 0 or at least this many.")))
     base = forms.DecimalField(label=_("Base per participating municipality"), min_value=0, max_digits=8,
                               decimal_places=2, initial=Decimal(0))
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -40,7 +41,8 @@ class ScenarioForm(forms.Form):
         for code, name in criteria:
             self.fields[f"crit_{code}_use"] = _small(forms.BooleanField(required=False), _("Use %(name)s") % {"name": name})
             self.fields[f"crit_{code}_weight"] = _small(
-                forms.FloatField(min_value=0, initial=1.0, required=False), _("Weight of %(name)s") % {"name": name})
+                forms.FloatField(min_value=0, max_value=MAX_WEIGHT, initial=1.0, required=False),
+                _("Weight of %(name)s") % {"name": name})
             self.fields[f"crit_{code}_exponent"] = _small(
                 forms.FloatField(min_value=0.01, max_value=5, initial=1.0, required=False),
                 _("Exponent of %(name)s") % {"name": name})
@@ -50,7 +52,7 @@ class ScenarioForm(forms.Form):
                                                          _("Exclude %(m)s") % {"m": label})
             for key, text in (("fixed", _("Fixed number for %(m)s")), ("minimum", _("Minimum for %(m)s")),
                               ("cap", _("Cap for %(m)s"))):
-                self.fields[f"c_{number}_{key}"] = _small(forms.IntegerField(min_value=0, required=False),
+                self.fields[f"c_{number}_{key}"] = _small(persons_field(forms.IntegerField(required=False)),
                                                           text % {"m": label})
             self.fields[f"c_{number}_reason"] = _small(forms.CharField(max_length=300, required=False),
                                                        _("Reason for %(m)s") % {"m": label})
@@ -86,7 +88,7 @@ class ScenarioForm(forms.Form):
                 self.add_error(f"c_{number}_reason", _("An exclusion or a fixed number needs a reason."))
             cap, minimum = data.get(f"c_{number}_cap"), data.get(f"c_{number}_minimum")
             if cap is not None and minimum is not None and minimum > cap:
-                self.add_error(f"c_{number}_cap", _("The cap is lower than the minimum."))
+                self.add_error(f"c_{number}_cap", _("The cap is lower than the municipality's minimum."))
         return data
 
     def scenario_values(self) -> dict:

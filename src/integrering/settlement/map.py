@@ -149,7 +149,9 @@ def classes(values: list[float], diverging: bool = False) -> list[LegendClass]:
     result = []
     for i in range(5):
         low, high = edges[i], edges[i + 1]
-        if result and low == result[-1].low and high == result[-1].high:
+        if result and (low == high or (low == result[-1].low and high == result[-1].high)):
+            # «over 3 til 3» can hold no value: every 3 is in the class before. Only the first class,
+            # which includes its lower bound, may be a single value («0 til 0»).
             continue
         result.append(LegendClass(low, high, palette[i], first=not result))
     return result

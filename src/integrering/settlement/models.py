@@ -144,6 +144,8 @@ class CriterionValue(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["definition", "municipality", "year"], name="unique_criterion_value"),
         ]
+        verbose_name = _("criterion value")
+        verbose_name_plural = _("criterion values")
 
     def get_additional_data(self) -> dict:
         return {"county": self.definition.county.number}
@@ -198,6 +200,8 @@ class ScenarioRun(models.Model):
 
     class Meta:
         ordering = ["-run_at"]
+        verbose_name = _("scenario run")
+        verbose_name_plural = _("scenario runs")
 
     def get_additional_data(self) -> dict:
         return {"county": self.scenario.settlement_year.county.number}

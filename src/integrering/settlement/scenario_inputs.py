@@ -18,6 +18,7 @@ from django.db.models import Max, Q
 from integrering import allocation
 from integrering.municipalities.models import Municipality, MunicipalityName, Population
 from integrering.settlement.models import CriterionDefinition, CriterionValue, Scenario, SettlementYear
+from integrering.settlement.run_inputs import run_inputs
 
 POPULATION = "folketall"
 # Bumped when the shape of ``inputs`` or the engine's contract changes (2: ``optimal`` against the
@@ -170,36 +171,35 @@ def _no(value: float) -> str:
 
 
 def method_description(inputs: dict) -> str:
-    """A short Norwegian description of the method and criteria (for the recommendation and the letter)."""
+    """A short Norwegian description of the method and criteria (for the recommendation and the letter):
+    the total, method, criteria with weights and exponents, base, minimum lot, and every exclusion, fixed
+    number, municipality's minimum and cap with its municipality and reason."""
     methods = {"optimal": "optimal fordeling (minst mulig avvik fra kvotene)", "sainte-lague": "Sainte-Laguës metode",
                "dhondt": "d'Hondts metode", "largest-remainder": "største brøks metode (Hamilton)"}
-    p = inputs["parameters"]
+    used = run_inputs(inputs)
     parts = []
-    for code, weight in p["weights"].items():
-        name = inputs["criteria"].get(code, {}).get("name", code)
-        exponent = p["exponents"].get(code, 1.0)
-        text = f"{name} (vekt {_no(weight)}"
-        text += f", eksponent {_no(exponent)})" if exponent != 1 else ")"
-        if code in p["lower_is_better"]:
-            text += ", lavere er bedre"
-        parts.append(text)
-    excluded = sum(1 for r in inputs["municipalities"] if r["excluded"])
-    fixed = sum(1 for r in inputs["municipalities"] if r["fixed"] is not None and not r["excluded"])
+    for c in used.criteria:
+        text = f"{c.name} (vekt {_no(c.weight)}" + (f", eksponent {_no(c.exponent)})" if c.exponent != 1 else ")")
+        parts.append(text + (", lavere er bedre" if c.lower_is_better else ""))
     sentences = [
-        f"Totalen {inputs['total']} er fordelt med {methods.get(inputs['method'], inputs['method'])}.",
+        f"Totalen {used.total} er fordelt med {methods.get(used.method, used.method)}.",
         f"Kriterier: {', '.join(parts)}.",
     ]
-    if p["base"]:
-        sentences.append(f"Hver deltakende kommune får et grunntall på {_no(p['base'])}.")
-    sentences.append(f"Ingen kommune får færre enn {p['min_lot']} med mindre den får 0.")
-    special = []
-    if excluded:
-        special.append(f"{excluded} {'kommune er' if excluded == 1 else 'kommuner er'} utelatt")
-    if fixed:
-        special.append(f"{fixed} {'kommune har' if fixed == 1 else 'kommuner har'} fast tall")
-    if special:
-        sentences.append(f"{' og '.join(special)}, med begrunnelse.")
+    if used.base:
+        sentences.append(f"Hver deltakende kommune får et grunntall på {_no(used.base)}.")
+    sentences.append(f"Ingen kommune får færre enn {used.min_lot} med mindre den får 0.")
+    for kind, label in (("excluded", "Utelatt (får 0)"), ("fixed", "Fast tall"),
+                        ("minimum", "Minimum for kommunen (får den noen, får den minst så mange)"),
+                        ("cap", "Maks")):
+        listed = [_constraint_text(c, kind) for c in used.with_constraint(kind)]
+        if listed:
+            sentences.append(f"{label}: {'; '.join(listed)}.")
     return " ".join(sentences)
+
+
+def _constraint_text(c, kind: str) -> str:
+    text = f"{c.number} {c.name}" + ("" if kind == "excluded" else f" {getattr(c, kind)}")
+    return text + (f" ({c.reason})" if c.reason else "")
 
 
 def base_warning(inputs: dict) -> str:

@@ -124,22 +124,25 @@ def municipality_history(municipality: Municipality) -> list[SettlementFigure]:
 
 
 def county_history(county_id: int) -> list[dict]:
-    """Per year: the sum of each figure and the number of municipalities with the figure unknown (one query).
-
-    A municipality without a figure record counts as unknown, so the count of municipalities valid in the
-    year is taken from the figures present; missing records are added by the caller if needed.
-    """
+    """Per year: the sum of each figure (``<name>__sum``) and how many of the municipalities valid that year
+    have it unknown (``<name>__unknown``), a municipality without a figure record included (two queries)."""
     aggregates = {}
     for name in FIGURE_FIELDS:
         aggregates[f"{name}__sum"] = Sum(f"figures__{name}")
         aggregates[f"{name}__known"] = Count(f"figures__{name}")
-    return list(
+    years = list(
         SettlementYear.objects.filter(county_id=county_id)
         .annotate(**aggregates)
         .order_by("year")
         .values("year", "total", "stage", *aggregates.keys())
     )
-
+    validity = list(Municipality.objects.filter(county_id=county_id).values_list("valid_from", "valid_to"))
+    for entry in years:
+        valid = sum(1 for start, end in validity if start <= entry["year"] and (end is None or end >= entry["year"]))
+        entry["municipalities"] = valid
+        for name in FIGURE_FIELDS:
+            entry[f"{name}__unknown"] = max(0, valid - entry[f"{name}__known"])
+    return years
 
 
 # (field, short heading, long label) for tables and the labels of inline inputs.

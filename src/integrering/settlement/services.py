@@ -1,5 +1,9 @@
 """Writes for settlement years and figures: the year's frame, figures with optimistic locking,
-a municipality's own decision, and applying an import (all-or-nothing)."""
+a municipality's own decision, and applying an import (all-or-nothing).
+
+«Anbefalt» (recommended) is written by the recommendation (``services_recommendation``); once the year
+has one, these functions refuse to change it (:class:`RecommendationLocked`).
+"""
 
 import datetime
 from collections.abc import Iterable
@@ -8,6 +12,7 @@ from django.db import transaction
 
 from integrering.core.models import County
 from integrering.municipalities.models import Municipality
+from integrering.settlement.limits import MAX_PERSONS_TEXT, persons_problem
 from integrering.settlement.models import FIGURE_FIELDS, SettlementFigure, SettlementYear
 
 YEAR_FIELDS = (
@@ -32,6 +37,30 @@ class InvalidFigures(ValueError):
     """Minors exceed the total, or similar: a Norwegian message for the user."""
 
 
+class RecommendationLocked(InvalidFigures):
+    """«Anbefalt» changes only by a new version of the year's (frozen) recommendation."""
+
+    def __init__(self, settlement_year: SettlementYear):
+        super().__init__(f"«Anbefalt» er låst av fylkets anbefaling for {settlement_year.year}. Lag en ny versjon "
+                         "av anbefalingen (med begrunnelse) for å endre den.")
+
+
+# The names users know from the files (import and export) and the frame.
+PERSON_LABELS = {
+    "recommended": "anbefalt", "requested": "anmodet", "requested_ema": "anmodet_ema", "decided": "vedtatt",
+    "decided_ema": "vedtatt_ema", "settled": "bosatt", "settled_ema": "bosatt_ema",
+    "agreed_not_settled": "avtalt_ikke_bosatt", "total": "rammen", "total_minors": "rammen for enslige mindreårige",
+}
+
+
+def _check_persons(values: dict, names) -> None:
+    """Numbers of persons are whole, 0 or more and at most a million (see :mod:`limits`)."""
+    for name in names:
+        value = values.get(name)
+        if value is not None and (not isinstance(value, int) or persons_problem(value)):
+            raise InvalidFigures(f"«{PERSON_LABELS[name]}» må være et helt tall fra 0 til {MAX_PERSONS_TEXT}.")
+
+
 def ema_problems(values: dict) -> list[str]:
     """The pairs where «of which unaccompanied minors» exceeds the total (both known)."""
     return [ema for ema, main in EMA_PAIRS
@@ -43,6 +72,7 @@ def settlement_year_create(*, county: County, year: int, **fields) -> Settlement
     unknown = set(fields) - set(YEAR_FIELDS)
     if unknown:
         raise TypeError(f"Ukjente felt: {sorted(unknown)}")
+    _check_persons(fields, ("total", "total_minors"))
     return SettlementYear.objects.create(county=county, year=year, **fields)
 
 
@@ -52,6 +82,7 @@ def settlement_year_update(*, settlement_year: SettlementYear, version: int, dat
     current = SettlementYear.objects.select_for_update().get(pk=settlement_year.pk)
     if current.version != version:
         raise StaleVersion(current)
+    _check_persons(data, ("total", "total_minors"))
     for name in YEAR_FIELDS:
         if name in data:
             setattr(current, name, data[name])
@@ -76,11 +107,14 @@ def figure_update(*, settlement_year: SettlementYear, municipality: Municipality
     figure = _figure(settlement_year, municipality)
     if version is not None and figure.version != version:
         raise StaleVersion(figure)
+    if "recommended" in values and values["recommended"] != figure.recommended and settlement_year.recommendations.exists():
+        raise RecommendationLocked(settlement_year)
     allowed = set(FIGURE_FIELDS) | set(FIGURE_DETAIL_FIELDS)
     for name, value in values.items():
         if name not in allowed:
             raise TypeError(f"Ukjent felt: {name}")
         setattr(figure, name, value)
+    _check_persons(values, FIGURE_FIELDS)
     if ema_problems({f: getattr(figure, f) for f in FIGURE_FIELDS}):
         raise InvalidFigures("Antall enslige mindreårige kan ikke være større enn totalen.")
     figure.version += 1
@@ -109,11 +143,15 @@ def figures_apply(*, county: County, year: int, rows: Iterable[tuple[Municipalit
     """
     settlement_year, _ = SettlementYear.objects.get_or_create(county=county, year=year)
     existing = {f.municipality_id: f for f in SettlementFigure.objects.select_for_update().filter(settlement_year=settlement_year)}
+    frozen = settlement_year.recommendations.exists()
     changed = 0
     for municipality, values in rows:
         figure = existing.get(municipality.pk) or SettlementFigure(settlement_year=settlement_year, municipality=municipality, version=0)
-        if figure.pk and all(getattr(figure, k) == v for k, v in values.items()):
-            continue
+        if all(getattr(figure, k) == v for k, v in values.items()):
+            continue  # nothing changes (a missing record with only unknown values stays missing)
+        if frozen and "recommended" in values and values["recommended"] != figure.recommended:
+            raise RecommendationLocked(settlement_year)
+        _check_persons(values, FIGURE_FIELDS)
         for name, value in values.items():
             setattr(figure, name, value)
         if ema_problems({f: getattr(figure, f) for f in FIGURE_FIELDS}):
@@ -122,14 +160,3 @@ def figures_apply(*, county: County, year: int, rows: Iterable[tuple[Municipalit
         figure.save()
         changed += 1
     return settlement_year, changed
-
-
-@transaction.atomic
-def recommendation_numbers_apply(*, settlement_year: SettlementYear, numbers: dict[str, int]) -> int:
-    """Copy a recommendation's numbers into the figures' ``recommended`` column (kommunenummer → number)."""
-    municipalities = Municipality.objects.filter(county_id=settlement_year.county_id, number__in=numbers)
-    _, changed = figures_apply(
-        county=settlement_year.county, year=settlement_year.year,
-        rows=[(m, {"recommended": numbers[m.number]}) for m in municipalities],
-    )
-    return changed

@@ -22,10 +22,11 @@ from integrering.allocation import AllocationError
 from integrering.allocation.io import parse_number, read_table
 from integrering.core.models import County
 from integrering.municipalities.models import Municipality
+from integrering.settlement.imports import formula_errors
 from integrering.settlement.models import CriterionDefinition, CriterionValue, Scenario
 from integrering.settlement.scenario_inputs import POPULATION
 
-MAX_VALUE = Decimal("9999999999.9999")
+MAX_VALUE = Decimal("9999999999.9999")  # what the column holds (14 digits, 4 of them decimals)
 
 
 @transaction.atomic
@@ -86,15 +87,21 @@ class ImportResult:
     rows: int = 0
 
 
-def _decimal(text: str) -> Decimal | None:
+def _decimal(text: str) -> tuple[Decimal | None, str | None]:
+    """(the value to 4 decimals, None) or (None, Norwegian reason)."""
     number = parse_number(text)
     if number is None:
-        return None
+        return None, f"«{text}» er ikke et tall"
+    if abs(number) > MAX_VALUE:  # checked first: quantizing a huge number raises InvalidOperation
+        return None, f"«{text}» er for stort (høyst 9\u00a0999\u00a0999\u00a0999,9999)"
     try:
         value = Decimal(text.replace("\u00a0", "").replace(" ", "").replace("−", "-").replace(",", "."))
     except InvalidOperation:
         value = Decimal(str(number))
-    return value.quantize(Decimal("0.0001"))
+    value = value.quantize(Decimal("0.0001"))
+    if abs(value) > MAX_VALUE:  # 9999999999.99999 rounds up past the limit
+        return None, f"«{text}» er for stort (høyst 9\u00a0999\u00a0999\u00a0999,9999)"
+    return value, None
 
 
 def criterion_values_parse(*, county: County, year: int, path: Path, filename: str) -> ImportResult:
@@ -118,6 +125,8 @@ def criterion_values_parse(*, county: County, year: int, path: Path, filename: s
         result.errors.append("Filen har ingen kriteriekolonner (én kolonne per kriteriekode).")
     if result.errors:
         return result
+    result.errors.extend(formula_errors(path.read_bytes(), filename, known={"kommunenummer", *columns},
+                                        normalise=lambda h: str(h or "").strip().lower()))
     municipalities = {m.number: m for m in Municipality.objects.filter(
         Q(valid_to__isnull=True) | Q(valid_to__gte=year), valid_from__lte=year)}
     seen: dict[str, int] = {}
@@ -135,19 +144,22 @@ def criterion_values_parse(*, county: County, year: int, path: Path, filename: s
             continue
         seen[number] = row_number
         result.rows += 1
-        for column in columns:
-            text = cells.get(column, "").strip()
-            if text == "":
-                continue
-            value = _decimal(text)
-            if value is None:
-                result.errors.append(f"Rad {row_number}, kolonne «{column}»: «{text}» er ikke et tall.")
-            elif abs(value) > MAX_VALUE:
-                result.errors.append(f"Rad {row_number}, kolonne «{column}»: «{text}» er for stort.")
-            else:
-                result.values[(definitions[column].pk, municipality.pk)] = value
+        _values_read(result, row_number, cells, {c: definitions[c] for c in columns}, municipality)
     result.codes = columns
     return result
+
+
+def _values_read(result: ImportResult, row_number: int, cells: dict, definitions: dict, municipality) -> None:
+    """One row's values (an empty cell leaves the stored value alone) or its errors."""
+    for column, definition in definitions.items():
+        text = cells.get(column, "").strip()
+        if text == "":
+            continue
+        value, reason = _decimal(text)
+        if reason:
+            result.errors.append(f"Rad {row_number}, kolonne «{column}»: {reason}.")
+        else:
+            result.values[(definition.pk, municipality.pk)] = value
 
 
 @transaction.atomic

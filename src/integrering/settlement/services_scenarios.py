@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from integrering import allocation
+from integrering.settlement.limits import MAX_PERSONS, MAX_PERSONS_TEXT, MAX_WEIGHT
 from integrering.settlement.models import Method, Recommendation, Scenario, ScenarioRun, SettlementFigure, SettlementYear
 from integrering.settlement.scenario_inputs import (ENGINE_VERSION, POPULATION, allocate_from_inputs, criterion_values,
                                                     engine_arguments, inputs_build, municipalities_in_year, result_data)
@@ -30,10 +31,10 @@ def constraints_validate(constraints: dict) -> None:
     for number, c in sorted(constraints.items()):
         if (c.get("excluded") or c.get("fixed") is not None) and not str(c.get("reason", "")).strip():
             errors.append(f"Kommune {number}: en utelatelse eller et fast tall må ha en begrunnelse.")
-        for key, label in (("fixed", "fast tall"), ("minimum", "minstetall"), ("cap", "maks")):
+        for key, label in (("fixed", "fast tall"), ("minimum", "minimum for kommunen"), ("cap", "maks")):
             value = c.get(key)
-            if value is not None and (not isinstance(value, int) or value < 0):
-                errors.append(f"Kommune {number}: {label} må være et helt tall, 0 eller større.")
+            if value is not None and (not isinstance(value, int) or not 0 <= value <= MAX_PERSONS):
+                errors.append(f"Kommune {number}: {label} må være et helt tall fra 0 til {MAX_PERSONS_TEXT}.")
     if errors:
         raise ValidationError(errors)
 
@@ -45,8 +46,17 @@ def criteria_validate(criteria: list[dict]) -> None:
     if len(set(codes)) != len(codes):
         raise ValidationError("Et kriterium er valgt flere ganger.")
     for c in criteria:
-        if float(c.get("weight", 1)) < 0 or float(c.get("exponent", 1)) <= 0:
-            raise ValidationError(f"Kriteriet «{c['code']}»: vekten kan ikke være negativ og eksponenten må være over 0.")
+        if not 0 <= float(c.get("weight", 1)) <= MAX_WEIGHT or float(c.get("exponent", 1)) <= 0:
+            raise ValidationError(f"Kriteriet «{c['code']}»: vekten må være fra 0 til {MAX_WEIGHT} og eksponenten "
+                                  "må være over 0.")
+
+
+def numbers_validate(data: dict) -> None:
+    """The total and the minimum lot are numbers of persons: whole, 0 or more, at most a million."""
+    for key, label in (("total", "Totalen"), ("min_lot", "Minstetallet (lodd)")):
+        value = data.get(key)
+        if value is not None and (not isinstance(value, int) or not 0 <= value <= MAX_PERSONS):
+            raise ValidationError(f"{label} må være et helt tall fra 0 til {MAX_PERSONS_TEXT}.")
 
 
 def _is_frozen(scenario: Scenario) -> bool:
@@ -63,6 +73,7 @@ def _clean(values: dict) -> dict:
     data.setdefault("constraints", {})
     criteria_validate(data["criteria"])
     constraints_validate(data["constraints"])
+    numbers_validate(data)
     if data.get("method", Method.OPTIMAL) not in Method.values:
         raise ValidationError(f"Ukjent metode «{data['method']}».")
     return data

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from integrering.core.permissions import Perm, has_perm, requires
@@ -110,8 +111,10 @@ def criterion_values_import(request, year: int):
             county=settlement_year.county, year=year, uploaded=form.cleaned_data["file"],
             source=form.cleaned_data["source"], source_date=form.cleaned_data["source_date"])
         if not result.errors:
-            messages.success(request, _("%(count)s values for %(rows)s municipalities were imported.")
-                             % {"count": len(result.values), "rows": result.rows})
+            values = ngettext("%(count)s value", "%(count)s values", len(result.values)) % {"count": len(result.values)}
+            rows = ngettext("%(rows)s municipality", "%(rows)s municipalities", result.rows) % {"rows": result.rows}
+            messages.success(request, _("%(values)s for %(municipalities)s were imported.")
+                             % {"values": values, "municipalities": rows})
             return redirect("settlement:criterion_values", year=year)
         import_errors = result.errors
     context = _values_context(request, settlement_year)
@@ -133,7 +136,8 @@ def criterion_values_edit(request, year: int, pk: int):
             definition=definition, year=year, source=form.cleaned_data["source"],
             source_date=form.cleaned_data["source_date"],
             values={m: form.cleaned_data[f"v_{m.number}"] for m in municipalities})
-        messages.success(request, _("%(count)s values were changed.") % {"count": changed})
+        messages.success(request, ngettext("%(count)s value was changed.", "%(count)s values were changed.", changed)
+                         % {"count": changed})
         return redirect("settlement:criterion_values", year=year)
     return render(request, "settlement/criteria/values_form.html", {
         "settlement_year": settlement_year, "criterion": definition, "form": form,

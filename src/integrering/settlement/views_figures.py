@@ -1,17 +1,21 @@
 """Figures of one year: inline editing (htmx), import with preview, exports, a municipality's own decision."""
 
 import base64
+import copy
+import datetime
 
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from integrering.core.permissions import Perm, has_perm, is_municipal_only, requires
 from integrering.settlement import exports, imports, selectors, services
-from integrering.settlement.forms import DecisionForm, FigureForm, ImportForm
-from integrering.settlement.models import FIGURE_FIELDS, SettlementFigure
+from integrering.settlement.forms import DecisionForm, FigureDetailsForm, FigureForm, ImportForm
+from integrering.settlement.import_sources import Document
+from integrering.settlement.models import SettlementFigure
 from integrering.settlement.selectors import Row
 
 SESSION_KEY = "settlement_import"
@@ -32,40 +36,43 @@ def figure_row(request, year: int, number: str):
     })
 
 
+def _figure_saved(request, settlement_year, municipality, figure):
+    if request.htmx:
+        return render(request, "settlement/_figure_row.html", {
+            "row": _row(municipality, figure), "settlement_year": settlement_year,
+            "columns": selectors.FIGURE_COLUMNS, "can_edit": True, "saved": True,
+        })
+    messages.success(request, _("The figures for %(name)s were saved.") % {"name": municipality})
+    return redirect("settlement:year", settlement_year.year)
+
+
 @requires(Perm.EDIT_SETTLEMENT)
 def figure_edit(request, year: int, number: str):
-    """Edit one municipality's figures; a concurrent change is refused with the current values shown."""
+    """Edit one municipality's figures: the numbers inline (htmx), or with dates and sources on a page of
+    their own. A concurrent change is refused with the current values shown; so is a change of a locked
+    «recommended» (the year has a recommendation), with a message."""
     settlement_year = selectors.year_for_user(request.user, year)
     municipality, figure = selectors.figure_for_user(request.user, settlement_year, number)
-    instance = figure or SettlementFigure(settlement_year=settlement_year, municipality=municipality, version=0)
-    form = FigureForm(request.POST or None, instance=instance, initial={"version": instance.version})
-    frozen = settlement_year.recommendations.exists()
-    if frozen:  # «anbefalt» changes only by a new version of the frozen recommendation
-        form.fields["recommended"].disabled = True
-    conflict = False
-    status = 200
+    form_class = FigureForm if request.htmx else FigureDetailsForm
+    locked = settlement_year.recommendations.exists()
+    instance = copy.copy(figure) if figure else SettlementFigure(settlement_year=settlement_year, municipality=municipality, version=0)
+    form = form_class(request.POST or None, instance=instance, initial={"version": instance.version}, locked=locked)
+    conflict, status = False, 200
     if request.method == "POST":
+        status = 400
         if form.is_valid():
-            values = {name: form.cleaned_data[name] for name in FIGURE_FIELDS}
             try:
-                figure = services.figure_update(settlement_year=settlement_year, municipality=municipality,
-                                                values=values, version=form.cleaned_data["version"])
+                saved = services.figure_update(settlement_year=settlement_year, municipality=municipality,
+                                               values=form.values(), version=form.cleaned_data["version"])
             except services.StaleVersion as stale:
-                conflict = True
-                status = 409
-                current = stale.current
-                form = FigureForm(instance=current, initial={"version": current.version})
-                form.fields["recommended"].disabled = frozen
+                conflict, status, figure = True, 409, stale.current
+                form = form_class(instance=stale.current, initial={"version": stale.current.version}, locked=locked)
+            except services.RecommendationLocked as error:
+                form.lock(str(error))
+            except services.InvalidFigures as error:
+                form.add_error(None, str(error))
             else:
-                if request.htmx:
-                    return render(request, "settlement/_figure_row.html", {
-                        "row": _row(municipality, figure), "settlement_year": settlement_year,
-                        "columns": selectors.FIGURE_COLUMNS, "can_edit": True, "saved": True,
-                    })
-                messages.success(request, _("The figures for %(name)s were saved.") % {"name": municipality})
-                return redirect("settlement:year", year)
-        else:
-            status = 400 if not request.htmx else 200
+                return _figure_saved(request, settlement_year, municipality, saved)
     context = {"row": _row(municipality, figure), "settlement_year": settlement_year, "form": form,
                "conflict": conflict, "columns": selectors.FIGURE_COLUMNS}
     template = "settlement/_figure_edit_row.html" if request.htmx else "settlement/figure_edit.html"
@@ -82,9 +89,14 @@ def import_upload(request, year: int):
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         content = upload.read()
-        plan = imports.import_plan(county=request.user.county, year=year, content=content, filename=upload.name)
+        document = Document(form.cleaned_data["document_date"], form.cleaned_data["document_source"].strip())
+        plan = imports.import_plan(county=request.user.county, year=year, content=content, filename=upload.name,
+                                   document=document)
         if plan.ok:
-            request.session[SESSION_KEY] = {"year": year, "name": upload.name, "content": base64.b64encode(content).decode()}
+            request.session[SESSION_KEY] = {
+                "year": year, "name": upload.name, "content": base64.b64encode(content).decode(),
+                "date": document.date.isoformat() if document.date else None, "source": document.source,
+            }
         else:
             status = 400
     elif request.method == "POST":
@@ -101,13 +113,20 @@ def import_apply(request, year: int):
     if not stored or stored.get("year") != year:
         messages.error(request, _("Upload the file again; the preview has expired."))
         return redirect("settlement:import", year)
-    plan = imports.import_plan(county=request.user.county, year=year,
-                               content=base64.b64decode(stored["content"]), filename=stored["name"])
+    document = Document(datetime.date.fromisoformat(stored["date"]) if stored.get("date") else None,
+                        stored.get("source", ""))
+    plan = imports.import_plan(county=request.user.county, year=year, content=base64.b64decode(stored["content"]),
+                               filename=stored["name"], document=document)
+    if plan.ok:
+        try:
+            changed = services.figures_apply(county=request.user.county, year=year, rows=plan.rows)[1]
+        except services.InvalidFigures as error:  # the plan checks this already; nothing was written
+            plan.errors.append(str(error))
     if not plan.ok:
         return render(request, "settlement/import.html", {"settlement_year": settlement_year, "form": ImportForm(), "plan": plan}, status=400)
-    changed = services.figures_apply(county=request.user.county, year=year, rows=plan.rows)[1]
     del request.session[SESSION_KEY]
-    messages.success(request, _("The file was imported: %(n)s municipalities changed.") % {"n": changed})
+    messages.success(request, ngettext("The file was imported: %(n)s municipality changed.",
+                                       "The file was imported: %(n)s municipalities changed.", changed) % {"n": changed})
     return redirect("settlement:year", year)
 
 

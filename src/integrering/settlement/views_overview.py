@@ -69,7 +69,8 @@ def charts(request, year: int):
     rows = selectors.year_rows(settlement_year)
     by_municipality = chart_builder.horizontal_bars([(f"{r.municipality.number} {r.name}", r.values) for r in rows])
     history = selectors.county_history(settlement_year.county_id)
-    county_items = [(str(h["year"]), {s: h[f"{s}__sum"] for s, *_ in chart_builder.SERIES}) for h in history]
+    county_items = [(str(h["year"]), {s: h[f"{s}__sum"] for s, *_ in chart_builder.SERIES},
+                     {s: h[f"{s}__unknown"] for s, *_ in chart_builder.SERIES}) for h in history]
     numbers = {r.municipality.number: r for r in rows}
     chosen = request.GET.get("kommune")
     chosen_row = numbers.get(chosen) or (rows[0] if rows else None)

@@ -74,6 +74,15 @@ def recommendation_table(recommendation, rows, total) -> exports.Table:
     return table
 
 
+def letter_html(recommendation, rows, total) -> str:
+    """The letter to IMDi, dated the day the version was made (not the day it is downloaded): a letter
+    downloaded again later is the same letter."""
+    return render_to_string("settlement/recommendation/letter_pdf.html", {
+        "recommendation": recommendation, "settlement_year": recommendation.settlement_year,
+        "rows": rows, "total": total, "dated": timezone.localtime(recommendation.chosen_at).date(),
+    })
+
+
 @requires(Perm.VIEW_SETTLEMENT)
 def recommendation_export(request, year: int, version: int, fmt: str):
     if fmt not in CONTENT_TYPES:
@@ -85,11 +94,7 @@ def recommendation_export(request, year: int, version: int, fmt: str):
     elif fmt == "xlsx":
         content = exports.table_xlsx(recommendation_table(recommendation, rows, total), sheet="Anbefaling")
     else:
-        html = render_to_string("settlement/recommendation/letter_pdf.html", {
-            "recommendation": recommendation, "settlement_year": recommendation.settlement_year,
-            "rows": rows, "total": total, "today": timezone.localdate(), "user": request.user,
-        })
-        content = exports.html_pdf(html)
+        content = exports.html_pdf(letter_html(recommendation, rows, total))
     county = recommendation.settlement_year.county.number
     filename = f"anbefaling-{county}-{year}-v{version}.{fmt}"
     response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])

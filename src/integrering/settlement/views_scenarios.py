@@ -16,6 +16,7 @@ from integrering.settlement import selectors_scenarios as selectors
 from integrering.settlement import services_scenarios as services
 from integrering.settlement.forms_scenarios import (CompareForm, RecommendationForm, ScenarioForm, SensitivityForm,
                                                     criteria_choices)
+from integrering.settlement.run_inputs import ConstraintUsed, run_inputs
 from integrering.settlement.scenario_inputs import base_warning, municipalities_in_year, names_in_year
 
 
@@ -97,9 +98,12 @@ def detail_context(request, scenario, run=None) -> dict:
     return {
         "settlement_year": scenario.settlement_year, "scenario": scenario, "runs": runs,
         "run": run, "base_warning": base_warning(run.inputs) if run else "",
+        "used": run_inputs(run.inputs) if run else None,  # the run's own settings (the scenario may differ now)
+        "scenario_changed": run is not None and scenario.updated_at > run.run_at,
         "frozen": services.scenario_is_frozen(scenario=scenario),
         "can_edit": has_perm(request.user, Perm.EDIT_SETTLEMENT),
-        "constraint_rows": [(number, names.get(number, ""), c) for number, c in sorted((scenario.constraints or {}).items())],
+        "constraint_rows": [ConstraintUsed.of(number, names.get(number, ""), c)
+                            for number, c in sorted((scenario.constraints or {}).items())],
         "criteria_names": dict(criteria_choices(selectors.criteria_of_county_for_year(scenario.settlement_year))),
     }
 

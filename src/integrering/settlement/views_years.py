@@ -12,6 +12,10 @@ from integrering.settlement.forms import YearCreateForm, YearEditForm
 from integrering.settlement.models import Stage
 
 
+# The figures summed per year on the list of years.
+LIST_SUMS = [(name, selectors.FIGURE_LABELS[name]) for name in ("recommended", "requested", "decided", "settled")]
+
+
 def _scenarios_url(year: int) -> str | None:
     try:
         return reverse("settlement:scenarios", args=[year])
@@ -19,16 +23,23 @@ def _scenarios_url(year: int) -> str | None:
         return None
 
 
+def _year_list(request, form, status=200):
+    """The county's years, newest first, each with its frame and the county's sums of the figures
+    (a municipal user sees the years, not the county's sums)."""
+    municipal = is_municipal_only(request.user)
+    years = list(selectors.years_for_user(request.user))
+    sums = {} if municipal else {h["year"]: h for h in selectors.county_history(request.user.county_id)}
+    return render(request, "settlement/year_list.html", {
+        "years": [(y, sums.get(y.year)) for y in years], "form": form, "can_edit": form is not None,
+        "municipal": municipal, "sum_columns": [] if municipal else LIST_SUMS,
+        "can_register": has_perm(request.user, Perm.REGISTER_OWN_DECISION),
+    }, status=status)
+
+
 @requires(Perm.VIEW_SETTLEMENT)
 def year_list(request):
-    years = list(selectors.years_for_user(request.user))
     can_edit = has_perm(request.user, Perm.EDIT_SETTLEMENT)
-    form = YearCreateForm(county=request.user.county) if can_edit else None
-    return render(request, "settlement/year_list.html", {
-        "years": years, "form": form, "can_edit": can_edit,
-        "municipal": is_municipal_only(request.user),
-        "can_register": has_perm(request.user, Perm.REGISTER_OWN_DECISION),
-    })
+    return _year_list(request, YearCreateForm(county=request.user.county) if can_edit else None)
 
 
 @requires(Perm.EDIT_SETTLEMENT)
@@ -40,8 +51,7 @@ def year_create(request):
         settlement_year = services.settlement_year_create(county=request.user.county, year=form.cleaned_data["year"], **data)
         messages.success(request, _("The settlement year was created."))
         return redirect("settlement:year", settlement_year.year)
-    years = list(selectors.years_for_user(request.user))
-    return render(request, "settlement/year_list.html", {"years": years, "form": form, "can_edit": True}, status=400)
+    return _year_list(request, form, status=400)
 
 
 @requires(Perm.VIEW_SETTLEMENT)

@@ -3,62 +3,22 @@
 from django import template
 from django.utils.translation import gettext_lazy as _
 
-from integrering.legal import SEVERITIES, SEVERITY_LABELS, finding_catalogue
+from integrering.guidance import describe
+from integrering.guidance.models import mask_national_id
 
 register = template.Library()
 
-#: Short labels for lists and tables; the full Norwegian message and section come from the rules.
-FINDING_LABELS = {
-    "BEFORE_FIRST_RULESET": _("Before the Act applied"),
-    "COUNTY_NORWEGIAN_TRAINING": _("County's Norwegian training (§ 30)"),
-    "DECISION_BEFORE_GUIDANCE": _("Decision before guidance"),
-    "DECISION_BEFORE_MAPPING": _("Decision before mapping"),
-    "DECISION_OVERDUE": _("Decision overdue"),
-    "DURATION_ABOVE_MAXIMUM": _("Duration above maximum"),
-    "DURATION_BELOW_MINIMUM": _("Duration below minimum"),
-    "EXTENSION_ABOVE_MAXIMUM": _("Extension above maximum"),
-    "GUIDANCE_BEFORE_MAPPING": _("Guidance before mapping"),
-    "GUIDANCE_MISSING": _("Guidance missing"),
-    "MAPPING_MISSING": _("Mapping missing"),
-    "NOT_SETTLED_BY_AGREEMENT": _("Not settled by agreement"),
-    "OUTSIDE_TARGET_GROUP_AGE": _("Outside the target group (age)"),
-    "OUTSIDE_TARGET_GROUP_PERMIT": _("Outside the target group (permit)"),
-    "START_OVERDUE": _("Programme start overdue"),
-    "TWO_YEAR_LIMIT_PASSED": _("Two-year limit passed"),
-    "UNDER_25_END_GOAL_NOT_UPPER_SECONDARY": _("Under 25: end goal not upper secondary"),
-}
-# Designsystemet colours; the severity is always written out too, never shown by colour alone.
-SEVERITY_COLOURS = {"error": "danger", "warning": "warning", "info": "info"}
 
-
-def finding_label(code: str) -> str:
-    return str(FINDING_LABELS.get(code, code))
-
-
-def describe(code: str) -> dict:
-    """A finding code as the pages show it: label, severity (code, Norwegian label, colour), section, message."""
-    entry = finding_catalogue().get(code)
-    severity = entry.severity if entry else "info"
-    return {
-        "code": code,
-        "label": finding_label(code),
-        "severity": severity,
-        "severity_label": SEVERITY_LABELS.get(severity, severity),
-        "colour": SEVERITY_COLOURS.get(severity, "neutral"),
-        "section": entry.section if entry else "",
-        "message": entry.message if entry else "",
-    }
-
-
-def describe_all(codes) -> list[dict]:
-    """Codes as described findings, most serious first, then by code."""
-    rank = {s: i for i, s in enumerate(SEVERITIES)}
-    return sorted((describe(c) for c in codes or ()), key=lambda f: (rank.get(f["severity"], 9), f["code"]))
+@register.filter
+def findings(codes, version_id=None):
+    """``{{ p.findings|findings:p.ruleset_version }}``: described with the version that reported them."""
+    return describe.describe_all(codes, version_id)
 
 
 @register.filter
-def findings(codes):
-    return describe_all(codes)
+def ruleset_title(version_id: str | None) -> str:
+    """The rule-set version's title («Integreringsloven, i kraft 1. januar 2021»), else the id as stored."""
+    return describe.ruleset_title(version_id) or (version_id or "")
 
 
 @register.filter
@@ -71,10 +31,8 @@ def yes_no(value) -> str:
 
 @register.filter
 def masked_id(number: str | None) -> str:
-    """A fødselsnummer or D-nummer with only the first six digits shown: «150386 *****»."""
-    if not number:
-        return "–"
-    return f"{number[:6]} *****"
+    """A fødselsnummer or D-nummer as every page shows it: «Registrert – skjult», or «–» when there is none."""
+    return mask_national_id(number) or "–"
 
 
 @register.filter

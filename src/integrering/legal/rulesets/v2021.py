@@ -4,19 +4,27 @@ Section numbers are those of the 2021 text (Prop. 81 L (2024–2025) later renum
 version goes in its own module).
 
 Interpretive choices (see also the package docstring):
+- Every code fires exactly under the condition of its row in the issue's table (codes are a contract);
+  where a condition names the target group ("in the target group, ..."), ``in_target_group`` must be
+  ``True``; where it does not, the target group plays no part. So ``DECISION_OVERDUE`` and
+  ``START_OVERDUE`` are reported for anyone whose decision or start is late, in the target group or not
+  (the municipality may have offered the programme to others, and the deadline then is its own).
 - Unknown facts never produce a finding, except for rules defined on absence (``MAPPING_MISSING``,
   ``GUIDANCE_MISSING``, ``DECISION_OVERDUE`` without a decision). ``in_target_group`` is ``None`` when
   the known facts cannot decide it.
 - "Before" is strictly before: guidance completed on the mapping day builds on the mapping; a
   decision on the day guidance is completed is not before it.
-- A date on a deadline is in time. The decision and start deadlines are settlement + 3 calendar months;
-  the two-year limit is reached on settlement + 24 months.
-- The § 12 deadlines (``DECISION_OVERDUE``, ``START_OVERDUE``) are owed to persons with a right to the
-  programme, so they are not reported for a person known to be outside the target group on grounds of
-  age, permit or agreement. The two-year limit is not such a ground here: a decision made two years late
-  is overdue, too.
+- A date on a deadline is in time. The decision and start deadlines are settlement + 3 calendar months,
+  clamped to the month's end ("3 months after 31 January is the last day of April", ``add_months``).
+- Ages and "lived in a municipality for less than two years" are durations in whole years, counted the
+  same way (``whole_years``): the two-year limit is reached on the second anniversary of the settlement,
+  and from a settlement on 29 February on 1 March when that year is not a leap year (29.02.2024 →
+  01.03.2026), just as a person born on 29 February turns a year older on 1 March.
 - Duration bands: when the education level or end goal is unknown, a duration finding is reported only
-  if the duration is outside *every* band the case could belong to.
+  if the duration is outside *every* band the case could belong to (so it is certainly outside the
+  band of the real level and goal). For a participant with upper-secondary education or higher the band
+  is that of their education level whatever the registered end goal (their end goal shall be work or
+  higher education).
 
 Severities: ``error`` for a breach of a "shall" (deadlines, mapping before guidance and decision, the
 duration bands); ``warning`` where the Act says "should" or "as a rule" (guidance before the decision,
@@ -30,7 +38,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from ..dates import add_months, age_on
+from ..dates import add_months, age_on, anniversary, whole_years
 from ..facts import EducationLevel, EndGoal, ParticipantFacts, PermitCategory
 from ..findings import ERROR, INFO, WARNING, Finding
 from ..model import DerivedFacts, RuleSet
@@ -44,7 +52,7 @@ MAX_AGE = 55
 UPPER_SECONDARY_AGE_LIMIT = 25
 DECISION_DEADLINE_MONTHS = 3
 START_DEADLINE_MONTHS = 3
-TWO_YEAR_LIMIT_MONTHS = 24
+TWO_YEAR_LIMIT_YEARS = 2
 
 #: Categories that are in the target group without being settled by agreement with IMDi.
 EXEMPT_FROM_AGREEMENT = frozenset({PermitCategory.FAMILIE_TIL_FLYKTNING, PermitCategory.SELVSTENDIG_GRUNNLAG})
@@ -107,7 +115,7 @@ def _two_years_ok(f: ParticipantFacts) -> bool | None:
         return True
     if f.settlement_date is None:
         return None
-    return f.decision_date < add_months(f.settlement_date, TWO_YEAR_LIMIT_MONTHS)
+    return whole_years(f.settlement_date, f.decision_date) < TWO_YEAR_LIMIT_YEARS
 
 
 def _all(*conditions: bool | None) -> bool | None:
@@ -117,19 +125,15 @@ def _all(*conditions: bool | None) -> bool | None:
     return None if None in conditions else True
 
 
-def _eligible_apart_from_time(f: ParticipantFacts) -> bool | None:
-    return _all(_age_ok(f), _permit_ok(f), _agreement_ok(f))
-
-
 def derive(f: ParticipantFacts) -> DerivedFacts:
-    in_group = _all(_eligible_apart_from_time(f), _two_years_ok(f))
+    in_group = _all(_age_ok(f), _permit_ok(f), _agreement_ok(f), _two_years_ok(f))
     settled = f.settlement_date
     return DerivedFacts(
         in_target_group=in_group,
         right_and_duty_career_guidance=in_group,
         decision_deadline=None if settled is None else add_months(settled, DECISION_DEADLINE_MONTHS),
         start_deadline=None if settled is None else add_months(settled, START_DEADLINE_MONTHS),
-        two_year_limit=None if settled is None else add_months(settled, TWO_YEAR_LIMIT_MONTHS),
+        two_year_limit=None if settled is None else anniversary(settled, TWO_YEAR_LIMIT_YEARS),
         age_on_permit_date=(
             None if f.birth_date is None or f.permit_date is None else age_on(f.birth_date, f.permit_date)
         ),
@@ -146,15 +150,15 @@ def _before(a: date | None, b: date | None) -> bool:
 
 
 def _decision_overdue(f: ParticipantFacts, d: DerivedFacts) -> bool:
-    if d.decision_deadline is None or _eligible_apart_from_time(f) is False:
+    """Decision later than the deadline, or no decision and the evaluation date past the deadline."""
+    if d.decision_deadline is None:
         return False
     decided_or_now = f.decision_date if f.decision_date is not None else f.evaluation_date
     return decided_or_now > d.decision_deadline
 
 
 def _start_overdue(f: ParticipantFacts, d: DerivedFacts) -> bool:
-    if _eligible_apart_from_time(f) is False:
-        return False
+    """Programme started later than settlement + 3 months."""
     return _before(d.start_deadline, f.programme_start)
 
 

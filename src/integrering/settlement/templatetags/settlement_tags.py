@@ -1,8 +1,10 @@
 """Display of settlement figures: unknown as «–», numbers with spaces, public markers as they are."""
 
+import datetime
+
 from django import template
 
-from integrering.core.templatetags.formatting import number
+from integrering.core.templatetags.formatting import date_no, number
 
 register = template.Library()
 
@@ -24,3 +26,21 @@ def figure(row, name: str):
 @register.filter
 def get(mapping, key):
     return mapping.get(key) if mapping else None
+
+
+@register.filter
+def decimal(value):
+    """A weight, exponent or base as short as it is: 1 → «1», 0.6 → «0,6», 12.25 → «12,25»; None → «–»."""
+    if value is None or value == "":
+        return "–"
+    return f"{float(value):g}".replace(".", ",").replace("-", "\u2212")
+
+
+@register.filter
+def any_value(value):
+    """A number, a date or a text of the import preview: unknown (None or "") → «–»."""
+    if isinstance(value, datetime.date):
+        return date_no(value)
+    if isinstance(value, str):
+        return value or "–"
+    return number(value)

@@ -3,3 +3,35 @@ document.addEventListener("htmx:configRequest", (event) => {
   const token = document.querySelector("input[name=csrfmiddlewaretoken]");
   if (token) event.detail.headers["X-CSRFToken"] = token.value;
 });
+
+// A wide table scrolls sideways inside its .table-scroll box (on a phone) instead of the whole page. A box that
+// actually scrolls becomes a named region that takes the keyboard focus, so it can be scrolled without a mouse
+// (WCAG 2.1.1); its name is the table's caption, else the element its aria-labelledby names, else its section's heading.
+(() => {
+  const nameOf = (box) => {
+    const table = box.querySelector("table");
+    const caption = box.querySelector("caption");
+    const labelledBy = table && document.getElementById(table.getAttribute("aria-labelledby") || "");
+    const section = box.closest("section");
+    const heading = section && section.querySelector("h2, h3");
+    const named = [caption, labelledBy, heading].find((el) => el && el.textContent.trim());
+    return named ? named.textContent.trim() : "";
+  };
+  const update = () => {
+    document.querySelectorAll(".table-scroll").forEach((box) => {
+      const scrolls = box.scrollWidth > box.clientWidth + 1;
+      if (scrolls && !box.hasAttribute("tabindex")) {
+        box.tabIndex = 0;
+        box.setAttribute("role", "region");
+        const name = nameOf(box);
+        if (name) box.setAttribute("aria-label", name);
+        box.dataset.keyboardScroll = "";
+      } else if (!scrolls && "keyboardScroll" in box.dataset) {
+        ["tabindex", "role", "aria-label", "data-keyboard-scroll"].forEach((a) => box.removeAttribute(a));
+      }
+    });
+  };
+  document.addEventListener("DOMContentLoaded", update);
+  window.addEventListener("resize", update);
+  document.addEventListener("htmx:afterSettle", update);
+})();

@@ -1,6 +1,7 @@
 """``integrering guidance-report --county 50 [--date YYYY-MM-DD] --format csv|json [--output FILE]``.
 
-One row per participant, evaluated by the rules on ``--date`` (default today). Writes to standard
+One row per participant, evaluated by the rules on ``--date`` (default today); a past date shows the
+caseload as it stood then (``reports``). CSV (``;``) or JSON (an array of the same rows). Writes to standard
 output unless ``--output`` is given. The report contains no names, only the municipality's references.
 """
 
@@ -38,7 +39,7 @@ class Command(BaseCommand):
             user=None, county=county_obj, action="export", record_type="participant",
             record_ids=[row["_id"] for row in rows], description=f"guidance-report {format} {day.isoformat()} (kommandolinje)",
         )
-        text = reports.report_csv(rows) if format == "csv" else reports.report_json(rows, county=county_obj, date=day)
+        text = reports.report_csv(rows) if format == "csv" else reports.report_json(rows)
         if output:
             try:
                 Path(output).write_text(text, encoding="utf-8")

@@ -158,3 +158,26 @@ def _type(model):
     from django.contrib.contenttypes.models import ContentType
 
     return ContentType.objects.get(model=model)
+
+
+def test_a_created_record_shows_only_the_fields_it_was_given_and_no_id(county_admin, adviser, client_for):
+    import datetime
+
+    from integrering.municipalities.models import Municipality
+    from integrering.municipalities.services import contact_assign
+
+    contact_assign(person=adviser, municipalities=Municipality.objects.filter(number="5001"),
+                   start=datetime.date(2024, 1, 1))
+    page = client_for(make_auditor(county_admin)).get(
+        "/admin/revisjon/?record_type=" + str(_type("contactassignment").pk)).content.decode()
+    row = page[page.index("<td>Opprettet</td>"):]
+    row = row[:row.index("</tr>")]
+    assert "<strong>Fra</strong>: – → 01.01.2024" in row
+    assert "<strong>Til</strong>" not in row  # an open period: no end was given
+    assert "<strong>Id</strong>" not in row
+
+
+def test_the_audit_filters_offer_all_in_norwegian(county_admin, client_for):
+    form = client_for(county_admin).get("/admin/revisjon/").context["form"]
+    assert form.fields["user"].choices[0] == ("", "Alle")
+    assert form.fields["record_type"].choices[0] == ("", "Alle")

@@ -111,8 +111,10 @@ def _changes(entry, related) -> list[Change]:
             rows.append(Change(str(label), str(labels.get(old, old)), str(labels.get(new, new))))
             continue
         field = _field(model, name)
-        if field is not None and not field.concrete:
-            continue  # a reverse relation logged by older versions («guidance.ParticipantFinding.None»)
+        if field is not None and (not field.concrete or field.primary_key):
+            continue  # a reverse relation logged by older versions («guidance.ParticipantFinding.None»), or the id
+        if entry.action == LogEntry.Action.CREATE and new in (None, "None", ""):
+            continue  # a new record: only the fields it was given
         label = field_label(field) if field is not None else name
         rows.append(Change(label, _value(field, old, related), _value(field, new, related)))
     return rows

@@ -32,7 +32,7 @@ def norwegian_sorted(items, *, key=str, reverse: bool = False) -> list:
     return sorted(items, key=lambda item: norwegian_key(key(item)), reverse=reverse)
 
 
-def sorted_choices(objects, label) -> list[tuple]:
-    """Select options (pk, label) in Norwegian order of their labels, after an empty «all/none» option."""
+def sorted_choices(objects, label, empty_label="---------") -> list[tuple]:
+    """Select options (pk, label) in Norwegian order of their labels, after the empty option ``empty_label``."""
     labelled = sorted(((obj.pk, label(obj)) for obj in objects), key=lambda pair: norwegian_key(pair[1]))
-    return [("", "---------"), *labelled]
+    return [("", empty_label), *labelled]

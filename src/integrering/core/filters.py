@@ -19,11 +19,11 @@ class AuditFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         users = User.objects.filter(county=county)
         self.fields["user"].queryset = users
-        self.fields["user"].choices = sorted_choices(users, lambda u: u.username)
+        self.fields["user"].choices = sorted_choices(users, lambda u: u.username, _("All"))
         # Only the record types that are logged: a type that can never match is no filter.
         types = ContentType.objects.get_for_models(*tracked_models()).values()
         self.fields["record_type"].queryset = ContentType.objects.filter(pk__in=[t.pk for t in types])
-        self.fields["record_type"].choices = sorted_choices(types, record_type_name)
+        self.fields["record_type"].choices = sorted_choices(types, record_type_name, _("All"))
 
     def clean(self):
         cleaned = super().clean()

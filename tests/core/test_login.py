@@ -122,3 +122,10 @@ def test_a_municipal_users_start_page_shows_their_own_municipality(municipal_use
     page = client_for(municipal_user).get("/").content.decode()
     assert "Min kommune" in page and 'href="/kommuner/5001/"' in page and "Trondheim - Tråante" in page
     assert "Mine kommuner" not in page and "Du er ikke kontaktperson" not in page
+
+
+def test_the_start_page_says_which_year_the_municipalitys_population_is_from(municipal_user, client_for):
+    import datetime
+
+    page = client_for(municipal_user).get("/").content.decode()
+    assert f"1. januar {datetime.date.today().year}" in page

@@ -21,3 +21,17 @@ def test_the_demo_shows_every_finding_and_is_idempotent(county):
     demo_data_load(password="demo-passord-lang-nok", stdout=io.StringIO())
     assert Participant.objects.count() == count
     assert TrainingEnrolment.objects.count() == 1
+
+
+def test_the_demos_completed_cases_were_referred_before_their_first_session(county):
+    from django.utils import timezone
+
+    from integrering.guidance.models import Referral
+
+    demo_data_load(password="demo-passord-lang-nok", stdout=io.StringIO())
+    completed = Referral.objects.filter(participant__guidance_case__status=CaseStatus.COMPLETED)
+    assert completed.exists()
+    for referral in completed.select_related("participant__guidance_case"):
+        referred_on = timezone.localdate(referral.referred_at)
+        first_session = referral.participant.guidance_case.sessions.order_by("date").first().date
+        assert referral.participant.settlement_date < referred_on < first_session, referral

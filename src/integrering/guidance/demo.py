@@ -67,6 +67,10 @@ def _participants(today: datetime.date) -> list[tuple[str, str, str, dict, datet
     ]
 
 
+def _at_nine(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(9)))
+
+
 def load(*, county, stdout) -> None:
     today = timezone.localdate()
     counsellor = User.objects.filter(username="veileder").first()
@@ -83,8 +87,11 @@ def load(*, county, stdout) -> None:
             )
             made += 1
             if guided_on is not None:
+                # Referred soon after the mapping (or after settlement where the mapping is missing).
+                referred_on = min(participant.mapping_date or participant.settlement_date, guided_on - 9 * DAY) + DAY
                 services.referral_create(participant=participant, user=municipal[number],
-                                         mapping_date=participant.mapping_date)
+                                         mapping_date=participant.mapping_date,
+                                         referred_at=_at_nine(referred_on))
                 case = participant.guidance_case
                 services.case_book(case=case, booked_for=guided_on - 7 * DAY, counsellor=counsellor)
                 services.case_session_add(case=case, date=guided_on - 7 * DAY, minutes=60, interpreter_used=True,

@@ -138,15 +138,19 @@ def _case_for(participant: Participant) -> GuidanceCase:
 
 @transaction.atomic
 def referral_create(*, participant: Participant, user, mapping_date: datetime.date | None = None,
-                    note: str = "") -> Referral:
-    """A municipality refers a participant for career guidance; the county's case is opened (status referred)."""
+                    note: str = "", referred_at: datetime.datetime | None = None) -> Referral:
+    """A municipality refers a participant for career guidance; the county's case is opened (status referred).
+
+    ``referred_at`` (default now) is for recording a referral made earlier, e.g. in the demo's history.
+    """
     _refuse_anonymised(participant)
     if Referral.objects.filter(participant=participant, status__in=[ReferralStatus.REFERRED, ReferralStatus.BOOKED]).exists():
         raise GuidanceError("Deltakeren er allerede henvist til karriereveiledning.")
     if len(note) > 500:
         raise GuidanceError("Merknaden kan være høyst 500 tegn.")
     referral = Referral.objects.create(
-        participant=participant, referred_by=user, mapping_date=mapping_date, note=note.strip()
+        participant=participant, referred_by=user, mapping_date=mapping_date, note=note.strip(),
+        referred_at=referred_at or timezone.now(),
     )
     case = _case_for(participant)
     if case.status != CaseStatus.COMPLETED:

@@ -7,13 +7,13 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export DJANGO_DEBUG ?= 1
 
-.PHONY: install run test test-fast browser benchmarks messages clean
+.PHONY: install run test test-fast check lock browser benchmarks messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
 $(VENV)/.installed: requirements.lock requirements-dev.lock pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -r requirements.lock -r requirements-dev.lock
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock -r requirements-dev.lock
 	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@
 
@@ -41,11 +41,25 @@ browser:
 	  else echo "Chromium mangler: installer pakken 'chromium' (Debian) for nettlesertestene."; exit 1; fi; \
 	fi
 
-test: install browser
-	$(BIN)/python -m pytest
+# The shape of the code: lint, format, migrations that match the models.
+check: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/integrering makemigrations --check --dry-run
+
+# The suite runs on every core (pytest-xdist); each worker has its own test database.
+test: check browser
+	$(BIN)/python -m pytest -n auto
 
 test-fast: install
 	$(BIN)/python -m pytest -m "not e2e"
+
+# Re-pin the Python dependencies with hashes (needs network to the package index; `uv` in a throwaway venv).
+# The lock files name no registry: keep it so (no --emit-index-url).
+lock:
+	$(PYTHON) -m venv var/uv && var/uv/bin/pip install --quiet uv
+	var/uv/bin/uv pip compile --python-version 3.11 --generate-hashes --no-header --quiet requirements.in -o requirements.lock
+	var/uv/bin/uv pip compile --python-version 3.11 --generate-hashes --no-header --quiet requirements-dev.in -o requirements-dev.lock
 
 benchmarks: install
 	@for f in benchmarks/*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done

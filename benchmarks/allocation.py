@@ -30,8 +30,14 @@ from integrering.allocation.methods.divisor import _sainte_lague_divisor, bounde
 
 TOTAL = 35_000
 # (total, exponent, base, minimum lot): found by sweeping totals and parameters on this instance
-HARD = [(2_000, 0.6, 5.0, 10), (5_000, 0.6, 5.0, 10), (20_000, 1.0, 0.0, 10), (19_799, 1.0, 3.0, 10),
-        (32_280, 0.8, 1.0, 15), (35_000, 0.8, 10.0, 10)]
+HARD = [
+    (2_000, 0.6, 5.0, 10),
+    (5_000, 0.6, 5.0, 10),
+    (20_000, 1.0, 0.0, 10),
+    (19_799, 1.0, 3.0, 10),
+    (32_280, 0.8, 1.0, 15),
+    (35_000, 0.8, 10.0, 10),
+]
 CAPS = {"0301": 2_500, "4601": 1_200, "5001": 900}
 EXCLUDED = {"1103", "3201", "5501"}
 
@@ -43,13 +49,21 @@ def data_dir() -> Path:
 
 def national() -> list[Municipality]:
     with open(data_dir() / "befolkning_kommuner_2020-2026.csv", encoding="utf-8") as handle:
-        population = {r["kommunenummer"]: int(r["folkemengde_1_jan"])
-                      for r in csv.DictReader(handle) if r["aar"] == "2024"}
+        population = {
+            r["kommunenummer"]: int(r["folkemengde_1_jan"]) for r in csv.DictReader(handle) if r["aar"] == "2024"
+        }
     with open(data_dir() / "kommuner_2024.csv", encoding="utf-8") as handle:
         names = {r["kommunenummer"]: r["navn_ssb_2024"] for r in csv.DictReader(handle)}
-    return [Municipality(number, names[number], {"folkemengde": population[number]},
-                         excluded=number in EXCLUDED, cap=CAPS.get(number))
-            for number in sorted(names)]
+    return [
+        Municipality(
+            number,
+            names[number],
+            {"folkemengde": population[number]},
+            excluded=number in EXCLUDED,
+            cap=CAPS.get(number),
+        )
+        for number in sorted(names)
+    ]
 
 
 def timed(function, repeat: int = 5) -> tuple[float, object]:
@@ -76,10 +90,10 @@ def compare_sainte_lague(municipalities: list[Municipality]) -> None:
     array = np.array(votes, dtype=float)
     zeros, upper = np.zeros(len(votes), dtype=int), np.full(len(votes), TOTAL)
     ours_time, ours = timed(lambda: bounded_divisor(array, TOTAL, zeros, upper, _sainte_lague_divisor))
-    theirs_time, theirs = timed(lambda: reference.compute("saintelague", votes, TOTAL, parties=numbers,
-                                                                    verbose=False))
-    engine_time, _ = timed(lambda: allocate(municipalities, TOTAL, Parameters({"folkemengde": 1}, min_lot=0),
-                                            "sainte-lague"))
+    theirs_time, theirs = timed(lambda: reference.compute("saintelague", votes, TOTAL, parties=numbers, verbose=False))
+    engine_time, _ = timed(
+        lambda: allocate(municipalities, TOTAL, Parameters({"folkemengde": 1}, min_lot=0), "sainte-lague")
+    )
     print(f"Sainte-Laguë, unconstrained, {len(votes)} municipalities, {TOTAL} seats:")
     print(f"  ours (apportionment core)  {ours_time * 1000:8.2f} ms")
     print(f"  ours (whole allocate())    {engine_time * 1000:8.2f} ms")
@@ -92,27 +106,41 @@ def compare_sainte_lague(municipalities: list[Municipality]) -> None:
 def main() -> None:
     municipalities = national()
     parameters = Parameters({"folkemengde": 1}, min_lot=10)
-    print(f"National instance: {len(municipalities)} municipalities, T = {TOTAL}, minimum lot 10, "
-          f"{len(CAPS)} caps, {len(EXCLUDED)} excluded")
-    print(f"  (load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; CPU time is less "
-          "sensitive to other processes than wall-clock time)")
+    print(
+        f"National instance: {len(municipalities)} municipalities, T = {TOTAL}, minimum lot 10, "
+        f"{len(CAPS)} caps, {len(EXCLUDED)} excluded"
+    )
+    print(
+        f"  (load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; CPU time is less "
+        "sensitive to other processes than wall-clock time)"
+    )
     for method in ("optimal", "sainte-lague", "dhondt", "largest-remainder"):
-        wall, cpu = timed_both(lambda: allocate(municipalities, TOTAL, parameters, method))
+        wall, cpu = timed_both(lambda method=method: allocate(municipalities, TOTAL, parameters, method))
         result = timed_both.last
         zeros = sum(1 for row in result.rows if row.count == 0)
-        print(f"  {method:18s} wall {wall * 1000:7.1f} ms  cpu {cpu * 1000:7.1f} ms  "
-              f"objective {result.objective:8.2f}  zeros {zeros}")
+        print(
+            f"  {method:18s} wall {wall * 1000:7.1f} ms  cpu {cpu * 1000:7.1f} ms  "
+            f"objective {result.objective:8.2f}  zeros {zeros}"
+        )
     print("optimal on hard totals (same instance):")
     for total, exponent, base, lot in HARD:
         hard = Parameters({"folkemengde": 1}, exponents={"folkemengde": exponent}, base=base, min_lot=lot)
-        wall, cpu = timed_both(lambda: allocate(municipalities, total, hard, "optimal"), repeat=3)
+        wall, cpu = timed_both(
+            lambda total=total, hard=hard: allocate(municipalities, total, hard, "optimal"), repeat=3
+        )
         result = timed_both.last
         zeros = sum(1 for row in result.rows if row.count == 0)
-        print(f"  T={total:6d} exponent {exponent:3.1f} base {base:4.1f} lot {lot:2d}  wall {wall * 1000:7.1f} ms  "
-              f"cpu {cpu * 1000:7.1f} ms  objective {result.objective:8.2f}  zeros {zeros}")
+        print(
+            f"  T={total:6d} exponent {exponent:3.1f} base {base:4.1f} lot {lot:2d}  wall {wall * 1000:7.1f} ms  "
+            f"cpu {cpu * 1000:7.1f} ms  objective {result.objective:8.2f}  zeros {zeros}"
+        )
     for method in ("optimal", "sainte-lague"):
-        wall, cpu = timed_both(lambda: sensitivity(municipalities, TOTAL, parameters, draws=1000,
-                                                   spread=0.2, seed=1, method=method), repeat=1)
+        wall, cpu = timed_both(
+            lambda method=method: sensitivity(
+                municipalities, TOTAL, parameters, draws=1000, spread=0.2, seed=1, method=method
+            ),
+            repeat=1,
+        )
         print(f"  1000 sensitivity draws ({method}): wall {wall:6.1f} s  cpu {cpu:6.1f} s")
     compare_sainte_lague([replace(m, excluded=False, cap=None) for m in municipalities])
 

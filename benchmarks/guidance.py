@@ -27,9 +27,24 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
 COLUMNS = (
-    "referanse", "navn", "fodselsdato", "fodselsnummer", "kommunenummer", "tillatelse", "tillatelsesdato",
-    "bosettingsdato", "bosatt_etter_avtale", "utdanningsniva", "kartlagt_dato", "veiledning_fullfort_dato",
-    "vedtak_dato", "programstart", "sluttmal", "varighet_mnd", "forlengelse_mnd", "fulltid_vgo",
+    "referanse",
+    "navn",
+    "fodselsdato",
+    "fodselsnummer",
+    "kommunenummer",
+    "tillatelse",
+    "tillatelsesdato",
+    "bosettingsdato",
+    "bosatt_etter_avtale",
+    "utdanningsniva",
+    "kartlagt_dato",
+    "veiledning_fullfort_dato",
+    "vedtak_dato",
+    "programstart",
+    "sluttmal",
+    "varighet_mnd",
+    "forlengelse_mnd",
+    "fulltid_vgo",
 )
 PERMITS = ["flyktning"] * 6 + ["overforingsflyktning", "familie_til_flyktning", "kollektiv_beskyttelse", "annen"]
 EDUCATION = ["ingen", "grunnskole", "grunnskole", "videregaende", "hoyere", ""]
@@ -47,7 +62,9 @@ def fictitious_csv(numbers: list[str], rows: int, seed: int = 2021) -> bytes:
         return day.isoformat() if day else ""
 
     for i in range(rows):
-        settled = datetime.date(2021, 1, 1) + datetime.timedelta(days=rng.randrange((today - datetime.date(2021, 1, 1)).days))
+        settled = datetime.date(2021, 1, 1) + datetime.timedelta(
+            days=rng.randrange((today - datetime.date(2021, 1, 1)).days)
+        )
         born = settled - datetime.timedelta(days=rng.randrange(16 * 365, 60 * 365))
         permit = settled - datetime.timedelta(days=rng.randrange(20, 200))
         mapped = settled + datetime.timedelta(days=rng.randrange(-30, 40)) if rng.random() < 0.9 else None
@@ -56,13 +73,28 @@ def fictitious_csv(numbers: list[str], rows: int, seed: int = 2021) -> bytes:
         started = decided + datetime.timedelta(days=rng.randrange(0, 40)) if decided else None
         guided = guided if guided and guided <= today else None
         decided = decided if decided and decided <= today else None
-        writer.writerow([
-            f"B{i:06d}", f"Fiktiv Deltaker {i}", born.strftime("%d.%m.%Y"), "", rng.choice(numbers),
-            rng.choice(PERMITS), iso(permit), iso(settled), rng.choice(["ja", "ja", "ja", "nei", ""]),
-            rng.choice(EDUCATION), iso(mapped), iso(guided), iso(decided), iso(started),
-            rng.choice(GOALS) if decided else "", rng.randrange(3, 30) if decided else "",
-            rng.choice(["", "", "0", "3", "8"]), rng.choice(["nei", "nei", "ja", ""]),
-        ])
+        writer.writerow(
+            [
+                f"B{i:06d}",
+                f"Fiktiv Deltaker {i}",
+                born.strftime("%d.%m.%Y"),
+                "",
+                rng.choice(numbers),
+                rng.choice(PERMITS),
+                iso(permit),
+                iso(settled),
+                rng.choice(["ja", "ja", "ja", "nei", ""]),
+                rng.choice(EDUCATION),
+                iso(mapped),
+                iso(guided),
+                iso(decided),
+                iso(started),
+                rng.choice(GOALS) if decided else "",
+                rng.randrange(3, 30) if decided else "",
+                rng.choice(["", "", "0", "3", "8"]),
+                rng.choice(["nei", "nei", "ja", ""]),
+            ]
+        )
     return out.getvalue().encode("utf-8")
 
 
@@ -109,7 +141,8 @@ def main() -> None:
     reference_data_load()
     year = datetime.date.today().year
     numbers = list(
-        Municipality.objects.filter(valid_from__lte=year).filter(Q(valid_to__isnull=True) | Q(valid_to__gte=year))
+        Municipality.objects.filter(valid_from__lte=year)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=year))
         .values_list("number", flat=True)
     )
     content = fictitious_csv(numbers, args.rows)
@@ -122,20 +155,32 @@ def main() -> None:
     assert plan.ok, plan.errors[:5]
     result = import_apply(plan)
     total = time.perf_counter() - start
-    print(f"Import: {total:.1f} s i alt (kontroll {checked:.1f} s, lagring og vurdering {total - checked:.1f} s); "
-          f"{result.created} nye, {result.guidance_completed} med fullført veiledning")
+    print(
+        f"Import: {total:.1f} s i alt (kontroll {checked:.1f} s, lagring og vurdering {total - checked:.1f} s); "
+        f"{result.created} nye, {result.guidance_completed} med fullført veiledning"
+    )
     start = time.perf_counter()
     again = import_apply(import_plan(county=None, content=content, filename="deltakere.csv"))
-    print(f"Ny import av samme fil: {time.perf_counter() - start:.1f} s; {again.updated} oppdatert, "
-          f"{Participant.objects.count()} deltakere i basen")
+    print(
+        f"Ny import av samme fil: {time.perf_counter() - start:.1f} s; {again.updated} oppdatert, "
+        f"{Participant.objects.count()} deltakere i basen"
+    )
 
     trondelag = County.objects.get(number="50")
-    counsellor = user_save(user=User(username="bench-veileder"), county=trondelag, roles={Role.CAREER_COUNSELLOR},
-                           password="benchmark-passord-langt")
-    waiting = list(Participant.objects.filter(county=trondelag, guidance_case__isnull=True).values_list("pk", flat=True)[:2000])
+    counsellor = user_save(
+        user=User(username="bench-veileder"),
+        county=trondelag,
+        roles={Role.CAREER_COUNSELLOR},
+        password="benchmark-passord-langt",
+    )
+    waiting = list(
+        Participant.objects.filter(county=trondelag, guidance_case__isnull=True).values_list("pk", flat=True)[:2000]
+    )
     GuidanceCase.objects.bulk_create([GuidanceCase(participant_id=pk, status="referred") for pk in waiting])
     Referral.objects.bulk_create([Referral(participant_id=pk) for pk in waiting])
-    print(f"Trøndelag: {Participant.objects.filter(county=trondelag).count()} deltakere, {len(waiting)} henvisninger i køen")
+    print(
+        f"Trøndelag: {Participant.objects.filter(county=trondelag).count()} deltakere, {len(waiting)} henvisninger i køen"
+    )
 
     try:
         urls = {"kø": reverse("guidance:queue"), "etterlevelse": reverse("guidance:compliance")}
@@ -147,8 +192,10 @@ def main() -> None:
         for label, url in urls.items():
             client.get(url)  # warm up
             elapsed, count, response = measure(lambda url=url: client.get(url))
-            print(f"Side {label} ({url}): {elapsed * 1000:.0f} ms, {count} spørringer, status {response.status_code}, "
-                  f"{len(response.content) / 1000:.0f} kB")
+            print(
+                f"Side {label} ({url}): {elapsed * 1000:.0f} ms, {count} spørringer, status {response.status_code}, "
+                f"{len(response.content) / 1000:.0f} kB"
+            )
     else:
         print("URLene guidance:queue og guidance:compliance finnes ikke ennå; måler selektorene direkte.")
 
@@ -159,9 +206,11 @@ def main() -> None:
     elapsed, count, rows = measure(queue)
     print(f"Selektor kø: {elapsed * 1000:.0f} ms, {count} spørringer, {rows} saker")
     elapsed, count, compliance = measure(lambda: compliance_for_user(counsellor))
-    print(f"Selektor etterlevelse (fylke 50): {elapsed * 1000:.0f} ms, {count} spørringer, "
-          f"{len(compliance.rows)} kommuner, andel før vedtak {compliance.total.share_before_decision:.2f}, "
-          f"median {compliance.total.median_days} dager")
+    print(
+        f"Selektor etterlevelse (fylke 50): {elapsed * 1000:.0f} ms, {count} spørringer, "
+        f"{len(compliance.rows)} kommuner, andel før vedtak {compliance.total.share_before_decision:.2f}, "
+        f"median {compliance.total.median_days} dager"
+    )
     elapsed, count, refreshed = measure(
         lambda: participants_refresh(today=datetime.date.today() + datetime.timedelta(days=1))
     )

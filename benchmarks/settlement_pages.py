@@ -51,7 +51,8 @@ def extend_validity(county, years: range) -> int:
     from integrering.municipalities.models import Municipality
 
     return Municipality.objects.filter(county=county, valid_from=county.valid_from, valid_from__gt=years.start).update(
-        valid_from=years.start)
+        valid_from=years.start
+    )
 
 
 def fill() -> None:
@@ -79,13 +80,25 @@ def fill() -> None:
                 requested = rng.choice([0, 0, 5, 10, 14, 20, 30, 140])
                 decided = rng.choice([requested, requested, 0, None])
                 settled = None if decided is None else rng.randint(0, decided)
-                figures.append(SettlementFigure(settlement_year=settlement_year, municipality=m, recommended=requested,
-                                                requested=requested, decided=decided, settled=settled))
+                figures.append(
+                    SettlementFigure(
+                        settlement_year=settlement_year,
+                        municipality=m,
+                        recommended=requested,
+                        requested=requested,
+                        decided=decided,
+                        settled=settled,
+                    )
+                )
     SettlementFigure.objects.bulk_create(figures, batch_size=2000)
-    print(f"Fylt: {County.objects.count()} fylker, {len(municipalities)} kommuner, {SettlementYear.objects.count()} "
-          f"bosettingsår ({YEARS} per fylke, til fylkets siste år), {len(figures)} tallrader.")
-    print(f"Syntetisk: referansedataene begynner i 2020, så {extended} kommuner som var gyldige fra fylkets første "
-          f"år, er gjort gyldige fra det første av de {YEARS} årene (bare i denne midlertidige databasen).")
+    print(
+        f"Fylt: {County.objects.count()} fylker, {len(municipalities)} kommuner, {SettlementYear.objects.count()} "
+        f"bosettingsår ({YEARS} per fylke, til fylkets siste år), {len(figures)} tallrader."
+    )
+    print(
+        f"Syntetisk: referansedataene begynner i 2020, så {extended} kommuner som var gyldige fra fylkets første "
+        f"år, er gjort gyldige fra det første av de {YEARS} årene (bare i denne midlertidige databasen)."
+    )
 
 
 def measure(client, url: str, repeat: int) -> tuple[float, int]:
@@ -120,27 +133,46 @@ def main() -> None:
         from integrering.settlement.models import SettlementFigure
 
         fill()
-        largest = (County.objects.annotate(n=Count("municipalities")).exclude(number="50").order_by("-n", "number").first())
+        largest = (
+            County.objects.annotate(n=Count("municipalities")).exclude(number="50").order_by("-n", "number").first()
+        )
         for county in (County.objects.get(number="50"), largest):
             years = county_years(county)
             year = years[-1]
             numbers = [m.number for m in Municipality.objects.filter(county=county) if m.is_valid_in(year)]
-            with_figures = SettlementFigure.objects.filter(settlement_year__county=county).values("settlement_year").distinct()
-            biggest = (Population.objects.filter(municipality__number__in=numbers, year__lte=year)
-                       .order_by("-total").values_list("municipality__number", flat=True).first())
-            user = user_save(user=User(username=f"bench{county.number}"), county=county, roles={Role.ADVISER},
-                             password="benchmark-passord-langt-nok")
+            with_figures = (
+                SettlementFigure.objects.filter(settlement_year__county=county).values("settlement_year").distinct()
+            )
+            biggest = (
+                Population.objects.filter(municipality__number__in=numbers, year__lte=year)
+                .order_by("-total")
+                .values_list("municipality__number", flat=True)
+                .first()
+            )
+            user = user_save(
+                user=User(username=f"bench{county.number}"),
+                county=county,
+                roles={Role.ADVISER},
+                password="benchmark-passord-langt-nok",
+            )
             client = Client(HTTP_HOST="localhost")
             client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
-            print(f"\n{county.number} {county.name}: {len(numbers)} kommuner i {year}, tall for {with_figures.count()} år "
-                  f"({years.start}–{year})")
-            for label, url in (("årsside", f"/bosetting/{year}/"), ("kart", f"/bosetting/{year}/kart/"),
-                               ("kart per 1000", f"/bosetting/{year}/kart/?tall=vedtatt-per-1000"),
-                               ("kommuneside", f"/kommuner/{biggest}/"), ("diagram", f"/bosetting/{year}/diagram/"),
-                               ("årsliste", "/bosetting/")):
+            print(
+                f"\n{county.number} {county.name}: {len(numbers)} kommuner i {year}, tall for {with_figures.count()} år "
+                f"({years.start}–{year})"
+            )
+            for label, url in (
+                ("årsside", f"/bosetting/{year}/"),
+                ("kart", f"/bosetting/{year}/kart/"),
+                ("kart per 1000", f"/bosetting/{year}/kart/?tall=vedtatt-per-1000"),
+                ("kommuneside", f"/kommuner/{biggest}/"),
+                ("diagram", f"/bosetting/{year}/diagram/"),
+                ("årsliste", "/bosetting/"),
+            ):
                 client.get(url)  # warm caches (geometry, templates)
                 median, queries = measure(client, url, args.repeat)
                 print(f"  {label:<14} {url:<42} median {median:7.1f} ms  {queries:3d} spørringer")
+
 
 if __name__ == "__main__":
     main()

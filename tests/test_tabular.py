@@ -1,13 +1,16 @@
-from openpyxl import Workbook
 import io
 
 import pytest
+from openpyxl import Workbook
 
 from integrering.tabular import TableFileError, read_rows
 
 
 def test_semicolon_csv_with_a_bom_is_read():
-    assert read_rows("\ufeffkommunenummer;navn\n5001;Trondheim\n".encode(), "a.csv") == [["kommunenummer", "navn"], ["5001", "Trondheim"]]
+    assert read_rows("\ufeffkommunenummer;navn\n5001;Trondheim\n".encode(), "a.csv") == [
+        ["kommunenummer", "navn"],
+        ["5001", "Trondheim"],
+    ]
 
 
 def test_comma_csv_is_read():

@@ -50,8 +50,11 @@ def _run_management_command(execute, argv: list[str]) -> None:
         execute(argv)
     except (OperationalError, InterfaceError) as error:
         print(f"integrering: databasefeil: {_without_password(str(error).strip())}", file=sys.stderr)
-        print("Sjekk DATABASE_URL (for SQLite: at mappen finnes, se INTEGRERING_VAR_DIR), at databaseserveren "
-              "kjører, og at databasen er migrert (integrering migrate).", file=sys.stderr)
+        print(
+            "Sjekk DATABASE_URL (for SQLite: at mappen finnes, se INTEGRERING_VAR_DIR), at databaseserveren "
+            "kjører, og at databasen er migrert (integrering migrate).",
+            file=sys.stderr,
+        )
         sys.exit(2)
 
 

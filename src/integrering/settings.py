@@ -96,11 +96,15 @@ def _database(url: str, conn_max_age: int) -> dict:
     """SQLite or PostgreSQL from DATABASE_URL; anything else is a configuration error (never echoes a password)."""
     scheme = url.partition("://")[0].lower() if "://" in url else ""
     if scheme not in DATABASE_SCHEMES:
-        raise ConfigError(f"DATABASE_URL må begynne med sqlite:/// eller postgres:// (fikk «{scheme or 'uten skjema'}»).")
+        raise ConfigError(
+            f"DATABASE_URL må begynne med sqlite:/// eller postgres:// (fikk «{scheme or 'uten skjema'}»)."
+        )
     try:
         return dj_database_url.parse(url, conn_max_age=conn_max_age)
     except ValueError:
-        raise ConfigError("DATABASE_URL kan ikke tolkes (form: postgres://bruker:passord@vert:5432/database).") from None
+        raise ConfigError(
+            "DATABASE_URL kan ikke tolkes (form: postgres://bruker:passord@vert:5432/database)."
+        ) from None
 
 
 DATABASES = {

@@ -29,8 +29,10 @@ def seed_requests() -> dict[str, int]:
 @pytest.fixture(scope="session")
 def trondelag() -> list[Municipality]:
     """Trøndelag's 38 municipalities with population 1 January 2020 as the only criterion."""
-    return [Municipality(r["kommunenummer"], r["navn"], {"folkemengde": int(r["folkemengde_2020"])})
-            for r in read_csv("trondelag_kommuner.csv")]
+    return [
+        Municipality(r["kommunenummer"], r["navn"], {"folkemengde": int(r["folkemengde_2020"])})
+        for r in read_csv("trondelag_kommuner.csv")
+    ]
 
 
 @pytest.fixture
@@ -38,7 +40,6 @@ def seed_csv(tmp_path, trondelag, seed_requests) -> Path:
     """kommunenummer,navn,folkemengde_2020,anmodning for the seed's table."""
     path = tmp_path / "trondelag_2021.csv"
     lines = ["kommunenummer,navn,folkemengde_2020,anmodning"]
-    lines += [f"{m.number},{m.name},{int(m.criteria['folkemengde'])},{seed_requests[m.number]}"
-              for m in trondelag]
+    lines += [f"{m.number},{m.name},{int(m.criteria['folkemengde'])},{seed_requests[m.number]}" for m in trondelag]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path

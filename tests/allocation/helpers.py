@@ -52,8 +52,10 @@ def lexicographic_best(problem: Problem, tolerance: float = 1e-6) -> tuple[float
     candidates = every_allocation(problem)
     if not candidates:
         return None
-    levels = [lambda x: sum(abs(c - q.quota) for c, q in zip(x, problem.quotas)),
-              lambda x: sum(abs(c - q.redistributed) for c, q in zip(x, problem.quotas))]
+    levels = [
+        lambda x: sum(abs(c - q.quota) for c, q in zip(x, problem.quotas)),
+        lambda x: sum(abs(c - q.redistributed) for c, q in zip(x, problem.quotas)),
+    ]
     best = []
     for level in levels:
         value = min(level(x) for x in candidates)

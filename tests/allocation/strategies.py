@@ -24,21 +24,23 @@ def municipalities(draw, max_size: int = 5, constraints: bool = True, caps: bool
     for number in numbers:
         kind = draw(st.sampled_from(["plain"] * 4 + (["excluded", "fixed"] if constraints else [])))
         minimum = draw(st.none() | st.integers(0, 8)) if constraints else None
-        result.append(Municipality(
-            number=f"{number:04d}",
-            name=f"Kommune {number}",
-            criteria={"a": draw(st.integers(0, 1000)), "b": draw(st.integers(1, 1000))},
-            excluded=kind == "excluded",
-            fixed=draw(st.integers(0, 8)) if kind == "fixed" else None,
-            minimum=minimum,
-            # min ≤ maks (a larger min is refused); a cap below the minimum lot still happens
-            cap=draw(st.none() | st.integers(minimum or 0, 20)) if constraints and caps else None,
-        ))
+        result.append(
+            Municipality(
+                number=f"{number:04d}",
+                name=f"Kommune {number}",
+                criteria={"a": draw(st.integers(0, 1000)), "b": draw(st.integers(1, 1000))},
+                excluded=kind == "excluded",
+                fixed=draw(st.integers(0, 8)) if kind == "fixed" else None,
+                minimum=minimum,
+                # min ≤ maks (a larger min is refused); a cap below the minimum lot still happens
+                cap=draw(st.none() | st.integers(minimum or 0, 20)) if constraints and caps else None,
+            )
+        )
     return result
 
 
 @st.composite
-def parameters(draw, min_lot=st.integers(0, 6), base=st.sampled_from([0.0, 0.0, 1.0, 2.5])):
+def parameters(draw, min_lot=st.integers(0, 6), base=st.sampled_from([0.0, 0.0, 1.0, 2.5])):  # noqa: B008
     return Parameters(
         weights={"a": draw(st.integers(0, 5)), "b": draw(st.integers(1, 5))},
         exponents={"a": draw(st.sampled_from([1.0, 0.5, 2.0]))},
@@ -92,14 +94,20 @@ def tied_instances(draw, max_size: int = 5):
     result = []
     for number in numbers:
         values = draw(st.sampled_from([base_values, base_values[::-1], [2, 2, 2], [1, 1, 1], [3, 3, 3]]))
-        result.append(Municipality(
-            number=f"{number:04d}", name=f"Kommune {number}",
-            criteria=dict(zip(("a", "b", "c"), values)),
-            cap=draw(st.none() | st.none() | st.integers(2, 12)),
-            excluded=draw(st.booleans()) and draw(st.booleans()) and draw(st.booleans()),
-        ))
+        result.append(
+            Municipality(
+                number=f"{number:04d}",
+                name=f"Kommune {number}",
+                criteria=dict(zip(("a", "b", "c"), values)),
+                cap=draw(st.none() | st.none() | st.integers(2, 12)),
+                excluded=draw(st.booleans()) and draw(st.booleans()) and draw(st.booleans()),
+            )
+        )
     scale = draw(st.sampled_from([1.0, 0.1, 3.0, 7.25]))
-    parameters = Parameters(weights={"a": scale, "b": scale, "c": scale}, base=draw(st.sampled_from([0.0, 0.0, 1.0])),
-                            min_lot=draw(st.integers(2, 8)))
+    parameters = Parameters(
+        weights={"a": scale, "b": scale, "c": scale},
+        base=draw(st.sampled_from([0.0, 0.0, 1.0])),
+        min_lot=draw(st.integers(2, 8)),
+    )
     least = math.ceil(parameters.base * sum(1 for m in result if m.participates))
     return Instance(result, least + draw(st.integers(0, 24)), parameters)

@@ -27,8 +27,22 @@ def test_allocate_writes_a_csv_row_per_municipality_that_adds_up(tmp_path, capsy
 
 
 def test_allocate_writes_json_with_total_method_objective_and_rows(tmp_path, capsys):
-    code = main(["allocate", write(tmp_path, SMALL), "--total", "40", "--format", "json",
-                 "--method", "sainte-lague", "--min-lot", "5", "--base", "2"])
+    code = main(
+        [
+            "allocate",
+            write(tmp_path, SMALL),
+            "--total",
+            "40",
+            "--format",
+            "json",
+            "--method",
+            "sainte-lague",
+            "--min-lot",
+            "5",
+            "--base",
+            "2",
+        ]
+    )
     assert code == 0
     data = json.loads(capsys.readouterr().out)
     assert data["total"] == 40 and data["method"] == "sainte-lague"
@@ -38,8 +52,7 @@ def test_allocate_writes_json_with_total_method_objective_and_rows(tmp_path, cap
 
 def test_allocate_writes_to_the_output_file(tmp_path, capsys):
     target = tmp_path / "out.json"
-    assert main(["allocate", write(tmp_path, SMALL), "--total", "40", "--format", "json",
-                 "--output", str(target)]) == 0
+    assert main(["allocate", write(tmp_path, SMALL), "--total", "40", "--format", "json", "--output", str(target)]) == 0
     assert capsys.readouterr().out == ""
     assert json.loads(target.read_text(encoding="utf-8"))["total"] == 40
 
@@ -68,8 +81,25 @@ def test_allocate_reads_xlsx(tmp_path, capsys):
 
 def test_weights_and_exponents_name_the_criteria(tmp_path, capsys):
     text = "kommunenummer,folk,jobb\n1,100,10\n2,100,30\n"
-    assert main(["allocate", write(tmp_path, text), "--total", "40", "--weight", "folk=1",
-                 "--weight", "jobb=1", "--exponent", "folk=0.5", "--min-lot", "0"]) == 0
+    assert (
+        main(
+            [
+                "allocate",
+                write(tmp_path, text),
+                "--total",
+                "40",
+                "--weight",
+                "folk=1",
+                "--weight",
+                "jobb=1",
+                "--exponent",
+                "folk=0.5",
+                "--min-lot",
+                "0",
+            ]
+        )
+        == 0
+    )
     out = capsys.readouterr().out.splitlines()
     assert out[1].split(",")[2] == "15" and out[2].split(",")[2] == "25"
 
@@ -85,8 +115,25 @@ def test_calibrate_reproduces_the_seed_table(seed_csv, capsys):
 
 
 def test_sensitivity_reports_min_median_and_max(tmp_path, capsys):
-    assert main(["sensitivity", write(tmp_path, SMALL), "--total", "40", "--draws", "20",
-                 "--spread", "0.3", "--seed", "3", "--format", "json"]) == 0
+    assert (
+        main(
+            [
+                "sensitivity",
+                write(tmp_path, SMALL),
+                "--total",
+                "40",
+                "--draws",
+                "20",
+                "--spread",
+                "0.3",
+                "--seed",
+                "3",
+                "--format",
+                "json",
+            ]
+        )
+        == 0
+    )
     data = json.loads(capsys.readouterr().out)
     assert data["draws"] == 20
     assert all(row["min"] <= row["median"] <= row["maks"] for row in data["rows"])
@@ -112,8 +159,7 @@ def test_a_missing_municipality_number_column_is_invalid_input(tmp_path, capsys)
 
 
 def test_an_empty_municipality_number_names_the_row(tmp_path, capsys):
-    message = error(capsys, ["allocate", write(tmp_path, "kommunenummer,folk\n5001,1\n,2\n"),
-                             "--total", "10"], 2)
+    message = error(capsys, ["allocate", write(tmp_path, "kommunenummer,folk\n5001,1\n,2\n"), "--total", "10"], 2)
     assert "rad 3" in message and "kommunenummer" in message
 
 
@@ -139,15 +185,18 @@ def test_several_numeric_columns_without_weight_is_invalid_input(tmp_path, capsy
     assert "flere tallkolonner" in message and "--weight" in message
 
 
-@pytest.mark.parametrize("argv, words", [
-    (["allocate", "INPUT"], "mangler: --total"),
-    (["allocate", "INPUT", "--total", "ti"], "ikke et helt tall"),
-    (["allocate", "INPUT", "--total", "10", "--weight", "folkemengde"], "KOLONNE=TALL"),
-    (["allocate", "INPUT", "--total", "10", "--weight", "nope=1"], "kolonnen «nope» finnes ikke"),
-    (["allocate", "INPUT", "--total", "10", "--bogus"], "ukjente argumenter"),
-    (["fordel", "INPUT"], "ugyldig verdi"),
-    ([], "mangler"),
-])
+@pytest.mark.parametrize(
+    "argv, words",
+    [
+        (["allocate", "INPUT"], "mangler: --total"),
+        (["allocate", "INPUT", "--total", "ti"], "ikke et helt tall"),
+        (["allocate", "INPUT", "--total", "10", "--weight", "folkemengde"], "KOLONNE=TALL"),
+        (["allocate", "INPUT", "--total", "10", "--weight", "nope=1"], "kolonnen «nope» finnes ikke"),
+        (["allocate", "INPUT", "--total", "10", "--bogus"], "ukjente argumenter"),
+        (["fordel", "INPUT"], "ugyldig verdi"),
+        ([], "mangler"),
+    ],
+)
 def test_bad_arguments_are_invalid_input_in_norwegian(tmp_path, capsys, argv, words):
     path = write(tmp_path, SMALL)
     message = error(capsys, [path if a == "INPUT" else a for a in argv], 2)
@@ -199,10 +248,25 @@ def test_the_documented_example_reproduces_the_seed_table(capsys):
     assert main(["calibrate", str(example), "--target", "anmodning", "--format", "json"]) == 0
     calibrated = json.loads(capsys.readouterr().out)
     parameters = calibrated["parameters"]
-    assert main(["allocate", str(example), "--total", "619",
-                 "--weight", "folkemengde_2020=1",
-                 "--exponent", f"folkemengde_2020={parameters['exponents']['folkemengde_2020']}",
-                 "--base", str(parameters["base"]), "--format", "json"]) == 0
+    assert (
+        main(
+            [
+                "allocate",
+                str(example),
+                "--total",
+                "619",
+                "--weight",
+                "folkemengde_2020=1",
+                "--exponent",
+                f"folkemengde_2020={parameters['exponents']['folkemengde_2020']}",
+                "--base",
+                str(parameters["base"]),
+                "--format",
+                "json",
+            ]
+        )
+        == 0
+    )
     allocated = json.loads(capsys.readouterr().out)
     assert [r["antall"] for r in allocated["rows"]] == [r["antall"] for r in calibrated["rows"]]
     assert calibrated["rmse"] <= 4.5
@@ -222,18 +286,22 @@ def test_a_lower_is_better_criterion_gives_more_to_the_lower_value(tmp_path, cap
 
 def test_lower_is_better_must_name_a_criterion(tmp_path, capsys):
     path = write(tmp_path, "kommunenummer,folk,ledighet\n1,2,3\n")
-    message = error(capsys, ["allocate", path, "--total", "3", "--weight", "folk=1",
-                             "--lower-is-better", "ledighet"], 2)
+    message = error(
+        capsys, ["allocate", path, "--total", "3", "--weight", "folk=1", "--lower-is-better", "ledighet"], 2
+    )
     assert "ikke er et kriterium" in message
 
 
-@pytest.mark.parametrize("argv, words", [
-    (["allocate", "INPUT", "--total", "99999999999999999999"], "Totalen kan ikke være større enn"),
-    (["allocate", "INPUT", "--total", "10", "--base", "-1"], "Grunntallet"),
-    (["allocate", "INPUT", "--total", "10", "--exponent", "folkemengde=-1"], "Eksponenten for «folkemengde»"),
-    (["allocate", "INPUT", "--total", "10", "--exponent", "folkemengde=1e308"], "for store"),
-    (["sensitivity", "INPUT", "--total", "10", "--draws", "100000000"], "kan ikke være større enn 100000"),
-])
+@pytest.mark.parametrize(
+    "argv, words",
+    [
+        (["allocate", "INPUT", "--total", "99999999999999999999"], "Totalen kan ikke være større enn"),
+        (["allocate", "INPUT", "--total", "10", "--base", "-1"], "Grunntallet"),
+        (["allocate", "INPUT", "--total", "10", "--exponent", "folkemengde=-1"], "Eksponenten for «folkemengde»"),
+        (["allocate", "INPUT", "--total", "10", "--exponent", "folkemengde=1e308"], "for store"),
+        (["sensitivity", "INPUT", "--total", "10", "--draws", "100000000"], "kan ikke være større enn 100000"),
+    ],
+)
 def test_out_of_range_options_are_invalid_input_not_a_hang_or_a_warning(tmp_path, capsys, argv, words):
     path = write(tmp_path, SMALL)
     message = error(capsys, [path if a == "INPUT" else a for a in argv], 2)

@@ -11,8 +11,9 @@ PLAIN_SHELL = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": os.envir
 
 
 def run(*argv: str) -> subprocess.CompletedProcess:
-    return subprocess.run([str(SCRIPT), *argv], env=PLAIN_SHELL, capture_output=True, text=True,
-                          timeout=300, check=False)
+    return subprocess.run(
+        [str(SCRIPT), *argv], env=PLAIN_SHELL, capture_output=True, text=True, timeout=300, check=False
+    )
 
 
 def test_calibrate_runs_from_a_plain_shell_without_django_settings():

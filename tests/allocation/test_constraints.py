@@ -56,8 +56,14 @@ def rules(towns, total, parameters=PARAMETERS, method="optimal"):
 
 
 def test_every_rule_is_named_in_the_explanation():
-    towns = [town("0001", 1000, cap=40), town("0002", 300), town("0003", 60), town("0004", 8),
-             town("0005", 500, fixed=7), town("0006", 500, excluded=True)]
+    towns = [
+        town("0001", 1000, cap=40),
+        town("0002", 300),
+        town("0003", 60),
+        town("0004", 8),
+        town("0005", 500, fixed=7),
+        town("0006", 500, excluded=True),
+    ]
     result = rules(towns, 107)
     assert result["0001"][:2] == (40, "capped") and "maks-tallet" in result["0001"][2]
     assert result["0005"][:2] == (7, "fixed") and "fast tall 7" in result["0005"][2]
@@ -79,8 +85,10 @@ def test_a_small_municipality_is_set_to_zero_by_the_minimum_lot_when_that_is_bes
 
 
 def test_the_explanation_shows_each_criterion_and_the_base():
-    towns = [Municipality("0001", "Aby", {"folk": 300, "jobb": 100}),
-             Municipality("0002", "Bby", {"folk": 100, "jobb": 300})]
+    towns = [
+        Municipality("0001", "Aby", {"folk": 300, "jobb": 100}),
+        Municipality("0002", "Bby", {"folk": 100, "jobb": 300}),
+    ]
     result = allocate(towns, 40, Parameters({"folk": 1, "jobb": 1}, base=5))
     row = result.rows[0]
     assert row.quota == pytest.approx(20)
@@ -91,8 +99,7 @@ def test_the_explanation_shows_each_criterion_and_the_base():
 
 def test_a_lower_is_better_criterion_gives_more_to_the_lower_value():
     towns = [Municipality("0001", criteria={"ledighet": 2.0}), Municipality("0002", criteria={"ledighet": 4.0})]
-    result = allocate(towns, 30, Parameters({"ledighet": 1}, min_lot=0,
-                                            lower_is_better=frozenset({"ledighet"})))
+    result = allocate(towns, 30, Parameters({"ledighet": 1}, min_lot=0, lower_is_better=frozenset({"ledighet"})))
     assert [row.count for row in result.rows] == [20, 10]
 
 
@@ -121,8 +128,7 @@ def test_what_the_minimum_lot_costs_the_others_is_spread_not_taken_from_one():
 
 
 def test_large_numbers_in_the_explanation_are_written_the_norwegian_way():
-    result = allocate([town("0301", 900), town("5001", 100)], 3000,
-                      Parameters({"folk": 1}, min_lot=10), "optimal")
+    result = allocate([town("0301", 900), town("5001", 100)], 3000, Parameters({"folk": 1}, min_lot=10), "optimal")
     oslo = next(row for row in result.rows if row.number == "0301")
     assert oslo.count == 2700
     assert "får 2\u00a0700. Kvoten er 2\u00a0700,0" in oslo.explanation

@@ -13,23 +13,40 @@ from integrering.allocation import Infeasible, Municipality, Parameters, allocat
 from .helpers import ALL_METHODS, lexicographic_best, problem_of, tie_points
 from .strategies import Instance, instances, scaled, tied_instances
 
-AUDIT = Instance([Municipality("0001", criteria={"folk": 291}, cap=3), Municipality("0002", criteria={"folk": 276}),
-                  Municipality("0003", criteria={"folk": 13}), Municipality("0004", criteria={"folk": 204})],
-                 14, Parameters({"folk": 1}, min_lot=0))
+AUDIT = Instance(
+    [
+        Municipality("0001", criteria={"folk": 291}, cap=3),
+        Municipality("0002", criteria={"folk": 276}),
+        Municipality("0003", criteria={"folk": 13}),
+        Municipality("0004", criteria={"folk": 204}),
+    ],
+    14,
+    Parameters({"folk": 1}, min_lot=0),
+)
 
 # Found by hypothesis: all quotas are 1; Σ|x − q| is 4 whether 0001 (own minimum 3) takes 3 or 0.
 # The redistributed quotas (0005's cap 0 gives its 1 to the others: 1.25 each) prefer 0001 at 0
 # (3.0 against 3.5); the tie rule alone would have given it the 3.
-SECONDARY = Instance([Municipality("0001", criteria={"folk": 1}, minimum=3)]
-                     + [Municipality(f"000{i}", criteria={"folk": 1}) for i in (2, 3, 4)]
-                     + [Municipality("0005", criteria={"folk": 1}, cap=0)],
-                     5, Parameters({"folk": 1}, base=1.0, min_lot=0))
+SECONDARY = Instance(
+    [Municipality("0001", criteria={"folk": 1}, minimum=3)]
+    + [Municipality(f"000{i}", criteria={"folk": 1}) for i in (2, 3, 4)]
+    + [Municipality("0005", criteria={"folk": 1}, cap=0)],
+    5,
+    Parameters({"folk": 1}, base=1.0, min_lot=0),
+)
 
 # Found by hypothesis: 7 cannot be made of 0/6, 0/5 and 0/5; HiGHS's presolve once called the
 # integer programme optimal with a point it then found infeasible ("Solve error").
-NO_SUM = Instance([Municipality("0002", criteria={"b": 1}, cap=0), Municipality("0003", criteria={"b": 1}, minimum=6, cap=6),
-                   Municipality("0004", criteria={"b": 1}, cap=5), Municipality("0001", criteria={"b": 1}, cap=5)],
-                  7, Parameters({"b": 1}, min_lot=5))
+NO_SUM = Instance(
+    [
+        Municipality("0002", criteria={"b": 1}, cap=0),
+        Municipality("0003", criteria={"b": 1}, minimum=6, cap=6),
+        Municipality("0004", criteria={"b": 1}, cap=5),
+        Municipality("0001", criteria={"b": 1}, cap=5),
+    ],
+    7,
+    Parameters({"b": 1}, min_lot=5),
+)
 
 
 def test_the_kvote_column_is_the_formula_quota_even_for_a_capped_municipality():
@@ -43,15 +60,20 @@ def test_a_capped_instance_is_optimal_against_the_formula_quotas():
     result = allocate(AUDIT.municipalities, AUDIT.total, AUDIT.parameters)
     assert result.counts() == {"0001": 3, "0002": 6, "0003": 1, "0004": 4}
     assert result.objective == pytest.approx(4.392857143)
-    assert [row.redistributed for row in result.rows] == pytest.approx([3, 11 * 276 / 493, 11 * 13 / 493, 11 * 204 / 493])
+    assert [row.redistributed for row in result.rows] == pytest.approx(
+        [3, 11 * 276 / 493, 11 * 13 / 493, 11 * 204 / 493]
+    )
     capped = result.rows[0]
     assert capped.rule == "capped"
     assert "Kvoten er 5,2" in capped.explanation and "maks-tallet 3 begrenset den" in capped.explanation
 
 
 # ALLOCATION_EXAMPLES=1000 for a deeper search, as in test_properties.
-SETTINGS = settings(max_examples=int(os.environ.get("ALLOCATION_EXAMPLES", "60")), deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=int(os.environ.get("ALLOCATION_EXAMPLES", "60")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 
 def check_lexicographically_best(instance: Instance) -> None:
@@ -97,8 +119,9 @@ def test_with_many_ties_the_row_order_and_the_scale_of_the_weights_change_nothin
     except Infeasible:
         return
     shuffled = data.draw(st.permutations(instance.municipalities))
-    again = allocate(shuffled, instance.total, scaled(instance, data.draw(st.sampled_from([0.1, 3, 7.25]))).parameters,
-                     method)
+    again = allocate(
+        shuffled, instance.total, scaled(instance, data.draw(st.sampled_from([0.1, 3, 7.25]))).parameters, method
+    )
     assert [(r.number, r.count) for r in again.rows] == [(r.number, r.count) for r in expected.rows]
     assert [r.number for r in expected.rows] == sorted(m.number for m in instance.municipalities)
 

@@ -13,7 +13,11 @@ from .helpers import ALL_METHODS, CLASSIC_METHODS, brute_force, problem_of
 from .strategies import instances, scaled
 
 # ALLOCATION_EXAMPLES=1000 for a deeper search; 60 keeps the suite fast.
-SETTINGS = settings(max_examples=int(os.environ.get("ALLOCATION_EXAMPLES", "60")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=int(os.environ.get("ALLOCATION_EXAMPLES", "60")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 
 def run(instance, method):
@@ -96,8 +100,7 @@ def test_optimal_matches_brute_force_and_is_never_worse_than_another_method(inst
 
 @pytest.mark.parametrize("method", ["sainte-lague", "dhondt"])
 @SETTINGS
-@given(instance=instances(constraints=False, min_lot=st.just(0), base=st.just(0.0)),
-       step=st.integers(1, 5))
+@given(instance=instances(constraints=False, min_lot=st.just(0), base=st.just(0.0)), step=st.integers(1, 5))
 def test_without_a_minimum_lot_divisor_methods_never_give_less_when_the_total_grows(method, instance, step):
     smaller = run(instance, method).counts()
     larger = run(replace(instance, total=instance.total + step), method).counts()

@@ -17,8 +17,10 @@ def test_no_module_of_the_engine_imports_django():
 
 
 def test_importing_the_whole_engine_does_not_load_django():
-    code = ("import sys, integrering.allocation, integrering.allocation.cli; "
-            "sys.exit(1 if any(m.startswith('django') for m in sys.modules) else 0)")
+    code = (
+        "import sys, integrering.allocation, integrering.allocation.cli; "
+        "sys.exit(1 if any(m.startswith('django') for m in sys.modules) else 0)"
+    )
     src = str(PACKAGE.parents[1])
     assert subprocess.run([sys.executable, "-c", code], env={"PYTHONPATH": src}).returncode == 0
 

@@ -15,8 +15,7 @@ def test_the_same_seed_gives_the_same_result_and_the_range_contains_the_allocati
 
 
 def test_with_a_single_criterion_the_municipality_weights_are_perturbed():
-    result = sensitivity(TOWNS, 100, Parameters({"folk": 1}, min_lot=0), draws=30, spread=0.2,
-                         method="sainte-lague")
+    result = sensitivity(TOWNS, 100, Parameters({"folk": 1}, min_lot=0), draws=30, spread=0.2, method="sainte-lague")
     assert any(row.minimum < row.maximum for row in result.rows)
 
 

@@ -29,9 +29,14 @@ def test_allocate_writes_exactly_the_csv_to_standard_output(tmp_path, capfd):
     path = tmp_path / "input.csv"
     path.write_text(SMALL_AND_EQUAL, encoding="utf-8")
     assert main(["allocate", str(path), "--total", "86"]) == 0
-    expected = allocate([Municipality(n, criteria={"folk": int(f)}) for n, f in
-                         (line.split(",") for line in SMALL_AND_EQUAL.splitlines()[1:])],
-                        86, Parameters({"folk": 1}))
+    expected = allocate(
+        [
+            Municipality(n, criteria={"folk": int(f)})
+            for n, f in (line.split(",") for line in SMALL_AND_EQUAL.splitlines()[1:])
+        ],
+        86,
+        Parameters({"folk": 1}),
+    )
     captured = capfd.readouterr()
     assert captured.out == allocation_csv(expected)
     assert captured.out.startswith("kommunenummer,navn,antall,kvote,regel,forklaring\n")

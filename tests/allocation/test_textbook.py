@@ -5,8 +5,7 @@ import pytest
 from integrering.allocation import Municipality, Parameters, allocate
 
 FOUR_PARTIES = {"0001": 100_000, "0002": 80_000, "0003": 30_000, "0004": 20_000}
-SIX_PARTIES = {"0001": 47_000, "0002": 16_000, "0003": 15_800, "0004": 12_000,
-               "0005": 6_100, "0006": 3_100}
+SIX_PARTIES = {"0001": 47_000, "0002": 16_000, "0003": 15_800, "0004": 12_000, "0005": 6_100, "0006": 3_100}
 
 
 def seats(votes: dict[str, int], total: int, method: str) -> list[int]:
@@ -15,10 +14,13 @@ def seats(votes: dict[str, int], total: int, method: str) -> list[int]:
     return [row.count for row in result.rows]
 
 
-@pytest.mark.parametrize(("method", "expected"), [
-    ("dhondt", [4, 3, 1, 0]),
-    ("sainte-lague", [3, 3, 1, 1]),
-])
+@pytest.mark.parametrize(
+    ("method", "expected"),
+    [
+        ("dhondt", [4, 3, 1, 0]),
+        ("sainte-lague", [3, 3, 1, 1]),
+    ],
+)
 def test_the_divisor_methods_give_the_textbook_result_for_eight_seats(method, expected):
     assert seats(FOUR_PARTIES, 8, method) == expected
 

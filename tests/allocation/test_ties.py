@@ -36,16 +36,19 @@ def hamilton(votes: list[int], house: int) -> list[int]:
     quotas = [Fraction(v * house, sum(votes)) for v in votes]
     x = [int(q) for q in quotas]
     order = sorted(range(len(votes)), key=lambda i: (-(quotas[i] - x[i]), i))
-    for i in order[:house - sum(x)]:
+    for i in order[: house - sum(x)]:
         x[i] += 1
     return x
 
 
-@pytest.mark.parametrize(("votes", "house", "method", "expected"), [
-    ([10, 5], 20, "dhondt", [14, 6]),            # 10/14 = 5/7: the lower number gets the 20th seat
-    ([5, 10, 6], 26, "sainte-lague", [6, 13, 7]),
-    ([3, 3, 5], 50, "sainte-lague", [14, 14, 22]),
-])
+@pytest.mark.parametrize(
+    ("votes", "house", "method", "expected"),
+    [
+        ([10, 5], 20, "dhondt", [14, 6]),  # 10/14 = 5/7: the lower number gets the 20th seat
+        ([5, 10, 6], 26, "sainte-lague", [6, 13, 7]),
+        ([3, 3, 5], 50, "sainte-lague", [14, 14, 22]),
+    ],
+)
 def test_mathematically_equal_priorities_tie_and_the_lower_number_gets_the_seat(votes, house, method, expected):
     assert seat_by_seat(votes, house, DIVISOR_OFFSETS[method]) == expected
     assert seats(votes, house, method) == expected
@@ -75,8 +78,9 @@ EQUAL_SMALL = [("5894", 70), ("9602", 4), ("1057", 4), ("5588", 4), ("0849", 4)]
 @settings(max_examples=20, deadline=None)
 @given(order=st.permutations(EQUAL_SMALL))
 def test_among_equal_quotas_the_lowest_numbers_get_the_lot_whatever_the_row_order(order):
-    rows = allocate([Municipality(n, criteria={"folk": f}) for n, f in order], 86,
-                    Parameters({"folk": 1}, min_lot=10)).rows
+    rows = allocate(
+        [Municipality(n, criteria={"folk": f}) for n, f in order], 86, Parameters({"folk": 1}, min_lot=10)
+    ).rows
     counts = {row.number: row.count for row in rows}
     # Σ|x − q| is 24 both with one and with two of the four at 10; the tie rule gives the lot to
     # as many as it can (points) and then to the lowest numbers.
@@ -99,8 +103,9 @@ def test_a_single_lot_among_identical_municipalities_goes_to_the_lowest_number()
 def test_the_tie_rule_also_decides_between_municipalities_with_different_lots(own_minimum):
     # Same quota 6; one has its own minimum 12 (another class, so no chain between them): either
     # can take the 12 at the same cost, and the points give it to the lower number.
-    municipalities = [Municipality(n, criteria={"folk": 1}, minimum=12 if n == own_minimum else None)
-                      for n in ("0002", "0001")]
+    municipalities = [
+        Municipality(n, criteria={"folk": 1}, minimum=12 if n == own_minimum else None) for n in ("0002", "0001")
+    ]
     rows = allocate(municipalities, 12, Parameters({"folk": 1}, min_lot=10)).rows
     assert [(r.number, r.count) for r in rows] == [("0001", 12), ("0002", 0)]
     assert rows[1].rule == "zero_by_tie"

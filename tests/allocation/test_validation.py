@@ -38,8 +38,7 @@ def test_a_reserved_column_cannot_be_a_criterion(tmp_path, capsys, option, colum
 def test_calibrate_refuses_a_reserved_target_or_criterion(tmp_path, capsys):
     path = write(tmp_path, "kommunenummer,folk,anmodning\n5001,3,10\n")
     assert "kan ikke gjelde «kommunenummer»" in error(capsys, ["calibrate", path, "--target", "kommunenummer"])
-    assert "kan ikke gjelde «maks»" in error(capsys, ["calibrate", path, "--target", "anmodning",
-                                                      "--criteria", "maks"])
+    assert "kan ikke gjelde «maks»" in error(capsys, ["calibrate", path, "--target", "anmodning", "--criteria", "maks"])
 
 
 def test_all_weights_zero_is_refused_not_replaced(tmp_path, capsys):
@@ -50,17 +49,35 @@ def test_all_weights_zero_is_refused_not_replaced(tmp_path, capsys):
         allocate([Municipality("5001", criteria={"folk": 1})], 10, Parameters({"folk": 0}))
 
 
-@pytest.mark.parametrize(("text", "argv", "words"), [
-    pytest.param("kommunenummer,folk,min,maks\n5001,3,,\n5006,4,12,10\n", ["allocate", "--total", "20"],
-                 ["rad 3", "kolonne «min»", "større enn «maks»"], id="min above maks"),
-    pytest.param("kommunenummer,folk,folk\n5001,3,4\n", ["allocate", "--total", "20"],
-                 ["rad 1", "kolonne «folk»", "flere ganger"], id="repeated header column"),
-    pytest.param("kommunenummer,folk,anmodning\n5001,300,20\n5006,100,\n", ["calibrate", "--target", "anmodning"],
-                 ["rad 3", "kolonne «anmodning»", "mangler"], id="blank target, not counted as 0"),
-    pytest.param("kommunenummer,folk,ledig\n5006,3,2\n5001,4,0\n",
-                 ["allocate", "--total", "20", "--weight", "folk=1", "--weight", "ledig=1", "--lower-is-better",
-                  "ledig"], ["rad 3", "kolonne «ledig»", "større enn 0"], id="engine error about a municipality"),
-])
+@pytest.mark.parametrize(
+    ("text", "argv", "words"),
+    [
+        pytest.param(
+            "kommunenummer,folk,min,maks\n5001,3,,\n5006,4,12,10\n",
+            ["allocate", "--total", "20"],
+            ["rad 3", "kolonne «min»", "større enn «maks»"],
+            id="min above maks",
+        ),
+        pytest.param(
+            "kommunenummer,folk,folk\n5001,3,4\n",
+            ["allocate", "--total", "20"],
+            ["rad 1", "kolonne «folk»", "flere ganger"],
+            id="repeated header column",
+        ),
+        pytest.param(
+            "kommunenummer,folk,anmodning\n5001,300,20\n5006,100,\n",
+            ["calibrate", "--target", "anmodning"],
+            ["rad 3", "kolonne «anmodning»", "mangler"],
+            id="blank target, not counted as 0",
+        ),
+        pytest.param(
+            "kommunenummer,folk,ledig\n5006,3,2\n5001,4,0\n",
+            ["allocate", "--total", "20", "--weight", "folk=1", "--weight", "ledig=1", "--lower-is-better", "ledig"],
+            ["rad 3", "kolonne «ledig»", "større enn 0"],
+            id="engine error about a municipality",
+        ),
+    ],
+)
 def test_a_bad_row_is_named_with_file_row_and_column(tmp_path, capsys, text, argv, words):
     path = write(tmp_path, text)
     message = error(capsys, [argv[0], path, *argv[1:]])
@@ -83,14 +100,17 @@ def test_a_base_that_leaves_no_room_is_refused(tmp_path, capsys):
     assert "høyst 6,66" in message
 
 
-@pytest.mark.parametrize(("argv", "words"), [
-    (["allocate", "INPUT", "--total", "ti"], "«ti» er ikke et helt tall"),
-    (["allocate", "INPUT", "--total", "10", "--time-limit", "-1"], "positivt antall sekunder"),
-    (["allocate", "INPUT", "--total", "10", "--base", "x"], "«x» er ikke et tall"),
-    (["sensitivity", "INPUT", "--total", "10", "--seed", "-1"], "må være minst 0"),
-    (["allocate", "INPUT", "--tot", "10"], "mangler: --total"),
-    (["allocate", "INPUT", "--total"], "--total mangler verdi"),
-])
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (["allocate", "INPUT", "--total", "ti"], "«ti» er ikke et helt tall"),
+        (["allocate", "INPUT", "--total", "10", "--time-limit", "-1"], "positivt antall sekunder"),
+        (["allocate", "INPUT", "--total", "10", "--base", "x"], "«x» er ikke et tall"),
+        (["sensitivity", "INPUT", "--total", "10", "--seed", "-1"], "må være minst 0"),
+        (["allocate", "INPUT", "--tot", "10"], "mangler: --total"),
+        (["allocate", "INPUT", "--total"], "--total mangler verdi"),
+    ],
+)
 def test_argument_errors_are_norwegian(tmp_path, capsys, argv, words):
     path = write(tmp_path, "kommunenummer,folk\n5001,3\n")
     message = error(capsys, [path if a == "INPUT" else a for a in argv])

@@ -36,7 +36,10 @@ def test_a_bad_filter_gives_a_form_error_not_a_500(make_user, client_for):
 
 
 def test_changes_to_users_are_logged_with_who_and_what(county_admin, adviser, client_for):
-    client_for(county_admin).post(f"/admin/brukere/{adviser.pk}/", {"username": "radgiver", "first_name": "Nytt", "is_active": "on", "roles": ["adviser"]})
+    client_for(county_admin).post(
+        f"/admin/brukere/{adviser.pk}/",
+        {"username": "radgiver", "first_name": "Nytt", "is_active": "on", "roles": ["adviser"]},
+    )
     entry = LogEntry.objects.get_for_object(adviser).filter(action=LogEntry.Action.UPDATE).latest("timestamp")
     assert entry.actor == county_admin
     assert "first_name" in entry.changes_dict
@@ -59,11 +62,14 @@ def test_the_change_log_filters_by_record_type_and_date(county_admin, adviser, c
     from integrering.core.models import User
 
     client = client_for(county_admin)
-    client.post(f"/admin/brukere/{adviser.pk}/", {"username": "radgiver", "first_name": "Nytt", "is_active": "on",
-                                                 "roles": ["adviser"]})
+    client.post(
+        f"/admin/brukere/{adviser.pk}/",
+        {"username": "radgiver", "first_name": "Nytt", "is_active": "on", "roles": ["adviser"]},
+    )
     county_type = ContentType.objects.get_for_model(county_admin.county)
-    LogEntry.objects.log_create(county_admin.county, action=LogEntry.Action.UPDATE, changes={"name": ["a", "b"]},
-                                actor=county_admin)
+    LogEntry.objects.log_create(
+        county_admin.county, action=LogEntry.Action.UPDATE, changes={"name": ["a", "b"]}, actor=county_admin
+    )
     user_type = ContentType.objects.get_for_model(User)
     assert LogEntry.objects.filter(content_type=user_type).exists()
 
@@ -86,9 +92,11 @@ def test_an_auditor_reads_changes_in_norwegian_with_names_not_ids(county_admin, 
     trondheim = Municipality.objects.filter(number="5001")
     contact_assign(person=adviser, municipalities=trondheim, start=datetime.date(2024, 1, 1))
     LogEntry.objects.filter(actor__isnull=True).update(actor=county_admin)
-    page = client_for(auditor).get("/admin/revisjon/?record_type=" + str(_type("contactassignment").pk)).content.decode()
-    row = page[page.index("<td>Opprettet</td>"):]
-    row = row[:row.index("</tr>")]
+    page = (
+        client_for(auditor).get("/admin/revisjon/?record_type=" + str(_type("contactassignment").pk)).content.decode()
+    )
+    row = page[page.index("<td>Opprettet</td>") :]
+    row = row[: row.index("</tr>")]
     assert "<td>Kontaktpersonoppdrag</td>" in row
     assert "<strong>Kommune</strong>: – → 5001 Trondheim" in row
     assert "<strong>Kontaktperson</strong>: – → Radgiver" in row
@@ -104,8 +112,12 @@ def test_every_tracked_field_has_a_norwegian_name_on_the_audit_page():
     from integrering.core.audit import tracked_models
     from integrering.core.audit_display import AUTO_FIELD_LABELS
 
-    unnamed = [f"{model._meta.label}.{field.name}" for model in tracked_models() for field in model._meta.concrete_fields
-               if not isinstance(field.verbose_name, Promise) and str(field.verbose_name) not in AUTO_FIELD_LABELS]
+    unnamed = [
+        f"{model._meta.label}.{field.name}"
+        for model in tracked_models()
+        for field in model._meta.concrete_fields
+        if not isinstance(field.verbose_name, Promise) and str(field.verbose_name) not in AUTO_FIELD_LABELS
+    ]
     assert not unnamed, unnamed
     with translation.override("nb"):
         assert str(AUTO_FIELD_LABELS["run by"]) == "kjørt av"
@@ -114,9 +126,13 @@ def test_every_tracked_field_has_a_norwegian_name_on_the_audit_page():
 def test_reverse_relations_are_not_logged_as_changes(make_user):
     from integrering.guidance.models import Participant
 
-    participant = Participant.objects.create(county=make_user(Role.ADVISER).county, reference="P1",
-                                             municipality=__import__("integrering.municipalities.models", fromlist=["x"])
-                                             .Municipality.objects.get(number="5001"))
+    participant = Participant.objects.create(
+        county=make_user(Role.ADVISER).county,
+        reference="P1",
+        municipality=__import__("integrering.municipalities.models", fromlist=["x"]).Municipality.objects.get(
+            number="5001"
+        ),
+    )
     changes = LogEntry.objects.get_for_object(participant).get().changes_dict
     assert "reference" in changes
     assert not [field for field, values in changes.items() if "None" in values[1] and "." in values[1]], changes
@@ -134,8 +150,12 @@ def test_the_record_type_filter_offers_only_logged_types_by_norwegian_name(count
 
 def test_page_links_replace_the_page_instead_of_piling_up_parameters(county_admin, client_for):
     for n in range(55):
-        LogEntry.objects.log_create(county_admin.county, action=LogEntry.Action.UPDATE,
-                                    changes={"name": [str(n), str(n + 1)]}, actor=county_admin)
+        LogEntry.objects.log_create(
+            county_admin.county,
+            action=LogEntry.Action.UPDATE,
+            changes={"name": [str(n), str(n + 1)]},
+            actor=county_admin,
+        )
     client = client_for(county_admin)
     page = client.get("/admin/revisjon/?side=2&side=1&user=&side=2").content.decode()
     links = re.findall(r'href="(\?[^"]*side=[^"]*)"', page)
@@ -166,12 +186,16 @@ def test_a_created_record_shows_only_the_fields_it_was_given_and_no_id(county_ad
     from integrering.municipalities.models import Municipality
     from integrering.municipalities.services import contact_assign
 
-    contact_assign(person=adviser, municipalities=Municipality.objects.filter(number="5001"),
-                   start=datetime.date(2024, 1, 1))
-    page = client_for(make_auditor(county_admin)).get(
-        "/admin/revisjon/?record_type=" + str(_type("contactassignment").pk)).content.decode()
-    row = page[page.index("<td>Opprettet</td>"):]
-    row = row[:row.index("</tr>")]
+    contact_assign(
+        person=adviser, municipalities=Municipality.objects.filter(number="5001"), start=datetime.date(2024, 1, 1)
+    )
+    page = (
+        client_for(make_auditor(county_admin))
+        .get("/admin/revisjon/?record_type=" + str(_type("contactassignment").pk))
+        .content.decode()
+    )
+    row = page[page.index("<td>Opprettet</td>") :]
+    row = row[: row.index("</tr>")]
     assert "<strong>Fra</strong>: – → 01.01.2024" in row
     assert "<strong>Til</strong>" not in row  # an open period: no end was given
     assert "<strong>Id</strong>" not in row

@@ -108,10 +108,16 @@ def matrix_records(county, make_user):
     demo_data_load(password="demo-passord-som-er-langt", stdout=io.StringIO())
     adviser = User.objects.get(username="radgiver")
     year = SettlementYear.objects.get(county=county, year=2021)
-    scenario = scenario_create(settlement_year=year, user=adviser, name="Folketall",
-                               criteria=[{"code": "folketall", "weight": 1.0, "exponent": 0.6}], base=10)
-    participant = Participant.objects.filter(county=county, municipality__number="5001",
-                                             guidance_case__isnull=False).first()
+    scenario = scenario_create(
+        settlement_year=year,
+        user=adviser,
+        name="Folketall",
+        criteria=[{"code": "folketall", "weight": 1.0, "exponent": 0.6}],
+        base=10,
+    )
+    participant = Participant.objects.filter(
+        county=county, municipality__number="5001", guidance_case__isnull=False
+    ).first()
     return {
         "user": adviser.pk,
         "run": scenario_run(scenario=scenario, user=adviser).pk,
@@ -120,7 +126,9 @@ def matrix_records(county, make_user):
         "assignment": ContactAssignment.objects.get(municipality__number="5001").pk,
         "participant": participant.pk,
         "case": GuidanceCase.objects.get(participant=participant).pk,
-        "upper_secondary_participant": Participant.objects.filter(county=county, full_time_upper_secondary=True).first().pk,
+        "upper_secondary_participant": Participant.objects.filter(county=county, full_time_upper_secondary=True)
+        .first()
+        .pk,
         "enrolment": TrainingEnrolment.objects.filter(participant__county=county).first().pk,
     }
 
@@ -154,10 +162,10 @@ def test_each_role_reaches_exactly_what_the_policy_allows(role, matrix_records, 
 
 
 FOUNDATION_PAGES = {
-    "/": {r: 200 for r in Role},
-    "/kommuner/": {r: 200 for r in Role},
-    "/kommuner/5001/": {r: 200 for r in Role},
-    "/kommuner/kontaktpersoner/": {r: 200 for r in Role},
+    "/": dict.fromkeys(Role, 200),
+    "/kommuner/": dict.fromkeys(Role, 200),
+    "/kommuner/5001/": dict.fromkeys(Role, 200),
+    "/kommuner/kontaktpersoner/": dict.fromkeys(Role, 200),
     "/kommuner/kontaktpersoner/tildel/": {r: 200 if r == Role.COUNTY_ADMIN else 403 for r in Role},
     "/admin/brukere/": {r: 200 if r == Role.COUNTY_ADMIN else 403 for r in Role},
     "/admin/revisjon/": {r: 200 if r in (Role.COUNTY_ADMIN, Role.AUDITOR) else 403 for r in Role},

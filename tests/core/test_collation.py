@@ -14,7 +14,12 @@ def test_ae_oe_and_aa_come_after_z_in_that_order():
 
 def test_case_is_ignored_and_other_accents_sort_with_their_base_letter():
     assert norwegian_sorted(["Gausdal", "Gáivuotna", "gjesdal", "Čáhcesuolu", "Deatnu", "Bø"]) == [
-        "Bø", "Čáhcesuolu", "Deatnu", "Gáivuotna", "Gausdal", "gjesdal",
+        "Bø",
+        "Čáhcesuolu",
+        "Deatnu",
+        "Gáivuotna",
+        "Gausdal",
+        "gjesdal",
     ]
 
 

@@ -1,7 +1,6 @@
 """`integrering create-county-admin`: the first county administrator of a production installation."""
 
 import io
-import subprocess
 import sys
 
 import pytest
@@ -26,8 +25,16 @@ def create(monkeypatch, *args, stdin=None, env_password=None):
 
 
 def test_it_creates_a_county_administrator_with_the_password_from_stdin(county, monkeypatch, client):
-    out = create(monkeypatch, "fylkesadmin", "--county", "50", "--email", "ada@example.org", "--password-stdin",
-                 stdin=GOOD + "\n")
+    out = create(
+        monkeypatch,
+        "fylkesadmin",
+        "--county",
+        "50",
+        "--email",
+        "ada@example.org",
+        "--password-stdin",
+        stdin=GOOD + "\n",
+    )
     assert "Opprettet fylkesadministrator «fylkesadmin» for 50 Trøndelag" in out
     user = User.objects.get(username="fylkesadmin")
     assert user.county == county and user.role_set == {Role.COUNTY_ADMIN} and user.email == "ada@example.org"
@@ -43,14 +50,25 @@ def test_it_reads_the_password_from_the_environment(county, monkeypatch):
     assert User.objects.get(username="admin9").county.number == "03"
 
 
-@pytest.mark.parametrize("args, stdin, words", [
-    (["admin", "--county", "99", "--password-stdin"], GOOD, "Det finnes ikke noe fylke med nummer 99."),
-    (["admin", "--county", "30", "--password-stdin"], GOOD, "Fylke 30 Viken finnes ikke lenger etter 2023."),
-    (["admin", "--county", "50", "--password-stdin"], "kort", "Passordet er for kort."),
-    (["admin", "--county", "50", "--password-stdin"], "admin-admin-admin", "Passordet kan ikke inneholde brukernavnet"),
-    (["admin", "--county", "50", "--email", "ikke-epost", "--password-stdin"], GOOD, "E-post: Oppgi en gyldig e-postadresse"),
-    (["ikke gyldig!", "--county", "50", "--password-stdin"], GOOD, "Brukernavn: Oppgi et gyldig brukernavn."),
-])
+@pytest.mark.parametrize(
+    "args, stdin, words",
+    [
+        (["admin", "--county", "99", "--password-stdin"], GOOD, "Det finnes ikke noe fylke med nummer 99."),
+        (["admin", "--county", "30", "--password-stdin"], GOOD, "Fylke 30 Viken finnes ikke lenger etter 2023."),
+        (["admin", "--county", "50", "--password-stdin"], "kort", "Passordet er for kort."),
+        (
+            ["admin", "--county", "50", "--password-stdin"],
+            "admin-admin-admin",
+            "Passordet kan ikke inneholde brukernavnet",
+        ),
+        (
+            ["admin", "--county", "50", "--email", "ikke-epost", "--password-stdin"],
+            GOOD,
+            "E-post: Oppgi en gyldig e-postadresse",
+        ),
+        (["ikke gyldig!", "--county", "50", "--password-stdin"], GOOD, "Brukernavn: Oppgi et gyldig brukernavn."),
+    ],
+)
 def test_bad_input_is_refused_in_norwegian_with_exit_2_and_nothing_is_created(county, monkeypatch, args, stdin, words):
     with pytest.raises(CommandError) as error:
         create(monkeypatch, *args, stdin=stdin + "\n")

@@ -17,18 +17,21 @@ def _bokmal():
         yield
 
 
-@pytest.mark.parametrize("value, decimals, shown", [
-    (17.9614, None, "18,0"),
-    (17.9614, 2, "17,96"),
-    (0.99, None, "1,0"),
-    (0.25, None, "0,3"),
-    (0.125, 2, "0,13"),
-    (Decimal("2.45"), 1, "2,5"),
-    (12.5, None, "12,5"),
-    (1234.56, 0, "1\xa0235"),
-    (468702, None, "468\xa0702"),
-    (0, None, "0"),
-])
+@pytest.mark.parametrize(
+    "value, decimals, shown",
+    [
+        (17.9614, None, "18,0"),
+        (17.9614, 2, "17,96"),
+        (0.99, None, "1,0"),
+        (0.25, None, "0,3"),
+        (0.125, 2, "0,13"),
+        (Decimal("2.45"), 1, "2,5"),
+        (12.5, None, "12,5"),
+        (1234.56, 0, "1\xa0235"),
+        (468702, None, "468\xa0702"),
+        (0, None, "0"),
+    ],
+)
 def test_numbers_are_rounded_half_up_not_truncated(value, decimals, shown):
     assert number(value, decimals) == shown
 
@@ -37,14 +40,17 @@ def test_an_unknown_number_is_a_dash_not_zero():
     assert number(None) == "–" and number("") == "–"
 
 
-@pytest.mark.parametrize("value, decimals, shown", [
-    (2 / 3, 0, "67\xa0%"),
-    (8 / 11, 0, "73\xa0%"),
-    (0.285, 1, "28,5\xa0%"),
-    (0.125, 0, "13\xa0%"),
-    (1, 0, "100\xa0%"),
-    (0.0049, 0, "0\xa0%"),
-])
+@pytest.mark.parametrize(
+    "value, decimals, shown",
+    [
+        (2 / 3, 0, "67\xa0%"),
+        (8 / 11, 0, "73\xa0%"),
+        (0.285, 1, "28,5\xa0%"),
+        (0.125, 0, "13\xa0%"),
+        (1, 0, "100\xa0%"),
+        (0.0049, 0, "0\xa0%"),
+    ],
+)
 def test_percentages_are_rounded_half_up(value, decimals, shown):
     assert percent(value, decimals) == shown
 

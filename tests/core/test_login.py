@@ -35,21 +35,31 @@ def test_sessions_expire_after_inactivity(settings):
 
 def test_a_user_changes_their_password(client, adviser):
     client.post("/logg-inn/", {"username": "radgiver", "password": PASSWORD})
-    response = client.post("/passord/", {
-        "old_password": PASSWORD, "new_password1": "et-nytt-og-langt-passord", "new_password2": "et-nytt-og-langt-passord",
-    })
+    response = client.post(
+        "/passord/",
+        {
+            "old_password": PASSWORD,
+            "new_password1": "et-nytt-og-langt-passord",
+            "new_password2": "et-nytt-og-langt-passord",
+        },
+    )
     assert response.status_code == 302
     adviser.refresh_from_db()
     assert adviser.check_password("et-nytt-og-langt-passord")
 
 
 def test_the_start_page_shows_my_municipalities(make_user, client_for):
-    from integrering.municipalities.models import Municipality
-    from integrering.municipalities.services import contact_assign
     import datetime
 
+    from integrering.municipalities.models import Municipality
+    from integrering.municipalities.services import contact_assign
+
     user = make_user(Role.ADVISER, username="kp")
-    contact_assign(person=user, municipalities=Municipality.objects.filter(number__in=["5006", "5007"]), start=datetime.date(2020, 1, 1))
+    contact_assign(
+        person=user,
+        municipalities=Municipality.objects.filter(number__in=["5006", "5007"]),
+        start=datetime.date(2020, 1, 1),
+    )
     page = client_for(user).get("/").content.decode()
     assert "Mine kommuner" in page and "/kommuner/5006/" in page and "/kommuner/5007/" in page
     assert "/kommuner/5001/" not in page
@@ -80,7 +90,10 @@ def test_an_admin_unlocks_a_locked_out_user_and_the_unlock_is_logged(client, adv
 
     settings.AXES_ENABLED, settings.AXES_FAILURE_LIMIT = True, 3
     _fail_logins(client, 3, REMOTE_ADDR="10.0.0.1")
-    assert client.post("/logg-inn/", {"username": "radgiver", "password": PASSWORD}, REMOTE_ADDR="10.0.0.1").status_code == 429
+    assert (
+        client.post("/logg-inn/", {"username": "radgiver", "password": PASSWORD}, REMOTE_ADDR="10.0.0.1").status_code
+        == 429
+    )
     admin_client = type(client)()
     admin_client.force_login(county_admin, backend="django.contrib.auth.backends.ModelBackend")
     listing = admin_client.get("/admin/brukere/").content.decode()
@@ -99,12 +112,17 @@ def test_behind_a_trusted_proxy_the_lockout_is_per_client_address(client, advise
     proxy = {"REMOTE_ADDR": "127.0.0.1"}
     _fail_logins(client, 3, HTTP_X_FORWARDED_FOR="203.0.113.9", **proxy)
     # Another client behind the same proxy is not locked out; the first one is, whatever it claims to be.
-    other = client.post("/logg-inn/", {"username": "radgiver", "password": PASSWORD},
-                        HTTP_X_FORWARDED_FOR="198.51.100.7", **proxy)
+    other = client.post(
+        "/logg-inn/", {"username": "radgiver", "password": PASSWORD}, HTTP_X_FORWARDED_FOR="198.51.100.7", **proxy
+    )
     assert other.status_code == 302
     client.post("/logg-ut/")
-    spoofed = client.post("/logg-inn/", {"username": "radgiver", "password": PASSWORD},
-                          HTTP_X_FORWARDED_FOR="198.51.100.7, 203.0.113.9", **proxy)
+    spoofed = client.post(
+        "/logg-inn/",
+        {"username": "radgiver", "password": PASSWORD},
+        HTTP_X_FORWARDED_FOR="198.51.100.7, 203.0.113.9",
+        **proxy,
+    )
     assert spoofed.status_code == 429
 
 
@@ -114,7 +132,9 @@ def test_without_trusted_proxies_the_forwarded_header_is_ignored(rf, settings):
     settings.TRUSTED_PROXY_COUNT = 0
     assert client_ip(rf.get("/", HTTP_X_FORWARDED_FOR="1.2.3.4", REMOTE_ADDR="10.0.0.5")) == "10.0.0.5"
     settings.TRUSTED_PROXY_COUNT = 2
-    assert client_ip(rf.get("/", HTTP_X_FORWARDED_FOR="6.6.6.6, 1.2.3.4, 10.0.0.9", REMOTE_ADDR="10.0.0.5")) == "1.2.3.4"
+    assert (
+        client_ip(rf.get("/", HTTP_X_FORWARDED_FOR="6.6.6.6, 1.2.3.4, 10.0.0.9", REMOTE_ADDR="10.0.0.5")) == "1.2.3.4"
+    )
     assert client_ip(rf.get("/", HTTP_X_FORWARDED_FOR="1.2.3.4", REMOTE_ADDR="10.0.0.5")) == "10.0.0.5"
 
 

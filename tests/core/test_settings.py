@@ -17,7 +17,9 @@ PRODUCTION = {
 def run_cli(*args, env):
     full_env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")} | env
     full_env.pop("DJANGO_SETTINGS_MODULE", None)
-    return subprocess.run([sys.executable, "-m", "integrering.cli", *args], env=full_env, capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "integrering.cli", *args], env=full_env, capture_output=True, text=True
+    )
 
 
 @pytest.fixture(scope="module")
@@ -46,8 +48,12 @@ print(response.content.decode())
 
 def test_production_serves_the_login_page_with_the_collected_designsystemet_css(production_install):
     env = production_install | {"DJANGO_SETTINGS_MODULE": "integrering.settings"}
-    result = subprocess.run([sys.executable, "-c", LOGIN_PAGE_BEHIND_A_PROXY], capture_output=True, text=True,
-                            env={k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")} | env)
+    result = subprocess.run(
+        [sys.executable, "-c", LOGIN_PAGE_BEHIND_A_PROXY],
+        capture_output=True,
+        text=True,
+        env={k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")} | env,
+    )
     status, _, page = result.stdout.partition("\n")
     assert status == "200", result.stdout[-2000:] + result.stderr[-2000:]
     assert re.search(r'href="/static/vendor/designsystemet/theme/designsystemet\.[0-9a-f]{12}\.css"', page)
@@ -111,11 +117,14 @@ def test_responses_carry_a_content_security_policy_without_inline_scripts(client
     assert "<script>" not in response.content.decode()
 
 
-@pytest.mark.parametrize("url, words", [
-    ("mysql://u:hemmelig@h/db", "DATABASE_URL må begynne med sqlite:/// eller postgres://"),
-    ("u:hemmelig@h/db", "uten skjema"),
-    ("postgres://u:hemmelig@h:ikkeport/db", "DATABASE_URL kan ikke tolkes"),
-])
+@pytest.mark.parametrize(
+    "url, words",
+    [
+        ("mysql://u:hemmelig@h/db", "DATABASE_URL må begynne med sqlite:/// eller postgres://"),
+        ("u:hemmelig@h/db", "uten skjema"),
+        ("postgres://u:hemmelig@h:ikkeport/db", "DATABASE_URL kan ikke tolkes"),
+    ],
+)
 def test_an_unsupported_or_broken_database_url_is_a_configuration_error(url, words):
     result = run_cli("check", env={"DJANGO_DEBUG": "1", "DATABASE_URL": url})
     assert result.returncode == 2

@@ -17,11 +17,16 @@ def regenerated(tmp_path_factory):
     """Copy the source, run makemessages as `make messages` does, and return the regenerated .po files."""
     copy = tmp_path_factory.mktemp("i18n") / "integrering"
     shutil.copytree(SRC, copy, ignore=shutil.ignore_patterns("__pycache__", "*.mo", "data"))
-    cwd = os.getcwd()
+    cwd = Path.cwd()
     try:
         os.chdir(copy)
-        call_command("makemessages", locale=["nb"], no_location=True, verbosity=0,
-                     ignore_patterns=["settlement/*", "guidance/*", "allocation/*", "legal/*"])
+        call_command(
+            "makemessages",
+            locale=["nb"],
+            no_location=True,
+            verbosity=0,
+            ignore_patterns=["settlement/*", "guidance/*", "allocation/*", "legal/*"],
+        )
         for app in APP_CATALOGUES:
             if (copy / app / "locale").exists():
                 os.chdir(copy / app)
@@ -61,7 +66,9 @@ def test_every_model_has_a_translatable_name_in_singular_and_plural():
     from django.utils.functional import Promise
 
     missing = [
-        f"{model._meta.label}: {attr}" for model in apps.get_models() if model._meta.app_label in OWN_APPS
+        f"{model._meta.label}: {attr}"
+        for model in apps.get_models()
+        if model._meta.app_label in OWN_APPS
         for attr in ("verbose_name", "verbose_name_plural")
         if attr not in model._meta.original_attrs or not isinstance(model._meta.original_attrs[attr], Promise)
     ]
@@ -76,10 +83,18 @@ def test_model_names_are_shown_in_bokmal():
     from integrering.settlement.models import CriterionValue, ScenarioRun
 
     with translation.override("nb"):
-        names = [str(m._meta.verbose_name) for m in (ContactAssignment, MunicipalityName, Population, CriterionValue,
-                                                      ScenarioRun, ParticipantFinding)]
-    assert names == ["kontaktpersonoppdrag", "kommunenavn", "folketall", "kriterieverdi", "scenariokjøring",
-                     "funn for deltaker"]
+        names = [
+            str(m._meta.verbose_name)
+            for m in (ContactAssignment, MunicipalityName, Population, CriterionValue, ScenarioRun, ParticipantFinding)
+        ]
+    assert names == [
+        "kontaktpersonoppdrag",
+        "kommunenavn",
+        "folketall",
+        "kriterieverdi",
+        "scenariokjøring",
+        "funn for deltaker",
+    ]
 
 
 def test_every_password_rule_speaks_bokmal(db):
@@ -107,8 +122,17 @@ def test_every_password_rule_speaks_bokmal(db):
 def test_the_password_change_page_shows_the_length_error_in_bokmal(client_for, adviser):
     from tests.conftest import PASSWORD
 
-    page = client_for(adviser).post("/passord/", {
-        "old_password": PASSWORD, "new_password1": "kort-9", "new_password2": "kort-9",
-    }).content.decode()
+    page = (
+        client_for(adviser)
+        .post(
+            "/passord/",
+            {
+                "old_password": PASSWORD,
+                "new_password1": "kort-9",
+                "new_password2": "kort-9",
+            },
+        )
+        .content.decode()
+    )
     assert "Passordet er for kort. Det må bestå av minst 10 tegn." in page
     assert "This password is too short" not in page

@@ -4,11 +4,24 @@ from integrering.core.roles import Role
 
 def test_a_county_admin_creates_a_municipal_user(county_admin, client_for):
     client = client_for(county_admin)
-    municipality_id = __import__("integrering.municipalities.models", fromlist=["Municipality"]).Municipality.objects.get(number="5006").pk
-    response = client.post("/admin/brukere/ny/", {
-        "username": "steinkjer1", "first_name": "Siv", "last_name": "S", "email": "siv@example.org",
-        "municipality": municipality_id, "is_active": "on", "roles": ["municipal_user"], "password": "langt-nok-passord-1",
-    })
+    municipality_id = (
+        __import__("integrering.municipalities.models", fromlist=["Municipality"])
+        .Municipality.objects.get(number="5006")
+        .pk
+    )
+    response = client.post(
+        "/admin/brukere/ny/",
+        {
+            "username": "steinkjer1",
+            "first_name": "Siv",
+            "last_name": "S",
+            "email": "siv@example.org",
+            "municipality": municipality_id,
+            "is_active": "on",
+            "roles": ["municipal_user"],
+            "password": "langt-nok-passord-1",
+        },
+    )
     assert response.status_code == 302
     user = User.objects.get(username="steinkjer1")
     assert user.county == county_admin.county
@@ -17,18 +30,28 @@ def test_a_county_admin_creates_a_municipal_user(county_admin, client_for):
 
 
 def test_a_municipal_user_must_have_a_municipality(county_admin, client_for):
-    response = client_for(county_admin).post("/admin/brukere/ny/", {
-        "username": "uten", "is_active": "on", "roles": ["municipal_user"], "password": "langt-nok-passord-1",
-    })
+    response = client_for(county_admin).post(
+        "/admin/brukere/ny/",
+        {
+            "username": "uten",
+            "is_active": "on",
+            "roles": ["municipal_user"],
+            "password": "langt-nok-passord-1",
+        },
+    )
     assert response.status_code == 200
     assert "En kommunebruker må høre til en kommune." in response.content.decode()
     assert not User.objects.filter(username="uten").exists()
 
 
 def test_a_county_admin_deactivates_a_user_and_changes_roles(county_admin, adviser, client_for):
-    response = client_for(county_admin).post(f"/admin/brukere/{adviser.pk}/", {
-        "username": "radgiver", "roles": ["leader", "auditor"],
-    })
+    response = client_for(county_admin).post(
+        f"/admin/brukere/{adviser.pk}/",
+        {
+            "username": "radgiver",
+            "roles": ["leader", "auditor"],
+        },
+    )
     assert response.status_code == 302
     adviser = User.objects.get(pk=adviser.pk)
     assert adviser.is_active is False
@@ -42,9 +65,17 @@ def test_an_admin_cannot_edit_users_of_another_county(county_admin, make_user, o
 
 
 def _new_user(client, username, password="langt-nok-passord-1", **extra):
-    return client.post("/admin/brukere/ny/", {
-        "username": username, "first_name": "", "is_active": "on", "roles": ["adviser"], "password": password, **extra,
-    })
+    return client.post(
+        "/admin/brukere/ny/",
+        {
+            "username": username,
+            "first_name": "",
+            "is_active": "on",
+            "roles": ["adviser"],
+            "password": password,
+            **extra,
+        },
+    )
 
 
 def test_a_username_differing_only_in_case_is_refused(county_admin, client_for):
@@ -73,11 +104,18 @@ def test_a_new_users_password_is_checked_against_the_new_username_and_names(coun
 
 def test_an_admin_cannot_remove_their_own_admin_role_or_deactivate_themselves(county_admin, client_for):
     client = client_for(county_admin)
-    page = client.post(f"/admin/brukere/{county_admin.pk}/", {
-        "username": "admin", "is_active": "on", "roles": ["adviser"],
-    }).content.decode()
+    page = client.post(
+        f"/admin/brukere/{county_admin.pk}/",
+        {
+            "username": "admin",
+            "is_active": "on",
+            "roles": ["adviser"],
+        },
+    ).content.decode()
     assert "Du kan ikke fjerne din egen administratorrolle" in page
-    page = client.post(f"/admin/brukere/{county_admin.pk}/", {"username": "admin", "roles": ["county_admin"]}).content.decode()
+    page = client.post(
+        f"/admin/brukere/{county_admin.pk}/", {"username": "admin", "roles": ["county_admin"]}
+    ).content.decode()
     assert "Du kan ikke deaktivere deg selv." in page
     county_admin.refresh_from_db()
     county_admin._role_cache = None
@@ -86,9 +124,14 @@ def test_an_admin_cannot_remove_their_own_admin_role_or_deactivate_themselves(co
 
 def test_another_admin_may_remove_an_admin_role(county_admin, make_user, client_for):
     other = make_user(Role.COUNTY_ADMIN, username="admin2")
-    response = client_for(county_admin).post(f"/admin/brukere/{other.pk}/", {
-        "username": "admin2", "is_active": "on", "roles": ["adviser"],
-    })
+    response = client_for(county_admin).post(
+        f"/admin/brukere/{other.pk}/",
+        {
+            "username": "admin2",
+            "is_active": "on",
+            "roles": ["adviser"],
+        },
+    )
     assert response.status_code == 302
     assert User.objects.get(pk=other.pk).role_set == {Role.ADVISER}
 

@@ -8,7 +8,9 @@ from integrering.core.roles import Role
 from tests.e2e.conftest import E2E_PASSWORD
 
 
-def test_an_adviser_logs_in_and_sees_the_municipalities_and_contact_persons(page, e2e_db, e2e_user, login, assert_accessible):
+def test_an_adviser_logs_in_and_sees_the_municipalities_and_contact_persons(
+    page, e2e_db, e2e_user, login, assert_accessible
+):
     _load_contact_persons(County.objects.get(number="50"), E2E_PASSWORD)  # the seed's three contact persons
     e2e_user("ny_radgiver", Role.ADVISER)
 
@@ -51,11 +53,20 @@ def test_a_wrong_password_gives_a_norwegian_error(page, e2e_db, e2e_user):
     assert "brukernavn" in page.get_by_role("alert").inner_text().lower()
 
 
-PHONE_PAGES = ["/", "/kommuner/", "/kommuner/5001/", "/kommuner/kontaktpersoner/", "/admin/brukere/", "/admin/revisjon/",
-               "/kommuner/kontaktpersoner/tildel/"]
+PHONE_PAGES = [
+    "/",
+    "/kommuner/",
+    "/kommuner/5001/",
+    "/kommuner/kontaktpersoner/",
+    "/admin/brukere/",
+    "/admin/revisjon/",
+    "/kommuner/kontaktpersoner/tildel/",
+]
 
 
-def test_on_a_phone_wide_tables_scroll_in_their_box_not_the_whole_page(page, e2e_db, e2e_user, login, assert_accessible):
+def test_on_a_phone_wide_tables_scroll_in_their_box_not_the_whole_page(
+    page, e2e_db, e2e_user, login, assert_accessible
+):
     _load_contact_persons(County.objects.get(number="50"), E2E_PASSWORD)
     e2e_user("mobiladmin", Role.COUNTY_ADMIN)
     page.set_viewport_size({"width": 375, "height": 800})

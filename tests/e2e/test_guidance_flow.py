@@ -3,6 +3,7 @@ the findings follow; axe finds no serious or critical violations on the pages on
 
 import datetime
 import re
+from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -19,15 +20,23 @@ pytestmark = pytest.mark.e2e
 def _participant(today: datetime.date):
     """Settled 40 days ago, the decision made 5 days ago, no mapping and no guidance yet."""
     return services.participant_create(
-        county=County.objects.get(number="50"), municipality=Municipality.objects.get(number="5001"),
-        reference="E2E-1", name="Amina Fiktiv", birth_date=datetime.date(1990, 5, 17), permit_category="flyktning",
-        permit_date=today - datetime.timedelta(days=60), settlement_date=today - datetime.timedelta(days=40),
-        settled_by_agreement=True, education_level="grunnskole", decision_date=today - datetime.timedelta(days=5),
+        county=County.objects.get(number="50"),
+        municipality=Municipality.objects.get(number="5001"),
+        reference="E2E-1",
+        name="Amina Fiktiv",
+        birth_date=datetime.date(1990, 5, 17),
+        permit_category="flyktning",
+        permit_date=today - datetime.timedelta(days=60),
+        settlement_date=today - datetime.timedelta(days=40),
+        settled_by_agreement=True,
+        education_level="grunnskole",
+        decision_date=today - datetime.timedelta(days=5),
     )
 
 
 def test_a_referral_goes_from_the_municipality_to_the_counsellor_and_the_findings_follow(
-        page, e2e_db, e2e_user, login, assert_accessible):
+    page, e2e_db, e2e_user, login, assert_accessible
+):
     today = timezone.localdate()
     participant = _participant(today)
     assert {"MAPPING_MISSING", "GUIDANCE_MISSING"} <= set(participant.findings)
@@ -140,13 +149,18 @@ def test_a_municipality_registers_a_participant_and_its_decision(page, e2e_db, e
 
 
 def test_a_school_coordinator_enrols_a_participant_and_exports_to_the_municipality(
-        page, e2e_db, e2e_user, login, assert_accessible):
+    page, e2e_db, e2e_user, login, assert_accessible
+):
     from integrering.core.models import PersonalDataAccess
 
     today = timezone.localdate()
     participant = services.participant_create(
-        county=County.objects.get(number="50"), municipality=Municipality.objects.get(number="5001"),
-        reference="VGO-1", name="Selam Fiktiv", birth_date=datetime.date(2004, 2, 29), full_time_upper_secondary=True,
+        county=County.objects.get(number="50"),
+        municipality=Municipality.objects.get(number="5001"),
+        reference="VGO-1",
+        name="Selam Fiktiv",
+        birth_date=datetime.date(2004, 2, 29),
+        full_time_upper_secondary=True,
     )
     coordinator = e2e_user("skolekoordinator", Role.SCHOOL_COORDINATOR)
     login(page, "skolekoordinator")
@@ -174,7 +188,7 @@ def test_a_school_coordinator_enrols_a_participant_and_exports_to_the_municipali
     expect(export.get_by_label("Kommune")).to_have_value("5001")  # the export follows the filter
     with page.expect_download() as download:
         page.get_by_role("button", name="Last ned CSV").click()
-    body = open(download.value.path(), encoding="utf-8-sig").read()
+    body = Path(download.value.path()).read_text(encoding="utf-8-sig")
     assert body.splitlines()[0].startswith("kommunenummer;referanse;navn")
     assert "VGO-1;Selam Fiktiv;2004-02-29" in body
     read = PersonalDataAccess.objects.get(user=coordinator, action="export")
@@ -198,13 +212,21 @@ def test_the_guidance_pages_fit_a_narrow_phone_and_work_by_keyboard(page, e2e_db
     e2e_user("kommune5001", Role.MUNICIPAL_USER, municipality="5001")
     page.set_viewport_size({"width": 375, "height": 800})
     pages = {
-        "veileder": ["/veiledning/deltakere/", "/veiledning/ko/", f"/veiledning/deltakere/{participant.pk}/",
-                     f"/veiledning/saker/{case.pk}/book/", f"/veiledning/saker/{case.pk}/fullfor/",
-                     "/veiledning/etterlevelse/"],
-        "kommune5001": ["/veiledning/deltakere/", f"/veiledning/deltakere/{participant.pk}/",
-                        f"/veiledning/deltakere/{participant.pk}/endre/",
-                        f"/veiledning/deltakere/{participant.pk}/vedtak/",
-                        "/veiledning/deltakere/ny/"],
+        "veileder": [
+            "/veiledning/deltakere/",
+            "/veiledning/ko/",
+            f"/veiledning/deltakere/{participant.pk}/",
+            f"/veiledning/saker/{case.pk}/book/",
+            f"/veiledning/saker/{case.pk}/fullfor/",
+            "/veiledning/etterlevelse/",
+        ],
+        "kommune5001": [
+            "/veiledning/deltakere/",
+            f"/veiledning/deltakere/{participant.pk}/",
+            f"/veiledning/deltakere/{participant.pk}/endre/",
+            f"/veiledning/deltakere/{participant.pk}/vedtak/",
+            "/veiledning/deltakere/ny/",
+        ],
     }
     for username, paths in pages.items():
         page.context.clear_cookies()

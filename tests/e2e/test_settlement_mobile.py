@@ -6,7 +6,7 @@ import io
 import pytest
 from playwright.sync_api import expect
 
-from integrering.core.models import County, User
+from integrering.core.models import County
 from integrering.core.roles import Role
 from integrering.settlement import demo
 from integrering.settlement.models import SettlementFigure, SettlementYear
@@ -22,9 +22,14 @@ def adviser_on_a_phone(page, e2e_db, e2e_user, login):
     adviser = e2e_user("bosetting_radgiver", Role.ADVISER)
     year = SettlementYear.objects.get(county__number="50", year=2021)
     for name, base in (("Med grunntall", 10), ("Uten grunntall", 0)):
-        scenario = scenario_create(settlement_year=year, user=adviser, name=name, base=base,
-                                   criteria=[{"code": "folketall", "weight": 1, "exponent": 0.6}],
-                                   constraints={"5014": {"excluded": True, "reason": "Ingen ledige boliger"}})
+        scenario = scenario_create(
+            settlement_year=year,
+            user=adviser,
+            name=name,
+            base=base,
+            criteria=[{"code": "folketall", "weight": 1, "exponent": 0.6}],
+            constraints={"5014": {"excluded": True, "reason": "Ingen ledige boliger"}},
+        )
         scenario_run(scenario=scenario, user=adviser)
     page.set_viewport_size(PHONE)
     return login(page, "bosetting_radgiver")
@@ -50,12 +55,22 @@ def test_the_settlement_pages_fit_a_phone_and_pass_axe(page, e2e_db, adviser_on_
     scenario = SettlementYear.objects.get(year=2021).scenarios.order_by("pk").first()
     run = scenario.runs.get()
     other = SettlementYear.objects.get(year=2021).scenarios.order_by("pk").last()
-    for url in ("/bosetting/", "/bosetting/2021/", "/bosetting/2022/", "/bosetting/2021/kommune/5006/rediger/",
-                "/bosetting/2021/import/", "/bosetting/2021/scenarier/", "/bosetting/2021/scenarier/ny/",
-                f"/bosetting/2021/scenarier/{scenario.pk}/", f"/bosetting/2021/kjoringer/{run.pk}/",
-                f"/bosetting/2021/scenarier/sammenlign/?a={scenario.pk}&b={other.pk}",
-                f"/bosetting/2021/scenarier/{scenario.pk}/folsomhet/?draws=3&spread=20&seed=1",
-                "/bosetting/2021/kart/", "/bosetting/2021/diagram/", "/bosetting/2021/anbefaling/1/"):
+    for url in (
+        "/bosetting/",
+        "/bosetting/2021/",
+        "/bosetting/2022/",
+        "/bosetting/2021/kommune/5006/rediger/",
+        "/bosetting/2021/import/",
+        "/bosetting/2021/scenarier/",
+        "/bosetting/2021/scenarier/ny/",
+        f"/bosetting/2021/scenarier/{scenario.pk}/",
+        f"/bosetting/2021/kjoringer/{run.pk}/",
+        f"/bosetting/2021/scenarier/sammenlign/?a={scenario.pk}&b={other.pk}",
+        f"/bosetting/2021/scenarier/{scenario.pk}/folsomhet/?draws=3&spread=20&seed=1",
+        "/bosetting/2021/kart/",
+        "/bosetting/2021/diagram/",
+        "/bosetting/2021/anbefaling/1/",
+    ):
         page.goto(f"{e2e_db.url}{url}")
         page_fits(page)
         assert_accessible(page)
@@ -86,7 +101,9 @@ def test_an_adviser_edits_a_row_with_the_keyboard_only(page, e2e_db, adviser_on_
 
 def test_an_adviser_imports_and_makes_a_scenario_with_the_keyboard_only(page, e2e_db, adviser_on_a_phone, tmp_path):
     source = tmp_path / "vedtak.csv"
-    source.write_text("kommunenummer;vedtatt;vedtatt_dato;vedtatt_kilde\n5006;30;14.12.2020;PS 88/20\n", encoding="utf-8")
+    source.write_text(
+        "kommunenummer;vedtatt;vedtatt_dato;vedtatt_kilde\n5006;30;14.12.2020;PS 88/20\n", encoding="utf-8"
+    )
     page.goto(f"{e2e_db.url}/bosetting/2021/import/")
     page.get_by_label("Fil (CSV eller XLSX)").set_input_files(str(source))  # the file dialog is the browser's own
     tab_to(page, page.get_by_role("button", name="Kontroller filen"))

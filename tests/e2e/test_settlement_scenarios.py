@@ -18,7 +18,8 @@ def seed_years():
     municipalities = {m.number: m for m in Municipality.objects.filter(county=county)}
     SettlementFigure.objects.bulk_create(
         SettlementFigure(settlement_year=last, municipality=municipalities[n], requested=v)
-        for n, v in seed_requests().items())
+        for n, v in seed_requests().items()
+    )
     return SettlementYear.objects.create(county=county, year=2022, total=500)
 
 
@@ -85,8 +86,9 @@ def test_an_adviser_creates_runs_compares_and_recommends_a_scenario(page, e2e_db
         assert handle.read(4) == b"%PDF"
 
 
-def test_an_adviser_defines_a_criterion_imports_values_and_checks_sensitivity(page, e2e_db, e2e_user, login,
-                                                                             assert_accessible, tmp_path):
+def test_an_adviser_defines_a_criterion_imports_values_and_checks_sensitivity(
+    page, e2e_db, e2e_user, login, assert_accessible, tmp_path
+):
     seed_years()
     e2e_user("radgiver", Role.ADVISER)
     login(page, "radgiver")

@@ -19,9 +19,16 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def old_and_new(county):
-    old = participant_make(county, reference="GAMMEL-1", national_id="15108695088", birth_date=D(1986, 10, 15),
-                           duf_number="201712345678", language="arabisk", mapping_date=D(2021, 3, 5),
-                           decision_date=D(2021, 5, 1))
+    old = participant_make(
+        county,
+        reference="GAMMEL-1",
+        national_id="15108695088",
+        birth_date=D(1986, 10, 15),
+        duf_number="201712345678",
+        language="arabisk",
+        mapping_date=D(2021, 3, 5),
+        decision_date=D(2021, 5, 1),
+    )
     services.referral_create(participant=old, user=None, note="Ring før møtet.")
     services.case_complete(case=old.guidance_case, completed_on=D(2021, 4, 1), recommendation="work", note="Tekst")
     services.participant_update(participant=old, version=None, name="Endret Navn")
@@ -59,7 +66,15 @@ def test_the_audit_log_no_longer_holds_the_personal_values(old_and_new):
     old, _ = old_and_new
     participants_anonymise()
     text = " ".join(str(e.changes) + e.object_repr for e in LogEntry.objects.all())
-    for secret in ("GAMMEL-1", "Endret Navn", "Testperson Fiktiv", "201712345678", "Ring før møtet", "arabisk", "95088"):
+    for secret in (
+        "GAMMEL-1",
+        "Endret Navn",
+        "Testperson Fiktiv",
+        "201712345678",
+        "Ring før møtet",
+        "arabisk",
+        "95088",
+    ):
         assert secret not in text, (secret, text)
 
 

@@ -2,9 +2,13 @@ import pytest
 
 from integrering.core.roles import Role
 from integrering.guidance import services
-from integrering.guidance.selectors import compliance_for_user, municipality_summary, participants_filter, participants_for_user
+from integrering.guidance.selectors import (
+    compliance_for_user,
+    municipality_summary,
+    participants_filter,
+    participants_for_user,
+)
 from integrering.municipalities.models import Municipality
-
 from tests.pages import without_tokens
 
 from .factories import D, participant_make
@@ -25,8 +29,9 @@ def known_set(county, other_county):
     p2 = participant_make(county, reference="P2", mapping_date=D(2021, 3, 5), decision_date=D(2021, 5, 1))
     complete(p2, D(2021, 5, 10))  # 70 days; DECISION_BEFORE_GUIDANCE
     participant_make(county, reference="P3", decision_date=D(2021, 5, 1))  # MAPPING_MISSING, GUIDANCE_MISSING
-    p4 = participant_make(county, reference="P4", municipality="5006", mapping_date=D(2021, 3, 5),
-                          decision_date=D(2021, 5, 20))
+    p4 = participant_make(
+        county, reference="P4", municipality="5006", mapping_date=D(2021, 3, 5), decision_date=D(2021, 5, 20)
+    )
     complete(p4, D(2021, 3, 21))  # 20 days
     participant_make(county, reference="P5", municipality="5006", permit_category="annen", decision_date=D(2021, 5, 1))
     participant_make(other_county, reference="X", municipality="4601", decision_date=D(2021, 5, 1))
@@ -73,11 +78,14 @@ def test_the_figures_link_to_the_participants_behind_them(known_set, make_user):
     assert refs(figure="decided", municipality=Municipality.objects.get(number="5006")) == ["P4"]
 
 
-def test_the_figures_stay_the_same_in_number_of_queries_with_more_rows(county, make_user, django_assert_max_num_queries):
+def test_the_figures_stay_the_same_in_number_of_queries_with_more_rows(
+    county, make_user, django_assert_max_num_queries
+):
     leader = make_user(Role.LEADER, username="leder")
     for i in range(30):
-        participant_make(county, reference=f"M{i}", municipality=("5001", "5006", "5007")[i % 3],
-                         decision_date=D(2021, 5, 1))
+        participant_make(
+            county, reference=f"M{i}", municipality=("5001", "5006", "5007")[i % 3], decision_date=D(2021, 5, 1)
+        )
     with django_assert_max_num_queries(6):
         result = compliance_for_user(leader)
     assert result.total.participants == 30
@@ -88,14 +96,18 @@ def test_the_municipality_summary_is_aggregate_only(known_set):
     assert summary["participants"] == 3
     assert summary["completed"] == 2
     assert [(f["code"], f["count"]) for f in summary["findings"]] == [
-        ("DECISION_BEFORE_GUIDANCE", 1), ("GUIDANCE_MISSING", 1), ("MAPPING_MISSING", 1)
+        ("DECISION_BEFORE_GUIDANCE", 1),
+        ("GUIDANCE_MISSING", 1),
+        ("MAPPING_MISSING", 1),
     ]
 
 
 def test_the_municipality_page_shows_the_aggregates_without_names(known_set, municipal_user, client_for):
     from django.urls import reverse
 
-    page = without_tokens(client_for(municipal_user).get(reverse("municipalities:detail", args=["5001"])).content.decode())
+    page = without_tokens(
+        client_for(municipal_user).get(reverse("municipalities:detail", args=["5001"])).content.decode()
+    )
     assert "Karriereveiledning" in page
     assert "MAPPING_MISSING" in page
     assert "Testperson" not in page and "P3" not in page

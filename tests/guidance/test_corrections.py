@@ -23,11 +23,13 @@ def counsellor(make_user):
 def completed(county):
     participant = participant_make(county, reference="C-1", mapping_date=D(2021, 3, 5), decision_date=D(2021, 5, 1))
     services.referral_create(participant=participant, user=None)
-    return services.case_complete(case=participant.guidance_case, completed_on=D(2021, 4, 1),
-                                  recommendation="work", note="Butikk")
+    return services.case_complete(
+        case=participant.guidance_case, completed_on=D(2021, 4, 1), recommendation="work", note="Butikk"
+    )
 
 
 # --- § 30: the county's Norwegian training is for participants in full-time upper secondary only ---
+
 
 @pytest.mark.parametrize("flag", [False, None])
 def test_enrolling_a_participant_not_in_full_time_upper_secondary_is_refused(county, flag):
@@ -51,6 +53,7 @@ def test_the_enrolment_page_says_why_and_enrols_nobody(county, make_user, client
 
 # --- a completed case: a second completion is refused; a correction is explicit and audited ---
 
+
 def test_completing_a_completed_case_again_is_refused_and_changes_nothing(completed):
     with pytest.raises(services.GuidanceError) as error:
         services.case_complete(case=completed, completed_on=D(2021, 6, 1), recommendation="education")
@@ -60,22 +63,26 @@ def test_completing_a_completed_case_again_is_refused_and_changes_nothing(comple
 
 
 def test_a_correction_changes_the_date_and_keeps_the_previous_values_in_the_audit_log(completed):
-    services.case_correct(case=completed, version=completed.version, completed_on=D(2021, 4, 20),
-                          recommendation="education", note="Vg1")
+    services.case_correct(
+        case=completed, version=completed.version, completed_on=D(2021, 4, 20), recommendation="education", note="Vg1"
+    )
     completed.refresh_from_db()
     assert (completed.completed_on, completed.recommendation, completed.status) == (
-        D(2021, 4, 20), "education", CaseStatus.COMPLETED)
+        D(2021, 4, 20),
+        "education",
+        CaseStatus.COMPLETED,
+    )
     assert "DECISION_BEFORE_GUIDANCE" not in completed.participant.findings  # 20.04 is still before 01.05
-    entry = LogEntry.objects.filter(content_type=ContentType.objects.get_for_model(GuidanceCase),
-                                    object_pk=str(completed.pk)).latest("timestamp")
+    entry = LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(GuidanceCase), object_pk=str(completed.pk)
+    ).latest("timestamp")
     changes = entry.changes_dict
     assert changes["completed_on"] == ["2021-04-01", "2021-04-20"]
     assert changes["recommendation"] == ["work", "education"]
 
 
 def test_a_correction_updates_the_findings(completed):
-    services.case_correct(case=completed, version=completed.version, completed_on=D(2021, 5, 10),
-                          recommendation="work")
+    services.case_correct(case=completed, version=completed.version, completed_on=D(2021, 5, 10), recommendation="work")
     completed.participant.refresh_from_db()
     assert "DECISION_BEFORE_GUIDANCE" in completed.participant.findings
 
@@ -100,14 +107,14 @@ def test_the_complete_page_of_a_completed_case_is_the_correction_form(completed,
     assert f'href="{url}"' in participant_page  # «Korriger» is offered on the participant's page
     missing_version = client.post(url, {"completed_on": "2021-04-02", "recommendation": "other"})
     assert missing_version.status_code == 400
-    response = client.post(url, {"completed_on": "2021-04-02", "recommendation": "other",
-                                 "version": completed.version})
+    response = client.post(url, {"completed_on": "2021-04-02", "recommendation": "other", "version": completed.version})
     assert response.status_code == 302
     completed.refresh_from_db()
     assert (completed.completed_on, completed.recommendation) == (D(2021, 4, 2), "other")
 
 
 # --- compliance for a municipal user: its own municipality, once ---
+
 
 def test_a_municipal_users_compliance_page_names_its_municipality_once(county, municipal_user, client_for):
     participant_make(county, reference="T-1", municipality="5001", decision_date=D(2021, 5, 1))

@@ -32,11 +32,23 @@ def _valid_id(born: str) -> str:
 VALID_0101 = _valid_id("010190")
 
 ROW = {
-    "referanse": "TR-001", "navn": "Fiktiv Person", "fodselsdato": "17.05.1990", "fodselsnummer": "",
-    "kommunenummer": "5001", "tillatelse": "flyktning", "tillatelsesdato": "2021-01-10",
-    "bosettingsdato": "01.03.2021", "bosatt_etter_avtale": "ja", "utdanningsniva": "grunnskole",
-    "kartlagt_dato": "2021-03-05", "veiledning_fullfort_dato": "2021-04-15", "vedtak_dato": "2021-05-01",
-    "programstart": "2021-05-15", "sluttmal": "videregaende", "varighet_mnd": "24", "forlengelse_mnd": "",
+    "referanse": "TR-001",
+    "navn": "Fiktiv Person",
+    "fodselsdato": "17.05.1990",
+    "fodselsnummer": "",
+    "kommunenummer": "5001",
+    "tillatelse": "flyktning",
+    "tillatelsesdato": "2021-01-10",
+    "bosettingsdato": "01.03.2021",
+    "bosatt_etter_avtale": "ja",
+    "utdanningsniva": "grunnskole",
+    "kartlagt_dato": "2021-03-05",
+    "veiledning_fullfort_dato": "2021-04-15",
+    "vedtak_dato": "2021-05-01",
+    "programstart": "2021-05-15",
+    "sluttmal": "videregaende",
+    "varighet_mnd": "24",
+    "forlengelse_mnd": "",
     "fulltid_vgo": "nei",
 }
 
@@ -82,8 +94,20 @@ def test_bom_and_xlsx_are_read(tmp_path, county):
     book = Workbook()
     sheet = book.active
     sheet.append(list(ROW))
-    sheet.append(list((ROW | {"referanse": "TR-XL", "fodselsdato": datetime.datetime(1990, 1, 1),
-                              "fodselsnummer": int(VALID_0101), "kommunenummer": 5001, "varighet_mnd": 24.0}).values()))
+    sheet.append(
+        list(
+            (
+                ROW
+                | {
+                    "referanse": "TR-XL",
+                    "fodselsdato": datetime.datetime(1990, 1, 1),
+                    "fodselsnummer": int(VALID_0101),
+                    "kommunenummer": 5001,
+                    "varighet_mnd": 24.0,
+                }
+            ).values()
+        )
+    )
     buffer = io.BytesIO()
     book.save(buffer)
     code, out, _ = run(tmp_path, buffer.getvalue(), name="deltakere.xlsx")
@@ -186,8 +210,10 @@ VALID_D_0101 = _valid_id("410190")  # a D-nummer: day + 40, born 1 January 1990
 @pytest.mark.parametrize("number", [VALID_0101, VALID_D_0101])
 def test_a_fodselsnummer_or_d_nummer_without_a_birth_date_gives_the_birth_date(tmp_path, county, number):
     columns = [c for c in ROW if c != "fodselsdato"]
-    rows = [ROW | {"fodselsdato": "", "fodselsnummer": number},
-            {c: v for c, v in (ROW | {"referanse": "TR-002", "fodselsnummer": number}).items() if c != "fodselsdato"}]
+    rows = [
+        ROW | {"fodselsdato": "", "fodselsnummer": number},
+        {c: v for c, v in (ROW | {"referanse": "TR-002", "fodselsnummer": number}).items() if c != "fodselsdato"},
+    ]
     assert run(tmp_path, csv_text(rows[:1]))[0] == 0  # an empty birth-date cell
     assert run(tmp_path, csv_text(rows[1:], columns=columns))[0] == 0  # no birth-date column at all
     for reference in ("TR-001", "TR-002"):
@@ -210,6 +236,8 @@ def test_a_later_number_only_row_that_contradicts_the_birth_date_blames_the_numb
     columns = [c for c in ROW if c != "fodselsdato"]
     code, _, err = run(tmp_path, csv_text([ROW | {"fodselsnummer": VALID_0101}], columns=columns))
     assert code == 2
-    assert "Rad 2, kolonne «fodselsnummer»: Fødselsnummeret stemmer ikke med fødselsdatoen som er registrert " \
-           "(17.05.1990)." in err
+    assert (
+        "Rad 2, kolonne «fodselsnummer»: Fødselsnummeret stemmer ikke med fødselsdatoen som er registrert "
+        "(17.05.1990)." in err
+    )
     assert Participant.objects.get(reference="TR-001").national_id == ""

@@ -54,11 +54,11 @@ def test_the_audit_page_names_the_kind_of_read(county, make_user, county_admin, 
     assert "<td>Deltaker</td>" in page  # the record type by its Norwegian name
 
 
-def test_the_training_list_is_paged_filtered_and_logged(county, coordinator, client_for,
-                                                        django_assert_max_num_queries):
+def test_the_training_list_is_paged_filtered_and_logged(county, coordinator, client_for, django_assert_max_num_queries):
     for i in range(53):
-        participant_make(county, reference=f"V-{i:02}", full_time_upper_secondary=True,
-                         municipality="5001" if i < 50 else "5006")
+        participant_make(
+            county, reference=f"V-{i:02}", full_time_upper_secondary=True, municipality="5001" if i < 50 else "5006"
+        )
     enrolled = participant_make(county, reference="E-1", municipality="5006", full_time_upper_secondary=True)
     services.training_enrol(participant=enrolled, school="Steinkjer vgs", target_level="B1", start=D(2024, 8, 19))
     client = client_for(coordinator)

@@ -47,8 +47,9 @@ def records(county, make_user):
     referrer = make_user(R.MUNICIPAL_USER, username="henviser", municipality="5001")
     participant = participant_make(county, reference="M-1", full_time_upper_secondary=True)
     services.referral_create(participant=participant, user=referrer, mapping_date=datetime.date(2021, 3, 5))
-    services.training_enrol(participant=participant, school="Byåsen vgs", target_level="B1",
-                            start=datetime.date(2024, 8, 19))
+    services.training_enrol(
+        participant=participant, school="Byåsen vgs", target_level="B1", start=datetime.date(2024, 8, 19)
+    )
     return {
         "p": participant.pk,
         "c": GuidanceCase.objects.get(participant=participant).pk,
@@ -82,8 +83,12 @@ def test_only_a_counsellor_can_post_a_case_action(role, records, make_user, clie
     client = client_for(user)
     c = records["c"]
     assert client.post(f"/veiledning/saker/{c}/ta/").status_code == 403
-    assert client.post(f"/veiledning/saker/{c}/fullfor/", {"completed_on": "2021-04-01",
-                                                           "recommendation": "work"}).status_code == 403
+    assert (
+        client.post(
+            f"/veiledning/saker/{c}/fullfor/", {"completed_on": "2021-04-01", "recommendation": "work"}
+        ).status_code
+        == 403
+    )
     assert GuidanceCase.objects.get(pk=c).status == "referred"
 
 

@@ -5,7 +5,12 @@ from django.http import Http404
 
 from integrering.core.roles import Role
 from integrering.guidance import services
-from integrering.guidance.selectors import case_for_user, participant_for_user, participants_for_user, queue_for_counsellor
+from integrering.guidance.selectors import (
+    case_for_user,
+    participant_for_user,
+    participants_for_user,
+    queue_for_counsellor,
+)
 
 from .factories import participant_make
 
@@ -14,9 +19,13 @@ TODAY = datetime.date.today()
 
 
 def referred(county, reference, settled_days_ago, municipality="5001"):
-    participant = participant_make(county, reference=reference, municipality=municipality,
-                                   settlement_date=TODAY - datetime.timedelta(days=settled_days_ago),
-                                   permit_date=TODAY - datetime.timedelta(days=settled_days_ago + 30))
+    participant = participant_make(
+        county,
+        reference=reference,
+        municipality=municipality,
+        settlement_date=TODAY - datetime.timedelta(days=settled_days_ago),
+        permit_date=TODAY - datetime.timedelta(days=settled_days_ago + 30),
+    )
     services.referral_create(participant=participant, user=None, mapping_date=TODAY - datetime.timedelta(days=5))
     return participant
 
@@ -42,7 +51,9 @@ def test_the_queue_is_sorted_overdue_first_then_by_deadline(queue_set, counsello
     queue = queue_for_counsellor(counsellor)
     with django_assert_max_num_queries(3):
         referred_refs = [c.participant.reference for c in queue.referred]
-        booked = [(c.participant.reference, c.counsellor.username, c.participant.municipality.number) for c in queue.booked]
+        booked = [
+            (c.participant.reference, c.counsellor.username, c.participant.municipality.number) for c in queue.booked
+        ]
         completed = [c.participant.reference for c in queue.completed]
     assert referred_refs == ["OVERDUE", "SOON", "LATER"]
     assert booked == [("BOOKED", "veileder", "5006")]

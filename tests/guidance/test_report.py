@@ -86,8 +86,14 @@ def test_a_report_for_a_past_date_leaves_out_those_not_yet_settled(county):
     participant_make(county, reference="EARLY", settlement_date=D(2021, 3, 1))
     participant_make(county, reference="ON-THE-DAY", settlement_date=D(2021, 8, 1))
     # settled 29.02.2024, decided more than two years later: TWO_YEAR_LIMIT_PASSED today, but not a case in 2021
-    participant_make(county, reference="LATER", settlement_date=D(2024, 2, 29), permit_date=D(2024, 1, 10),
-                     mapping_date=D(2024, 3, 5), decision_date=D(2026, 3, 1))
+    participant_make(
+        county,
+        reference="LATER",
+        settlement_date=D(2024, 2, 29),
+        permit_date=D(2024, 1, 10),
+        mapping_date=D(2024, 3, 5),
+        decision_date=D(2026, 3, 1),
+    )
     participant_make(county, reference="UNKNOWN", settlement_date=None)
     assert set(_csv_rows("--date", "2021-08-01")) == {"EARLY", "ON-THE-DAY", "UNKNOWN"}
     assert "TWO_YEAR_LIMIT_PASSED" in _csv_rows()["LATER"]["funn"]  # today: everyone
@@ -95,8 +101,14 @@ def test_a_report_for_a_past_date_leaves_out_those_not_yet_settled(county):
 
 def test_a_report_for_a_past_date_ignores_what_happened_after_it(county):
     """Settled 01.03.2021 (deadline 01.06.2021), mapped 05.03, decided 01.07.2021 without guidance."""
-    participant_make(county, reference="A", mapping_date=D(2021, 3, 5), decision_date=D(2021, 7, 1),
-                     end_goal="arbeid", planned_duration_months=40)
+    participant_make(
+        county,
+        reference="A",
+        mapping_date=D(2021, 3, 5),
+        decision_date=D(2021, 7, 1),
+        end_goal="arbeid",
+        planned_duration_months=40,
+    )
     assert _csv_rows()["A"]["funn"] == "DECISION_OVERDUE|DURATION_ABOVE_MAXIMUM|GUIDANCE_MISSING"
     before_deadline = _csv_rows("--date", "2021-05-01")["A"]
     assert before_deadline["funn"] == ""  # no decision yet, and the deadline not passed

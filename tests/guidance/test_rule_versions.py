@@ -29,8 +29,13 @@ def _apply_later(facts):
 
 
 # A fake later version (as after Prop. 81 L (2024–2025)): the same rules, but DECISION_OVERDUE cites § 13.
-LATER = RuleSet(version_id="2025-07-01", valid_from=D(2025, 7, 1), title="Falsk senere versjon",
-                apply=_apply_later, catalogue=_renumber(v2021.RULESET.catalogue))
+LATER = RuleSet(
+    version_id="2025-07-01",
+    valid_from=D(2025, 7, 1),
+    title="Falsk senere versjon",
+    apply=_apply_later,
+    catalogue=_renumber(v2021.RULESET.catalogue),
+)
 
 
 @pytest.fixture
@@ -78,7 +83,9 @@ def test_aggregate_pages_give_each_versions_wording(cases, make_user, client_for
     compliance = client_for(leader).get("/veiledning/etterlevelse/").content.decode()
     assert "§ 12 / § 13" in compliance and OLD_MESSAGE in compliance and RENUMBERED.message in compliance
     municipal = make_user(Role.MUNICIPAL_USER, username="kommune", municipality="5001")
-    section = without_tokens(client_for(municipal).get(reverse("municipalities:detail", args=["5001"])).content.decode())
+    section = without_tokens(
+        client_for(municipal).get(reverse("municipalities:detail", args=["5001"])).content.decode()
+    )
     assert OLD_MESSAGE in section and RENUMBERED.message in section
 
 
@@ -90,6 +97,9 @@ def test_with_only_2021_cases_nothing_mentions_the_later_version(later_registry,
 
 def test_the_participant_page_names_the_rules_applied_by_their_title(county, make_user, client_for):
     participant = participant_make(county, reference="GAMMEL", settlement_date=D(2021, 3, 1))
-    page = client_for(make_user(Role.CAREER_COUNSELLOR, username="veileder")).get(
-        f"/veiledning/deltakere/{participant.pk}/").content.decode()
+    page = (
+        client_for(make_user(Role.CAREER_COUNSELLOR, username="veileder"))
+        .get(f"/veiledning/deltakere/{participant.pk}/")
+        .content.decode()
+    )
     assert "Integreringsloven, i kraft 1. januar 2021" in page

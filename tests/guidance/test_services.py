@@ -25,11 +25,19 @@ def test_a_new_participant_is_evaluated_and_its_findings_are_stored(county):
 
 def test_the_cached_findings_equal_the_rules_core(county):
     participant = participant_make(county, mapping_date=D(2021, 3, 10), decision_date=D(2021, 5, 1))
-    expected = evaluate(ParticipantFacts(
-        evaluation_date=datetime.date.today(), birth_date=D(1990, 5, 17), permit_category="flyktning",
-        permit_date=D(2021, 1, 10), settlement_date=D(2021, 3, 1), settled_by_agreement=True,
-        education_level="grunnskole", mapping_date=D(2021, 3, 10), decision_date=D(2021, 5, 1),
-    ))
+    expected = evaluate(
+        ParticipantFacts(
+            evaluation_date=datetime.date.today(),
+            birth_date=D(1990, 5, 17),
+            permit_category="flyktning",
+            permit_date=D(2021, 1, 10),
+            settlement_date=D(2021, 3, 1),
+            settled_by_agreement=True,
+            education_level="grunnskole",
+            mapping_date=D(2021, 3, 10),
+            decision_date=D(2021, 5, 1),
+        )
+    )
     assert participant.findings == list(expected.codes)
 
 
@@ -43,8 +51,9 @@ def test_a_referral_opens_a_case_and_completion_updates_the_findings(county, mun
     services.case_book(case=case, booked_for=D(2021, 4, 1), counsellor=counsellor)
     referral.refresh_from_db()
     assert referral.status == ReferralStatus.BOOKED
-    services.case_session_add(case=case, date=D(2021, 4, 1), minutes=60, interpreter_used=True,
-                              interpreter_language="tigrinja", mode="remote")
+    services.case_session_add(
+        case=case, date=D(2021, 4, 1), minutes=60, interpreter_used=True, interpreter_language="tigrinja", mode="remote"
+    )
     services.case_complete(case=case, completed_on=D(2021, 4, 15), recommendation="education", note="Kort.")
     participant.refresh_from_db()
     assert "GUIDANCE_MISSING" not in participant.findings
@@ -61,8 +70,14 @@ def test_a_second_open_referral_is_refused(county, municipal_user):
 
 def test_decision_register_checks_the_version(county):
     participant = participant_make(county)
-    services.decision_register(participant=participant, version=participant.version, decision_date=D(2021, 5, 1),
-                               programme_start=D(2021, 5, 15), end_goal="videregaende", planned_duration_months=24)
+    services.decision_register(
+        participant=participant,
+        version=participant.version,
+        decision_date=D(2021, 5, 1),
+        programme_start=D(2021, 5, 15),
+        end_goal="videregaende",
+        planned_duration_months=24,
+    )
     participant.refresh_from_db()
     assert participant.decision_date == D(2021, 5, 1)
     with pytest.raises(services.ConcurrentEdit):
@@ -87,8 +102,9 @@ def test_a_municipality_of_another_county_is_refused(county):
 
 def test_training_enrolment_and_update(county):
     participant = participant_make(county, full_time_upper_secondary=True)
-    enrolment = services.training_enrol(participant=participant, school="Fiktiv vgs", target_level="B1",
-                                        start=D(2021, 8, 15), hours_planned=300)
+    enrolment = services.training_enrol(
+        participant=participant, school="Fiktiv vgs", target_level="B1", start=D(2021, 8, 15), hours_planned=300
+    )
     services.training_update(enrolment=enrolment, version=enrolment.version, hours_attended=120, absence_hours=6)
     enrolment.refresh_from_db()
     assert (enrolment.hours_attended, enrolment.absence_hours) == (120, 6)

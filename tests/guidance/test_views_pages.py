@@ -36,8 +36,9 @@ def coordinator(make_user):
 @pytest.fixture
 def decided(county):
     """Decision made five days ago, no mapping, no guidance: mapping and guidance are missing."""
-    return participant_make(county, reference="T-1", settlement_date=days_ago(40), permit_date=days_ago(60),
-                            decision_date=days_ago(5))
+    return participant_make(
+        county, reference="T-1", settlement_date=days_ago(40), permit_date=days_ago(60), decision_date=days_ago(5)
+    )
 
 
 @pytest.fixture
@@ -53,11 +54,20 @@ def case_of(participant) -> GuidanceCase:
 def test_every_page_renders_for_a_counsellor(referred, counsellor, client_for):
     client = client_for(counsellor)
     case = case_of(referred)
-    for url in ["/veiledning/deltakere/", f"/veiledning/deltakere/{referred.pk}/", "/veiledning/deltakere/ny/",
-                f"/veiledning/deltakere/{referred.pk}/endre/", f"/veiledning/deltakere/{referred.pk}/vedtak/",
-                "/veiledning/ko/", "/veiledning/ko/?mine=1", f"/veiledning/saker/{case.pk}/book/",
-                f"/veiledning/saker/{case.pk}/samtale/", f"/veiledning/saker/{case.pk}/fullfor/",
-                f"/veiledning/saker/{case.pk}/tildel/", "/veiledning/etterlevelse/"]:
+    for url in [
+        "/veiledning/deltakere/",
+        f"/veiledning/deltakere/{referred.pk}/",
+        "/veiledning/deltakere/ny/",
+        f"/veiledning/deltakere/{referred.pk}/endre/",
+        f"/veiledning/deltakere/{referred.pk}/vedtak/",
+        "/veiledning/ko/",
+        "/veiledning/ko/?mine=1",
+        f"/veiledning/saker/{case.pk}/book/",
+        f"/veiledning/saker/{case.pk}/samtale/",
+        f"/veiledning/saker/{case.pk}/fullfor/",
+        f"/veiledning/saker/{case.pk}/tildel/",
+        "/veiledning/etterlevelse/",
+    ]:
         assert client.get(url).status_code == 200, url
 
 
@@ -87,8 +97,9 @@ def test_the_list_filters_by_municipality_finding_severity_and_text(county, coun
     assert sorted(refs("kommune=bogus")) == ["STK-1", "TRD-1"]  # a bad filter is ignored, never a 500
 
 
-def test_the_list_query_count_does_not_grow_with_participants(county, counsellor, client_for,
-                                                              django_assert_max_num_queries):
+def test_the_list_query_count_does_not_grow_with_participants(
+    county, counsellor, client_for, django_assert_max_num_queries
+):
     for i in range(30):
         participant_make(county, reference=f"N-{i}")
     client = client_for(counsellor)
@@ -98,12 +109,23 @@ def test_the_list_query_count_does_not_grow_with_participants(county, counsellor
 
 
 def test_a_municipal_user_registers_a_participant_in_their_own_municipality(municipal_user, client_for):
-    response = client_for(municipal_user).post("/veiledning/deltakere/ny/", {
-        "municipality": "", "reference": "K-77", "name": "Ny Person", "birth_date": "1990-05-17",
-        "national_id": "170590 10182", "permit_category": "flyktning", "permit_date": "2024-01-10",
-        "settlement_date": "2024-03-01", "settled_by_agreement": "true", "education_level": "",
-        "interpreter_needed": "unknown", "full_time_upper_secondary": "unknown",
-    })
+    response = client_for(municipal_user).post(
+        "/veiledning/deltakere/ny/",
+        {
+            "municipality": "",
+            "reference": "K-77",
+            "name": "Ny Person",
+            "birth_date": "1990-05-17",
+            "national_id": "170590 10182",
+            "permit_category": "flyktning",
+            "permit_date": "2024-01-10",
+            "settlement_date": "2024-03-01",
+            "settled_by_agreement": "true",
+            "education_level": "",
+            "interpreter_needed": "unknown",
+            "full_time_upper_secondary": "unknown",
+        },
+    )
     assert response.status_code == 302
     participant = Participant.objects.get(reference="K-77")
     assert participant.municipality.number == "5001"
@@ -111,16 +133,26 @@ def test_a_municipal_user_registers_a_participant_in_their_own_municipality(muni
     assert participant.in_target_group is True
 
 
-@pytest.mark.parametrize("number,message", [
-    ("17059010183", "Ugyldig fødselsnummer"),
-    ("1705901018", "Ugyldig fødselsnummer"),
-    ("18059010030", "stemmer ikke med fødselsdatoen"),
-])
-def test_a_bad_fodselsnummer_gives_a_clear_norwegian_error_and_nothing_is_saved(number, message, counsellor,
-                                                                                  client_for):
-    response = client_for(counsellor).post("/veiledning/deltakere/ny/", {
-        "municipality": _pk("5001"), "reference": "K-78", "birth_date": "1990-05-17", "national_id": number,
-    })
+@pytest.mark.parametrize(
+    "number,message",
+    [
+        ("17059010183", "Ugyldig fødselsnummer"),
+        ("1705901018", "Ugyldig fødselsnummer"),
+        ("18059010030", "stemmer ikke med fødselsdatoen"),
+    ],
+)
+def test_a_bad_fodselsnummer_gives_a_clear_norwegian_error_and_nothing_is_saved(
+    number, message, counsellor, client_for
+):
+    response = client_for(counsellor).post(
+        "/veiledning/deltakere/ny/",
+        {
+            "municipality": _pk("5001"),
+            "reference": "K-78",
+            "birth_date": "1990-05-17",
+            "national_id": number,
+        },
+    )
     assert response.status_code == 400
     assert message in response.content.decode()
     assert not Participant.objects.filter(reference="K-78").exists()
@@ -136,8 +168,13 @@ def test_editing_a_participant_re_evaluates_and_a_stale_version_is_refused(decid
     client = client_for(counsellor)
     form = client.get(f"/veiledning/deltakere/{decided.pk}/endre/").context["form"]
     data = {k: ("" if v is None else v) for k, v in form.initial.items()}
-    data |= {"municipality": _pk("5001"), "mapping_date": days_ago(30).isoformat(),
-             "settled_by_agreement": "true", "interpreter_needed": "unknown", "full_time_upper_secondary": "unknown"}
+    data |= {
+        "municipality": _pk("5001"),
+        "mapping_date": days_ago(30).isoformat(),
+        "settled_by_agreement": "true",
+        "interpreter_needed": "unknown",
+        "full_time_upper_secondary": "unknown",
+    }
     assert client.post(f"/veiledning/deltakere/{decided.pk}/endre/", data).status_code == 302
     decided.refresh_from_db()
     assert "MAPPING_MISSING" not in decided.findings
@@ -149,11 +186,17 @@ def test_editing_a_participant_re_evaluates_and_a_stale_version_is_refused(decid
 def test_the_municipality_registers_its_decision(county, municipal_user, client_for):
     participant = participant_make(county, reference="V-1", settlement_date=days_ago(200), permit_date=days_ago(220))
     assert "DECISION_OVERDUE" in participant.findings
-    response = client_for(municipal_user).post(f"/veiledning/deltakere/{participant.pk}/vedtak/", {
-        "version": participant.version, "decision_date": days_ago(150).isoformat(),
-        "programme_start": days_ago(140).isoformat(), "end_goal": "videregaende",
-        "planned_duration_months": "24", "extension_months": "",
-    })
+    response = client_for(municipal_user).post(
+        f"/veiledning/deltakere/{participant.pk}/vedtak/",
+        {
+            "version": participant.version,
+            "decision_date": days_ago(150).isoformat(),
+            "programme_start": days_ago(140).isoformat(),
+            "end_goal": "videregaende",
+            "planned_duration_months": "24",
+            "extension_months": "",
+        },
+    )
     assert response.status_code == 302
     participant.refresh_from_db()
     assert participant.decision_date == days_ago(150)
@@ -162,16 +205,25 @@ def test_the_municipality_registers_its_decision(county, municipal_user, client_
 
 
 def test_negative_months_are_a_form_error(decided, municipal_user, client_for):
-    response = client_for(municipal_user).post(f"/veiledning/deltakere/{decided.pk}/vedtak/", {
-        "version": decided.version, "decision_date": days_ago(5).isoformat(), "planned_duration_months": "-3",
-    })
+    response = client_for(municipal_user).post(
+        f"/veiledning/deltakere/{decided.pk}/vedtak/",
+        {
+            "version": decided.version,
+            "decision_date": days_ago(5).isoformat(),
+            "planned_duration_months": "-3",
+        },
+    )
     assert response.status_code == 400
 
 
 def test_a_referral_appears_in_the_counsellors_queue(decided, municipal_user, counsellor, client_for):
-    response = client_for(municipal_user).post(f"/veiledning/deltakere/{decided.pk}/henvis/", {
-        "mapping_date": days_ago(20).isoformat(), "note": "Kontakt: Kari",
-    })
+    response = client_for(municipal_user).post(
+        f"/veiledning/deltakere/{decided.pk}/henvis/",
+        {
+            "mapping_date": days_ago(20).isoformat(),
+            "note": "Kontakt: Kari",
+        },
+    )
     assert response.status_code == 302
     queue = client_for(counsellor).get("/veiledning/ko/")
     referred_section = queue.context["sections"][0]
@@ -180,9 +232,12 @@ def test_a_referral_appears_in_the_counsellors_queue(decided, municipal_user, co
 
 
 def test_a_second_referral_is_refused_with_a_message(referred, municipal_user, client_for):
-    response = client_for(municipal_user).post(f"/veiledning/deltakere/{referred.pk}/henvis/", {
-        "mapping_date": days_ago(20).isoformat(),
-    })
+    response = client_for(municipal_user).post(
+        f"/veiledning/deltakere/{referred.pk}/henvis/",
+        {
+            "mapping_date": days_ago(20).isoformat(),
+        },
+    )
     assert response.status_code == 400
     assert "allerede henvist" in response.content.decode()
 
@@ -200,8 +255,9 @@ def test_the_queue_is_sorted_overdue_first_with_days_left(county, municipal_user
     assert "Forfalt for" in page and "dager igjen" in page
 
 
-def test_the_queue_query_count_does_not_grow(county, municipal_user, counsellor, client_for,
-                                             django_assert_max_num_queries):
+def test_the_queue_query_count_does_not_grow(
+    county, municipal_user, counsellor, client_for, django_assert_max_num_queries
+):
     for i in range(25):
         p = participant_make(county, reference=f"Q-{i}", settlement_date=days_ago(30), permit_date=days_ago(40))
         services.referral_create(participant=p, user=municipal_user, mapping_date=days_ago(5))
@@ -215,19 +271,40 @@ def test_a_counsellor_takes_books_records_a_session_and_completes(referred, coun
     case = case_of(referred)
     assert client.post(f"/veiledning/saker/{case.pk}/ta/", {"neste": "/veiledning/ko/"}).url == "/veiledning/ko/"
     assert case_of(referred).counsellor == counsellor
-    assert client.post(f"/veiledning/saker/{case.pk}/book/", {
-        "booked_for": TODAY.isoformat(), "counsellor": counsellor.pk,
-    }).status_code == 302
+    assert (
+        client.post(
+            f"/veiledning/saker/{case.pk}/book/",
+            {
+                "booked_for": TODAY.isoformat(),
+                "counsellor": counsellor.pk,
+            },
+        ).status_code
+        == 302
+    )
     assert case_of(referred).status == CaseStatus.BOOKED
-    assert client.post(f"/veiledning/saker/{case.pk}/samtale/", {
-        "date": TODAY.isoformat(), "minutes": "60", "mode": "remote", "interpreter_used": "on",
-        "interpreter_language": "tigrinja",
-    }).status_code == 302
+    assert (
+        client.post(
+            f"/veiledning/saker/{case.pk}/samtale/",
+            {
+                "date": TODAY.isoformat(),
+                "minutes": "60",
+                "mode": "remote",
+                "interpreter_used": "on",
+                "interpreter_language": "tigrinja",
+            },
+        ).status_code
+        == 302
+    )
     session = GuidanceSession.objects.get(case=case)
     assert (session.minutes, session.mode, session.interpreter_language) == (60, "remote", "tigrinja")
-    response = client.post(f"/veiledning/saker/{case.pk}/fullfor/", {
-        "completed_on": TODAY.isoformat(), "recommendation": "education", "recommendation_note": "Vg1 helse",
-    })
+    response = client.post(
+        f"/veiledning/saker/{case.pk}/fullfor/",
+        {
+            "completed_on": TODAY.isoformat(),
+            "recommendation": "education",
+            "recommendation_note": "Vg1 helse",
+        },
+    )
     assert response.status_code == 302
     referred.refresh_from_db()
     assert case_of(referred).status == CaseStatus.COMPLETED
@@ -238,13 +315,18 @@ def test_a_counsellor_takes_books_records_a_session_and_completes(referred, coun
 def test_the_session_form_works_inline_with_htmx(referred, counsellor, client_for):
     client = client_for(counsellor)
     case = case_of(referred)
-    bad = client.post(f"/veiledning/saker/{case.pk}/samtale/", {"date": TODAY.isoformat(), "minutes": "",
-                                                                 "mode": "in_person", "interpreter_used": "on"},
-                      HTTP_HX_REQUEST="true")
+    bad = client.post(
+        f"/veiledning/saker/{case.pk}/samtale/",
+        {"date": TODAY.isoformat(), "minutes": "", "mode": "in_person", "interpreter_used": "on"},
+        HTTP_HX_REQUEST="true",
+    )
     assert bad.status_code == 200  # htmx swaps only 2xx: the errors are in the fragment
     assert 'id="samtaler"' in bad.content.decode() and "tolkens språk" in bad.content.decode()
-    good = client.post(f"/veiledning/saker/{case.pk}/samtale/", {"date": TODAY.isoformat(), "minutes": "45",
-                                                                  "mode": "in_person"}, HTTP_HX_REQUEST="true")
+    good = client.post(
+        f"/veiledning/saker/{case.pk}/samtale/",
+        {"date": TODAY.isoformat(), "minutes": "45", "mode": "in_person"},
+        HTTP_HX_REQUEST="true",
+    )
     assert good.status_code == 200
     assert "<html" not in good.content.decode()
     assert "Samtalen ble registrert" in good.content.decode()
@@ -254,8 +336,9 @@ def test_the_session_form_works_inline_with_htmx(referred, counsellor, client_fo
 def test_a_session_in_the_future_is_refused(referred, counsellor, client_for):
     case = case_of(referred)
     tomorrow = (TODAY + datetime.timedelta(days=1)).isoformat()
-    response = client_for(counsellor).post(f"/veiledning/saker/{case.pk}/samtale/", {
-        "date": tomorrow, "minutes": "30", "mode": "in_person"})
+    response = client_for(counsellor).post(
+        f"/veiledning/saker/{case.pk}/samtale/", {"date": tomorrow, "minutes": "30", "mode": "in_person"}
+    )
     assert response.status_code == 400
     assert not GuidanceSession.objects.filter(case=case).exists()
 
@@ -279,15 +362,29 @@ def test_training_enrolment_update_and_list(county, coordinator, client_for):
     participant = participant_make(county, reference="S-1", full_time_upper_secondary=True)
     client = client_for(coordinator)
     assert "S-1" in client.get("/veiledning/opplaering/").content.decode()
-    response = client.post(f"/veiledning/opplaering/deltakere/{participant.pk}/meld-opp/", {
-        "school": "Thora Storm vgs", "target_level": "B1", "start": "2024-08-19", "hours_planned": "300",
-    })
+    response = client.post(
+        f"/veiledning/opplaering/deltakere/{participant.pk}/meld-opp/",
+        {
+            "school": "Thora Storm vgs",
+            "target_level": "B1",
+            "start": "2024-08-19",
+            "hours_planned": "300",
+        },
+    )
     assert response.status_code == 302
     enrolment = TrainingEnrolment.objects.get(participant=participant)
-    response = client.post(f"/veiledning/opplaering/{enrolment.pk}/endre/", {
-        "version": enrolment.version, "school": "Thora Storm vgs", "target_level": "B1", "start": "2024-08-19",
-        "hours_planned": "300", "hours_attended": "120", "absence_hours": "14",
-    })
+    response = client.post(
+        f"/veiledning/opplaering/{enrolment.pk}/endre/",
+        {
+            "version": enrolment.version,
+            "school": "Thora Storm vgs",
+            "target_level": "B1",
+            "start": "2024-08-19",
+            "hours_planned": "300",
+            "hours_attended": "120",
+            "absence_hours": "14",
+        },
+    )
     assert response.status_code == 302
     enrolment.refresh_from_db()
     assert enrolment.absence_hours == 14
@@ -297,9 +394,15 @@ def test_training_enrolment_update_and_list(county, coordinator, client_for):
 
 def test_an_end_before_start_is_a_form_error(county, coordinator, client_for):
     participant = participant_make(county, reference="S-2", full_time_upper_secondary=True)
-    response = client_for(coordinator).post(f"/veiledning/opplaering/deltakere/{participant.pk}/meld-opp/", {
-        "school": "X vgs", "target_level": "B1", "start": "2024-08-19", "end": "2024-01-01",
-    })
+    response = client_for(coordinator).post(
+        f"/veiledning/opplaering/deltakere/{participant.pk}/meld-opp/",
+        {
+            "school": "X vgs",
+            "target_level": "B1",
+            "start": "2024-08-19",
+            "end": "2024-01-01",
+        },
+    )
     assert response.status_code == 400
     assert not TrainingEnrolment.objects.exists()
 
@@ -312,8 +415,9 @@ def _export_setup(county, municipal_user):
     services.referral_create(participant=p, user=municipal_user, mapping_date=datetime.date(2021, 3, 5))
     services.case_complete(case=case_of(p), completed_on=datetime.date(2021, 4, 1), recommendation="work")
     other = participant_make(county, reference="E-2", municipality="5006", full_time_upper_secondary=True)
-    services.training_enrol(participant=other, school="Steinkjer vgs", target_level="A2",
-                            start=datetime.date(2024, 8, 19))
+    services.training_enrol(
+        participant=other, school="Steinkjer vgs", target_level="A2", start=datetime.date(2024, 8, 19)
+    )
     return p, other
 
 
@@ -349,11 +453,13 @@ def test_an_unknown_export_format_or_municipality_is_not_a_500(counsellor, clien
     assert client.get("/veiledning/eksport/veiledning-og-fravaer.csv?kommune=4601").status_code == 400
 
 
-def test_compliance_shows_the_figures_and_links_to_the_participants_behind_them(county, municipal_user,
-                                                                               counsellor, client_for):
+def test_compliance_shows_the_figures_and_links_to_the_participants_behind_them(
+    county, municipal_user, counsellor, client_for
+):
     p, _ = _export_setup(county, municipal_user)
-    services.decision_register(participant=Participant.objects.get(pk=p.pk), version=None,
-                               decision_date=datetime.date(2021, 5, 1))
+    services.decision_register(
+        participant=Participant.objects.get(pk=p.pk), version=None, decision_date=datetime.date(2021, 5, 1)
+    )
     response = client_for(counsellor).get("/veiledning/etterlevelse/")
     page = response.content.decode()
     assert response.context["data"].total.guidance_before_decision == 1
@@ -363,8 +469,9 @@ def test_compliance_shows_the_figures_and_links_to_the_participants_behind_them(
     assert [x.reference for x in behind.context["page"]] == ["E-1"]
 
 
-def test_compliance_without_access_to_participants_shows_numbers_without_links(county, municipal_user,
-                                                                              make_user, client_for):
+def test_compliance_without_access_to_participants_shows_numbers_without_links(
+    county, municipal_user, make_user, client_for
+):
     _export_setup(county, municipal_user)
     leader = make_user(Role.LEADER, username="leder")
     page = client_for(leader).get("/veiledning/etterlevelse/").content.decode()
@@ -374,22 +481,40 @@ def test_compliance_without_access_to_participants_shows_numbers_without_links(c
 
 def test_the_compliance_query_count_does_not_grow(county, counsellor, client_for, django_assert_max_num_queries):
     for i in range(30):
-        participant_make(county, reference=f"C-{i}", municipality="5001" if i % 2 else "5006",
-                         decision_date=datetime.date(2021, 5, 1))
+        participant_make(
+            county,
+            reference=f"C-{i}",
+            municipality="5001" if i % 2 else "5006",
+            decision_date=datetime.date(2021, 5, 1),
+        )
     client = client_for(counsellor)
     with django_assert_max_num_queries(12):
         client.get("/veiledning/etterlevelse/")
 
 
-@pytest.mark.parametrize("role,actions,absent", [
-    (Role.MUNICIPAL_USER, ["Endre opplysninger", "Registrer vedtak og program", "Trekk tilbake henvisningen"],
-     ["Ta saken", "hx-post"]),
-    (Role.AUDITOR, [], ["Endre opplysninger", "Ta saken", "hx-post", "Henvis til karriereveiledning", "Trekk tilbake"]),
-    (Role.CAREER_COUNSELLOR, ["Ta saken", "hx-post", "Fullfør veiledningen"],
-     ["Henvis til karriereveiledning", "Trekk tilbake"]),
-])
-def test_the_participant_page_offers_only_the_actions_of_the_role(role, actions, absent, referred, make_user,
-                                                                  client_for):
+@pytest.mark.parametrize(
+    "role,actions,absent",
+    [
+        (
+            Role.MUNICIPAL_USER,
+            ["Endre opplysninger", "Registrer vedtak og program", "Trekk tilbake henvisningen"],
+            ["Ta saken", "hx-post"],
+        ),
+        (
+            Role.AUDITOR,
+            [],
+            ["Endre opplysninger", "Ta saken", "hx-post", "Henvis til karriereveiledning", "Trekk tilbake"],
+        ),
+        (
+            Role.CAREER_COUNSELLOR,
+            ["Ta saken", "hx-post", "Fullfør veiledningen"],
+            ["Henvis til karriereveiledning", "Trekk tilbake"],
+        ),
+    ],
+)
+def test_the_participant_page_offers_only_the_actions_of_the_role(
+    role, actions, absent, referred, make_user, client_for
+):
     user = make_user(role, username=f"a_{role.value}", municipality="5001" if role == Role.MUNICIPAL_USER else None)
     page = client_for(user).get(f"/veiledning/deltakere/{referred.pk}/").content.decode()
     assert all(a in page for a in actions), [a for a in actions if a not in page]

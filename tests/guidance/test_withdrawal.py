@@ -36,7 +36,10 @@ def test_withdrawing_takes_the_case_out_of_the_queue_and_keeps_the_history(booke
     assert queued(counsellor) == ["W-1"]
     referral = services.referral_withdraw(participant=booked, user=municipal_user, reason=" Flyttet til Oslo ")
     assert (referral.status, referral.withdrawn_by, referral.withdrawal_reason) == (
-        ReferralStatus.WITHDRAWN, municipal_user, "Flyttet til Oslo")
+        ReferralStatus.WITHDRAWN,
+        municipal_user,
+        "Flyttet til Oslo",
+    )
     assert referral.withdrawn_at is not None
     case = GuidanceCase.objects.get(participant=booked)
     assert (case.status, case.booked_for) == (CaseStatus.WITHDRAWN, None)
@@ -58,7 +61,9 @@ def test_a_withdrawn_case_cannot_be_booked_or_completed_until_referred_again(boo
     assert case.status == CaseStatus.REFERRED
     assert queued(counsellor) == ["W-1"]
     assert list(Referral.objects.filter(participant=booked).values_list("status", flat=True)) == [
-        ReferralStatus.REFERRED, ReferralStatus.WITHDRAWN]
+        ReferralStatus.REFERRED,
+        ReferralStatus.WITHDRAWN,
+    ]
 
 
 @pytest.mark.parametrize("reason,message", [("", "Begrunnelse"), ("x" * 201, "200 tegn")])
@@ -70,8 +75,9 @@ def test_a_withdrawal_needs_a_short_reason(booked, municipal_user, reason, messa
 
 def test_nothing_to_withdraw_without_an_open_referral_or_after_completion(county, booked, municipal_user):
     with pytest.raises(services.GuidanceError, match="ingen åpen henvisning"):
-        services.referral_withdraw(participant=participant_make(county, reference="W-2"), user=municipal_user,
-                                   reason="Feil")
+        services.referral_withdraw(
+            participant=participant_make(county, reference="W-2"), user=municipal_user, reason="Feil"
+        )
     services.case_complete(case=booked.guidance_case, completed_on=D(2021, 4, 1))
     with pytest.raises(services.GuidanceError, match="ingen åpen henvisning"):
         services.referral_withdraw(participant=booked, user=municipal_user, reason="For sent")
@@ -100,9 +106,15 @@ def test_the_municipal_user_withdraws_through_the_participant_page(booked, munic
 
 
 def test_a_counsellor_may_not_withdraw_and_another_municipality_gets_404(booked, counsellor, make_user, client_for):
-    assert client_for(counsellor).post(f"/veiledning/deltakere/{booked.pk}/trekk-henvisning/",
-                                       {"reason": "Nei"}).status_code == 403
+    assert (
+        client_for(counsellor)
+        .post(f"/veiledning/deltakere/{booked.pk}/trekk-henvisning/", {"reason": "Nei"})
+        .status_code
+        == 403
+    )
     other = make_user(Role.MUNICIPAL_USER, username="kommune5006", municipality="5006")
-    assert client_for(other).post(f"/veiledning/deltakere/{booked.pk}/trekk-henvisning/",
-                                  {"reason": "Nei"}).status_code == 404
+    assert (
+        client_for(other).post(f"/veiledning/deltakere/{booked.pk}/trekk-henvisning/", {"reason": "Nei"}).status_code
+        == 404
+    )
     assert Referral.objects.get(participant=booked).status == ReferralStatus.BOOKED

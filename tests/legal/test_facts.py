@@ -29,8 +29,14 @@ def test_every_allowed_value_has_a_norwegian_label_with_a_plain_string_key():
 
 def test_the_allowed_values_are_those_of_the_issue():
     assert PERMIT_CATEGORIES == (
-        "flyktning", "overforingsflyktning", "sterke_menneskelige_hensyn", "begrenset_barnefamilie",
-        "kollektiv_beskyttelse", "familie_til_flyktning", "selvstendig_grunnlag", "annen",
+        "flyktning",
+        "overforingsflyktning",
+        "sterke_menneskelige_hensyn",
+        "begrenset_barnefamilie",
+        "kollektiv_beskyttelse",
+        "familie_til_flyktning",
+        "selvstendig_grunnlag",
+        "annen",
     )
     assert EDUCATION_LEVELS == ("ingen", "grunnskole", "videregaende", "hoyere")
     assert END_GOALS == ("videregaende", "arbeid", "hoyere_utdanning", "grunnskole", "annet")
@@ -72,7 +78,10 @@ def test_facts_as_of_forget_events_after_the_evaluation_date():
     # the decision's end goal, duration and extension did not exist before the decision
     assert (earlier.end_goal, earlier.planned_duration_months, earlier.extension_months) == (None, None, None)
     assert (earlier.birth_date, earlier.settlement_date, earlier.education_level) == (
-        facts.birth_date, facts.settlement_date, facts.education_level)
+        facts.birth_date,
+        facts.settlement_date,
+        facts.education_level,
+    )
 
 
 def test_facts_as_of_keep_events_on_the_evaluation_date_and_change_nothing_later():

@@ -65,19 +65,54 @@ CASES = [
     ("decision the day before two years", TWO_YEARS, dict(decision_date=D(2023, 3, 14)), False),
     ("decision on the second anniversary", TWO_YEARS, dict(decision_date=D(2023, 3, 15)), True),
     # whole years, like age: two years from 29.02.2024 are complete on 01.03.2026, not on 28.02.2026
-    ("settled 29 Feb, decision 28 Feb", TWO_YEARS, dict(settlement_date=D(2024, 2, 29), decision_date=D(2026, 2, 28)), False),
-    ("settled 29 Feb, decision 1 Mar", TWO_YEARS, dict(settlement_date=D(2024, 2, 29), decision_date=D(2026, 3, 1)), True),
-    ("settled 29 Feb, leap-year anniversary", TWO_YEARS, dict(settlement_date=D(2024, 2, 29), decision_date=D(2028, 2, 28)), True),
-    ("settled 28 Feb, decision 28 Feb", TWO_YEARS, dict(settlement_date=D(2022, 2, 28), decision_date=D(2024, 2, 28)), True),
-    ("settled 28 Feb, decision 27 Feb", TWO_YEARS, dict(settlement_date=D(2022, 2, 28), decision_date=D(2024, 2, 27)), False),
-    ("settled 31 Jan, decision 30 Jan", TWO_YEARS, dict(settlement_date=D(2021, 1, 31), decision_date=D(2023, 1, 30)), False),
+    (
+        "settled 29 Feb, decision 28 Feb",
+        TWO_YEARS,
+        dict(settlement_date=D(2024, 2, 29), decision_date=D(2026, 2, 28)),
+        False,
+    ),
+    (
+        "settled 29 Feb, decision 1 Mar",
+        TWO_YEARS,
+        dict(settlement_date=D(2024, 2, 29), decision_date=D(2026, 3, 1)),
+        True,
+    ),
+    (
+        "settled 29 Feb, leap-year anniversary",
+        TWO_YEARS,
+        dict(settlement_date=D(2024, 2, 29), decision_date=D(2028, 2, 28)),
+        True,
+    ),
+    (
+        "settled 28 Feb, decision 28 Feb",
+        TWO_YEARS,
+        dict(settlement_date=D(2022, 2, 28), decision_date=D(2024, 2, 28)),
+        True,
+    ),
+    (
+        "settled 28 Feb, decision 27 Feb",
+        TWO_YEARS,
+        dict(settlement_date=D(2022, 2, 28), decision_date=D(2024, 2, 27)),
+        False,
+    ),
+    (
+        "settled 31 Jan, decision 30 Jan",
+        TWO_YEARS,
+        dict(settlement_date=D(2021, 1, 31), decision_date=D(2023, 1, 30)),
+        False,
+    ),
     ("no decision yet", TWO_YEARS, dict(decision_date=None, evaluation_date=D(2024, 1, 1)), False),
     ("settlement unknown", TWO_YEARS, dict(settlement_date=None, decision_date=D(2030, 1, 1)), False),
     # §§ 6, 10: mapping
     ("no mapping, guidance and decision", NO_MAPPING, dict(mapping_date=None), True),
     ("no mapping, guidance only", NO_MAPPING, dict(mapping_date=None, decision_date=None), True),
     ("no mapping, decision only", NO_MAPPING, dict(mapping_date=None, guidance_completed_date=None), True),
-    ("no mapping, nothing yet", NO_MAPPING, dict(mapping_date=None, guidance_completed_date=None, decision_date=None), False),
+    (
+        "no mapping, nothing yet",
+        NO_MAPPING,
+        dict(mapping_date=None, guidance_completed_date=None, decision_date=None),
+        False,
+    ),
     ("no mapping, outside target group", NO_MAPPING, dict(mapping_date=None, **OUTSIDE), False),
     ("no mapping, target group unknown", NO_MAPPING, dict(mapping_date=None, birth_date=None), False),
     # § 11: guidance builds on mapping (20 March 2021)
@@ -87,7 +122,12 @@ CASES = [
     ("guidance unknown", G_BEFORE_M, dict(guidance_completed_date=None), False),
     # § 10: mapping before decision
     ("decision the day before mapping", D_BEFORE_M, dict(decision_date=D(2021, 3, 19)), True),
-    ("decision on the mapping day", D_BEFORE_M, dict(decision_date=D(2021, 3, 20), guidance_completed_date=None), False),
+    (
+        "decision on the mapping day",
+        D_BEFORE_M,
+        dict(decision_date=D(2021, 3, 20), guidance_completed_date=None),
+        False,
+    ),
     ("decision, mapping unknown", D_BEFORE_M, dict(mapping_date=None), False),
     # § 11: guidance (10 April 2021) should come before the decision
     ("decision the day before guidance", D_BEFORE_G, dict(decision_date=D(2021, 4, 9)), True),
@@ -101,17 +141,57 @@ CASES = [
     # § 12: decision within three months (settled 31 Jan: deadline 30 Apr)
     ("decision on the deadline", OVERDUE, dict(decision_date=D(2021, 4, 30), **JAN31), False),
     ("decision a day after", OVERDUE, dict(decision_date=D(2021, 5, 1), **JAN31), True),
-    ("no decision, evaluated on the deadline", OVERDUE, dict(decision_date=None, evaluation_date=D(2021, 4, 30), **JAN31), False),
-    ("no decision, evaluated a day after", OVERDUE, dict(decision_date=None, evaluation_date=D(2021, 5, 1), **JAN31), True),
-    ("settled 30 Nov 2022, decision 28 Feb", OVERDUE, dict(settlement_date=D(2022, 11, 30), decision_date=D(2023, 2, 28)), False),
-    ("settled 30 Nov 2022, decision 1 Mar", OVERDUE, dict(settlement_date=D(2022, 11, 30), decision_date=D(2023, 3, 1)), True),
-    ("settled 30 Nov 2023, decision 29 Feb", OVERDUE, dict(settlement_date=D(2023, 11, 30), decision_date=D(2024, 2, 29)), False),
-    ("settled 30 Nov 2023, decision 1 Mar", OVERDUE, dict(settlement_date=D(2023, 11, 30), decision_date=D(2024, 3, 1)), True),
+    (
+        "no decision, evaluated on the deadline",
+        OVERDUE,
+        dict(decision_date=None, evaluation_date=D(2021, 4, 30), **JAN31),
+        False,
+    ),
+    (
+        "no decision, evaluated a day after",
+        OVERDUE,
+        dict(decision_date=None, evaluation_date=D(2021, 5, 1), **JAN31),
+        True,
+    ),
+    (
+        "settled 30 Nov 2022, decision 28 Feb",
+        OVERDUE,
+        dict(settlement_date=D(2022, 11, 30), decision_date=D(2023, 2, 28)),
+        False,
+    ),
+    (
+        "settled 30 Nov 2022, decision 1 Mar",
+        OVERDUE,
+        dict(settlement_date=D(2022, 11, 30), decision_date=D(2023, 3, 1)),
+        True,
+    ),
+    (
+        "settled 30 Nov 2023, decision 29 Feb",
+        OVERDUE,
+        dict(settlement_date=D(2023, 11, 30), decision_date=D(2024, 2, 29)),
+        False,
+    ),
+    (
+        "settled 30 Nov 2023, decision 1 Mar",
+        OVERDUE,
+        dict(settlement_date=D(2023, 11, 30), decision_date=D(2024, 3, 1)),
+        True,
+    ),
     ("decision two years late is overdue too", OVERDUE, dict(decision_date=D(2023, 6, 1)), True),
     # the table has no target-group condition: late is late, in the target group or not
-    ("no decision, outside target group", OVERDUE, dict(decision_date=None, evaluation_date=D(2022, 1, 1), **OUTSIDE), True),
+    (
+        "no decision, outside target group",
+        OVERDUE,
+        dict(decision_date=None, evaluation_date=D(2022, 1, 1), **OUTSIDE),
+        True,
+    ),
     ("late decision, aged 56", OVERDUE, dict(decision_date=D(2021, 5, 1), birth_date=D(1965, 1, 1), **JAN31), True),
-    ("late decision, not by agreement", OVERDUE, dict(decision_date=D(2021, 5, 1), settled_by_agreement=False, **JAN31), True),
+    (
+        "late decision, not by agreement",
+        OVERDUE,
+        dict(decision_date=D(2021, 5, 1), settled_by_agreement=False, **JAN31),
+        True,
+    ),
     ("decision on the deadline, outside", OVERDUE, dict(decision_date=D(2021, 4, 30), **JAN31, **OUTSIDE), False),
     ("no decision, settlement unknown", OVERDUE, dict(decision_date=None, settlement_date=None), False),
     # § 12: start within three months of settlement
@@ -120,8 +200,18 @@ CASES = [
     ("late start, outside target group", LATE_START, dict(programme_start=D(2021, 5, 1), **JAN31, **OUTSIDE), True),
     ("late start, aged 17", LATE_START, dict(programme_start=D(2021, 5, 1), birth_date=D(2004, 1, 1), **JAN31), True),
     ("start on the deadline, outside", LATE_START, dict(programme_start=D(2021, 4, 30), **JAN31, **OUTSIDE), False),
-    ("settled 30 Nov 2023, start 29 Feb", LATE_START, dict(settlement_date=D(2023, 11, 30), programme_start=D(2024, 2, 29)), False),
-    ("settled 30 Nov 2023, start 1 Mar", LATE_START, dict(settlement_date=D(2023, 11, 30), programme_start=D(2024, 3, 1)), True),
+    (
+        "settled 30 Nov 2023, start 29 Feb",
+        LATE_START,
+        dict(settlement_date=D(2023, 11, 30), programme_start=D(2024, 2, 29)),
+        False,
+    ),
+    (
+        "settled 30 Nov 2023, start 1 Mar",
+        LATE_START,
+        dict(settlement_date=D(2023, 11, 30), programme_start=D(2024, 3, 1)),
+        True,
+    ),
     ("start, settlement unknown", LATE_START, dict(programme_start=D(2030, 1, 1), settlement_date=None), False),
     ("no start yet", LATE_START, dict(programme_start=None, evaluation_date=D(2022, 1, 1)), False),
     # § 13: duration bands
@@ -140,8 +230,18 @@ CASES = [
     ("other goal, 25 months", LONG, dict(planned_duration_months=25, **LOW_OTHER), True),
     ("no upper secondary, goal unknown, 36", LONG, dict(planned_duration_months=36, end_goal=None), False),
     ("no upper secondary, goal unknown, 37", LONG, dict(planned_duration_months=37, end_goal=None), True),
-    ("education unknown, goal work, 24", LONG, dict(planned_duration_months=24, education_level=None, end_goal="arbeid"), False),
-    ("education unknown, goal work, 25", LONG, dict(planned_duration_months=25, education_level=None, end_goal="arbeid"), True),
+    (
+        "education unknown, goal work, 24",
+        LONG,
+        dict(planned_duration_months=24, education_level=None, end_goal="arbeid"),
+        False,
+    ),
+    (
+        "education unknown, goal work, 25",
+        LONG,
+        dict(planned_duration_months=25, education_level=None, end_goal="arbeid"),
+        True,
+    ),
     ("higher education, extension 6", EXTENSION, dict(extension_months=6, **HIGH), False),
     ("higher education, extension 7", EXTENSION, dict(extension_months=7, **HIGH), True),
     ("towards upper secondary, extension 12", EXTENSION, dict(extension_months=12, **LOW_VGO), False),
@@ -152,14 +252,54 @@ CASES = [
     # § 13: under 25 without upper secondary, end goal other than upper secondary (decision 1 May 2021)
     ("25th birthday on the decision date", UNDER_25, dict(birth_date=D(1996, 5, 1), **UNDER_25_CASE), False),
     ("a day short of 25 on the decision date", UNDER_25, dict(birth_date=D(1996, 5, 2), **UNDER_25_CASE), True),
-    ("under 25, goal upper secondary", UNDER_25, dict(birth_date=D(2000, 1, 1), **{**UNDER_25_CASE, "end_goal": "videregaende"}), False),
-    ("under 25, has upper secondary", UNDER_25, dict(birth_date=D(2000, 1, 1), **{**UNDER_25_CASE, "education_level": "videregaende"}), False),
-    ("under 25, education unknown", UNDER_25, dict(birth_date=D(2000, 1, 1), **{**UNDER_25_CASE, "education_level": None}), False),
-    ("under 25, end goal unknown", UNDER_25, dict(birth_date=D(2000, 1, 1), **{**UNDER_25_CASE, "end_goal": None}), False),
-    ("no decision: 25 on the evaluation date", UNDER_25, dict(birth_date=D(1996, 7, 1), **{**UNDER_25_CASE, "decision_date": None}), False),
-    ("no decision: 24 on the evaluation date", UNDER_25, dict(birth_date=D(1996, 7, 2), **{**UNDER_25_CASE, "decision_date": None}), True),
-    ("born 29 Feb, decided 28 Feb at 24", UNDER_25, dict(birth_date=D(2000, 2, 29), **{**UNDER_25_CASE, "decision_date": D(2025, 2, 28)}), True),
-    ("born 29 Feb, decided 1 Mar at 25", UNDER_25, dict(birth_date=D(2000, 2, 29), **{**UNDER_25_CASE, "decision_date": D(2025, 3, 1)}), False),
+    (
+        "under 25, goal upper secondary",
+        UNDER_25,
+        dict(birth_date=D(2000, 1, 1), **{**UNDER_25_CASE, "end_goal": "videregaende"}),
+        False,
+    ),
+    (
+        "under 25, has upper secondary",
+        UNDER_25,
+        dict(birth_date=D(2000, 1, 1), **{**UNDER_25_CASE, "education_level": "videregaende"}),
+        False,
+    ),
+    (
+        "under 25, education unknown",
+        UNDER_25,
+        dict(birth_date=D(2000, 1, 1), **{**UNDER_25_CASE, "education_level": None}),
+        False,
+    ),
+    (
+        "under 25, end goal unknown",
+        UNDER_25,
+        dict(birth_date=D(2000, 1, 1), **{**UNDER_25_CASE, "end_goal": None}),
+        False,
+    ),
+    (
+        "no decision: 25 on the evaluation date",
+        UNDER_25,
+        dict(birth_date=D(1996, 7, 1), **{**UNDER_25_CASE, "decision_date": None}),
+        False,
+    ),
+    (
+        "no decision: 24 on the evaluation date",
+        UNDER_25,
+        dict(birth_date=D(1996, 7, 2), **{**UNDER_25_CASE, "decision_date": None}),
+        True,
+    ),
+    (
+        "born 29 Feb, decided 28 Feb at 24",
+        UNDER_25,
+        dict(birth_date=D(2000, 2, 29), **{**UNDER_25_CASE, "decision_date": D(2025, 2, 28)}),
+        True,
+    ),
+    (
+        "born 29 Feb, decided 1 Mar at 25",
+        UNDER_25,
+        dict(birth_date=D(2000, 2, 29), **{**UNDER_25_CASE, "decision_date": D(2025, 3, 1)}),
+        False,
+    ),
     # § 30 second paragraph
     ("full-time upper secondary", NORWEGIAN, dict(full_time_upper_secondary=True), True),
     ("not full-time upper secondary", NORWEGIAN, dict(full_time_upper_secondary=False), False),
@@ -208,8 +348,13 @@ def test_the_decision_deadline_is_three_calendar_months_after_settlement():
 
 @pytest.mark.parametrize(
     ("settled", "limit"),
-    [(D(2021, 3, 15), D(2023, 3, 15)), (D(2024, 2, 29), D(2026, 3, 1)), (D(2028, 2, 29), D(2030, 3, 1)),
-     (D(2023, 2, 28), D(2025, 2, 28)), (D(2021, 1, 31), D(2023, 1, 31))],
+    [
+        (D(2021, 3, 15), D(2023, 3, 15)),
+        (D(2024, 2, 29), D(2026, 3, 1)),
+        (D(2028, 2, 29), D(2030, 3, 1)),
+        (D(2023, 2, 28), D(2025, 2, 28)),
+        (D(2021, 1, 31), D(2023, 1, 31)),
+    ],
 )
 def test_the_two_year_limit_is_the_second_anniversary_counted_like_age(settled, limit):
     derived = evaluate(make_facts(settlement_date=settled, decision_date=None)).derived

@@ -28,7 +28,9 @@ def _everything_is_wrong(facts):
     return derived, (Finding("FAKE_LATER_RULE", "error", "§ 99", "Alt er galt."),)
 
 
-LATER = RuleSet(version_id="2025-07-01", valid_from=D(2025, 7, 1), title="Falsk senere versjon", apply=_everything_is_wrong)
+LATER = RuleSet(
+    version_id="2025-07-01", valid_from=D(2025, 7, 1), title="Falsk senere versjon", apply=_everything_is_wrong
+)
 WITH_LATER = DEFAULT_REGISTRY.register(LATER)
 
 
@@ -85,9 +87,18 @@ def test_a_case_settled_before_2021_is_judged_by_2021_rules_with_a_notice():
 
 
 def test_findings_are_sorted_by_code():
-    result = evaluate(make_facts(mapping_date=None, guidance_completed_date=None, permit_date=D(2021, 3, 1),
-                                 birth_date=D(2000, 1, 1), education_level="ingen", end_goal="arbeid",
-                                 full_time_upper_secondary=True, decision_date=D(2021, 8, 1)))
+    result = evaluate(
+        make_facts(
+            mapping_date=None,
+            guidance_completed_date=None,
+            permit_date=D(2021, 3, 1),
+            birth_date=D(2000, 1, 1),
+            education_level="ingen",
+            end_goal="arbeid",
+            full_time_upper_secondary=True,
+            decision_date=D(2021, 8, 1),
+        )
+    )
     assert len(result.codes) >= 4
     assert list(result.codes) == sorted(result.codes)
 
@@ -104,7 +115,10 @@ def test_the_catalogue_describes_every_code_the_rules_can_report():
 
 def test_the_catalogue_of_a_version_describes_findings_as_that_version_reports_them():
     renumbered = RuleSet(
-        version_id="2026-01-01", valid_from=D(2026, 1, 1), title="Falsk omnummerert versjon", apply=_everything_is_wrong,
+        version_id="2026-01-01",
+        valid_from=D(2026, 1, 1),
+        title="Falsk omnummerert versjon",
+        apply=_everything_is_wrong,
         catalogue=(Finding("DECISION_OVERDUE", "error", "§ 13", "Vedtaket kom for sent (ny lov)."),),
     )
     registry = DEFAULT_REGISTRY.register(renumbered)

@@ -31,8 +31,11 @@ def rune(make_user):
 
 
 def periods(municipality_number: str) -> list[tuple]:
-    return list(ContactAssignment.objects.filter(municipality__number=municipality_number)
-                .order_by("start").values_list("person__username", "start", "end"))
+    return list(
+        ContactAssignment.objects.filter(municipality__number=municipality_number)
+        .order_by("start")
+        .values_list("person__username", "start", "end")
+    )
 
 
 def assert_no_overlap(municipality_number: str):
@@ -88,17 +91,23 @@ def test_the_database_refuses_a_second_open_period_for_a_municipality(trondheim,
 
 def test_the_form_shows_the_earliest_possible_date_in_norwegian(county_admin, trondheim, fiffi, rune, client_for):
     contact_assign(person=fiffi, municipalities=trondheim, start=D(2020, 1, 1))
-    response = client_for(county_admin).post("/kommuner/kontaktpersoner/tildel/", {
-        "person": rune.pk, "municipalities": [trondheim.get().pk], "start": "2019-06-01",
-    })
+    response = client_for(county_admin).post(
+        "/kommuner/kontaktpersoner/tildel/",
+        {
+            "person": rune.pk,
+            "municipalities": [trondheim.get().pk],
+            "start": "2019-06-01",
+        },
+    )
     assert response.status_code == 200
     assert "den nye perioden kan tidligst begynne 02.01.2020" in response.content.decode()
     assert periods("5001") == [("fifna", D(2020, 1, 1), None)]
 
 
 def test_deactivating_a_user_ends_their_periods_and_the_gap_shows_at_once(county_admin, fiffi, client_for):
-    contact_assign(person=fiffi, municipalities=Municipality.objects.filter(number__in=["5001", "5006"]),
-                   start=D(2020, 1, 1))
+    contact_assign(
+        person=fiffi, municipalities=Municipality.objects.filter(number__in=["5001", "5006"]), start=D(2020, 1, 1)
+    )
     client = client_for(county_admin)
     response = client.post(f"/admin/brukere/{fiffi.pk}/", {"username": "fifna", "roles": ["adviser"]})
     assert response.status_code == 302
@@ -141,8 +150,9 @@ def test_cancelling_a_planned_period_removes_it(county_admin, fiffi, rune, clien
     assert not ContactAssignment.objects.filter(pk=planned.pk).exists()
 
 
-def test_the_contact_form_lists_official_names_of_this_year_and_people_in_norwegian_order(county_admin, make_user,
-                                                                                      client_for):
+def test_the_contact_form_lists_official_names_of_this_year_and_people_in_norwegian_order(
+    county_admin, make_user, client_for
+):
     make_user(Role.ADVISER, username="åse")
     make_user(Role.ADVISER, username="ørjan")
     make_user(Role.ADVISER, username="zara")
@@ -153,7 +163,10 @@ def test_the_contact_form_lists_official_names_of_this_year_and_people_in_norweg
 
 def test_the_contact_overview_lists_people_in_norwegian_order(county_admin, make_user, client_for):
     for name, number in (("åse", "5001"), ("ørjan", "5006"), ("zara", "5007")):
-        contact_assign(person=make_user(Role.ADVISER, username=name), municipalities=Municipality.objects.filter(
-            number=number), start=D(2020, 1, 1))
+        contact_assign(
+            person=make_user(Role.ADVISER, username=name),
+            municipalities=Municipality.objects.filter(number=number),
+            start=D(2020, 1, 1),
+        )
     groups = client_for(county_admin).get("/kommuner/kontaktpersoner/").context["groups"]
     assert [g["person"].username for g in groups] == ["zara", "ørjan", "åse"]

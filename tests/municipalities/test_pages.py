@@ -56,9 +56,12 @@ def test_sorting_by_name_follows_the_norwegian_alphabet(adviser, client_for):
 
 def test_the_sorted_column_shows_its_direction_visibly_and_to_screen_readers(adviser, client_for):
     page = client_for(adviser).get("/kommuner/?aar=2024&sorter=-folketall").content.decode()
-    header = re.search(r'<th scope="col" class="num" aria-sort="descending"><a [^>]*href="\?aar=2024&amp;sorter=folketall">'
-                       r'Folketall 1\. januar<span class="sort-mark" aria-hidden="true">▼</span>', page)
-    assert header, page[page.index("<thead>"):page.index("</thead>")]
+    header = re.search(
+        r'<th scope="col" class="num" aria-sort="descending"><a [^>]*href="\?aar=2024&amp;sorter=folketall">'
+        r'Folketall 1\. januar<span class="sort-mark" aria-hidden="true">▼</span>',
+        page,
+    )
+    assert header, page[page.index("<thead>") : page.index("</thead>")]
     assert page.count("aria-sort=") == 1
 
 
@@ -83,9 +86,14 @@ def test_an_admin_assigns_a_contact_person_and_the_gap_closes(county_admin, advi
     client = client_for(county_admin)
     orland = Municipality.objects.get(number="5057")
     assert "5057" in _without_section(client)
-    response = client.post("/kommuner/kontaktpersoner/tildel/", {
-        "person": adviser.pk, "municipalities": [orland.pk], "start": "2024-01-01",
-    })
+    response = client.post(
+        "/kommuner/kontaktpersoner/tildel/",
+        {
+            "person": adviser.pk,
+            "municipalities": [orland.pk],
+            "start": "2024-01-01",
+        },
+    )
     assert response.status_code == 302
     assert "5057" not in _without_section(client)
 
@@ -104,7 +112,10 @@ def test_assigning_a_new_contact_ends_the_previous_period(adviser, make_user):
 def test_contact_changes_are_in_the_audit_log(county_admin, adviser, client_for):
     client = client_for(county_admin)
     orland = Municipality.objects.get(number="5057")
-    client.post("/kommuner/kontaktpersoner/tildel/", {"person": adviser.pk, "municipalities": [orland.pk], "start": "2024-01-01"})
+    client.post(
+        "/kommuner/kontaktpersoner/tildel/",
+        {"person": adviser.pk, "municipalities": [orland.pk], "start": "2024-01-01"},
+    )
     page = client.get("/admin/revisjon/").content.decode()
     assert "Ørland" in page and "admin" in page
 
@@ -112,4 +123,4 @@ def test_contact_changes_are_in_the_audit_log(county_admin, adviser, client_for)
 def _without_section(client) -> str:
     page = client.get("/kommuner/kontaktpersoner/").content.decode()
     start = page.index("Uten kontaktperson")
-    return page[start:page.index("</section>", start)]
+    return page[start : page.index("</section>", start)]

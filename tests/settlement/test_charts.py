@@ -30,7 +30,7 @@ def test_the_chart_page_for_a_year_and_a_chosen_municipality(seeded, adviser, cl
     response = client_for(adviser).get("/bosetting/2022/diagram/?kommune=5006")
     html = response.content.decode()
     assert response.status_code == 200
-    assert html.count("<svg class=\"bar-chart\"") == 3
+    assert html.count('<svg class="bar-chart"') == 3
     assert "Steinkjer" in html
     assert html.count("<rect x=") >= 38 * 3 + 3 * 3
 
@@ -48,10 +48,15 @@ def test_the_county_over_the_years_says_how_many_values_are_unknown(county, advi
     municipalities = list(Municipality.objects.filter(county=county).order_by("number"))
     SettlementFigure.objects.bulk_create(
         [SettlementFigure(settlement_year=year, municipality=m, settled=2, requested=5) for m in municipalities[:12]]
-        + [SettlementFigure(settlement_year=year, municipality=m, requested=0) for m in municipalities[12:20]])
+        + [SettlementFigure(settlement_year=year, municipality=m, requested=0) for m in municipalities[12:20]]
+    )
     history = selectors.county_history(county.pk)
     assert (history[0]["settled__sum"], history[0]["settled__unknown"]) == (24, 26)  # 18 without a record count too
-    assert (history[0]["requested__sum"], history[0]["requested__unknown"], history[0]["decided__unknown"]) == (60, 18, 38)
+    assert (history[0]["requested__sum"], history[0]["requested__unknown"], history[0]["decided__unknown"]) == (
+        60,
+        18,
+        38,
+    )
 
     page = client_for(adviser).get("/bosetting/2025/diagram/").content.decode()
     county_part = page.split('id="fylket"', 1)[1].split("</section>", 1)[0]

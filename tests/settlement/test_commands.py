@@ -34,7 +34,9 @@ def test_import_creates_the_year_and_export_writes_the_csv(county, tmp_path):
     assert code == 0, err
     assert SettlementYear.objects.filter(county=county, year=2024).exists()
     target = tmp_path / "ut.csv"
-    code, out, err = run("export-settlement", "--county", "50", "--year", "2024", "--format", "csv", "--output", str(target))
+    code, out, err = run(
+        "export-settlement", "--county", "50", "--year", "2024", "--format", "csv", "--output", str(target)
+    )
     assert code == 0, err
     lines = target.read_bytes().decode("utf-8-sig").splitlines()
     assert lines[0].startswith("kommunenummer;kommune;anbefalt;anmodet")
@@ -69,7 +71,17 @@ def test_dry_run_shows_changes_and_writes_nothing(county, tmp_path):
 
 @pytest.mark.django_db
 def test_export_of_a_missing_year_exits_2(county, tmp_path):
-    code, out, err = run("export-settlement", "--county", "50", "--year", "1999", "--format", "xlsx", "--output", str(tmp_path / "x.xlsx"))
+    code, out, err = run(
+        "export-settlement",
+        "--county",
+        "50",
+        "--year",
+        "1999",
+        "--format",
+        "xlsx",
+        "--output",
+        str(tmp_path / "x.xlsx"),
+    )
     assert code == 2 and "Fant ikke bosettingsåret 1999" in err
 
 
@@ -79,7 +91,21 @@ def test_public_xlsx_export(county, tmp_path):
     source.write_text("kommunenummer;anmodet\n5001;3\n5006;30\n", encoding="utf-8")
     assert run("import-settlement", str(source), "--county", "50", "--year", "2024")[0] == 0
     target = tmp_path / "ut.xlsx"
-    assert run("export-settlement", "--county", "50", "--year", "2024", "--format", "xlsx", "--output", str(target), "--public")[0] == 0
+    assert (
+        run(
+            "export-settlement",
+            "--county",
+            "50",
+            "--year",
+            "2024",
+            "--format",
+            "xlsx",
+            "--output",
+            str(target),
+            "--public",
+        )[0]
+        == 0
+    )
     from openpyxl import load_workbook
 
     rows = {r[0]: r for r in load_workbook(target).active.iter_rows(values_only=True)}
@@ -87,9 +113,22 @@ def test_public_xlsx_export(county, tmp_path):
 
 
 def test_the_integrering_command_line_exits_2_on_a_missing_file():
-    result = subprocess.run([sys.executable, "-m", "integrering.cli", "import-settlement", "/finnes/ikke.csv",
-                             "--county", "50", "--year", "2024"], capture_output=True, text=True,
-                            env={**__import__("os").environ, "DJANGO_SETTINGS_MODULE": "integrering.settings_test"})
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "integrering.cli",
+            "import-settlement",
+            "/finnes/ikke.csv",
+            "--county",
+            "50",
+            "--year",
+            "2024",
+        ],
+        capture_output=True,
+        text=True,
+        env={**__import__("os").environ, "DJANGO_SETTINGS_MODULE": "integrering.settings_test"},
+    )
     assert result.returncode == 2
     assert "Fant ikke filen /finnes/ikke.csv." in result.stderr
 
@@ -101,7 +140,9 @@ def test_the_commands_export_imports_back_with_nothing_changed(county, tmp_path,
     source.write_text("kommunenummer;anmodet;vedtatt\n5001;140;\n5006;33;0\n", encoding="utf-8")
     assert run("import-settlement", str(source), "--county", "50", "--year", "2024")[0] == 0
     exported = tmp_path / f"eksport.{fmt}"
-    assert run("export-settlement", "--county", "50", "--year", "2024", "--format", fmt, "--output", str(exported))[0] == 0
+    assert (
+        run("export-settlement", "--county", "50", "--year", "2024", "--format", fmt, "--output", str(exported))[0] == 0
+    )
     code, out, err = run("import-settlement", str(exported), "--county", "50", "--year", "2024")
     assert code == 0, err
     assert "Lest inn 38 kommuner for Trøndelag - Trööndelage 2024; 0 endret." in out

@@ -10,7 +10,9 @@ from integrering.settlement.models import SettlementFigure, SettlementYear
 def year(county):
     settlement_year = SettlementYear.objects.create(county=county, year=2024)
     for number, requested in (("5001", 140), ("5006", 33)):
-        SettlementFigure.objects.create(settlement_year=settlement_year, municipality_id=_pk(number), requested=requested)
+        SettlementFigure.objects.create(
+            settlement_year=settlement_year, municipality_id=_pk(number), requested=requested
+        )
     return settlement_year
 
 
@@ -25,10 +27,16 @@ def test_a_municipal_user_registers_their_own_decision(year, municipal_user, cli
     page = client.get("/bosetting/2024/vedtak/")
     assert page.status_code == 200 and "140" in page.content.decode()
     figure = SettlementFigure.objects.get(settlement_year=year, municipality__number="5001")
-    response = client.post("/bosetting/2024/vedtak/", {
-        "decided": "120", "decided_ema": "10", "decided_on": "2024-03-01", "reference": "Bystyret sak 12/24",
-        "version": str(figure.version),
-    })
+    response = client.post(
+        "/bosetting/2024/vedtak/",
+        {
+            "decided": "120",
+            "decided_ema": "10",
+            "decided_on": "2024-03-01",
+            "reference": "Bystyret sak 12/24",
+            "version": str(figure.version),
+        },
+    )
     assert response.status_code == 302
     figure.refresh_from_db()
     assert (figure.decided, figure.decided_ema, figure.decision_reference) == (120, 10, "Bystyret sak 12/24")

@@ -66,13 +66,17 @@ def test_a_total_row_is_skipped_only_when_it_has_no_municipality_number(county):
     text = "kommunenummer;kommune;anmodet\n5001;Trondheim;10\n;Sum;10\n"
     plan = imports.import_plan(county=county, year=2024, content=text.encode(), filename="x.csv")
     assert plan.errors == [] and len(plan.rows) == 1
-    plan = imports.import_plan(county=county, year=2024, content=b"kommune;anmodet\nTrondheim;10\nSum;10\n", filename="x.csv")
+    plan = imports.import_plan(
+        county=county, year=2024, content=b"kommune;anmodet\nTrondheim;10\nSum;10\n", filename="x.csv"
+    )
     assert plan.errors == [] and len(plan.rows) == 1
-    plan = imports.import_plan(county=county, year=2024, content=b"kommunenummer;kommune;anmodet\n9999;Sum;10\n",
-                               filename="x.csv")
+    plan = imports.import_plan(
+        county=county, year=2024, content=b"kommunenummer;kommune;anmodet\n9999;Sum;10\n", filename="x.csv"
+    )
     assert plan.errors == ["Rad 2, kolonne «kommunenummer»: ukjent kommune «9999»."]
-    plan = imports.import_plan(county=county, year=2024, content=b"kommunenummer;kommune;anmodet\n;Steinkjer;10\n",
-                               filename="x.csv")
+    plan = imports.import_plan(
+        county=county, year=2024, content=b"kommunenummer;kommune;anmodet\n;Steinkjer;10\n", filename="x.csv"
+    )
     assert plan.errors == ["Rad 2, kolonne «kommunenummer»: kommune mangler."]
 
 
@@ -103,7 +107,9 @@ def test_the_pdf_is_a_pdf(county):
 
 
 @pytest.mark.django_db
-def test_the_export_pages_download_for_an_adviser_and_not_for_a_municipal_user(county, adviser, municipal_user, client_for):
+def test_the_export_pages_download_for_an_adviser_and_not_for_a_municipal_user(
+    county, adviser, municipal_user, client_for
+):
     SettlementYear.objects.create(county=county, year=2024)
     client = client_for(adviser)
     for fmt in ("csv", "xlsx", "pdf"):

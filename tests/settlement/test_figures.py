@@ -80,27 +80,39 @@ def test_the_import_page_shows_errors_and_writes_nothing(year, adviser, client_f
     assert not SettlementFigure.objects.exists()
 
 
-def test_after_a_recommendation_the_inline_row_shows_recommended_disabled_and_refuses_a_change(year, adviser, client_for):
+def test_after_a_recommendation_the_inline_row_shows_recommended_disabled_and_refuses_a_change(
+    year, adviser, client_for
+):
     from integrering.settlement.services_recommendation import recommendation_make
 
     recommendation_make(settlement_year=year, user=adviser, numbers={"5001": 30, "5020": 12})
     client = client_for(adviser)
     row = client.get("/bosetting/2024/kommune/5020/rediger/", HTTP_HX_REQUEST="true").content.decode()
-    assert '<input class="ds-input figure-input" type="number" min="0" max="1000000" inputmode="numeric" name="recommended"' in row
-    assert 'name="recommended" id="f-5020-recommended" form="skjema-5020" value="12" aria-label="Anbefalt, Osen" disabled' in row
+    assert (
+        '<input class="ds-input figure-input" type="number" min="0" max="1000000" inputmode="numeric" name="recommended"'
+        in row
+    )
+    assert (
+        'name="recommended" id="f-5020-recommended" form="skjema-5020" value="12" aria-label="Anbefalt, Osen" disabled'
+        in row
+    )
     assert "Låst av anbefalingen" in row
 
     figure = SettlementFigure.objects.get(settlement_year=year, municipality__number="5020")
-    response = client.post("/bosetting/2024/kommune/5020/rediger/", {"recommended": "77", "requested": "5",
-                                                                     "version": figure.version}, HTTP_HX_REQUEST="true")
+    response = client.post(
+        "/bosetting/2024/kommune/5020/rediger/",
+        {"recommended": "77", "requested": "5", "version": figure.version},
+        HTTP_HX_REQUEST="true",
+    )
     page = response.content.decode()
     assert "Lagret" not in page and "«Anbefalt» er låst av fylkets anbefaling for 2024" in page
     assert 'value="12"' in page and "disabled" in page
     figure.refresh_from_db()
     assert (figure.recommended, figure.requested) == (12, None)
 
-    response = client.post("/bosetting/2024/kommune/5020/rediger/", {"requested": "5", "version": figure.version},
-                           HTTP_HX_REQUEST="true")
+    response = client.post(
+        "/bosetting/2024/kommune/5020/rediger/", {"requested": "5", "version": figure.version}, HTTP_HX_REQUEST="true"
+    )
     assert "Lagret: Osen" in response.content.decode()
     figure.refresh_from_db()
     assert (figure.recommended, figure.requested) == (12, 5)
@@ -115,5 +127,7 @@ def test_the_service_refuses_to_change_a_locked_recommended_figure(year, adviser
         services.figure_update(settlement_year=year, municipality=osen, values={"recommended": 77}, version=None)
     with pytest.raises(services.RecommendationLocked):
         services.figures_apply(county=year.county, year=2024, rows=[(osen, {"recommended": 77})])
-    services.figure_update(settlement_year=year, municipality=osen, values={"recommended": 12, "settled": 3}, version=None)
+    services.figure_update(
+        settlement_year=year, municipality=osen, values={"recommended": 12, "settled": 3}, version=None
+    )
     assert SettlementFigure.objects.get(municipality=osen).recommended == 12

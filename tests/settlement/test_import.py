@@ -25,11 +25,14 @@ def figure(number, year=2024):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("text", [
-    "kommunenummer;anmodet;vedtatt\n5001;140;120\n5006;33;0\n",
-    "kommunenummer,anmodet,vedtatt\n5001,140,120\n5006,33,0\n",
-    "\ufeffkommunenummer;anmodet;vedtatt\r\n5001;140;120\r\n5006;33;0\r\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kommunenummer;anmodet;vedtatt\n5001;140;120\n5006;33;0\n",
+        "kommunenummer,anmodet,vedtatt\n5001,140,120\n5006,33,0\n",
+        "\ufeffkommunenummer;anmodet;vedtatt\r\n5001;140;120\r\n5006;33;0\r\n",
+    ],
+)
 def test_semicolon_comma_and_bom_files_are_read_alike(county, text):
     _, changed = apply(county, text)
     assert changed == 2
@@ -52,11 +55,21 @@ def test_an_xlsx_file_is_read_with_numbers_and_empty_cells(county):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("name,number", [
-    ("Trondheim", "5001"), ("Trondheim - Tråante", "5001"), ("5001 Trondheim", "5001"), ("Tråante", "5001"),
-    ("trondheim – tråante".replace("–", "-"), "5001"), ("Snåase - Snåsa", "5041"), ("Snåsa", "5041"),
-    ("Raarvihke - Røyrvik", "5043"), ("Namsos - Nåavmesjenjaelmie", "5007"), ("5001", "5001"),
-])
+@pytest.mark.parametrize(
+    "name,number",
+    [
+        ("Trondheim", "5001"),
+        ("Trondheim - Tråante", "5001"),
+        ("5001 Trondheim", "5001"),
+        ("Tråante", "5001"),
+        ("trondheim – tråante".replace("–", "-"), "5001"),
+        ("Snåase - Snåsa", "5041"),
+        ("Snåsa", "5041"),
+        ("Raarvihke - Røyrvik", "5043"),
+        ("Namsos - Nåavmesjenjaelmie", "5007"),
+        ("5001", "5001"),
+    ],
+)
 def test_municipalities_are_found_by_name_sami_name_or_number(county, name, number):
     result = plan(county, f"kommune;anmodet\n{name};7\n")
     assert result.errors == []
@@ -64,18 +77,36 @@ def test_municipalities_are_found_by_name_sami_name_or_number(county, name, numb
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("text,expected", [
-    ("kommunenummer;anmodet\n5001;10\n9999;5\n", "Rad 3, kolonne «kommunenummer»: ukjent kommune «9999»."),
-    ("kommune;anmodet\n5001;10\nBergen;5\n", "Rad 3, kolonne «kommune»: 4601 Bergen ligger i et annet fylke."),
-    ("kommunenummer;anmodet\n5001;10\n4601;5\n", "Rad 3, kolonne «kommunenummer»: 4601 Bergen ligger i et annet fylke."),
-    ("kommunenummer;anmodet\n5001;10\n5001;5\n", "Rad 3, kolonne «kommunenummer»: 5001 Trondheim står også på rad 2."),
-    ("kommune;anmodet\nTrondheim;10\n5001 Trondheim;5\n", "Rad 3, kolonne «kommune»: 5001 Trondheim står også på rad 2."),
-    ("kommunenummer;anmodet;vedtatt\n5001;10;-2\n", "Rad 2, kolonne «vedtatt»: negativt tall (-2) er ikke tillatt."),
-    ("kommunenummer;anmodet;vedtatt\n5001;ti;2\n", "Rad 2, kolonne «anmodet»: «ti» er ikke et tall."),
-    ("kommunenummer;anmodet;anmodet_ema\n5001;3;5\n", "Rad 2, kolonne «anmodet_ema»: enslige mindreårige (5) er flere enn «anmodet» (3)."),
-    ("kommunenummer;navn\n5001;Trondheim\n", "Rad 1: filen har ingen tallkolonner"),
-    ("navn;anmodet\nTrondheim;3\n", "Rad 1: filen mangler kolonnen «kommunenummer» eller «kommune»."),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("kommunenummer;anmodet\n5001;10\n9999;5\n", "Rad 3, kolonne «kommunenummer»: ukjent kommune «9999»."),
+        ("kommune;anmodet\n5001;10\nBergen;5\n", "Rad 3, kolonne «kommune»: 4601 Bergen ligger i et annet fylke."),
+        (
+            "kommunenummer;anmodet\n5001;10\n4601;5\n",
+            "Rad 3, kolonne «kommunenummer»: 4601 Bergen ligger i et annet fylke.",
+        ),
+        (
+            "kommunenummer;anmodet\n5001;10\n5001;5\n",
+            "Rad 3, kolonne «kommunenummer»: 5001 Trondheim står også på rad 2.",
+        ),
+        (
+            "kommune;anmodet\nTrondheim;10\n5001 Trondheim;5\n",
+            "Rad 3, kolonne «kommune»: 5001 Trondheim står også på rad 2.",
+        ),
+        (
+            "kommunenummer;anmodet;vedtatt\n5001;10;-2\n",
+            "Rad 2, kolonne «vedtatt»: negativt tall (-2) er ikke tillatt.",
+        ),
+        ("kommunenummer;anmodet;vedtatt\n5001;ti;2\n", "Rad 2, kolonne «anmodet»: «ti» er ikke et tall."),
+        (
+            "kommunenummer;anmodet;anmodet_ema\n5001;3;5\n",
+            "Rad 2, kolonne «anmodet_ema»: enslige mindreårige (5) er flere enn «anmodet» (3).",
+        ),
+        ("kommunenummer;navn\n5001;Trondheim\n", "Rad 1: filen har ingen tallkolonner"),
+        ("navn;anmodet\nTrondheim;3\n", "Rad 1: filen mangler kolonnen «kommunenummer» eller «kommune»."),
+    ],
+)
 def test_bad_rows_are_reported_in_norwegian_with_row_and_column(county, text, expected):
     result = plan(county, text)
     assert not result.ok

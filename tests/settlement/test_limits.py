@@ -13,7 +13,13 @@ from django.urls import reverse
 
 from integrering.municipalities.models import Municipality
 from integrering.settlement import imports, services
-from integrering.settlement.models import CriterionDefinition, CriterionValue, Scenario, SettlementFigure, SettlementYear
+from integrering.settlement.models import (
+    CriterionDefinition,
+    CriterionValue,
+    Scenario,
+    SettlementFigure,
+    SettlementYear,
+)
 from tests.settlement.scenario_fixtures import year_2021  # noqa: F401
 from tests.settlement.test_commands import run
 
@@ -34,15 +40,17 @@ def xlsx(rows) -> bytes:
 
 @pytest.mark.parametrize("value", [HUGE, "3000000000", "1000001"])
 def test_the_import_names_row_and_column_of_a_number_above_a_million(county, value):
-    plan = imports.import_plan(county=county, year=2024, content=f"kommunenummer;anmodet\n5001;{value}\n".encode(),
-                               filename="imdi.csv")
+    plan = imports.import_plan(
+        county=county, year=2024, content=f"kommunenummer;anmodet\n5001;{value}\n".encode(), filename="imdi.csv"
+    )
     assert plan.errors == [f"Rad 2, kolonne «anmodet»: {value} er for stort (høyst 1\u00a0000\u00a0000)."]
     assert not plan.ok
 
 
 def test_a_million_is_accepted(county):
-    plan = imports.import_plan(county=county, year=2024, content=b"kommunenummer;anmodet\n5001;1000000\n",
-                               filename="imdi.csv")
+    plan = imports.import_plan(
+        county=county, year=2024, content=b"kommunenummer;anmodet\n5001;1000000\n", filename="imdi.csv"
+    )
     assert plan.errors == [] and plan.rows[0][1] == {"requested": 1_000_000}
 
 
@@ -97,21 +105,39 @@ def test_the_years_frame_refuses_a_number_above_a_million(county, adviser, clien
     response = client.post("/bosetting/ny/", {"year": "2030", field: HUGE})
     assert response.status_code == 400 and LIMIT_MESSAGE in response.content.decode()
     year = SettlementYear.objects.create(county=county, year=2024)
-    response = client.post("/bosetting/2024/rediger/", {"version": year.version, "stage": "planning", field: "3000000000"})
+    response = client.post(
+        "/bosetting/2024/rediger/", {"version": year.version, "stage": "planning", field: "3000000000"}
+    )
     assert response.status_code == 400 and LIMIT_MESSAGE in response.content.decode()
     assert not SettlementYear.objects.filter(year=2030).exists()
     assert SettlementYear.objects.get(pk=year.pk).total is None
 
 
 def scenario_data(**extra):
-    data = {"name": "Stor", "method": "optimal", "total": "619", "min_lot": "10", "base": "0",
-            "crit_folketall_use": "on", "crit_folketall_weight": "1", "crit_folketall_exponent": "1"}
+    data = {
+        "name": "Stor",
+        "method": "optimal",
+        "total": "619",
+        "min_lot": "10",
+        "base": "0",
+        "crit_folketall_use": "on",
+        "crit_folketall_weight": "1",
+        "crit_folketall_exponent": "1",
+    }
     data.update(extra)
     return data
 
 
-@pytest.mark.parametrize("extra", [{"total": HUGE}, {"min_lot": HUGE}, {"c_5001_cap": HUGE},
-                                   {"c_5001_fixed": "3000000000", "c_5001_reason": "Avtale"}, {"c_5001_minimum": HUGE}])
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {"total": HUGE},
+        {"min_lot": HUGE},
+        {"c_5001_cap": HUGE},
+        {"c_5001_fixed": "3000000000", "c_5001_reason": "Avtale"},
+        {"c_5001_minimum": HUGE},
+    ],
+)
 def test_the_scenario_form_refuses_numbers_above_a_million(year_2021, adviser, client_for, extra):
     response = client_for(adviser).post(reverse("settlement:scenario_create", args=[2021]), scenario_data(**extra))
     assert response.status_code == 400
@@ -120,8 +146,9 @@ def test_the_scenario_form_refuses_numbers_above_a_million(year_2021, adviser, c
 
 
 def test_the_scenario_form_refuses_a_weight_above_a_thousand(year_2021, adviser, client_for):
-    response = client_for(adviser).post(reverse("settlement:scenario_create", args=[2021]),
-                                        scenario_data(crit_folketall_weight="1e300"))
+    response = client_for(adviser).post(
+        reverse("settlement:scenario_create", args=[2021]), scenario_data(crit_folketall_weight="1e300")
+    )
     assert response.status_code == 400 and not Scenario.objects.exists()
 
 
@@ -132,8 +159,9 @@ def test_the_services_refuse_numbers_above_a_million(county, year_2021, adviser)
 
     trondheim = Municipality.objects.get(number="5001")
     with pytest.raises(services.InvalidFigures, match="«anmodet» må være et helt tall fra 0 til 1"):
-        services.figure_update(settlement_year=year_2021, municipality=trondheim, values={"requested": 10**20},
-                               version=None)
+        services.figure_update(
+            settlement_year=year_2021, municipality=trondheim, values={"requested": 10**20}, version=None
+        )
     with pytest.raises(services.InvalidFigures):
         services.figures_apply(county=county, year=2021, rows=[(trondheim, {"settled": 3_000_000_000})])
     with pytest.raises(services.InvalidFigures, match="rammen"):
@@ -143,15 +171,19 @@ def test_the_services_refuse_numbers_above_a_million(county, year_2021, adviser)
     with pytest.raises(ValidationError, match="Minstetallet"):
         scenario_create(settlement_year=year_2021, user=adviser, name="x", min_lot=10**20)
     with pytest.raises(ValidationError, match="maks"):
-        scenario_create(settlement_year=year_2021, user=adviser, name="x",
-                        constraints={"5001": {"cap": 10**20}})
+        scenario_create(settlement_year=year_2021, user=adviser, name="x", constraints={"5001": {"cap": 10**20}})
     assert SettlementFigure.objects.filter(municipality=trondheim, settlement_year=year_2021).get().requested == 140
     assert not Scenario.objects.exists() and not SettlementYear.objects.filter(year=2030).exists()
 
 
-@pytest.mark.parametrize("value,message", [
-    ("1e30", "«1e30» er for stort"), (HUGE + "000000", "er for stort"), ("12345678901", "er for stort"),
-])
+@pytest.mark.parametrize(
+    "value,message",
+    [
+        ("1e30", "«1e30» er for stort"),
+        (HUGE + "000000", "er for stort"),
+        ("12345678901", "er for stort"),
+    ],
+)
 def test_the_criteria_import_names_row_and_column_of_an_overlarge_value(year_2021, adviser, client_for, value, message):
     CriterionDefinition.objects.create(county=year_2021.county, code="ledighet", name="Ledighet")
     upload = SimpleUploadedFile("k.csv", f"kommunenummer;ledighet\n5001;2\n5006;{value}\n".encode())

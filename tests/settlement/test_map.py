@@ -25,8 +25,11 @@ def test_a_negative_arc_index_is_the_arc_reversed():
 @pytest.mark.django_db
 @pytest.mark.parametrize("county_number,year", [("50", 2021), ("46", 2024), ("30", 2022), ("18", 2024)])
 def test_every_municipality_of_a_county_gets_a_shape(county_number, year):
-    numbers = [m.number for m in Municipality.objects.filter(county__number=county_number, valid_from__lte=year)
-               if m.is_valid_in(year)]
+    numbers = [
+        m.number
+        for m in Municipality.objects.filter(county__number=county_number, valid_from__lte=year)
+        if m.is_valid_in(year)
+    ]
     shapes = county_map.shapes_for(county_number, numbers, year)
     assert set(shapes.paths) == set(numbers)
     assert all(p.startswith("M") and p.endswith("Z") for p in shapes.paths.values())
@@ -48,7 +51,9 @@ def seeded(county):
     return SettlementYear.objects.get(county=county, year=2021)
 
 
-@pytest.mark.parametrize("figure", ["anmodet", "vedtatt", "bosatt", "anmodet-per-1000", "vedtatt-minus-anmodet", "ugyldig"])
+@pytest.mark.parametrize(
+    "figure", ["anmodet", "vedtatt", "bosatt", "anmodet-per-1000", "vedtatt-minus-anmodet", "ugyldig"]
+)
 def test_the_map_page_has_38_focusable_areas_a_legend_and_a_table(seeded, adviser, client_for, figure):
     html = client_for(adviser).get(f"/bosetting/2021/kart/?tall={figure}").content.decode()
     assert html.count('<a href="/kommuner/50') == 38
@@ -80,10 +85,26 @@ def test_the_map_legend_on_the_page_has_no_empty_impossible_class(county, advise
     from integrering.settlement import services
 
     year = SettlementYear.objects.create(county=county, year=2024)
-    for number, settled in (("5001", 5), ("5006", 0), ("5007", 0), ("5014", 3), ("5020", 3), ("5021", 3),
-                            ("5022", 3), ("5025", 3), ("5026", 3), ("5027", 3), ("5028", 3), ("5029", 3)):
-        services.figure_update(settlement_year=year, municipality=Municipality.objects.get(number=number),
-                               values={"settled": settled}, version=None)
+    for number, settled in (
+        ("5001", 5),
+        ("5006", 0),
+        ("5007", 0),
+        ("5014", 3),
+        ("5020", 3),
+        ("5021", 3),
+        ("5022", 3),
+        ("5025", 3),
+        ("5026", 3),
+        ("5027", 3),
+        ("5028", 3),
+        ("5029", 3),
+    ):
+        services.figure_update(
+            settlement_year=year,
+            municipality=Municipality.objects.get(number=number),
+            values={"settled": settled},
+            version=None,
+        )
     page = client_for(adviser).get("/bosetting/2024/kart/?tall=bosatt").content.decode()
     legend = re.sub(r"\s+", " ", page.split('id="tegnforklaring"', 1)[1].split("</section>", 1)[0])
     assert "over 3 til 3" not in legend

@@ -28,10 +28,12 @@ MUNICIPALITY_PAGE = 15
 def fill(county, years, municipalities):
     for year in years:
         settlement_year, _ = SettlementYear.objects.get_or_create(county=county, year=year)
-        SettlementFigure.objects.bulk_create([
-            SettlementFigure(settlement_year=settlement_year, municipality=m, requested=10, decided=8, settled=None)
-            for m in municipalities
-        ])
+        SettlementFigure.objects.bulk_create(
+            [
+                SettlementFigure(settlement_year=settlement_year, municipality=m, requested=10, decided=8, settled=None)
+                for m in municipalities
+            ]
+        )
 
 
 def count(client, url) -> int:
@@ -43,16 +45,21 @@ def count(client, url) -> int:
 
 @pytest.mark.parametrize("page", PAGES)
 def test_county_pages_cost_the_same_exact_queries_for_two_municipalities_and_one_year_as_for_all_and_eleven(
-        page, county, make_user, client_for):
+    page, county, make_user, client_for
+):
     client = client_for(make_user(Role.ADVISER, username="r"))
     municipalities = list(Municipality.objects.filter(county=county).order_by("number"))
     fill(county, [2024], municipalities[:2])
     small = count(client, page.format(year=2024))
     fill(county, range(2014, 2024), municipalities)
-    SettlementFigure.objects.bulk_create([
-        SettlementFigure(settlement_year=SettlementYear.objects.get(county=county, year=2024), municipality=m, requested=3)
-        for m in municipalities[2:]
-    ])
+    SettlementFigure.objects.bulk_create(
+        [
+            SettlementFigure(
+                settlement_year=SettlementYear.objects.get(county=county, year=2024), municipality=m, requested=3
+            )
+            for m in municipalities[2:]
+        ]
+    )
     large = count(client, page.format(year=2024))
     assert (small, large) == (PAGES[page], PAGES[page])
 

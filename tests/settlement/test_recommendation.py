@@ -17,8 +17,13 @@ from tests.settlement.scenario_fixtures import year_2021, year_2022  # noqa: F40
 
 @pytest.fixture
 def run(year_2021, adviser):
-    scenario = scenario_create(settlement_year=year_2021, user=adviser, name="Grunntall",
-                               criteria=[{"code": "folketall", "weight": 1, "exponent": 1}], base=14)
+    scenario = scenario_create(
+        settlement_year=year_2021,
+        user=adviser,
+        name="Grunntall",
+        criteria=[{"code": "folketall", "weight": 1, "exponent": 1}],
+        base=14,
+    )
     return scenario_run(scenario=scenario, user=adviser)
 
 
@@ -26,8 +31,10 @@ def test_choosing_a_run_makes_version_1_copies_the_numbers_and_moves_the_stage(r
     recommendation = recommendation_make(settlement_year=year_2021, user=adviser, run=run)
     assert recommendation.version == 1 and sum(recommendation.numbers.values()) == 619
     assert "grunntall på 14" in recommendation.method_description
-    figures = {f.municipality.number: f for f in SettlementFigure.objects.filter(settlement_year=year_2021)
-               .select_related("municipality")}
+    figures = {
+        f.municipality.number: f
+        for f in SettlementFigure.objects.filter(settlement_year=year_2021).select_related("municipality")
+    }
     assert all(figures[n].recommended == v for n, v in recommendation.numbers.items())
     assert figures["5001"].requested == 140  # the other figures are untouched
     year_2021.refresh_from_db()
@@ -45,18 +52,24 @@ def test_a_later_version_needs_a_reason_and_leaves_the_earlier_one_as_it_was(run
     first.refresh_from_db()
     assert (first.version, second.version) == (1, 2)
     assert first.numbers == frozen and second.numbers != frozen
-    assert SettlementFigure.objects.get(settlement_year=year_2021, municipality__number="5001").recommended == \
-        second.numbers["5001"]
+    assert (
+        SettlementFigure.objects.get(settlement_year=year_2021, municipality__number="5001").recommended
+        == second.numbers["5001"]
+    )
 
 
 def _copy_scenario(run, adviser):
     from integrering.settlement.services_scenarios import scenario_copy
+
     return scenario_copy(scenario=run.scenario, user=adviser)
 
 
 def test_no_service_changes_a_recommendation():
-    writers = [name for name in dir(services_recommendation)
-               if name.startswith("recommendation_") and name != "recommendation_make"]
+    writers = [
+        name
+        for name in dir(services_recommendation)
+        if name.startswith("recommendation_") and name != "recommendation_make"
+    ]
     assert writers == []
 
 
@@ -76,8 +89,9 @@ def test_the_page_requires_a_reason_for_version_2(run, year_2021, adviser, clien
     assert client.post(url, {"reason": ""}).status_code == 302
     response = client.post(url, {"reason": ""})
     assert response.status_code == 400 and Recommendation.objects.count() == 1
-    assert client.post(url, {"reason": "Endret etter dialogmøte"}).url == reverse("settlement:recommendation",
-                                                                              args=[2021, 2])
+    assert client.post(url, {"reason": "Endret etter dialogmøte"}).url == reverse(
+        "settlement:recommendation", args=[2021, 2]
+    )
     page = client.get(reverse("settlement:recommendation", args=[2021, 1])).content.decode()
     assert "tidligere versjon" in page
 
@@ -110,15 +124,19 @@ def test_the_letter_is_dated_by_the_version_and_gives_a_reason_only_for_a_change
     from integrering.settlement.selectors_scenarios import recommendation_rows
     from integrering.settlement.views_recommendation import letter_html
 
-    first = recommendation_make(settlement_year=year_2021, user=adviser, numbers={"5001": 140, "5006": 33},
-                                reason="Fra seed-presentasjonen")
-    Recommendation.objects.filter(pk=first.pk).update(chosen_at=datetime.datetime(2021, 3, 1, 23, 30, tzinfo=datetime.UTC))
+    first = recommendation_make(
+        settlement_year=year_2021, user=adviser, numbers={"5001": 140, "5006": 33}, reason="Fra seed-presentasjonen"
+    )
+    Recommendation.objects.filter(pk=first.pk).update(
+        chosen_at=datetime.datetime(2021, 3, 1, 23, 30, tzinfo=datetime.UTC)
+    )
     first.refresh_from_db()
     html = letter_html(first, *recommendation_rows(first))
     assert "Dato: 02.03.2021" in html  # the version's day in Oslo, not the day it is downloaded
     assert "Begrunnelse for endringen" not in html and "Fra seed-presentasjonen" not in html
-    second = recommendation_make(settlement_year=year_2021, user=adviser, numbers={"5001": 130, "5006": 43},
-                                 reason="Steinkjer har flere boliger")
+    second = recommendation_make(
+        settlement_year=year_2021, user=adviser, numbers={"5001": 130, "5006": 43}, reason="Steinkjer har flere boliger"
+    )
     html = letter_html(second, *recommendation_rows(second))
     assert "Begrunnelse for endringen:</strong> Steinkjer har flere boliger" in html
 
@@ -128,39 +146,64 @@ def test_the_letter_describes_caps_minimums_exclusions_and_fixed_numbers_with_re
     from integrering.settlement.services_scenarios import scenario_create, scenario_run
     from integrering.settlement.views_recommendation import letter_html
 
-    scenario = scenario_create(settlement_year=year_2021, user=adviser, name="Med grenser", base=10,
-                               criteria=[{"code": "folketall", "weight": 1, "exponent": 0.6}],
-                               constraints={"5001": {"cap": 120, "reason": "Boligmangel"},
-                                            "5014": {"excluded": True, "reason": "Ingen boliger"},
-                                            "5006": {"fixed": 30, "reason": "Avtale"},
-                                            "5007": {"minimum": 15, "reason": ""}})
-    recommendation = recommendation_make(settlement_year=year_2021, user=adviser,
-                                         run=scenario_run(scenario=scenario, user=adviser))
+    scenario = scenario_create(
+        settlement_year=year_2021,
+        user=adviser,
+        name="Med grenser",
+        base=10,
+        criteria=[{"code": "folketall", "weight": 1, "exponent": 0.6}],
+        constraints={
+            "5001": {"cap": 120, "reason": "Boligmangel"},
+            "5014": {"excluded": True, "reason": "Ingen boliger"},
+            "5006": {"fixed": 30, "reason": "Avtale"},
+            "5007": {"minimum": 15, "reason": ""},
+        },
+    )
+    recommendation = recommendation_make(
+        settlement_year=year_2021, user=adviser, run=scenario_run(scenario=scenario, user=adviser)
+    )
     html = letter_html(recommendation, *recommendation_rows(recommendation))
-    for text in ("Maks: 5001 Trondheim 120 (Boligmangel)", "Utelatt (får 0): 5014 Frøya (Ingen boliger)",
-                 "Fast tall: 5006 Steinkjer 30 (Avtale)", "Minimum for kommunen (får den noen, får den minst så mange): 5007 Namsos - Nåavmesjenjaelmie 15"):
+    for text in (
+        "Maks: 5001 Trondheim 120 (Boligmangel)",
+        "Utelatt (får 0): 5014 Frøya (Ingen boliger)",
+        "Fast tall: 5006 Steinkjer 30 (Avtale)",
+        "Minimum for kommunen (får den noen, får den minst så mange): 5007 Namsos - Nåavmesjenjaelmie 15",
+    ):
         assert text in html
 
 
 def test_an_unknown_format_is_not_found(run, year_2021, adviser, client_for):
     recommendation_make(settlement_year=year_2021, user=adviser, run=run)
-    assert client_for(adviser).get(reverse("settlement:recommendation_export", args=[2021, 1, "doc"])).status_code == 404
+    assert (
+        client_for(adviser).get(reverse("settlement:recommendation_export", args=[2021, 1, "doc"])).status_code == 404
+    )
 
 
-def test_municipal_users_cannot_choose_or_read_the_recommendation_pages(run, year_2021, adviser, municipal_user,
-                                                                         client_for):
+def test_municipal_users_cannot_choose_or_read_the_recommendation_pages(
+    run, year_2021, adviser, municipal_user, client_for
+):
     recommendation_make(settlement_year=year_2021, user=adviser, run=run)
     client = client_for(municipal_user)
-    assert client.post(reverse("settlement:recommendation_choose", args=[2021, run.pk]), {"reason": "x"}).status_code == 403
-    for url in [reverse("settlement:recommendations", args=[2021]), reverse("settlement:recommendation", args=[2021, 1]),
-                reverse("settlement:recommendation_export", args=[2021, 1, "xlsx"])]:
+    assert (
+        client.post(reverse("settlement:recommendation_choose", args=[2021, run.pk]), {"reason": "x"}).status_code
+        == 403
+    )
+    for url in [
+        reverse("settlement:recommendations", args=[2021]),
+        reverse("settlement:recommendation", args=[2021, 1]),
+        reverse("settlement:recommendation_export", args=[2021, 1, "xlsx"]),
+    ]:
         assert client.get(url).status_code == 404, url
     assert Recommendation.objects.count() == 1
 
 
 def test_a_recommendation_from_plain_numbers_has_no_run_and_still_exports(year_2021, adviser, client_for):
-    recommendation_make(settlement_year=year_2021, user=None, numbers={"5001": 140, "5006": 33},
-                        description="Tabellen fra seed-presentasjonen.")
+    recommendation_make(
+        settlement_year=year_2021,
+        user=None,
+        numbers={"5001": 140, "5006": 33},
+        description="Tabellen fra seed-presentasjonen.",
+    )
     client = client_for(adviser)
     page = client.get(reverse("settlement:recommendation", args=[2021, 1])).content.decode()
     assert "Tabellen fra seed-presentasjonen." in page and "173" in page
@@ -172,22 +215,27 @@ def test_a_recommendation_from_plain_numbers_has_no_run_and_still_exports(year_2
 def test_the_copied_numbers_are_in_the_audit_log(run, year_2021, adviser):
     from auditlog.models import LogEntry
     from django.contrib.contenttypes.models import ContentType
+
     recommendation_make(settlement_year=year_2021, user=adviser, run=run)
     figures = LogEntry.objects.filter(content_type=ContentType.objects.get_for_model(SettlementFigure))
     assert figures.count() == 38
     assert LogEntry.objects.filter(content_type=ContentType.objects.get_for_model(Recommendation)).count() == 1
 
 
-def test_the_frozen_recommendation_cannot_be_changed_through_the_year_table_or_an_import(year_2021, adviser, client_for):
+def test_the_frozen_recommendation_cannot_be_changed_through_the_year_table_or_an_import(
+    year_2021, adviser, client_for
+):
     from integrering.settlement import imports
 
     recommendation_make(settlement_year=year_2021, user=None, numbers={"5001": 140, "5006": 33})
     county = year_2021.county
-    same = imports.import_plan(county=county, year=2021, content=b"kommunenummer;anbefalt;anmodet\n5001;140;150\n",
-                               filename="x.csv")
+    same = imports.import_plan(
+        county=county, year=2021, content=b"kommunenummer;anbefalt;anmodet\n5001;140;150\n", filename="x.csv"
+    )
     assert same.errors == [] and [c.column for c in same.changes] == ["anmodet"]
-    changed = imports.import_plan(county=county, year=2021, content=b"kommunenummer;anbefalt\n5001;99\n5006;\n",
-                                  filename="x.csv")
+    changed = imports.import_plan(
+        county=county, year=2021, content=b"kommunenummer;anbefalt\n5001;99\n5006;\n", filename="x.csv"
+    )
     assert [e.split(":")[0] for e in changed.errors] == ["Rad 2, kolonne «anbefalt»", "Rad 3, kolonne «anbefalt»"]
     assert "låst" in changed.errors[0]
 

@@ -5,9 +5,16 @@ from django.core.exceptions import ValidationError
 
 from integrering import allocation
 from integrering.settlement.models import Scenario, ScenarioRun
-from integrering.settlement.services_scenarios import (scenario_copy, scenario_create, scenario_from_last_year,
-                                                       scenario_run, scenario_run_is_reproducible,
-                                                       scenario_run_reproduce, scenario_sensitivity, scenario_update)
+from integrering.settlement.services_scenarios import (
+    scenario_copy,
+    scenario_create,
+    scenario_from_last_year,
+    scenario_run,
+    scenario_run_is_reproducible,
+    scenario_run_reproduce,
+    scenario_sensitivity,
+    scenario_update,
+)
 from tests.settlement.scenario_fixtures import year_2021, year_2022  # noqa: F401
 
 POPULATION = [{"code": "folketall", "weight": 1.0, "exponent": 0.6}]
@@ -15,8 +22,14 @@ POPULATION = [{"code": "folketall", "weight": 1.0, "exponent": 0.6}]
 
 @pytest.fixture
 def scenario(year_2021, adviser):
-    return scenario_create(settlement_year=year_2021, user=adviser, name="Folketall", criteria=POPULATION,
-                           base=10, constraints={"5001": {"cap": 120}})
+    return scenario_create(
+        settlement_year=year_2021,
+        user=adviser,
+        name="Folketall",
+        criteria=POPULATION,
+        base=10,
+        constraints={"5001": {"cap": 120}},
+    )
 
 
 def test_a_run_distributes_the_years_total_over_its_38_municipalities(scenario, adviser):
@@ -34,6 +47,7 @@ def test_a_run_saves_every_input_and_reproduces_exactly_after_the_database_chang
     run = scenario_run(scenario=scenario, user=adviser)
     scenario_update(scenario=scenario, base=0, min_lot=5, criteria=[{"code": "folketall", "weight": 1, "exponent": 1}])
     from integrering.municipalities.models import Population
+
     Population.objects.filter(municipality__number="5001").update(total=1)
     run.refresh_from_db()
     assert scenario_run_reproduce(run=run) == run.result
@@ -44,6 +58,7 @@ def test_a_run_saves_every_input_and_reproduces_exactly_after_the_database_chang
 
 def test_population_falls_back_to_the_latest_year_available(county, adviser):
     from integrering.settlement.models import SettlementYear
+
     far = SettlementYear.objects.create(county=county, year=2040, total=100)
     scenario = scenario_create(settlement_year=far, user=adviser, name="Fremtid", criteria=POPULATION)
     run = scenario_run(scenario=scenario, user=adviser)
@@ -51,15 +66,25 @@ def test_population_falls_back_to_the_latest_year_available(county, adviser):
     assert max(run.inputs["criteria"]["folketall"]["years"]) < 2040
 
 
-@pytest.mark.parametrize("constraints,words", [
-    ({"5001": {"fixed": 700, "reason": "Avtale"}}, "faste tallene"),
-    ({number: {"cap": 5} for number in ["5001"]} | {"x": {}}, None),
-])
+@pytest.mark.parametrize(
+    "constraints,words",
+    [
+        ({"5001": {"fixed": 700, "reason": "Avtale"}}, "faste tallene"),
+        ({number: {"cap": 5} for number in ["5001"]} | {"x": {}}, None),
+    ],
+)
 def test_an_infeasible_scenario_raises_the_engines_message_and_saves_nothing(year_2021, adviser, constraints, words):
     if words is None:
         constraints = {}
-    scenario = scenario_create(settlement_year=year_2021, user=adviser, name="Umulig", criteria=POPULATION,
-                               constraints=constraints, total=619 if words else 5, min_lot=10)
+    scenario = scenario_create(
+        settlement_year=year_2021,
+        user=adviser,
+        name="Umulig",
+        criteria=POPULATION,
+        constraints=constraints,
+        total=619 if words else 5,
+        min_lot=10,
+    )
     with pytest.raises(allocation.AllocationError) as error:
         scenario_run(scenario=scenario, user=adviser)
     if words:
@@ -69,11 +94,21 @@ def test_an_infeasible_scenario_raises_the_engines_message_and_saves_nothing(yea
 
 def test_an_exclusion_or_fixed_number_without_a_reason_is_refused(year_2021, adviser):
     with pytest.raises(ValidationError, match="begrunnelse"):
-        scenario_create(settlement_year=year_2021, user=adviser, name="Uten", criteria=POPULATION,
-                        constraints={"5001": {"excluded": True, "reason": " "}})
+        scenario_create(
+            settlement_year=year_2021,
+            user=adviser,
+            name="Uten",
+            criteria=POPULATION,
+            constraints={"5001": {"excluded": True, "reason": " "}},
+        )
     with pytest.raises(ValidationError, match="begrunnelse"):
-        scenario_create(settlement_year=year_2021, user=adviser, name="Uten", criteria=POPULATION,
-                        constraints={"5001": {"fixed": 40}})
+        scenario_create(
+            settlement_year=year_2021,
+            user=adviser,
+            name="Uten",
+            criteria=POPULATION,
+            constraints={"5001": {"fixed": 40}},
+        )
     assert not Scenario.objects.exists()
 
 
@@ -103,6 +138,7 @@ def test_starting_from_last_year_calibrates_on_the_seeds_2021_table_and_runs_to_
 
 def test_starting_from_last_year_without_last_years_requests_says_so(county, adviser):
     from integrering.settlement.models import SettlementYear
+
     lonely = SettlementYear.objects.create(county=county, year=2030, total=100)
     with pytest.raises(ValidationError, match="2029"):
         scenario_from_last_year(settlement_year=lonely, user=adviser)
@@ -116,14 +152,25 @@ def test_sensitivity_reports_min_median_max_per_municipality(scenario):
 
 def test_the_method_description_reads_well(year_2021, adviser):
     from integrering.settlement.scenario_inputs import inputs_build, method_description
-    scenario = scenario_create(settlement_year=year_2021, user=adviser, name="S", criteria=POPULATION, base=10,
-                               constraints={"5014": {"excluded": True, "reason": "Boliger"},
-                                            "5006": {"fixed": 30, "reason": "Avtale med kommunen"},
-                                            "5001": {"cap": 120, "minimum": 50, "reason": ""}})
+
+    scenario = scenario_create(
+        settlement_year=year_2021,
+        user=adviser,
+        name="S",
+        criteria=POPULATION,
+        base=10,
+        constraints={
+            "5014": {"excluded": True, "reason": "Boliger"},
+            "5006": {"fixed": 30, "reason": "Avtale med kommunen"},
+            "5001": {"cap": 120, "minimum": 50, "reason": ""},
+        },
+    )
     text = method_description(inputs_build(scenario))
-    assert text == ("Totalen 619 er fordelt med optimal fordeling (minst mulig avvik fra kvotene). "
-                    "Kriterier: Folketall 1. januar (vekt 1, eksponent 0,6). Hver deltakende kommune får et "
-                    "grunntall på 10. Ingen kommune får færre enn 10 med mindre den får 0. "
-                    "Utelatt (får 0): 5014 Frøya (Boliger). Fast tall: 5006 Steinkjer 30 (Avtale med kommunen). "
-                    "Minimum for kommunen (får den noen, får den minst så mange): 5001 Trondheim 50. "
-                    "Maks: 5001 Trondheim 120.")
+    assert text == (
+        "Totalen 619 er fordelt med optimal fordeling (minst mulig avvik fra kvotene). "
+        "Kriterier: Folketall 1. januar (vekt 1, eksponent 0,6). Hver deltakende kommune får et "
+        "grunntall på 10. Ingen kommune får færre enn 10 med mindre den får 0. "
+        "Utelatt (får 0): 5014 Frøya (Boliger). Fast tall: 5006 Steinkjer 30 (Avtale med kommunen). "
+        "Minimum for kommunen (får den noen, får den minst så mange): 5001 Trondheim 50. "
+        "Maks: 5001 Trondheim 120."
+    )

@@ -13,52 +13,84 @@ from tests.settlement.scenario_fixtures import year_2021, year_2022  # noqa: F40
 
 
 def form_data(**extra):
-    data = {"name": "Folketall", "method": "optimal", "total": "619", "min_lot": "10", "base": "10",
-            "crit_folketall_use": "on", "crit_folketall_weight": "1", "crit_folketall_exponent": "0.6"}
+    data = {
+        "name": "Folketall",
+        "method": "optimal",
+        "total": "619",
+        "min_lot": "10",
+        "base": "10",
+        "crit_folketall_use": "on",
+        "crit_folketall_weight": "1",
+        "crit_folketall_exponent": "0.6",
+    }
     data.update(extra)
     return data
 
 
 @pytest.fixture
 def scenario(year_2021, adviser):
-    return scenario_create(settlement_year=year_2021, user=adviser, name="Folketall",
-                           criteria=[{"code": "folketall", "weight": 1, "exponent": 0.6}], base=10)
+    return scenario_create(
+        settlement_year=year_2021,
+        user=adviser,
+        name="Folketall",
+        criteria=[{"code": "folketall", "weight": 1, "exponent": 0.6}],
+        base=10,
+    )
 
 
 def test_an_adviser_creates_a_scenario_with_constraints_and_runs_it(year_2021, adviser, client_for):
     client = client_for(adviser)
     assert client.get(reverse("settlement:scenario_create", args=[2021])).status_code == 200
-    response = client.post(reverse("settlement:scenario_create", args=[2021]), form_data(
-        c_5001_cap="100", c_5014_excluded="on", c_5014_reason="Ingen boliger", c_5006_fixed="30",
-        c_5006_reason="Avtale med kommunen"))
+    response = client.post(
+        reverse("settlement:scenario_create", args=[2021]),
+        form_data(
+            c_5001_cap="100",
+            c_5014_excluded="on",
+            c_5014_reason="Ingen boliger",
+            c_5006_fixed="30",
+            c_5006_reason="Avtale med kommunen",
+        ),
+    )
     scenario = Scenario.objects.get()
     assert response.status_code == 302
-    assert scenario.constraints["5014"] == {"excluded": True, "fixed": None, "minimum": None, "cap": None,
-                                            "reason": "Ingen boliger"}
+    assert scenario.constraints["5014"] == {
+        "excluded": True,
+        "fixed": None,
+        "minimum": None,
+        "cap": None,
+        "reason": "Ingen boliger",
+    }
     assert scenario.constraints["5001"]["cap"] == 100
     response = client.post(reverse("settlement:scenario_run", args=[2021, scenario.pk]))
     run = ScenarioRun.objects.get()
     assert response.url == reverse("settlement:run", args=[2021, run.pk])
     page = client.get(response.url).content.decode()
-    assert "Trondheim får 56." in page and "Frøya er utelatt og får 0." in page and "Steinkjer har fast tall 30." in page
+    assert (
+        "Trondheim får 56." in page and "Frøya er utelatt og får 0." in page and "Steinkjer har fast tall 30." in page
+    )
     assert "619" in page
 
 
 def test_an_exclusion_without_a_reason_is_a_form_error_and_nothing_is_saved(year_2021, adviser, client_for):
-    response = client_for(adviser).post(reverse("settlement:scenario_create", args=[2021]),
-                                        form_data(c_5014_excluded="on", c_5001_fixed="50"))
+    response = client_for(adviser).post(
+        reverse("settlement:scenario_create", args=[2021]), form_data(c_5014_excluded="on", c_5001_fixed="50")
+    )
     assert response.status_code == 400
     assert response.content.decode().count("En utelatelse eller et fast tall trenger en begrunnelse.") == 2
     assert not Scenario.objects.exists()
 
 
-@pytest.mark.parametrize("extra,message", [
-    ({"c_5001_fixed": "700", "c_5001_reason": "Avtale"}, "De faste tallene er til sammen 700"),
-    ({"total": "5", "base": "0"}, "men 5 skal fordeles"),
-    ({"total": "300"}, "Grunntallet 10,00 for 38 deltakende kommuner blir 380,0"),
-])
-def test_an_infeasible_scenario_shows_the_engines_message_and_saves_no_run(year_2021, adviser, client_for,
-                                                                          extra, message):
+@pytest.mark.parametrize(
+    "extra,message",
+    [
+        ({"c_5001_fixed": "700", "c_5001_reason": "Avtale"}, "De faste tallene er til sammen 700"),
+        ({"total": "5", "base": "0"}, "men 5 skal fordeles"),
+        ({"total": "300"}, "Grunntallet 10,00 for 38 deltakende kommuner blir 380,0"),
+    ],
+)
+def test_an_infeasible_scenario_shows_the_engines_message_and_saves_no_run(
+    year_2021, adviser, client_for, extra, message
+):
     client = client_for(adviser)
     client.post(reverse("settlement:scenario_create", args=[2021]), form_data(**extra))
     scenario = Scenario.objects.get()
@@ -70,10 +102,16 @@ def test_an_infeasible_scenario_shows_the_engines_message_and_saves_no_run(year_
 
 def test_caps_too_small_show_the_engines_message(year_2021, adviser, client_for):
     caps = {f"c_{n}_cap": "5" for n in ["5001", "5006", "5007"]}
-    scenario = scenario_create(settlement_year=year_2021, user=adviser, name="Små",
-                               criteria=[{"code": "folketall", "weight": 1, "exponent": 1}],
-                               constraints={n[2:6]: {"cap": 5} for n in caps}, total=619)
+    scenario = scenario_create(
+        settlement_year=year_2021,
+        user=adviser,
+        name="Små",
+        criteria=[{"code": "folketall", "weight": 1, "exponent": 1}],
+        constraints={n[2:6]: {"cap": 5} for n in caps},
+        total=619,
+    )
     from integrering.settlement.models import Municipality
+
     others = Municipality.objects.filter(county=year_2021.county).exclude(number__in=["5001", "5006", "5007"])
     scenario.constraints.update({m.number: {"excluded": True, "reason": "Test"} for m in others})
     scenario.save()
@@ -82,12 +120,19 @@ def test_caps_too_small_show_the_engines_message(year_2021, adviser, client_for)
 
 
 def test_comparing_two_scenarios_marks_each_difference_with_sign_and_text(scenario, year_2021, adviser, client_for):
-    other = scenario_create(settlement_year=year_2021, user=adviser, name="Proporsjonalt",
-                            criteria=[{"code": "folketall", "weight": 1, "exponent": 1}])
+    other = scenario_create(
+        settlement_year=year_2021,
+        user=adviser,
+        name="Proporsjonalt",
+        criteria=[{"code": "folketall", "weight": 1, "exponent": 1}],
+    )
     scenario_run(scenario=scenario, user=adviser)
     scenario_run(scenario=other, user=adviser)
-    page = client_for(adviser).get(reverse("settlement:scenario_compare", args=[2021]),
-                                   {"a": scenario.pk, "b": other.pk}).content.decode()
+    page = (
+        client_for(adviser)
+        .get(reverse("settlement:scenario_compare", args=[2021]), {"a": scenario.pk, "b": other.pk})
+        .content.decode()
+    )
     assert "diff--up" in page and "diff--down" in page
     assert "flere i B" in page and "færre i B" in page and "▲" in page and "+" in page
 
@@ -102,8 +147,9 @@ def test_start_from_last_year_opens_a_calibrated_scenario(year_2022, adviser, cl
 
 
 def test_the_sensitivity_page_shows_min_median_max(scenario, adviser, client_for):
-    response = client_for(adviser).get(reverse("settlement:scenario_sensitivity", args=[2021, scenario.pk]),
-                                       {"draws": 10, "spread": 20, "seed": 1})
+    response = client_for(adviser).get(
+        reverse("settlement:scenario_sensitivity", args=[2021, scenario.pk]), {"draws": 10, "spread": 20, "seed": 1}
+    )
     assert response.status_code == 200
     assert "Median" in response.content.decode() and "Trondheim" in response.content.decode()
 
@@ -117,12 +163,20 @@ def test_a_run_page_confirms_the_run_reproduces(scenario, adviser, client_for):
 def test_municipal_users_never_see_scenarios(scenario, adviser, municipal_user, client_for):
     run = scenario_run(scenario=scenario, user=adviser)
     client = client_for(municipal_user)
-    for url in [reverse("settlement:scenarios", args=[2021]), reverse("settlement:scenario", args=[2021, scenario.pk]),
-                reverse("settlement:run", args=[2021, run.pk]), reverse("settlement:scenario_compare", args=[2021]),
-                reverse("settlement:scenario_sensitivity", args=[2021, scenario.pk]),
-                reverse("settlement:criteria"), reverse("settlement:criterion_values", args=[2021])]:
+    for url in [
+        reverse("settlement:scenarios", args=[2021]),
+        reverse("settlement:scenario", args=[2021, scenario.pk]),
+        reverse("settlement:run", args=[2021, run.pk]),
+        reverse("settlement:scenario_compare", args=[2021]),
+        reverse("settlement:scenario_sensitivity", args=[2021, scenario.pk]),
+        reverse("settlement:criteria"),
+        reverse("settlement:criterion_values", args=[2021]),
+    ]:
         assert client.get(url).status_code in (403, 404), url
-    for url in [reverse("settlement:scenario_create", args=[2021]), reverse("settlement:scenario_run", args=[2021, scenario.pk])]:
+    for url in [
+        reverse("settlement:scenario_create", args=[2021]),
+        reverse("settlement:scenario_run", args=[2021, scenario.pk]),
+    ]:
         assert client.post(url).status_code == 403, url
 
 
@@ -139,21 +193,31 @@ def test_another_countys_scenario_is_not_found(scenario, make_user, client_for, 
     assert client_for(stranger).get(reverse("settlement:scenario", args=[2021, scenario.pk])).status_code == 404
 
 
-def test_the_scenario_list_takes_a_fixed_number_of_queries(scenario, year_2021, adviser, client_for,
-                                                            django_assert_max_num_queries):
+def test_the_scenario_list_takes_a_fixed_number_of_queries(
+    scenario, year_2021, adviser, client_for, django_assert_max_num_queries
+):
     for i in range(5):
-        s = scenario_create(settlement_year=year_2021, user=adviser, name=f"S{i}",
-                            criteria=[{"code": "folketall", "weight": 1, "exponent": 1}])
+        s = scenario_create(
+            settlement_year=year_2021,
+            user=adviser,
+            name=f"S{i}",
+            criteria=[{"code": "folketall", "weight": 1, "exponent": 1}],
+        )
         scenario_run(scenario=s, user=adviser)
     client = client_for(adviser)
     with django_assert_max_num_queries(12):
         assert client.get(reverse("settlement:scenarios", args=[2021])).status_code == 200
 
 
-def test_scenario_run_and_compare_pages_take_a_fixed_number_of_queries(scenario, year_2021, adviser, client_for,
-                                                                        django_assert_max_num_queries):
-    other = scenario_create(settlement_year=year_2021, user=adviser, name="Annen",
-                            criteria=[{"code": "folketall", "weight": 1, "exponent": 1}])
+def test_scenario_run_and_compare_pages_take_a_fixed_number_of_queries(
+    scenario, year_2021, adviser, client_for, django_assert_max_num_queries
+):
+    other = scenario_create(
+        settlement_year=year_2021,
+        user=adviser,
+        name="Annen",
+        criteria=[{"code": "folketall", "weight": 1, "exponent": 1}],
+    )
     for _ in range(6):
         run = scenario_run(scenario=scenario, user=adviser)
         scenario_run(scenario=other, user=adviser)
@@ -163,8 +227,12 @@ def test_scenario_run_and_compare_pages_take_a_fixed_number_of_queries(scenario,
     with django_assert_max_num_queries(18):
         assert client.get(reverse("settlement:run", args=[2021, run.pk])).status_code == 200
     with django_assert_max_num_queries(18):
-        assert client.get(reverse("settlement:scenario_compare", args=[2021]),
-                          {"a": scenario.pk, "b": other.pk}).status_code == 200
+        assert (
+            client.get(
+                reverse("settlement:scenario_compare", args=[2021]), {"a": scenario.pk, "b": other.pk}
+            ).status_code
+            == 200
+        )
     with django_assert_max_num_queries(18):
         assert client.get(reverse("settlement:scenario_edit", args=[2021, scenario.pk])).status_code == 200
     with django_assert_max_num_queries(18):
@@ -173,8 +241,13 @@ def test_scenario_run_and_compare_pages_take_a_fixed_number_of_queries(scenario,
 
 def test_a_base_larger_than_the_total_allows_is_refused_by_the_engine(year_2021, adviser):
     # The engine refuses b·|P| > R (the quotas would be negative); nothing is saved.
-    scenario = scenario_create(settlement_year=year_2021, user=adviser, name="For stort grunntall", base=20,
-                               criteria=[{"code": "folketall", "weight": 1, "exponent": 1}])
+    scenario = scenario_create(
+        settlement_year=year_2021,
+        user=adviser,
+        name="For stort grunntall",
+        base=20,
+        criteria=[{"code": "folketall", "weight": 1, "exponent": 1}],
+    )
     with pytest.raises(allocation.InvalidInput, match="Grunntallet 20,00 for 38 deltakende kommuner blir 760,0"):
         scenario_run(scenario=scenario, user=adviser)
     assert not ScenarioRun.objects.exists()
@@ -184,10 +257,17 @@ def test_a_reopened_run_shows_its_own_inputs_not_the_scenarios_current_settings(
     from integrering.settlement.services_scenarios import scenario_update
 
     scenario = scenario_create(
-        settlement_year=year_2021, user=adviser, name="Optimal", method="optimal", base=0,
+        settlement_year=year_2021,
+        user=adviser,
+        name="Optimal",
+        method="optimal",
+        base=0,
         criteria=[{"code": "folketall", "weight": 1, "exponent": 0.6}],
-        constraints={"5001": {"excluded": False, "fixed": None, "minimum": None, "cap": 120, "reason": "Boliger"},
-                     "5014": {"excluded": True, "fixed": None, "minimum": None, "cap": None, "reason": "Ingen boliger"}})
+        constraints={
+            "5001": {"excluded": False, "fixed": None, "minimum": None, "cap": 120, "reason": "Boliger"},
+            "5014": {"excluded": True, "fixed": None, "minimum": None, "cap": None, "reason": "Ingen boliger"},
+        },
+    )
     run = scenario_run(scenario=scenario, user=adviser)
     scenario_update(scenario=scenario, method="sainte-lague", base=5, constraints={})
     page = client_for(adviser).get(reverse("settlement:run", args=[2021, run.pk])).content.decode()
@@ -198,18 +278,22 @@ def test_a_reopened_run_shows_its_own_inputs_not_the_scenarios_current_settings(
     assert "5014 Frøya: utelatt – Ingen boliger" in inputs
     assert "Folketall 1. januar: vekt 1, eksponent 0,6" in inputs
     assert "Scenarioet er endret siden denne kjøringen." in inputs
-    assert "<td>5001</td><td>Trondheim</td><td class=\"num\">" in inputs  # the criterion values used
+    assert '<td>5001</td><td>Trondheim</td><td class="num">' in inputs  # the criterion values used
     detail = client_for(adviser).get(reverse("settlement:scenario", args=[2021, scenario.pk])).content.decode()
     assert "Sainte-Laguë" in detail and "Scenarioet er endret siden siste kjøring." in detail
 
 
-def test_the_lot_the_municipalitys_minimum_and_the_lowest_draw_have_distinct_names(year_2021, scenario, adviser, client_for):
+def test_the_lot_the_municipalitys_minimum_and_the_lowest_draw_have_distinct_names(
+    year_2021, scenario, adviser, client_for
+):
     client = client_for(adviser)
     form = client.get(reverse("settlement:scenario_create", args=[2021])).content.decode()
     assert "Minstetall (lodd)" in form and '<th scope="col">Minimum for kommunen</th>' in form
     assert 'aria-label="Minimum for 5001 Trondheim"' in form
-    sensitivity = client.get(reverse("settlement:scenario_sensitivity", args=[2021, scenario.pk]),
-                             {"draws": "3", "spread": "20", "seed": "1"}).content.decode()
+    sensitivity = client.get(
+        reverse("settlement:scenario_sensitivity", args=[2021, scenario.pk]),
+        {"draws": "3", "spread": "20", "seed": "1"},
+    ).content.decode()
     headers = re.findall(r'<th scope="col" class="num">([^<]+)</th>', sensitivity)
     assert headers == ["Med vektene som satt", "Lavest", "Median", "Høyest"]
     assert "Minstetall" not in sensitivity

@@ -32,13 +32,30 @@ def figure(number="5001"):
 def test_the_advisers_figure_page_saves_dates_and_references_and_they_are_audit_logged(year, adviser, client_for):
     client = client_for(adviser)
     page = client.get("/bosetting/2025/kommune/5001/rediger/").content.decode()
-    for label in ("Dato for anmodningen", "Referanse til anmodningen", "Dato for vedtaket",
-                  "Referanse til kommunestyrevedtaket", "Bosettingstall per", "Kilde for bosettingstallene"):
+    for label in (
+        "Dato for anmodningen",
+        "Referanse til anmodningen",
+        "Dato for vedtaket",
+        "Referanse til kommunestyrevedtaket",
+        "Bosettingstall per",
+        "Kilde for bosettingstallene",
+    ):
         assert label in page
-    response = client.post("/bosetting/2025/kommune/5001/rediger/", {
-        "version": "0", "requested": "140", "requested_on": "2024-10-15", "request_reference": "IMDi 24/01234",
-        "decided": "120", "decided_on": "2024-12-12", "decision_reference": "PS 88/24",
-        "settled": "40", "settled_as_of": "2025-06-30", "settled_source": "IMDi, bosatte per 30.06."})
+    response = client.post(
+        "/bosetting/2025/kommune/5001/rediger/",
+        {
+            "version": "0",
+            "requested": "140",
+            "requested_on": "2024-10-15",
+            "request_reference": "IMDi 24/01234",
+            "decided": "120",
+            "decided_on": "2024-12-12",
+            "decision_reference": "PS 88/24",
+            "settled": "40",
+            "settled_as_of": "2025-06-30",
+            "settled_source": "IMDi, bosatte per 30.06.",
+        },
+    )
     assert response.status_code == 302
     saved = figure()
     assert (saved.requested_on, saved.request_reference) == (OCT_15, "IMDi 24/01234")
@@ -49,10 +66,15 @@ def test_the_advisers_figure_page_saves_dates_and_references_and_they_are_audit_
 
 
 def test_inline_editing_of_the_numbers_keeps_the_dates_and_references(year, adviser, client_for):
-    services.figure_update(settlement_year=year, municipality=Municipality.objects.get(number="5001"), version=0,
-                           values={"requested": 140, "requested_on": OCT_15, "request_reference": "IMDi 24/01234"})
-    response = client_for(adviser).post("/bosetting/2025/kommune/5001/rediger/", {"requested": "150", "version": "1"},
-                                        HTTP_HX_REQUEST="true")
+    services.figure_update(
+        settlement_year=year,
+        municipality=Municipality.objects.get(number="5001"),
+        version=0,
+        values={"requested": 140, "requested_on": OCT_15, "request_reference": "IMDi 24/01234"},
+    )
+    response = client_for(adviser).post(
+        "/bosetting/2025/kommune/5001/rediger/", {"requested": "150", "version": "1"}, HTTP_HX_REQUEST="true"
+    )
     assert "Lagret" in response.content.decode()
     saved = figure()
     assert (saved.requested, saved.requested_on, saved.request_reference) == (150, OCT_15, "IMDi 24/01234")
@@ -83,8 +105,10 @@ def test_the_documents_date_and_reference_go_with_the_request_and_settled_figure
 
 
 def test_per_row_date_and_reference_columns_win_over_the_document(county, year):
-    text = ("kommunenummer;anmodet;anmodet_dato;vedtatt;vedtaksdato;vedtatt_kilde\n"
-            "5001;140;01.10.2024;120;12.12.2024;PS 88/24\n5006;33;2024-10-02;0;;\n")
+    text = (
+        "kommunenummer;anmodet;anmodet_dato;vedtatt;vedtaksdato;vedtatt_kilde\n"
+        "5001;140;01.10.2024;120;12.12.2024;PS 88/24\n5006;33;2024-10-02;0;;\n"
+    )
     result = plan(county, text, Document(OCT_15, "IMDi 24/01234"))
     assert result.errors == [] and result.warnings == []
     services.figures_apply(county=county, year=2025, rows=result.rows)
@@ -96,8 +120,10 @@ def test_per_row_date_and_reference_columns_win_over_the_document(county, year):
 
 def test_a_bad_date_names_row_and_column(county, year):
     result = plan(county, "kommunenummer;vedtatt;vedtatt_dato\n5001;1;32.12.2024\n5006;2;i går\n")
-    assert result.errors == ["Rad 2, kolonne «vedtatt_dato»: «32.12.2024» er ikke en dato (skriv dd.mm.åååå).",
-                             "Rad 3, kolonne «vedtatt_dato»: «i går» er ikke en dato (skriv dd.mm.åååå)."]
+    assert result.errors == [
+        "Rad 2, kolonne «vedtatt_dato»: «32.12.2024» er ikke en dato (skriv dd.mm.åååå).",
+        "Rad 3, kolonne «vedtatt_dato»: «i går» er ikke en dato (skriv dd.mm.åååå).",
+    ]
 
 
 def test_xlsx_date_cells_are_read_as_dates(county, year):
@@ -116,8 +142,9 @@ def test_xlsx_date_cells_are_read_as_dates(county, year):
 def test_the_import_page_takes_the_documents_date_and_reference(year, adviser, client_for):
     client = client_for(adviser)
     upload = SimpleUploadedFile("imdi.csv", b"kommunenummer;anmodet\n5001;140\n")
-    preview = client.post("/bosetting/2025/import/", {"file": upload, "document_date": "2024-10-15",
-                                                      "document_source": "IMDi 24/01234"})
+    preview = client.post(
+        "/bosetting/2025/import/", {"file": upload, "document_date": "2024-10-15", "document_source": "IMDi 24/01234"}
+    )
     page = preview.content.decode()
     assert preview.status_code == 200 and "15.10.2024" in page and "anmodet_kilde" in page
     assert client.post("/bosetting/2025/import/bruk/").status_code == 302
@@ -127,8 +154,18 @@ def test_the_import_page_takes_the_documents_date_and_reference(year, adviser, c
 def test_the_command_takes_the_documents_date_and_reference(county, tmp_path):
     source = tmp_path / "imdi.csv"
     source.write_text("kommunenummer;anmodet\n5001;140\n", encoding="utf-8")
-    args = ("import-settlement", str(source), "--county", "50", "--year", "2025", "--dato", "15.10.2024",
-            "--kilde", "IMDi 24/01234")
+    args = (
+        "import-settlement",
+        str(source),
+        "--county",
+        "50",
+        "--year",
+        "2025",
+        "--dato",
+        "15.10.2024",
+        "--kilde",
+        "IMDi 24/01234",
+    )
     code, out, err = run(*args, "--dry-run")
     assert code == 0, err
     assert "5001 Trondheim: anmodet_dato tom → 15.10.2024" in out
@@ -140,16 +177,29 @@ def test_the_command_takes_the_documents_date_and_reference(county, tmp_path):
 
 
 def test_the_xlsx_export_has_a_sources_sheet_and_the_csv_keeps_its_columns(county, year):
-    services.figure_update(settlement_year=year, municipality=Municipality.objects.get(number="5001"), version=0,
-                           values={"requested": 140, "requested_on": OCT_15, "request_reference": "IMDi 24/01234"})
+    services.figure_update(
+        settlement_year=year,
+        municipality=Municipality.objects.get(number="5001"),
+        version=0,
+        values={"requested": 140, "requested_on": OCT_15, "request_reference": "IMDi 24/01234"},
+    )
     header = exports.table_csv(exports.settlement_table(year)).decode("utf-8-sig").splitlines()[0]
-    assert header == ("kommunenummer;kommune;anbefalt;anmodet;anmodet_ema;vedtatt;vedtatt_ema;bosatt;bosatt_ema;"
-                      "avtalt_ikke_bosatt")
+    assert header == (
+        "kommunenummer;kommune;anbefalt;anmodet;anmodet_ema;vedtatt;vedtatt_ema;bosatt;bosatt_ema;avtalt_ikke_bosatt"
+    )
     workbook = load_workbook(io.BytesIO(exports.settlement_export(year, fmt="xlsx")[0]))
     assert workbook.sheetnames == ["Bosetting", "Kilder"]
     rows = {r[0]: r for r in workbook["Kilder"].iter_rows(values_only=True)}
-    assert rows["kommunenummer"] == ("kommunenummer", "kommune", "anmodet_dato", "anmodet_kilde", "vedtatt_dato",
-                                     "vedtatt_kilde", "bosatt_dato", "bosatt_kilde")
+    assert rows["kommunenummer"] == (
+        "kommunenummer",
+        "kommune",
+        "anmodet_dato",
+        "anmodet_kilde",
+        "vedtatt_dato",
+        "vedtatt_kilde",
+        "bosatt_dato",
+        "bosatt_kilde",
+    )
     assert rows["5001"][2:4] == (datetime.datetime(2024, 10, 15), "IMDi 24/01234")
     assert rows["5006"][2:] == (None,) * 6
     public = load_workbook(io.BytesIO(exports.settlement_export(year, fmt="xlsx", public=True)[0]))
@@ -157,9 +207,19 @@ def test_the_xlsx_export_has_a_sources_sheet_and_the_csv_keeps_its_columns(count
 
 
 def test_the_municipalitys_history_shows_dates_and_sources(year, county, municipal_user, client_for):
-    services.figure_update(settlement_year=year, municipality=Municipality.objects.get(number="5001"), version=0,
-                           values={"requested": 140, "requested_on": OCT_15, "request_reference": "IMDi 24/01234",
-                                   "settled": 12, "settled_as_of": datetime.date(2025, 6, 30), "settled_source": "IMDi"})
+    services.figure_update(
+        settlement_year=year,
+        municipality=Municipality.objects.get(number="5001"),
+        version=0,
+        values={
+            "requested": 140,
+            "requested_on": OCT_15,
+            "request_reference": "IMDi 24/01234",
+            "settled": 12,
+            "settled_as_of": datetime.date(2025, 6, 30),
+            "settled_source": "IMDi",
+        },
+    )
     client = client_for(municipal_user)
     for url in ("/kommuner/5001/", "/bosetting/2025/vedtak/"):
         page = client.get(url).content.decode()

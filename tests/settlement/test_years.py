@@ -35,7 +35,9 @@ def test_the_demo_is_idempotent(seeded, county):
 def test_the_list_shows_the_years_and_an_adviser_creates_one(seeded, adviser, client_for):
     client = client_for(adviser)
     assert "/bosetting/2021/" in client.get("/bosetting/").content.decode()
-    response = client.post("/bosetting/ny/", {"year": "2026", "total": "500", "total_minors": "20", "frame_source": "IMDi"})
+    response = client.post(
+        "/bosetting/ny/", {"year": "2026", "total": "500", "total_minors": "20", "frame_source": "IMDi"}
+    )
     assert response.status_code == 302 and response.url == "/bosetting/2026/"
     assert SettlementYear.objects.get(year=2026).total == 500
 

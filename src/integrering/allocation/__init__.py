@@ -45,7 +45,18 @@ from .model import Allocation, Municipality, Parameters, Row
 from .sensitivity import Sensitivity, SensitivityRow, sensitivity
 
 __all__ = [
-    "Allocation", "AllocationError", "Calibration", "Infeasible", "InvalidInput",
-    "Municipality", "Parameters", "Row", "Sensitivity", "SensitivityRow", "SolverFailure",
-    "allocate", "calibrate", "sensitivity",
+    "Allocation",
+    "AllocationError",
+    "Calibration",
+    "Infeasible",
+    "InvalidInput",
+    "Municipality",
+    "Parameters",
+    "Row",
+    "Sensitivity",
+    "SensitivityRow",
+    "SolverFailure",
+    "allocate",
+    "calibrate",
+    "sensitivity",
 ]

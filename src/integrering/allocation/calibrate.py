@@ -10,8 +10,8 @@ between that allocation and last year's numbers over the municipalities that got
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from typing import Mapping
 
 import numpy as np
 from scipy.optimize import minimize
@@ -35,8 +35,8 @@ class Calibration:
 
 
 def _unpack(theta: np.ndarray, k: int) -> tuple[float, np.ndarray, np.ndarray]:
-    base, exponents = theta[0], theta[1:1 + k]
-    alpha = np.concatenate([[1.0], theta[1 + k:]])
+    base, exponents = theta[0], theta[1 : 1 + k]
+    alpha = np.concatenate([[1.0], theta[1 + k :]])
     return base, exponents, alpha
 
 
@@ -59,9 +59,13 @@ def _fit(values: np.ndarray, target: np.ndarray) -> np.ndarray:
     return best.x
 
 
-def calibrate(municipalities: list[Municipality], targets: Mapping[str, int],
-              criteria: list[str], min_lot: int = 10,
-              time_limit: float = DEFAULT_TIME_LIMIT) -> Calibration:
+def calibrate(
+    municipalities: list[Municipality],
+    targets: Mapping[str, int],
+    criteria: list[str],
+    min_lot: int = 10,
+    time_limit: float = DEFAULT_TIME_LIMIT,
+) -> Calibration:
     """Fit base, exponents and weights to ``targets`` (municipality number → last year's number)."""
     if not criteria:
         raise InvalidInput("Kalibreringen trenger minst ett kriterium.")
@@ -75,9 +79,12 @@ def calibrate(municipalities: list[Municipality], targets: Mapping[str, int],
     values = criteria_matrix(participants, criteria)
     target = np.array([targets[m.number] for m in participants], dtype=float)
     base, exponents, alpha = _unpack(_fit(values, target), len(criteria))
-    parameters = Parameters(weights=dict(zip(criteria, np.round(alpha, 6).tolist())),
-                            exponents=dict(zip(criteria, np.round(exponents, 6).tolist())),
-                            base=round(float(base), 6), min_lot=min_lot)
+    parameters = Parameters(
+        weights=dict(zip(criteria, np.round(alpha, 6).tolist())),
+        exponents=dict(zip(criteria, np.round(exponents, 6).tolist())),
+        base=round(float(base), 6),
+        min_lot=min_lot,
+    )
     total = int(sum(targets[m.number] for m in municipalities))
     allocation = allocate(prepared, total, parameters, time_limit=time_limit)
     counts = allocation.counts()

@@ -17,12 +17,28 @@ from .calibrate import calibrate
 from .cli_args import NorwegianParser, column_value, format_choice, method_choice, real, seconds, whole
 from .engine import allocate
 from .errors import EXIT_INFEASIBLE, EXIT_NOT_PROVEN, AllocationError, InvalidInput
-from .io import (Table, municipalities_from_table, numeric_columns, read_table, refuse_reserved,
-                 require_columns, require_number_column, row_of, whole_column)
+from .io import (
+    Table,
+    municipalities_from_table,
+    numeric_columns,
+    read_table,
+    refuse_reserved,
+    require_columns,
+    require_number_column,
+    row_of,
+    whole_column,
+)
 from .model import Parameters
+from .output import (
+    allocation_csv,
+    allocation_json,
+    calibration_csv,
+    calibration_json,
+    calibration_summary,
+    sensitivity_csv,
+    sensitivity_json,
+)
 from .quota import DEFAULT_TIME_LIMIT
-from .output import (allocation_csv, allocation_json, calibration_csv, calibration_json,
-                     calibration_summary, sensitivity_csv, sensitivity_json)
 from .sensitivity import MAX_DRAWS, sensitivity
 
 
@@ -33,27 +49,50 @@ def _common(parser: NorwegianParser, total: bool) -> None:
     parser.add_argument("--min-lot", type=whole(0), default=10, metavar="M", help="minstetall (standard 10)")
     parser.add_argument("--format", type=format_choice, default="csv", metavar="FORMAT", help="csv eller json")
     parser.add_argument("--output", metavar="FIL", help="skriv til denne filen i stedet for standard ut")
-    parser.add_argument("--time-limit", type=seconds, default=DEFAULT_TIME_LIMIT, metavar="SEKUNDER",
-                        help=f"tidsgrense for metoden optimal per fordeling (standard {DEFAULT_TIME_LIMIT:g}); "
-                             "nås den, avsluttes det med status 4")
+    parser.add_argument(
+        "--time-limit",
+        type=seconds,
+        default=DEFAULT_TIME_LIMIT,
+        metavar="SEKUNDER",
+        help=f"tidsgrense for metoden optimal per fordeling (standard {DEFAULT_TIME_LIMIT:g}); "
+        "nås den, avsluttes det med status 4",
+    )
 
 
 def _model_options(parser: NorwegianParser) -> None:
     parser.add_argument("--base", type=real, default=0.0, metavar="B", help="grunntall per deltakende kommune")
-    parser.add_argument("--method", type=method_choice, default="optimal", metavar="METODE",
-                        help="optimal, sainte-lague, dhondt eller largest-remainder")
-    parser.add_argument("--weight", type=column_value, action="append", default=[],
-                        metavar="KOLONNE=W", help="vekt for et kriterium")
-    parser.add_argument("--exponent", type=column_value, action="append", default=[],
-                        metavar="KOLONNE=P", help="eksponent for et kriterium")
-    parser.add_argument("--lower-is-better", action="append", default=[], metavar="KOLONNE",
-                        help="kriterium der lavere verdi gir større andel (bruker c^-p)")
+    parser.add_argument(
+        "--method",
+        type=method_choice,
+        default="optimal",
+        metavar="METODE",
+        help="optimal, sainte-lague, dhondt eller largest-remainder",
+    )
+    parser.add_argument(
+        "--weight", type=column_value, action="append", default=[], metavar="KOLONNE=W", help="vekt for et kriterium"
+    )
+    parser.add_argument(
+        "--exponent",
+        type=column_value,
+        action="append",
+        default=[],
+        metavar="KOLONNE=P",
+        help="eksponent for et kriterium",
+    )
+    parser.add_argument(
+        "--lower-is-better",
+        action="append",
+        default=[],
+        metavar="KOLONNE",
+        help="kriterium der lavere verdi gir større andel (bruker c^-p)",
+    )
 
 
 def build_parser(prog: str) -> NorwegianParser:
     parser = NorwegianParser(prog=prog, description="Fordeling av bosettingstall på kommuner.")
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=NorwegianParser,
-                                     metavar="{allocate,calibrate,sensitivity}")
+    commands = parser.add_subparsers(
+        dest="command", required=True, parser_class=NorwegianParser, metavar="{allocate,calibrate,sensitivity}"
+    )
     allocate_parser = commands.add_parser("allocate", help="fordel et total på kommunene")
     _common(allocate_parser, total=True)
     _model_options(allocate_parser)
@@ -64,17 +103,25 @@ def build_parser(prog: str) -> NorwegianParser:
     sensitivity_parser = commands.add_parser("sensitivity", help="hvor robuste er tallene?")
     _common(sensitivity_parser, total=True)
     _model_options(sensitivity_parser)
-    sensitivity_parser.add_argument("--draws", type=whole(1, MAX_DRAWS), default=1000, metavar="N",
-                                    help="antall trekninger (standard 1000)")
-    sensitivity_parser.add_argument("--spread", type=real, default=0.2, metavar="ANDEL",
-                                    help="vektene trekkes innenfor ± denne andelen (standard 0.2)")
-    sensitivity_parser.add_argument("--seed", type=whole(0), default=1, metavar="FRØ",
-                                    help="frø for tilfeldige tall (standard 1)")
+    sensitivity_parser.add_argument(
+        "--draws", type=whole(1, MAX_DRAWS), default=1000, metavar="N", help="antall trekninger (standard 1000)"
+    )
+    sensitivity_parser.add_argument(
+        "--spread",
+        type=real,
+        default=0.2,
+        metavar="ANDEL",
+        help="vektene trekkes innenfor ± denne andelen (standard 0.2)",
+    )
+    sensitivity_parser.add_argument(
+        "--seed", type=whole(0), default=1, metavar="FRØ", help="frø for tilfeldige tall (standard 1)"
+    )
     return parser
 
 
-def _criteria(table: Table, named: list[str], skip: tuple[str, ...] = (),
-              option: str = "--weight KOLONNE=VEKT") -> list[str]:
+def _criteria(
+    table: Table, named: list[str], skip: tuple[str, ...] = (), option: str = "--weight KOLONNE=VEKT"
+) -> list[str]:
     if named:
         refuse_reserved(table, option.split()[0], named)
         require_columns(table, named)
@@ -102,8 +149,13 @@ def _parameters(args, table: Table) -> Parameters:
     _only_criteria(table, "--exponent", list(exponents), criteria)
     lower = [c.strip().lower() for c in args.lower_is_better]
     _only_criteria(table, "--lower-is-better", lower, criteria)
-    return Parameters(weights=weights or {criteria[0]: 1.0}, exponents=exponents, base=args.base,
-                      min_lot=args.min_lot, lower_is_better=frozenset(lower))
+    return Parameters(
+        weights=weights or {criteria[0]: 1.0},
+        exponents=exponents,
+        base=args.base,
+        min_lot=args.min_lot,
+        lower_is_better=frozenset(lower),
+    )
 
 
 def _read(path: str) -> Table:
@@ -128,8 +180,13 @@ def run_allocate(args) -> str:
     table = _read(args.input)
     parameters = _parameters(args, table)
     with _located(table):
-        result = allocate(municipalities_from_table(table, list(parameters.weights)), args.total,
-                          parameters, args.method, args.time_limit)
+        result = allocate(
+            municipalities_from_table(table, list(parameters.weights)),
+            args.total,
+            parameters,
+            args.method,
+            args.time_limit,
+        )
     return allocation_json(result) if args.format == "json" else allocation_csv(result)
 
 
@@ -138,12 +195,12 @@ def run_calibrate(args) -> str:
     target = args.target.strip().lower()
     refuse_reserved(table, "--target", [target])
     require_columns(table, [target])
-    criteria = _criteria(table, [c.strip().lower() for c in args.criteria], skip=(target,),
-                         option="--criteria KOLONNE ...")
+    criteria = _criteria(
+        table, [c.strip().lower() for c in args.criteria], skip=(target,), option="--criteria KOLONNE ..."
+    )
     targets = whole_column(table, target)
     with _located(table):
-        result = calibrate(municipalities_from_table(table, criteria), targets, criteria, args.min_lot,
-                           args.time_limit)
+        result = calibrate(municipalities_from_table(table, criteria), targets, criteria, args.min_lot, args.time_limit)
     print(calibration_summary(result), file=sys.stderr)
     return calibration_json(result) if args.format == "json" else calibration_csv(result)
 
@@ -152,8 +209,16 @@ def run_sensitivity(args) -> str:
     table = _read(args.input)
     parameters = _parameters(args, table)
     with _located(table):
-        result = sensitivity(municipalities_from_table(table, list(parameters.weights)), args.total,
-                             parameters, args.draws, args.spread, args.seed, args.method, args.time_limit)
+        result = sensitivity(
+            municipalities_from_table(table, list(parameters.weights)),
+            args.total,
+            parameters,
+            args.draws,
+            args.spread,
+            args.seed,
+            args.method,
+            args.time_limit,
+        )
     return sensitivity_json(result) if args.format == "json" else sensitivity_csv(result)
 
 
@@ -191,8 +256,9 @@ def main(argv: list[str], prog: str = "integrering") -> int:
     except SystemExit as exc:  # --help
         return int(exc.code or 0)
     except AllocationError as exc:
-        kind = {EXIT_INFEASIBLE: "ingen fordeling mulig",
-                EXIT_NOT_PROVEN: "ingen bevist optimal fordeling"}.get(exc.exit_code, "feil")
+        kind = {EXIT_INFEASIBLE: "ingen fordeling mulig", EXIT_NOT_PROVEN: "ingen bevist optimal fordeling"}.get(
+            exc.exit_code, "feil"
+        )
         print(f"{prog} {command}: {kind}: {exc}", file=sys.stderr)
         return exc.exit_code
     except Exception as exc:  # never a traceback for users

@@ -54,9 +54,9 @@ class NorwegianParser(argparse.ArgumentParser):
 def choice(valid: tuple[str, ...], what: str):
     def parse(text: str) -> str:
         if text not in valid:
-            raise argparse.ArgumentTypeError(
-                f"ukjent {what} «{text}»; gyldige verdier er {', '.join(valid)}")
+            raise argparse.ArgumentTypeError(f"ukjent {what} «{text}»; gyldige verdier er {', '.join(valid)}")
         return text
+
     return parse
 
 
@@ -71,6 +71,7 @@ def whole(minimum: int = 0, maximum: int | None = None):
         if maximum is not None and value > maximum:
             raise argparse.ArgumentTypeError(f"«{text}» kan ikke være større enn {maximum}")
         return value
+
     return parse
 
 

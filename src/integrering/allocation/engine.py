@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from .errors import InvalidInput
 from .explain import explain
@@ -23,8 +23,13 @@ def solve_counts(problem: Problem, method: str) -> list[int]:
     return METHODS[method](problem)
 
 
-def allocate(municipalities: Iterable[Municipality], total: int, parameters: Parameters,
-             method: str = "optimal", time_limit: float = DEFAULT_TIME_LIMIT) -> Allocation:
+def allocate(
+    municipalities: Iterable[Municipality],
+    total: int,
+    parameters: Parameters,
+    method: str = "optimal",
+    time_limit: float = DEFAULT_TIME_LIMIT,
+) -> Allocation:
     """Allocate ``total`` over ``municipalities``; rows come sorted by municipality number.
 
     Raises :class:`InvalidInput` for bad input, :class:`Infeasible` when no allocation
@@ -33,5 +38,4 @@ def allocate(municipalities: Iterable[Municipality], total: int, parameters: Par
     """
     problem = build_problem(total, list(municipalities), parameters, time_limit)
     counts = solve_counts(problem, method)
-    return Allocation(total=total, method=method, objective=objective(problem, counts),
-                      rows=explain(problem, counts))
+    return Allocation(total=total, method=method, objective=objective(problem, counts), rows=explain(problem, counts))

@@ -31,8 +31,9 @@ class InvalidInput(AllocationError):
         super().__init__(f"Kommune {municipality}: {message}" if municipality else message)
 
     @classmethod
-    def at(cls, message: str, *, file: str | None = None, row: int | None = None,
-           column: str | None = None) -> "InvalidInput":
+    def at(
+        cls, message: str, *, file: str | None = None, row: int | None = None, column: str | None = None
+    ) -> InvalidInput:
         """An error that names the file, row and column it concerns."""
         place = []
         if file:

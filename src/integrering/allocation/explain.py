@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
-from .model import (RULE_ADJUSTED, RULE_CAPPED, RULE_EXCLUDED, RULE_FIXED, RULE_RAISED_TO_MIN_LOT,
-                    RULE_ROUNDED, RULE_ZERO_BY_MIN_LOT, RULE_ZERO_BY_TIE, Row)
+from .model import (
+    RULE_ADJUSTED,
+    RULE_CAPPED,
+    RULE_EXCLUDED,
+    RULE_FIXED,
+    RULE_RAISED_TO_MIN_LOT,
+    RULE_ROUNDED,
+    RULE_ZERO_BY_MIN_LOT,
+    RULE_ZERO_BY_TIE,
+    Row,
+)
 from .quota import Problem
 from .wording import norwegian_number, whole
 
@@ -18,9 +27,13 @@ def tie_partner(problem: Problem, index: int, counts: list[int]) -> int | None:
     quota = problem.quotas[index]
     for j in problem.participants():
         other = problem.quotas[j]
-        if (j != index and counts[j] > 0 and abs(other.quota - quota.quota) <= SAME
-                and abs(other.redistributed - quota.redistributed) <= SAME
-                and problem.lot(index) <= counts[j] <= problem.cap(index)):
+        if (
+            j != index
+            and counts[j] > 0
+            and abs(other.quota - quota.quota) <= SAME
+            and abs(other.redistributed - quota.redistributed) <= SAME
+            and problem.lot(index) <= counts[j] <= problem.cap(index)
+        ):
             return j
     return None
 
@@ -78,8 +91,10 @@ def _zero_reason(problem: Problem, index: int, counts: list[int], rule: str) -> 
     if rule == RULE_ZERO_BY_TIE:
         j = tie_partner(problem, index, counts)
         other = problem.municipalities[j]
-        return (f"{text}. {other.name or other.number} har samme kvote og fikk {whole(counts[j])}; begge "
-                f"valgene er like gode, og likhetsregelen avgjorde: {TIE_RULE}.")
+        return (
+            f"{text}. {other.name or other.number} har samme kvote og fikk {whole(counts[j])}; begge "
+            f"valgene er like gode, og likhetsregelen avgjorde: {TIE_RULE}."
+        )
     return f"{text}, og det ga den beste fordelingen totalt."
 
 
@@ -97,11 +112,15 @@ def _reason(problem: Problem, index: int, count: int, rule: str, counts: list[in
         return f"Avrundet {'opp' if count > quota else 'ned'} fra kvoten."
     target = _redistributed(problem, index)
     if target is not None and abs(count - target) < 1:
-        return (f"Fikk {'mer' if count > quota else 'mindre'} enn kvoten fordi det andre kommuner ikke kan "
-                f"få under maks-tallene sine, er fordelt på de øvrige (kvoten etter omfordeling er "
-                f"{norwegian_number(target)}).")
-    return ("Justert mer enn avrunding for at summen skal bli riktig "
-            "når andre kommuner er hevet, satt til 0 eller begrenset.")
+        return (
+            f"Fikk {'mer' if count > quota else 'mindre'} enn kvoten fordi det andre kommuner ikke kan "
+            f"få under maks-tallene sine, er fordelt på de øvrige (kvoten etter omfordeling er "
+            f"{norwegian_number(target)})."
+        )
+    return (
+        "Justert mer enn avrunding for at summen skal bli riktig "
+        "når andre kommuner er hevet, satt til 0 eller begrenset."
+    )
 
 
 def sentence(problem: Problem, index: int, count: int, rule: str, counts: list[int]) -> str:
@@ -113,8 +132,10 @@ def sentence(problem: Problem, index: int, count: int, rule: str, counts: list[i
     if rule == RULE_FIXED:
         return f"{name} har fast tall {whole(count)}."
     quota = norwegian_number(problem.quotas[index].quota)
-    return (f"{name} får {whole(count)}. Kvoten er {quota}{_composition(problem, index)}. "
-            f"{_reason(problem, index, count, rule, counts)}")
+    return (
+        f"{name} får {whole(count)}. Kvoten er {quota}{_composition(problem, index)}. "
+        f"{_reason(problem, index, count, rule, counts)}"
+    )
 
 
 def explain(problem: Problem, counts: list[int]) -> tuple[Row, ...]:
@@ -123,7 +144,17 @@ def explain(problem: Problem, counts: list[int]) -> tuple[Row, ...]:
     for index, (m, quota, count) in enumerate(zip(problem.municipalities, problem.quotas, counts)):
         rule = classify(problem, index, count, counts)
         target = quota.redistributed if m.participates and abs(quota.redistributed - quota.quota) > SAME else None
-        rows.append(Row(number=m.number, name=m.name, count=count, quota=quota.quota,
-                        base=quota.base, contributions=dict(quota.contributions), rule=rule,
-                        explanation=sentence(problem, index, count, rule, counts), redistributed=target))
+        rows.append(
+            Row(
+                number=m.number,
+                name=m.name,
+                count=count,
+                quota=quota.quota,
+                base=quota.base,
+                contributions=dict(quota.contributions),
+                rule=rule,
+                explanation=sentence(problem, index, count, rule, counts),
+                redistributed=target,
+            )
+        )
     return tuple(rows)

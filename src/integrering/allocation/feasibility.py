@@ -46,8 +46,7 @@ def check_feasible(problem: Problem) -> None:
         if blocked:
             raise min_lot_impossible(problem)
         raise Infeasible(
-            f"Maks-tallene (der de når minstetallet) gir til sammen bare {capacity}, "
-            f"men {remaining} skal fordeles."
+            f"Maks-tallene (der de når minstetallet) gir til sammen bare {capacity}, men {remaining} skal fordeles."
         )
     smallest_lot = min(problem.lot(i) for i in participants if usable(problem, i))
     if smallest_lot > remaining:

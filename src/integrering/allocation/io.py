@@ -52,8 +52,12 @@ def _check_header(file: str, header: list[str]) -> None:
     seen: dict[str, int] = {}
     for position, name in enumerate(header, start=1):
         if name and name in seen:
-            raise InvalidInput.at(f"kolonnen står flere ganger i overskriftsraden (kolonne {seen[name]} og "
-                                  f"{position}).", file=file, row=1, column=name)
+            raise InvalidInput.at(
+                f"kolonnen står flere ganger i overskriftsraden (kolonne {seen[name]} og {position}).",
+                file=file,
+                row=1,
+                column=name,
+            )
         seen[name] = position
 
 
@@ -126,23 +130,29 @@ def numeric_columns(table: Table, skip: tuple[str, ...] = ()) -> list[str]:
 
 def require_number_column(table: Table) -> None:
     if NUMBER_COLUMN not in table.columns:
-        raise table.error(f"kolonnen «{NUMBER_COLUMN}» mangler (den er påkrevd). Kolonner i filen: "
-                          f"{', '.join(table.columns)}.", column=NUMBER_COLUMN)
+        raise table.error(
+            f"kolonnen «{NUMBER_COLUMN}» mangler (den er påkrevd). Kolonner i filen: {', '.join(table.columns)}.",
+            column=NUMBER_COLUMN,
+        )
 
 
 def refuse_reserved(table: Table, option: str, columns: list[str]) -> None:
     """``columns`` named by ``option`` must not be ``kommunenummer``, ``navn`` or a constraint column."""
     for column in columns:
         if column in RESERVED:
-            raise table.error(f"{option} kan ikke gjelde «{column}»: den kolonnen er ikke et kriterium "
-                              f"({', '.join(RESERVED)} har egne betydninger).", column=column)
+            raise table.error(
+                f"{option} kan ikke gjelde «{column}»: den kolonnen er ikke et kriterium "
+                f"({', '.join(RESERVED)} har egne betydninger).",
+                column=column,
+            )
 
 
 def require_columns(table: Table, columns: list[str]) -> None:
     for column in columns:
         if column not in table.columns:
-            raise table.error(f"kolonnen «{column}» finnes ikke. Kolonner i filen: "
-                              f"{', '.join(table.columns)}.", column=column)
+            raise table.error(
+                f"kolonnen «{column}» finnes ikke. Kolonner i filen: {', '.join(table.columns)}.", column=column
+            )
 
 
 def _municipality_number(table: Table, row: int, text: str) -> str:
@@ -156,8 +166,7 @@ def _municipality_number(table: Table, row: int, text: str) -> str:
     return number.zfill(4)
 
 
-def _criteria(table: Table, row: int, values: dict[str, str], criteria: list[str],
-              optional: bool) -> dict[str, float]:
+def _criteria(table: Table, row: int, values: dict[str, str], criteria: list[str], optional: bool) -> dict[str, float]:
     result = {}
     for column in criteria:
         text = values.get(column, "")
@@ -200,8 +209,11 @@ def municipalities_from_table(table: Table, criteria: list[str]) -> list[Municip
     for row, values in table.rows:
         municipality = _municipality(table, row, values, criteria)
         if municipality.number in seen:
-            raise table.error(f"kommune {municipality.number} står flere ganger "
-                              f"(også i rad {seen[municipality.number]}).", row, NUMBER_COLUMN)
+            raise table.error(
+                f"kommune {municipality.number} står flere ganger (også i rad {seen[municipality.number]}).",
+                row,
+                NUMBER_COLUMN,
+            )
         seen[municipality.number] = row
         municipalities.append(municipality)
     if not municipalities:

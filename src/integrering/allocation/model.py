@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Mapping
 
 RULE_EXCLUDED = "excluded"
 RULE_FIXED = "fixed"
@@ -15,8 +15,16 @@ RULE_ZERO_BY_TIE = "zero_by_tie"
 RULE_CAPPED = "capped"
 RULE_ADJUSTED = "adjusted"
 
-RULES = (RULE_EXCLUDED, RULE_FIXED, RULE_ROUNDED, RULE_RAISED_TO_MIN_LOT,
-         RULE_ZERO_BY_MIN_LOT, RULE_ZERO_BY_TIE, RULE_CAPPED, RULE_ADJUSTED)
+RULES = (
+    RULE_EXCLUDED,
+    RULE_FIXED,
+    RULE_ROUNDED,
+    RULE_RAISED_TO_MIN_LOT,
+    RULE_ZERO_BY_MIN_LOT,
+    RULE_ZERO_BY_TIE,
+    RULE_CAPPED,
+    RULE_ADJUSTED,
+)
 
 
 def _frozen(mapping: Mapping | None) -> Mapping:
@@ -103,7 +111,6 @@ class Row:
     rule: str
     explanation: str
     redistributed: float | None = None  # the quota after the caps' excess is spread, where it differs
-
 
     def as_dict(self) -> dict:
         return {

@@ -23,8 +23,14 @@ import numpy as np
 
 from .errors import Infeasible, InvalidInput
 from .model import Municipality, Parameters, Quota
-from .vector import (QUOTA_DECIMALS, criteria_matrix, formula_quotas, parameter_arrays,
-                     redistributed_quotas, weighted_shares)
+from .vector import (
+    QUOTA_DECIMALS,
+    criteria_matrix,
+    formula_quotas,
+    parameter_arrays,
+    redistributed_quotas,
+    weighted_shares,
+)
 from .wording import norwegian_number, whole
 
 DEFAULT_TIME_LIMIT = 60.0  # seconds the MILP of ``optimal`` may take before it gives up (exit 4)
@@ -72,12 +78,14 @@ def _validate_parameters(total: int, parameters: Parameters, time_limit: float) 
         raise InvalidInput("Tidsgrensen må være et positivt antall sekunder.")
     for criterion, exponent in parameters.exponents.items():
         if not math.isfinite(exponent) or exponent < 0:
-            raise InvalidInput(f"Eksponenten for «{criterion}» må være et endelig tall, 0 eller større "
-                               "(for kriterier der lavere er bedre: bruk «lavere er bedre»).", column=criterion)
+            raise InvalidInput(
+                f"Eksponenten for «{criterion}» må være et endelig tall, 0 eller større "
+                "(for kriterier der lavere er bedre: bruk «lavere er bedre»).",
+                column=criterion,
+            )
     for criterion, alpha in parameters.weights.items():
         if not math.isfinite(alpha) or alpha < 0:
-            raise InvalidInput(f"Vekten for «{criterion}» må være et endelig tall, 0 eller større.",
-                               column=criterion)
+            raise InvalidInput(f"Vekten for «{criterion}» må være et endelig tall, 0 eller større.", column=criterion)
     if parameters.weights and not any(alpha > 0 for alpha in parameters.weights.values()):
         raise InvalidInput("Minst ett kriterium må ha en vekt større enn 0.")
 
@@ -92,8 +100,9 @@ def _validate_municipalities(municipalities: list[Municipality]) -> None:
             if value is not None and value < 0:
                 raise InvalidInput(f"«{label}» kan ikke være negativ.", municipality=m.number, column=label)
         if m.minimum is not None and m.cap is not None and m.minimum > m.cap:
-            raise InvalidInput(f"«min» ({m.minimum}) er større enn «maks» ({m.cap}).",
-                               municipality=m.number, column="min")
+            raise InvalidInput(
+                f"«min» ({m.minimum}) er større enn «maks» ({m.cap}).", municipality=m.number, column="min"
+            )
 
 
 def _check_values(participants: list[Municipality], parameters: Parameters) -> None:
@@ -101,14 +110,21 @@ def _check_values(participants: list[Municipality], parameters: Parameters) -> N
         for criterion in parameters.weights:
             value = m.criteria.get(criterion)
             if value is None:
-                raise InvalidInput(f"mangler verdi for kriteriet «{criterion}».",
-                                   municipality=m.number, column=criterion)
+                raise InvalidInput(
+                    f"mangler verdi for kriteriet «{criterion}».", municipality=m.number, column=criterion
+                )
             if not math.isfinite(value) or value < 0:
-                raise InvalidInput(f"kriteriet «{criterion}» kan ikke være negativt (må være et endelig tall, 0 eller større).",
-                                   municipality=m.number, column=criterion)
+                raise InvalidInput(
+                    f"kriteriet «{criterion}» kan ikke være negativt (må være et endelig tall, 0 eller større).",
+                    municipality=m.number,
+                    column=criterion,
+                )
             if criterion in parameters.lower_is_better and value <= 0:
-                raise InvalidInput(f"kriteriet «{criterion}» (lavere er bedre) må være større enn 0.",
-                                   municipality=m.number, column=criterion)
+                raise InvalidInput(
+                    f"kriteriet «{criterion}» (lavere er bedre) må være større enn 0.",
+                    municipality=m.number,
+                    column=criterion,
+                )
 
 
 def _check_base(base: float, participants: int, remaining: int) -> None:
@@ -117,11 +133,11 @@ def _check_base(base: float, participants: int, remaining: int) -> None:
             f"Grunntallet {norwegian_number(base, 2)} for {participants} deltakende kommuner blir "
             f"{norwegian_number(base * participants)}, mer enn de {whole(remaining)} som skal fordeles "
             f"(etter faste tall), og kvotene ville blitt negative. Grunntallet kan være høyst "
-            f"{norwegian_number(math.floor(remaining / participants * 100) / 100, 2)}.")
+            f"{norwegian_number(math.floor(remaining / participants * 100) / 100, 2)}."
+        )
 
 
-def _participant_quotas(participants: list[Municipality], parameters: Parameters,
-                        remaining: int) -> list[Quota]:
+def _participant_quotas(participants: list[Municipality], parameters: Parameters, remaining: int) -> list[Quota]:
     if not participants:
         return []
     _check_values(participants, parameters)
@@ -133,24 +149,29 @@ def _participant_quotas(participants: list[Municipality], parameters: Parameters
     caps = np.array([np.inf if m.cap is None else m.cap for m in participants], dtype=float)
     exact, factor = formula_quotas(weights, parameters.base, remaining)
     redistributed = redistributed_quotas(weights, parameters.base, remaining, caps)
-    return [Quota(number=m.number, quota=round(float(exact[i]), QUOTA_DECIMALS), base=parameters.base,
-                  contributions={k: round(float(factor * parts[i, j]), QUOTA_DECIMALS)
-                                 for j, k in enumerate(criteria)},
-                  redistributed=round(float(redistributed[i]), QUOTA_DECIMALS), exact=float(exact[i]))
-            for i, m in enumerate(participants)]
+    return [
+        Quota(
+            number=m.number,
+            quota=round(float(exact[i]), QUOTA_DECIMALS),
+            base=parameters.base,
+            contributions={k: round(float(factor * parts[i, j]), QUOTA_DECIMALS) for j, k in enumerate(criteria)},
+            redistributed=round(float(redistributed[i]), QUOTA_DECIMALS),
+            exact=float(exact[i]),
+        )
+        for i, m in enumerate(participants)
+    ]
 
 
-def build_problem(total: int, municipalities: list[Municipality], parameters: Parameters,
-                  time_limit: float = DEFAULT_TIME_LIMIT) -> Problem:
+def build_problem(
+    total: int, municipalities: list[Municipality], parameters: Parameters, time_limit: float = DEFAULT_TIME_LIMIT
+) -> Problem:
     """Validate the input, sort it by municipality number and compute the quotas."""
     _validate_parameters(total, parameters, time_limit)
     _validate_municipalities(municipalities)
     ordered = tuple(sorted(municipalities, key=lambda m: m.number))
     fixed_sum = sum(m.fixed or 0 for m in ordered if not m.excluded)
     if fixed_sum > total:
-        raise Infeasible(
-            f"De faste tallene er til sammen {fixed_sum}, som er mer enn totalen {total}."
-        )
+        raise Infeasible(f"De faste tallene er til sammen {fixed_sum}, som er mer enn totalen {total}.")
     participants = [m for m in ordered if m.participates]
     _check_base(parameters.base, len(participants), total - fixed_sum)
     by_number = {q.number: q for q in _participant_quotas(participants, parameters, total - fixed_sum)}

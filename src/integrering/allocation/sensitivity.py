@@ -43,12 +43,17 @@ class Sensitivity:
     rows: tuple[SensitivityRow, ...]
 
 
-def _drawn_problem(problem: Problem, participants: list[int], quotas: np.ndarray,
-                   redistributed: np.ndarray) -> Problem:
+def _drawn_problem(problem: Problem, participants: list[int], quotas: np.ndarray, redistributed: np.ndarray) -> Problem:
     new = list(problem.quotas)
     for index, value, target in zip(participants, quotas, redistributed):
-        new[index] = Quota(new[index].number, round(float(value), QUOTA_DECIMALS), problem.parameters.base,
-                           {}, round(float(target), QUOTA_DECIMALS), float(value))
+        new[index] = Quota(
+            new[index].number,
+            round(float(value), QUOTA_DECIMALS),
+            problem.parameters.base,
+            {},
+            round(float(target), QUOTA_DECIMALS),
+            float(value),
+        )
     return replace(problem, quotas=tuple(new))
 
 
@@ -64,16 +69,30 @@ def _draw_counts(problem: Problem, method: str, draws: int, spread: float, seed:
     for d in range(draws):
         size = len(participants) if per_municipality else len(alpha)
         factors = rng.uniform(1.0 - spread, 1.0 + spread, size)
-        quotas, redistributed = quota_vector(values, alpha if per_municipality else alpha * factors,
-                                             exponents, problem.parameters.base, problem.remaining,
-                                             lower, factors if per_municipality else None, caps)
+        quotas, redistributed = quota_vector(
+            values,
+            alpha if per_municipality else alpha * factors,
+            exponents,
+            problem.parameters.base,
+            problem.remaining,
+            lower,
+            factors if per_municipality else None,
+            caps,
+        )
         results[d] = solve_counts(_drawn_problem(problem, participants, quotas, redistributed), method)
     return results
 
 
-def sensitivity(municipalities: list[Municipality], total: int, parameters: Parameters,
-                draws: int = 1000, spread: float = 0.2, seed: int = 1,
-                method: str = "optimal", time_limit: float = DEFAULT_TIME_LIMIT) -> Sensitivity:
+def sensitivity(
+    municipalities: list[Municipality],
+    total: int,
+    parameters: Parameters,
+    draws: int = 1000,
+    spread: float = 0.2,
+    seed: int = 1,
+    method: str = "optimal",
+    time_limit: float = DEFAULT_TIME_LIMIT,
+) -> Sensitivity:
     """Allocate ``draws`` times with randomly drawn weights; min/median/max per municipality."""
     if not 1 <= draws <= MAX_DRAWS:
         raise InvalidInput(f"Antall trekninger må være fra 1 til {MAX_DRAWS}.")
@@ -81,11 +100,20 @@ def sensitivity(municipalities: list[Municipality], total: int, parameters: Para
         raise InvalidInput("Spredningen må være minst 0 og mindre enn 1 (for eksempel 0.2 for ±20 %).")
     base = allocate(municipalities, total, parameters, method, time_limit)
     problem = build_problem(total, list(municipalities), parameters, time_limit)
-    results = _draw_counts(problem, method, draws, spread, seed) if problem.participants() else \
-        np.tile(np.array([r.count for r in base.rows]), (draws, 1))
+    results = (
+        _draw_counts(problem, method, draws, spread, seed)
+        if problem.participants()
+        else np.tile(np.array([r.count for r in base.rows]), (draws, 1))
+    )
     rows = tuple(
-        SensitivityRow(row.number, row.name, row.count, int(results[:, i].min()),
-                       float(np.median(results[:, i])), int(results[:, i].max()))
+        SensitivityRow(
+            row.number,
+            row.name,
+            row.count,
+            int(results[:, i].min()),
+            float(np.median(results[:, i])),
+            int(results[:, i].max()),
+        )
         for i, row in enumerate(base.rows)
     )
     return Sensitivity(total, method, draws, spread, seed, rows)

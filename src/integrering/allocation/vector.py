@@ -24,12 +24,14 @@ QUOTA_DECIMALS = 9
 
 def criteria_matrix(participants: list[Municipality], criteria: list[str]) -> np.ndarray:
     """``C[i, k]`` = value of criterion k for participant i."""
-    return np.array([[float(m.criteria[k]) for k in criteria] for m in participants],
-                    dtype=float).reshape(len(participants), len(criteria))
+    return np.array([[float(m.criteria[k]) for k in criteria] for m in participants], dtype=float).reshape(
+        len(participants), len(criteria)
+    )
 
 
-def weighted_shares(values: np.ndarray, alpha: np.ndarray, exponents: np.ndarray,
-                    lower_is_better: np.ndarray | None = None) -> np.ndarray:
+def weighted_shares(
+    values: np.ndarray, alpha: np.ndarray, exponents: np.ndarray, lower_is_better: np.ndarray | None = None
+) -> np.ndarray:
     """``α_k · s_ik`` per participant and criterion; a criterion that is 0 everywhere gives equal shares."""
     signs = np.where(lower_is_better, -1.0, 1.0) if lower_is_better is not None else 1.0
     positive = values > 0
@@ -52,8 +54,9 @@ def formula_quotas(weights: np.ndarray, base: float, remaining: float) -> tuple[
     return np.full(len(weights), base + amount / max(1, len(weights))), 0.0
 
 
-def redistributed_quotas(weights: np.ndarray, base: float, remaining: float,
-                         caps: np.ndarray | None = None) -> np.ndarray:
+def redistributed_quotas(
+    weights: np.ndarray, base: float, remaining: float, caps: np.ndarray | None = None
+) -> np.ndarray:
     """The quotas with caps applied as described above (``caps`` may hold ``inf``)."""
     n = len(weights)
     if caps is None or not np.isfinite(caps).any():
@@ -71,10 +74,16 @@ def redistributed_quotas(weights: np.ndarray, base: float, remaining: float,
     return quotas
 
 
-def quota_vector(values: np.ndarray, alpha: np.ndarray, exponents: np.ndarray, base: float,
-                 remaining: float, lower_is_better: np.ndarray | None = None,
-                 factors: np.ndarray | None = None, caps: np.ndarray | None = None
-                 ) -> tuple[np.ndarray, np.ndarray]:
+def quota_vector(
+    values: np.ndarray,
+    alpha: np.ndarray,
+    exponents: np.ndarray,
+    base: float,
+    remaining: float,
+    lower_is_better: np.ndarray | None = None,
+    factors: np.ndarray | None = None,
+    caps: np.ndarray | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
     """The formula's and the redistributed quotas (unrounded) for a matrix of criteria values.
 
     ``factors`` (optional) multiplies each participant's weight ``w_i`` (used by sensitivity).

@@ -61,8 +61,9 @@ def personal_data_list_log(*, user, record_ids: Iterable, description: str):
     """Record that a list page showed ``user`` these participants (names, birth dates); nothing if it was empty."""
     ids = list(record_ids)
     if ids:
-        personal_data_read_log(user=user, action="list", record_type="participant", record_ids=ids,
-                               description=description)
+        personal_data_read_log(
+            user=user, action="list", record_type="participant", record_ids=ids, description=description
+        )
 
 
 def personal_data_read_log(

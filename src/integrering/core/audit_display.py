@@ -33,14 +33,31 @@ PSEUDO_FIELDS = {
 # Fields declared without a verbose name get Django's English one from the field name («run by»);
 # these are their Norwegian names on the audit page. A test checks that every tracked field has one.
 AUTO_FIELD_LABELS = {
-    "ID": _("id"), "county": _("county"), "municipality": _("municipality"), "version": _("version"),
-    "settlement year": _("settlement year"), "definition": _("criterion"), "scenario": _("scenario"),
-    "created by": _("created by"), "created at": _("created"), "updated at": _("updated"),
-    "run": _("scenario run"), "run at": _("run at"), "run by": _("run by"), "method": _("method"),
-    "inputs": _("inputs"), "result": _("result"), "objective": _("objective value"),
-    "engine version": _("engine version"), "numbers": _("numbers"), "chosen by": _("chosen by"),
-    "chosen at": _("chosen at"), "ruleset version": _("ruleset version"), "evaluated on": _("evaluated on"),
-    "participant": _("participant"), "case": _("guidance case"),
+    "ID": _("id"),
+    "county": _("county"),
+    "municipality": _("municipality"),
+    "version": _("version"),
+    "settlement year": _("settlement year"),
+    "definition": _("criterion"),
+    "scenario": _("scenario"),
+    "created by": _("created by"),
+    "created at": _("created"),
+    "updated at": _("updated"),
+    "run": _("scenario run"),
+    "run at": _("run at"),
+    "run by": _("run by"),
+    "method": _("method"),
+    "inputs": _("inputs"),
+    "result": _("result"),
+    "objective": _("objective value"),
+    "engine version": _("engine version"),
+    "numbers": _("numbers"),
+    "chosen by": _("chosen by"),
+    "chosen at": _("chosen at"),
+    "ruleset version": _("ruleset version"),
+    "evaluated on": _("evaluated on"),
+    "participant": _("participant"),
+    "case": _("guidance case"),
 }
 BOOLEANS = {"True": _("Yes"), "False": _("No")}
 MAX_VALUE = 120
@@ -90,7 +107,7 @@ def _value(field, value, related: dict) -> str:
     if isinstance(field, models.ForeignKey):
         return related.get(field.related_model, {}).get(str(value)) or _("deleted record (%(id)s)") % {"id": value}
     if field is not None and field.flatchoices:
-        return str(dict((str(k), v) for k, v in field.flatchoices).get(str(value), value))
+        return str({str(k): v for k, v in field.flatchoices}.get(str(value), value))
     if isinstance(field, models.BooleanField) and value in BOOLEANS:
         return str(BOOLEANS[value])
     if isinstance(field, models.DateTimeField) and (moment := parse_datetime(str(value))):
@@ -135,7 +152,11 @@ def entry_rows(entries) -> list[EntryRow]:
     entries = list(entries)
     related = _related_names(entries)
     return [
-        EntryRow(entry, str(ACTION_LABELS.get(entry.action, entry.action)), record_type_name(entry.content_type),
-                 _changes(entry, related))
+        EntryRow(
+            entry,
+            str(ACTION_LABELS.get(entry.action, entry.action)),
+            record_type_name(entry.content_type),
+            _changes(entry, related),
+        )
         for entry in entries
     ]

@@ -19,13 +19,15 @@ def vendor_assets_check(app_configs=None, **kwargs) -> list[Error]:
     missing = [path for path in VENDOR_ASSETS if not finders.find(path)]
     if not missing:
         return []
-    return [Error(
-        f"Designsystemet-CSS mangler ({', '.join(missing)}): sidene får ikke sitt utseende, og i produksjon "
-        "gir hver side feil 500.",
-        hint=f"Kjør «npm ci» i {settings.BASE_DIR}, eller sett INTEGRERING_BASE_DIR til mappen der node_modules/ "
-             "ligger; kjør så «integrering collectstatic --noinput».",
-        id="integrering.E001",
-    )]
+    return [
+        Error(
+            f"Designsystemet-CSS mangler ({', '.join(missing)}): sidene får ikke sitt utseende, og i produksjon "
+            "gir hver side feil 500.",
+            hint=f"Kjør «npm ci» i {settings.BASE_DIR}, eller sett INTEGRERING_BASE_DIR til mappen der node_modules/ "
+            "ligger; kjør så «integrering collectstatic --noinput».",
+            id="integrering.E001",
+        )
+    ]
 
 
 @register(deploy=True)
@@ -40,8 +42,10 @@ def collected_static_check(app_configs=None, **kwargs) -> list[Error]:
             missing.append(path)
     if not missing:
         return []
-    return [Error(
-        f"De statiske filene er ikke samlet i {settings.STATIC_ROOT} (mangler {', '.join(missing)}).",
-        hint="Kjør «integrering collectstatic --noinput» med de samme miljøvariablene som tjenesten.",
-        id="integrering.E002",
-    )]
+    return [
+        Error(
+            f"De statiske filene er ikke samlet i {settings.STATIC_ROOT} (mangler {', '.join(missing)}).",
+            hint="Kjør «integrering collectstatic --noinput» med de samme miljøvariablene som tjenesten.",
+            id="integrering.E002",
+        )
+    ]

@@ -7,24 +7,36 @@ from integrering.core.permissions import Perm, permissions_of
 
 # (area, [(label, url name, permission)]). Later apps add their areas here.
 NAVIGATION = [
-    (_("Municipalities"), [
-        (_("Municipalities"), "municipalities:list", Perm.VIEW_MUNICIPALITIES),
-        (_("Contact persons"), "municipalities:contacts", Perm.VIEW_MUNICIPALITIES),
-    ]),
-    (_("Settlement"), [
-        (_("Settlement years"), "settlement:years", Perm.VIEW_SETTLEMENT),
-        (_("Distribution criteria"), "settlement:criteria", Perm.EDIT_SETTLEMENT),
-    ]),
-    (_("Career guidance"), [
-        (_("Queue"), "guidance:queue", Perm.MANAGE_GUIDANCE),
-        (_("Participants"), "guidance:participants", Perm.VIEW_PARTICIPANTS),
-        (_("Norwegian training (§ 30)"), "guidance:training", Perm.MANAGE_TRAINING),
-        (_("Compliance"), "guidance:compliance", Perm.VIEW_COMPLIANCE),
-    ]),
-    (_("Administration"), [
-        (_("Users"), "core:users", Perm.MANAGE_USERS),
-        (_("Audit log"), "core:audit", Perm.VIEW_AUDIT),
-    ]),
+    (
+        _("Municipalities"),
+        [
+            (_("Municipalities"), "municipalities:list", Perm.VIEW_MUNICIPALITIES),
+            (_("Contact persons"), "municipalities:contacts", Perm.VIEW_MUNICIPALITIES),
+        ],
+    ),
+    (
+        _("Settlement"),
+        [
+            (_("Settlement years"), "settlement:years", Perm.VIEW_SETTLEMENT),
+            (_("Distribution criteria"), "settlement:criteria", Perm.EDIT_SETTLEMENT),
+        ],
+    ),
+    (
+        _("Career guidance"),
+        [
+            (_("Queue"), "guidance:queue", Perm.MANAGE_GUIDANCE),
+            (_("Participants"), "guidance:participants", Perm.VIEW_PARTICIPANTS),
+            (_("Norwegian training (§ 30)"), "guidance:training", Perm.MANAGE_TRAINING),
+            (_("Compliance"), "guidance:compliance", Perm.VIEW_COMPLIANCE),
+        ],
+    ),
+    (
+        _("Administration"),
+        [
+            (_("Users"), "core:users", Perm.MANAGE_USERS),
+            (_("Audit log"), "core:audit", Perm.VIEW_AUDIT),
+        ],
+    ),
 ]
 
 

@@ -45,4 +45,3 @@ class AuditFilterForm(forms.Form):
             entries = entries.filter(content_type=data["record_type"])
             reads = reads.filter(record_type=data["record_type"].model)
         return entries, reads
-

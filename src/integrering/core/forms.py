@@ -17,9 +17,13 @@ def username_taken(username: str, *, exclude_pk: int | None = None) -> bool:
 
 class UserForm(forms.ModelForm):
     roles = forms.MultipleChoiceField(label=_("Roles"), choices=Role.choices, widget=forms.CheckboxSelectMultiple)
-    municipality = MunicipalityChoiceField(label=_("Municipality"), queryset=Municipality.objects.none(), required=False)
+    municipality = MunicipalityChoiceField(
+        label=_("Municipality"), queryset=Municipality.objects.none(), required=False
+    )
     password = forms.CharField(
-        label=_("Password"), widget=forms.PasswordInput, required=False,
+        label=_("Password"),
+        widget=forms.PasswordInput,
+        required=False,
         help_text=_("Leave empty to keep the current password."),
     )
 
@@ -27,8 +31,11 @@ class UserForm(forms.ModelForm):
         model = User
         fields = ["username", "first_name", "last_name", "email", "municipality", "is_active"]
         labels = {
-            "username": _("Username"), "first_name": _("First name"), "last_name": _("Last name"),
-            "email": _("E-mail"), "is_active": _("Active"),
+            "username": _("Username"),
+            "first_name": _("First name"),
+            "last_name": _("Last name"),
+            "email": _("E-mail"),
+            "is_active": _("Active"),
         }
 
     def __init__(self, *args, county, acting_user=None, **kwargs):
@@ -46,7 +53,8 @@ class UserForm(forms.ModelForm):
         username = self.cleaned_data["username"]
         if username_taken(username, exclude_pk=self.instance.pk):
             raise forms.ValidationError(
-                _("A user with that username already exists (upper and lower case count as the same)."))
+                _("A user with that username already exists (upper and lower case count as the same).")
+            )
         return username
 
     def clean(self):
@@ -99,7 +107,8 @@ class CountyAdminForm(forms.Form):
         username = self.cleaned_data["username"]
         if username_taken(username):
             raise forms.ValidationError(
-                _("A user with that username already exists (upper and lower case count as the same)."))
+                _("A user with that username already exists (upper and lower case count as the same).")
+            )
         return username
 
     def clean_county(self):
@@ -110,8 +119,9 @@ class CountyAdminForm(forms.Form):
         if county is None:
             raise forms.ValidationError(_("There is no county with number %(number)s.") % {"number": number})
         if county.valid_to is not None:
-            raise forms.ValidationError(_("County %(county)s ceased to exist after %(year)s.")
-                                        % {"county": county, "year": county.valid_to})
+            raise forms.ValidationError(
+                _("County %(county)s ceased to exist after %(year)s.") % {"county": county, "year": county.valid_to}
+            )
         return county
 
     def clean(self):

@@ -47,8 +47,11 @@ class User(AbstractUser):
         constraints = [
             # «ADMIN» and «admin» would be two people who look like one in every list.
             models.UniqueConstraint(
-                Lower("username"), name="unique_username_ignoring_case",
-                violation_error_message=_("A user with that username already exists (upper and lower case count as the same)."),
+                Lower("username"),
+                name="unique_username_ignoring_case",
+                violation_error_message=_(
+                    "A user with that username already exists (upper and lower case count as the same)."
+                ),
             ),
         ]
 

@@ -22,7 +22,9 @@ def locked_out_usernames(usernames) -> set[str]:
     """Which of these usernames django-axes has locked out now (too many failures within the cool-off time)."""
     since = timezone.now() - datetime.timedelta(hours=settings.AXES_COOLOFF_TIME)
     attempts = AccessAttempt.objects.filter(
-        username__in=list(usernames), failures_since_start__gte=settings.AXES_FAILURE_LIMIT, attempt_time__gte=since,
+        username__in=list(usernames),
+        failures_since_start__gte=settings.AXES_FAILURE_LIMIT,
+        attempt_time__gte=since,
     )
     return set(attempts.values_list("username", flat=True))
 
@@ -36,7 +38,8 @@ def audit_entries_for(user) -> QuerySet[LogEntry]:
     county = user.county
     return (
         LogEntry.objects.filter(Q(actor__county=county) | Q(additional_data__county=county.number))
-        .select_related("actor", "content_type").order_by("-timestamp")
+        .select_related("actor", "content_type")
+        .order_by("-timestamp")
     )
 
 

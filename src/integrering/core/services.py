@@ -45,7 +45,10 @@ def user_unlock(*, user: User, by: User | None) -> int:
     """Lift django-axes' lockout of ``user`` (all their failed attempts); logged in the audit log."""
     removed = axes_reset(username=user.username)
     LogEntry.objects.log_create(
-        user, force_log=True, action=LogEntry.Action.UPDATE, actor=by,
+        user,
+        force_log=True,
+        action=LogEntry.Action.UPDATE,
+        actor=by,
         changes={LOCKOUT_FIELD: ["locked", "unlocked"]},
         additional_data={"county": user.county.number} if user.county_id else None,
     )
@@ -53,8 +56,16 @@ def user_unlock(*, user: User, by: User | None) -> int:
 
 
 @transaction.atomic
-def user_create(*, username: str, county: County, roles: set[Role], password: str, email: str = "",
-                first_name: str = "", last_name: str = "") -> User:
+def user_create(
+    *,
+    username: str,
+    county: County,
+    roles: set[Role],
+    password: str,
+    email: str = "",
+    first_name: str = "",
+    last_name: str = "",
+) -> User:
     """Create a user of ``county`` (the password is checked by the caller's form)."""
     user = User(username=username, email=email, first_name=first_name, last_name=last_name)
     return user_save(user=user, county=county, roles=roles, password=password)

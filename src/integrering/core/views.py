@@ -13,9 +13,14 @@ def home(request):
     if is_municipal_only(request.user):
         # A municipal user is nobody's contact person: their start page is their own municipality.
         own = municipality_selectors.municipalities_for_user(request.user, year=today.year)
-        return render(request, "core/home.html", {
-            "own_municipality": municipality_selectors.with_year_figures(own, today.year).first(), "today": today,
-        })
+        return render(
+            request,
+            "core/home.html",
+            {
+                "own_municipality": municipality_selectors.with_year_figures(own, today.year).first(),
+                "today": today,
+            },
+        )
     mine = municipality_selectors.with_year_figures(
         municipality_selectors.municipalities_of_contact(request.user, today), today.year
     )

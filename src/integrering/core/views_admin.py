@@ -61,9 +61,13 @@ def audit_log(request):
     if form.is_valid():
         entries, reads = form.apply(entries, reads)
     page = Paginator(entries, 50).get_page(request.GET.get("side"))
-    return render(request, "core/audit.html", {
-        "form": form,
-        "entries": page,
-        "entry_rows": audit_display.entry_rows(page.object_list),
-        "reads": Paginator(reads, 50).get_page(request.GET.get("lesinger")),
-    })
+    return render(
+        request,
+        "core/audit.html",
+        {
+            "form": form,
+            "entries": page,
+            "entry_rows": audit_display.entry_rows(page.object_list),
+            "reads": Paginator(reads, 50).get_page(request.GET.get("lesinger")),
+        },
+    )

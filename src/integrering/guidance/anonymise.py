@@ -31,8 +31,17 @@ from integrering.guidance.models import GuidanceCase, GuidanceSession, Participa
 log = logging.getLogger("integrering.guidance.anonymise")
 
 PERSONAL_FIELDS = {
-    "name", "national_id", "duf_number", "language", "reference", "birth_date", "note", "recommendation_note",
-    "school", "interpreter_language", "withdrawal_reason",
+    "name",
+    "national_id",
+    "duf_number",
+    "language",
+    "reference",
+    "birth_date",
+    "note",
+    "recommendation_note",
+    "school",
+    "interpreter_language",
+    "withdrawal_reason",
 }
 
 
@@ -63,9 +72,14 @@ def _anonymise_batch(participants: list[Participant], now: datetime.datetime) ->
             references[participant.reference] = token
         # .update() and not .save(): the change must not write the old values into the audit log again.
         Participant.objects.filter(pk=participant.pk).update(
-            name="", national_id="", duf_number="", language="", reference=token,
+            name="",
+            national_id="",
+            duf_number="",
+            language="",
+            reference=token,
             birth_date=participant.birth_date.replace(month=1, day=1) if participant.birth_date else None,
-            anonymised_at=now, version=participant.version + 1,
+            anonymised_at=now,
+            version=participant.version + 1,
         )
     ids = [p.pk for p in participants]
     Referral.objects.filter(participant_id__in=ids).update(note="", withdrawal_reason="")
@@ -82,8 +96,9 @@ def _anonymise_batch(participants: list[Participant], now: datetime.datetime) ->
         _scrub_log(model, list(pks), references)
 
 
-def participants_anonymise(*, days: int | None = None, now: datetime.datetime | None = None,
-                           dry_run: bool = False, batch_size: int = 500) -> int:
+def participants_anonymise(
+    *, days: int | None = None, now: datetime.datetime | None = None, dry_run: bool = False, batch_size: int = 500
+) -> int:
     """Anonymise every participant without activity for ``days`` (default PARTICIPANT_RETENTION_DAYS)."""
     days = settings.PARTICIPANT_RETENTION_DAYS if days is None else days
     now = now or timezone.now()

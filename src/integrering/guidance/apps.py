@@ -14,8 +14,18 @@ class GuidanceConfig(AppConfig):
 
         # The cached evaluation is derived data: changes to it are not audited, the facts are.
         # The identity number is never written to the audit log (masking would still show half of it).
-        track(models.Participant, exclude_fields=["national_id", "findings", "evaluated_on", "ruleset_version",
-                                                  "in_target_group", "decision_deadline", "last_activity_at"])
+        track(
+            models.Participant,
+            exclude_fields=[
+                "national_id",
+                "findings",
+                "evaluated_on",
+                "ruleset_version",
+                "in_target_group",
+                "decision_deadline",
+                "last_activity_at",
+            ],
+        )
         for model in (models.Referral, models.GuidanceCase, models.GuidanceSession, models.TrainingEnrolment):
             track(model)
         municipality_page_section_register(municipality_section)

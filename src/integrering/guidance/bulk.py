@@ -34,7 +34,7 @@ def rows_update(model, objects: Sequence, fields: Sequence[str]) -> None:
     params = [[c.get_db_prep_save(getattr(o, c.attname), connection) for c in columns] + [o.pk] for o in objects]
     with connection.cursor() as cursor:
         for start in range(0, len(params), 2000):
-            cursor.executemany(sql, params[start:start + 2000])
+            cursor.executemany(sql, params[start : start + 2000])
 
 
 def audit_log_bulk(pairs: Iterable[tuple], *, action: int) -> int:
@@ -58,9 +58,17 @@ def audit_log_bulk(pairs: Iterable[tuple], *, action: int) -> int:
         if model not in content_types:
             content_types[model] = ContentType.objects.get_for_model(model)
         extra = new.get_additional_data() if hasattr(new, "get_additional_data") else None
-        entries.append(LogEntry(
-            content_type=content_types[model], object_pk=str(new.pk), object_id=new.pk, object_repr=str(new),
-            action=action, changes=changes, additional_data=extra, cid=cid,
-        ))
+        entries.append(
+            LogEntry(
+                content_type=content_types[model],
+                object_pk=str(new.pk),
+                object_id=new.pk,
+                object_repr=str(new),
+                action=action,
+                changes=changes,
+                additional_data=extra,
+                cid=cid,
+            )
+        )
     LogEntry.objects.bulk_create(entries, batch_size=1000)
     return len(entries)

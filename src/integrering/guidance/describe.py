@@ -98,6 +98,8 @@ def describe_versions(code: str, version_ids: Iterable[str | None]) -> dict:
         return first | {"version_title": ""}
     return first | {
         "section": " / ".join(dict.fromkeys(d["section"] for d in distinct.values())),
-        "variants": [{"section": d["section"], "message": d["message"], "version_title": d["version_title"]}
-                     for d in distinct.values()],
+        "variants": [
+            {"section": d["section"], "message": d["message"], "version_title": d["version_title"]}
+            for d in distinct.values()
+        ],
     }

@@ -23,14 +23,25 @@ from integrering.guidance.rules import evaluate
 from integrering.legal import Evaluation, ParticipantFacts
 
 _FACTS = (
-    "birth_date", "permit_category", "permit_date", "settlement_date", "settled_by_agreement", "education_level",
-    "mapping_date", "decision_date", "programme_start", "end_goal", "planned_duration_months",
-    "extension_months", "full_time_upper_secondary",
+    "birth_date",
+    "permit_category",
+    "permit_date",
+    "settlement_date",
+    "settled_by_agreement",
+    "education_level",
+    "mapping_date",
+    "decision_date",
+    "programme_start",
+    "end_goal",
+    "planned_duration_months",
+    "extension_months",
+    "full_time_upper_secondary",
 )
 
 
-def participant_facts(participant: Participant, *, guidance_completed_date: datetime.date | None,
-                      evaluation_date: datetime.date) -> ParticipantFacts:
+def participant_facts(
+    participant: Participant, *, guidance_completed_date: datetime.date | None, evaluation_date: datetime.date
+) -> ParticipantFacts:
     values = {name: getattr(participant, name) for name in _FACTS}
     for name in ("permit_category", "education_level", "end_goal"):
         values[name] = values[name] or None
@@ -76,13 +87,18 @@ def participant_evaluate(*, participant: Participant, today: datetime.date | Non
 
 
 def _cached(participant: Participant) -> tuple:
-    return (participant.ruleset_version, participant.in_target_group, participant.decision_deadline,
-            list(participant.findings or []))
+    return (
+        participant.ruleset_version,
+        participant.in_target_group,
+        participant.decision_deadline,
+        list(participant.findings or []),
+    )
 
 
 @transaction.atomic
-def participants_evaluate_bulk(participants: Iterable[Participant], *, today: datetime.date | None = None,
-                               batch_size: int = 2000) -> int:
+def participants_evaluate_bulk(
+    participants: Iterable[Participant], *, today: datetime.date | None = None, batch_size: int = 2000
+) -> int:
     """Evaluate many participants in few queries. Select ``guidance_case`` with them to avoid one query each.
 
     Rows whose result is unchanged only get ``evaluated_on`` set (one UPDATE for all of them).
@@ -103,10 +119,10 @@ def participants_evaluate_bulk(participants: Iterable[Participant], *, today: da
         changed.append(participant)
         rows.extend(_finding_rows(participant, evaluation))
     for start in range(0, len(same), 900):
-        Participant.objects.filter(pk__in=same[start:start + 900]).update(evaluated_on=today)
+        Participant.objects.filter(pk__in=same[start : start + 900]).update(evaluated_on=today)
     ids = [p.pk for p in changed]
     for start in range(0, len(ids), 900):
-        ParticipantFinding.objects.filter(participant_id__in=ids[start:start + 900]).delete()
+        ParticipantFinding.objects.filter(participant_id__in=ids[start : start + 900]).delete()
     rows_update(Participant, changed, _CACHE_FIELDS)
     ParticipantFinding.objects.bulk_create(rows, batch_size=batch_size)
     return len(participants)
@@ -128,6 +144,6 @@ def participants_refresh(*, county=None, today: datetime.date | None = None, eve
     count = 0
     ids = list(stale.values_list("pk", flat=True))
     for start in range(0, len(ids), 2000):
-        batch = Participant.objects.filter(pk__in=ids[start:start + 2000]).select_related("guidance_case")
+        batch = Participant.objects.filter(pk__in=ids[start : start + 2000]).select_related("guidance_case")
         count += participants_evaluate_bulk(batch, today=today)
     return count

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from integrering.core.models import User
 from integrering.core.roles import Role
 from integrering.core.widgets import DateInput
+from integrering.guidance.describe import FINDING_LABELS
 from integrering.guidance.models import (
     GuidanceCase,
     GuidanceSession,
@@ -18,13 +19,24 @@ from integrering.guidance.models import (
     SessionMode,
     TrainingEnrolment,
 )
-from integrering.guidance.describe import FINDING_LABELS
 from integrering.municipalities.models import Municipality
 
 PARTICIPANT_FIELDS = [
-    "municipality", "reference", "name", "birth_date", "national_id", "duf_number", "permit_category",
-    "permit_date", "settlement_date", "settled_by_agreement", "education_level", "language",
-    "interpreter_needed", "mapping_date", "full_time_upper_secondary",
+    "municipality",
+    "reference",
+    "name",
+    "birth_date",
+    "national_id",
+    "duf_number",
+    "permit_category",
+    "permit_date",
+    "settlement_date",
+    "settled_by_agreement",
+    "education_level",
+    "language",
+    "interpreter_needed",
+    "mapping_date",
+    "full_time_upper_secondary",
 ]
 DECISION_FIELDS = ["decision_date", "programme_start", "end_goal", "planned_duration_months", "extension_months"]
 
@@ -74,7 +86,8 @@ class ParticipantForm(forms.ModelForm):
         if has_national_id:
             self.initial.pop("national_id", None)
             self.fields["national_id"].help_text = _(
-                "Registered – hidden. Leave empty to keep the number, or type a new one to replace it.")
+                "Registered – hidden. Leave empty to keep the number, or type a new one to replace it."
+            )
         else:
             del self.fields["remove_national_id"]
         self.fields["municipality"].queryset = municipalities
@@ -133,12 +146,17 @@ class DecisionForm(forms.ModelForm):
 
 class ReferralForm(forms.Form):
     mapping_date = forms.DateField(
-        label=_("Competence mapping date"), widget=DateInput,
+        label=_("Competence mapping date"),
+        widget=DateInput,
         help_text=_("Career guidance builds on the competence mapping (§§ 6, 10 and 11)."),
     )
-    note = forms.CharField(label=_("Note to the career centre"), max_length=500, required=False,
-                           widget=forms.Textarea(attrs={"rows": 3}),
-                           help_text=_("Practical information only, e.g. a contact person. No health information."))
+    note = forms.CharField(
+        label=_("Note to the career centre"),
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Practical information only, e.g. a contact person. No health information."),
+    )
 
     def clean_mapping_date(self):
         value = self.cleaned_data["mapping_date"]
@@ -149,19 +167,25 @@ class ReferralForm(forms.Form):
 
 class WithdrawReferralForm(forms.Form):
     reason = forms.CharField(
-        label=_("Reason"), max_length=200, widget=forms.Textarea(attrs={"rows": 2}),
+        label=_("Reason"),
+        max_length=200,
+        widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("E.g. moved to another municipality, referred by mistake. No health information."),
     )
 
 
 def counsellors_of(county):
-    return (User.objects.filter(county=county, is_active=True, roles__role=Role.CAREER_COUNSELLOR)
-            .distinct().order_by("first_name", "last_name", "username"))
+    return (
+        User.objects.filter(county=county, is_active=True, roles__role=Role.CAREER_COUNSELLOR)
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
 
 
 class AssignForm(forms.Form):
-    counsellor = forms.ModelChoiceField(label=_("Counsellor"), queryset=User.objects.none(), required=False,
-                                        empty_label=_("Nobody"))
+    counsellor = forms.ModelChoiceField(
+        label=_("Counsellor"), queryset=User.objects.none(), required=False, empty_label=_("Nobody")
+    )
 
     def __init__(self, *args, county, **kwargs):
         super().__init__(*args, **kwargs)
@@ -205,8 +229,11 @@ class CompleteForm(forms.ModelForm):
     class Meta:
         model = GuidanceCase
         fields = ["completed_on", "recommendation", "recommendation_note"]
-        widgets = {"completed_on": DateInput(), "recommendation": forms.RadioSelect,
-                   "recommendation_note": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "completed_on": DateInput(),
+            "recommendation": forms.RadioSelect,
+            "recommendation_note": forms.Textarea(attrs={"rows": 3}),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -248,8 +275,16 @@ class EnrolmentUpdateForm(forms.ModelForm):
 
     class Meta:
         model = TrainingEnrolment
-        fields = ["school", "target_level", "start", "end", "hours_planned", "hours_attended", "absence_hours",
-                  "completed"]
+        fields = [
+            "school",
+            "target_level",
+            "start",
+            "end",
+            "hours_planned",
+            "hours_attended",
+            "absence_hours",
+            "completed",
+        ]
         widgets = _dates("start", "end")
 
     def _post_clean(self):
@@ -271,9 +306,16 @@ class ParticipantFilterForm(forms.Form):
     q = forms.CharField(label=_("Name or reference"), required=False, max_length=100)
     kommune = forms.ChoiceField(label=_("Municipality"), required=False)
     funn = forms.ChoiceField(label=_("Finding"), required=False)
-    alvorlighet = forms.ChoiceField(label=_("Severity"), required=False, choices=[
-        ("", _("All")), ("error", _("Errors")), ("warning", _("Warnings")), ("info", _("Information")),
-    ])
+    alvorlighet = forms.ChoiceField(
+        label=_("Severity"),
+        required=False,
+        choices=[
+            ("", _("All")),
+            ("error", _("Errors")),
+            ("warning", _("Warnings")),
+            ("info", _("Information")),
+        ],
+    )
     figur = forms.ChoiceField(label=_("Status"), required=False, choices=FIGURES)
 
     def __init__(self, data=None, *, municipalities, **kwargs):
@@ -289,8 +331,13 @@ class ParticipantFilterForm(forms.Form):
 class MunicipalityChoiceForm(forms.Form):
     """One municipality or all: the export's choice, and the filter of the § 30 list."""
 
-    kommune = forms.ModelChoiceField(label=_("Municipality"), queryset=Municipality.objects.none(),
-                                     to_field_name="number", required=False, empty_label=_("All"))
+    kommune = forms.ModelChoiceField(
+        label=_("Municipality"),
+        queryset=Municipality.objects.none(),
+        to_field_name="number",
+        required=False,
+        empty_label=_("All"),
+    )
 
     def __init__(self, data=None, *, municipalities, **kwargs):
         super().__init__(data, **kwargs)

@@ -38,11 +38,16 @@ from integrering.municipalities.models import Municipality
 from integrering.tabular import TableFileError, read_rows
 
 DATE_COLUMNS = {
-    "fodselsdato": "birth_date", "tillatelsesdato": "permit_date", "bosettingsdato": "settlement_date",
-    "kartlagt_dato": "mapping_date", "vedtak_dato": "decision_date", "programstart": "programme_start",
+    "fodselsdato": "birth_date",
+    "tillatelsesdato": "permit_date",
+    "bosettingsdato": "settlement_date",
+    "kartlagt_dato": "mapping_date",
+    "vedtak_dato": "decision_date",
+    "programstart": "programme_start",
 }
 CHOICE_COLUMNS = {
-    "tillatelse": ("permit_category", PERMIT_CATEGORIES), "utdanningsniva": ("education_level", EDUCATION_LEVELS),
+    "tillatelse": ("permit_category", PERMIT_CATEGORIES),
+    "utdanningsniva": ("education_level", EDUCATION_LEVELS),
     "sluttmal": ("end_goal", END_GOALS),
 }
 BOOL_COLUMNS = {"bosatt_etter_avtale": "settled_by_agreement", "fulltid_vgo": "full_time_upper_secondary"}
@@ -53,8 +58,14 @@ KEY_COLUMNS = ("referanse", "kommunenummer")
 COLUMNS = (*KEY_COLUMNS, *TEXT_COLUMNS, *DATE_COLUMNS, *CHOICE_COLUMNS, *BOOL_COLUMNS, *MONTH_COLUMNS, GUIDANCE_COLUMN)
 FIELD_COLUMN = {f: c for c, f in {**DATE_COLUMNS, **BOOL_COLUMNS, **MONTH_COLUMNS, **TEXT_COLUMNS}.items()}
 FIELD_COLUMN |= {f: c for c, (f, _) in CHOICE_COLUMNS.items()}
-ALIASES = {"fødselsdato": "fodselsdato", "fødselsnummer": "fodselsnummer", "utdanningsnivå": "utdanningsniva",
-           "sluttmål": "sluttmal", "kommunenr": "kommunenummer", "referanse_kommune": "referanse"}
+ALIASES = {
+    "fødselsdato": "fodselsdato",
+    "fødselsnummer": "fodselsnummer",
+    "utdanningsnivå": "utdanningsniva",
+    "sluttmål": "sluttmal",
+    "kommunenr": "kommunenummer",
+    "referanse_kommune": "referanse",
+}
 
 
 @dataclass
@@ -283,8 +294,7 @@ def _blame(row: Row, error: GuidanceError, merged: dict) -> str:
     if field == "national_id" and merged.get("national_id") and "national_id" not in row.facts:
         field, message = "birth_date", "Fødselsdatoen stemmer ikke med fødselsnummeret som er registrert."
     elif field == "national_id" and "birth_date" not in row.facts and merged.get("birth_date"):
-        message = (f"Fødselsnummeret stemmer ikke med fødselsdatoen som er registrert "
-                   f"({merged['birth_date']:%d.%m.%Y}).")
+        message = f"Fødselsnummeret stemmer ikke med fødselsdatoen som er registrert ({merged['birth_date']:%d.%m.%Y})."
     column = FIELD_COLUMN.get(field, FIELD_LABELS.get(field, "?"))
     return f"Rad {row.line}, kolonne «{column}»: {message}"
 
@@ -332,14 +342,16 @@ def import_apply(plan: ImportPlan) -> ImportResult:
     evaluate_ids = {p.pk for p in new} | {p.pk for _, p in changed} | cases_changed
     ids = [p.pk for p in participants if p.pk in evaluate_ids]
     for start in range(0, len(ids), 2000):
-        batch = Participant.objects.filter(pk__in=ids[start:start + 2000]).select_related("guidance_case")
+        batch = Participant.objects.filter(pk__in=ids[start : start + 2000]).select_related("guidance_case")
         participants_evaluate_bulk(list(batch))
     return ImportResult(created=len(new), updated=len(changed), guidance_completed=completed)
 
 
 def _complete_cases(plan: ImportPlan, participants: list[Participant]) -> tuple[int, set[int]]:
     """Create or complete the guidance cases; returns (rows with a date, participants whose case changed)."""
-    dated = {p.pk: (p, r.guidance_completed) for p, r in zip(participants, plan.rows, strict=True) if r.guidance_completed}
+    dated = {
+        p.pk: (p, r.guidance_completed) for p, r in zip(participants, plan.rows, strict=True) if r.guidance_completed
+    }
     cases = {c.participant_id: c for c in GuidanceCase.objects.filter(participant__in=[p for p, _ in dated.values()])}
     new, changed = [], []
     for participant_id, (participant, day) in dated.items():
@@ -358,6 +370,6 @@ def _complete_cases(plan: ImportPlan, participants: list[Participant]) -> tuple[
     ids = list(dated)
     for start in range(0, len(ids), 900):
         Referral.objects.filter(
-            participant_id__in=ids[start:start + 900], status__in=[ReferralStatus.REFERRED, ReferralStatus.BOOKED]
+            participant_id__in=ids[start : start + 900], status__in=[ReferralStatus.REFERRED, ReferralStatus.BOOKED]
         ).update(status=ReferralStatus.COMPLETED)
     return len(dated), {c.participant_id for c in new} | {c.participant_id for _, c in changed}

@@ -50,13 +50,16 @@ class Participant(models.Model):
         Municipality, on_delete=models.PROTECT, related_name="participants", verbose_name=_("municipality")
     )
     reference = models.CharField(
-        _("municipality's reference"), max_length=64,
+        _("municipality's reference"),
+        max_length=64,
         help_text=_("The municipality's own reference for the person; unique within the county."),
     )
     name = models.CharField(_("name"), max_length=200, blank=True)
     birth_date = models.DateField(_("birth date"), null=True, blank=True)
     national_id = models.CharField(
-        _("national identity number or D number"), max_length=11, blank=True,
+        _("national identity number or D number"),
+        max_length=11,
+        blank=True,
         help_text=_("Optional. 11 digits; checked against the birth date."),
     )
     duf_number = models.CharField(_("DUF number"), max_length=12, blank=True)
@@ -125,6 +128,9 @@ class ParticipantFinding(models.Model):
         verbose_name = _("participant finding")
         verbose_name_plural = _("participant findings")
 
+    def __str__(self) -> str:
+        return self.code
+
 
 class ReferralStatus(models.TextChoices):
     REFERRED = "referred", _("Referred")
@@ -138,16 +144,26 @@ class Referral(models.Model):
 
     participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="referrals")
     referred_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("referred by"),
     )
     referred_at = models.DateTimeField(_("referred"), default=timezone.now)
     mapping_date = models.DateField(_("competence mapping date"), null=True, blank=True)
     note = models.CharField(_("note"), max_length=500, blank=True)
-    status = models.CharField(_("status"), max_length=16, choices=ReferralStatus.choices, default=ReferralStatus.REFERRED)
+    status = models.CharField(
+        _("status"), max_length=16, choices=ReferralStatus.choices, default=ReferralStatus.REFERRED
+    )
     withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
     withdrawn_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("withdrawn by"),
     )
     withdrawal_reason = models.CharField(_("reason for withdrawal"), max_length=200, blank=True)
@@ -158,7 +174,8 @@ class Referral(models.Model):
         verbose_name_plural = _("referrals")
         constraints = [
             models.UniqueConstraint(
-                fields=["participant"], condition=Q(status__in=["referred", "booked"]),
+                fields=["participant"],
+                condition=Q(status__in=["referred", "booked"]),
                 name="one_open_referral_per_participant",
             ),
         ]
@@ -188,7 +205,11 @@ class GuidanceCase(models.Model):
 
     participant = models.OneToOneField(Participant, on_delete=models.CASCADE, related_name="guidance_case")
     counsellor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="guidance_cases",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="guidance_cases",
         verbose_name=_("counsellor"),
     )
     status = models.CharField(_("status"), max_length=16, choices=CaseStatus.choices, default=CaseStatus.REFERRED)
@@ -196,7 +217,9 @@ class GuidanceCase(models.Model):
     completed_on = models.DateField(_("completed on"), null=True, blank=True)
     recommendation = models.CharField(_("recommendation"), max_length=16, choices=Recommendation.choices, blank=True)
     recommendation_note = models.CharField(
-        _("short note on the recommendation"), max_length=500, blank=True,
+        _("short note on the recommendation"),
+        max_length=500,
+        blank=True,
         help_text=_("The full summary belongs in IMDinett, not here."),
     )
     version = models.PositiveIntegerField(default=1, help_text="Optimistic lock: bumped on every save.")
@@ -206,7 +229,8 @@ class GuidanceCase(models.Model):
         verbose_name_plural = _("guidance cases")
         constraints = [
             models.CheckConstraint(
-                condition=~Q(status="completed") | Q(completed_on__isnull=False), name="completed_case_has_date",
+                condition=~Q(status="completed") | Q(completed_on__isnull=False),
+                name="completed_case_has_date",
             ),
         ]
 
@@ -272,7 +296,8 @@ class TrainingEnrolment(models.Model):
         verbose_name_plural = _("Norwegian training enrolments")
         constraints = [
             models.CheckConstraint(
-                condition=Q(end__isnull=True) | Q(end__gte=models.F("start")), name="enrolment_end_after_start",
+                condition=Q(end__isnull=True) | Q(end__gte=models.F("start")),
+                name="enrolment_end_after_start",
             ),
         ]
 

@@ -58,15 +58,17 @@ def report_rows(*, county, date: datetime.date, today: datetime.date | None = No
     rows = []
     for participant, evaluation in zip(participants, rules.evaluate_many(facts), strict=True):
         derived = evaluation.derived
-        rows.append({
-            "referanse": participant.reference,
-            "kommunenummer": participant.municipality.number,
-            "i_malgruppe": _yes_no(derived.in_target_group),
-            "rett_og_plikt_karriereveiledning": _yes_no(derived.right_and_duty_career_guidance),
-            "frist_vedtak": derived.decision_deadline.isoformat() if derived.decision_deadline else "",
-            "funn": "|".join(sorted(evaluation.codes)),
-            "_id": participant.pk,
-        })
+        rows.append(
+            {
+                "referanse": participant.reference,
+                "kommunenummer": participant.municipality.number,
+                "i_malgruppe": _yes_no(derived.in_target_group),
+                "rett_og_plikt_karriereveiledning": _yes_no(derived.right_and_duty_career_guidance),
+                "frist_vedtak": derived.decision_deadline.isoformat() if derived.decision_deadline else "",
+                "funn": "|".join(sorted(evaluation.codes)),
+                "_id": participant.pk,
+            }
+        )
     return rows
 
 

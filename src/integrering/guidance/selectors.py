@@ -33,6 +33,8 @@ from django.http import Http404
 from django.utils import timezone
 
 from integrering.core.permissions import is_municipal_only
+from integrering.guidance import rules
+from integrering.guidance.describe import describe_versions
 from integrering.guidance.models import (
     CaseStatus,
     GuidanceCase,
@@ -41,8 +43,6 @@ from integrering.guidance.models import (
     Referral,
     TrainingEnrolment,
 )
-from integrering.guidance import rules
-from integrering.guidance.describe import describe_versions
 from integrering.legal import ERROR, WARNING
 from integrering.municipalities.models import Municipality
 
@@ -83,9 +83,9 @@ def case_for_user(user, pk) -> GuidanceCase:
 
 
 def referrals_for_user(user) -> QuerySet[Referral]:
-    return Referral.objects.filter(_scope(user, "participant__"), participant__anonymised_at__isnull=True).select_related(
-        "participant", "participant__municipality", "referred_by"
-    )
+    return Referral.objects.filter(
+        _scope(user, "participant__"), participant__anonymised_at__isnull=True
+    ).select_related("participant", "participant__municipality", "referred_by")
 
 
 def enrolments_for_user(user) -> QuerySet[TrainingEnrolment]:
@@ -103,8 +103,10 @@ def _decided_q(prefix: str = "") -> Q:
 
 def _before_decision_q(prefix: str = "") -> Q:
     return _decided_q(prefix) & Q(
-        **{f"{prefix}guidance_case__status": CaseStatus.COMPLETED,
-           f"{prefix}guidance_case__completed_on__lte": F(f"{prefix}decision_date")}
+        **{
+            f"{prefix}guidance_case__status": CaseStatus.COMPLETED,
+            f"{prefix}guidance_case__completed_on__lte": F(f"{prefix}decision_date"),
+        }
     )
 
 
@@ -112,8 +114,14 @@ def _overdue_q(today: datetime.date, prefix: str = "") -> Q:
     return Q(**{f"{prefix}decision_date__isnull": True, f"{prefix}decision_deadline__lt": today})
 
 
-def participants_filter(qs: QuerySet[Participant], *, municipality=None, finding: str | None = None,
-                        figure: str | None = None, today: datetime.date | None = None) -> QuerySet[Participant]:
+def participants_filter(
+    qs: QuerySet[Participant],
+    *,
+    municipality=None,
+    finding: str | None = None,
+    figure: str | None = None,
+    today: datetime.date | None = None,
+) -> QuerySet[Participant]:
     """Narrow a participant list to the people behind a compliance figure."""
     if municipality is not None:
         qs = qs.filter(municipality=municipality)
@@ -137,19 +145,24 @@ class Queue:
     completed: QuerySet
 
 
-def queue_for_counsellor(user, *, counsellor=None, today: datetime.date | None = None,
-                         completed_limit: int = 50) -> Queue:
+def queue_for_counsellor(
+    user, *, counsellor=None, today: datetime.date | None = None, completed_limit: int = 50
+) -> Queue:
     """The county's guidance cases waiting, booked and lately completed (the counsellor's own if given)."""
     today = today or timezone.localdate()
     base = (
         GuidanceCase.objects.filter(_scope(user, "participant__"), participant__anonymised_at__isnull=True)
         .select_related("participant", "participant__municipality", "counsellor")
         .annotate(
-            overdue=Case(When(_overdue_q(today, "participant__"), then=Value(True)), default=Value(False),
-                         output_field=BooleanField()),
+            overdue=Case(
+                When(_overdue_q(today, "participant__"), then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            ),
             referred_at=Subquery(
                 Referral.objects.filter(participant_id=OuterRef("participant_id"))
-                .order_by("-referred_at").values("referred_at")[:1]
+                .order_by("-referred_at")
+                .values("referred_at")[:1]
             ),
         )
     )
@@ -211,7 +224,10 @@ def compliance_for_user(user, *, today: datetime.date | None = None) -> Complian
     today = today or timezone.localdate()
     scope = _scope(user)
     counts = (
-        Participant.objects.filter(scope).values("municipality_id").order_by("municipality_id").annotate(
+        Participant.objects.filter(scope)
+        .values("municipality_id")
+        .order_by("municipality_id")
+        .annotate(
             participants=Count("pk", filter=Q(anonymised_at__isnull=True)),
             decided=Count("pk", filter=_decided_q()),
             before=Count("pk", filter=_before_decision_q()),
@@ -221,7 +237,10 @@ def compliance_for_user(user, *, today: datetime.date | None = None) -> Complian
     rows: dict[int, ComplianceRow] = {}
     for c in counts:
         rows[c["municipality_id"]] = ComplianceRow(
-            None, participants=c["participants"], decided=c["decided"], guidance_before_decision=c["before"],
+            None,
+            participants=c["participants"],
+            decided=c["decided"],
+            guidance_before_decision=c["before"],
             overdue=c["overdue"],
         )
     durations = Participant.objects.filter(
@@ -241,8 +260,11 @@ def compliance_for_user(user, *, today: datetime.date | None = None) -> Complian
     for f in findings:
         row = rows[f["participant__municipality_id"]]
         row.open_findings[f["code"]] = row.open_findings.get(f["code"], 0) + f["n"]
-        setattr(row, "errors" if f["severity"] == ERROR else "warnings",
-                (row.errors if f["severity"] == ERROR else row.warnings) + f["n"])
+        setattr(
+            row,
+            "errors" if f["severity"] == ERROR else "warnings",
+            (row.errors if f["severity"] == ERROR else row.warnings) + f["n"],
+        )
         versions[f["code"]].add(f["participant__ruleset_version"])
     municipalities = Municipality.objects.in_bulk(list(rows))
     for municipality_id, row in rows.items():
@@ -283,10 +305,15 @@ def municipality_summary(municipality: Municipality) -> dict:
     versions: dict[str, set[str]] = defaultdict(set)
     for code, version_id, n in (
         ParticipantFinding.objects.filter(participant__in=live, severity__in=[ERROR, WARNING])
-        .values_list("code", "participant__ruleset_version").order_by().annotate(n=Count("pk"))
+        .values_list("code", "participant__ruleset_version")
+        .order_by()
+        .annotate(n=Count("pk"))
     ):
         by_code[code] += n
         versions[code].add(version_id)
-    findings = [describe_versions(code, versions[code]) | {"count": by_code[code]}
-                for code in rules.catalogue() if code in by_code]
+    findings = [
+        describe_versions(code, versions[code]) | {"count": by_code[code]}
+        for code in rules.catalogue()
+        if code in by_code
+    ]
     return counts | {"findings": findings}

@@ -54,9 +54,22 @@ from integrering.guidance.validation import (
 )
 
 __all__ = [
-    "ConcurrentEdit", "GuidanceError", "case_assign", "case_book", "case_complete", "case_correct", "case_session_add",
-    "decision_register", "participant_create", "participant_evaluate", "participant_update",
-    "participants_refresh", "referral_create", "referral_withdraw", "training_enrol", "training_update",
+    "ConcurrentEdit",
+    "GuidanceError",
+    "case_assign",
+    "case_book",
+    "case_complete",
+    "case_correct",
+    "case_session_add",
+    "decision_register",
+    "participant_create",
+    "participant_evaluate",
+    "participant_update",
+    "participants_refresh",
+    "referral_create",
+    "referral_withdraw",
+    "training_enrol",
+    "training_update",
 ]
 
 DECISION_FIELDS = ("decision_date", "programme_start", "end_goal", "planned_duration_months", "extension_months")
@@ -120,14 +133,24 @@ def participant_update(*, participant: Participant, version: int | None, municip
 
 @transaction.atomic
 def decision_register(
-    *, participant: Participant, version: int | None, decision_date: datetime.date | None,
-    programme_start: datetime.date | None = None, end_goal: str = "",
-    planned_duration_months: int | None = None, extension_months: int | None = None,
+    *,
+    participant: Participant,
+    version: int | None,
+    decision_date: datetime.date | None,
+    programme_start: datetime.date | None = None,
+    end_goal: str = "",
+    planned_duration_months: int | None = None,
+    extension_months: int | None = None,
 ) -> Participant:
     """The municipality registers its § 12 decision (date, start, end goal, duration, extension)."""
     return participant_update(
-        participant=participant, version=version, decision_date=decision_date, programme_start=programme_start,
-        end_goal=end_goal, planned_duration_months=planned_duration_months, extension_months=extension_months,
+        participant=participant,
+        version=version,
+        decision_date=decision_date,
+        programme_start=programme_start,
+        end_goal=end_goal,
+        planned_duration_months=planned_duration_months,
+        extension_months=extension_months,
     )
 
 
@@ -137,19 +160,30 @@ def _case_for(participant: Participant) -> GuidanceCase:
 
 
 @transaction.atomic
-def referral_create(*, participant: Participant, user, mapping_date: datetime.date | None = None,
-                    note: str = "", referred_at: datetime.datetime | None = None) -> Referral:
+def referral_create(
+    *,
+    participant: Participant,
+    user,
+    mapping_date: datetime.date | None = None,
+    note: str = "",
+    referred_at: datetime.datetime | None = None,
+) -> Referral:
     """A municipality refers a participant for career guidance; the county's case is opened (status referred).
 
     ``referred_at`` (default now) is for recording a referral made earlier, e.g. in the demo's history.
     """
     _refuse_anonymised(participant)
-    if Referral.objects.filter(participant=participant, status__in=[ReferralStatus.REFERRED, ReferralStatus.BOOKED]).exists():
+    if Referral.objects.filter(
+        participant=participant, status__in=[ReferralStatus.REFERRED, ReferralStatus.BOOKED]
+    ).exists():
         raise GuidanceError("Deltakeren er allerede henvist til karriereveiledning.")
     if len(note) > 500:
         raise GuidanceError("Merknaden kan være høyst 500 tegn.")
     referral = Referral.objects.create(
-        participant=participant, referred_by=user, mapping_date=mapping_date, note=note.strip(),
+        participant=participant,
+        referred_by=user,
+        mapping_date=mapping_date,
+        note=note.strip(),
         referred_at=referred_at or timezone.now(),
     )
     case = _case_for(participant)
@@ -181,7 +215,8 @@ def referral_withdraw(*, participant: Participant, user, reason: str) -> Referra
         raise GuidanceError("Begrunnelsen kan være høyst 200 tegn.")
     referral = (
         Referral.objects.select_for_update()
-        .filter(participant=participant, status__in=[ReferralStatus.REFERRED, ReferralStatus.BOOKED]).first()
+        .filter(participant=participant, status__in=[ReferralStatus.REFERRED, ReferralStatus.BOOKED])
+        .first()
     )
     if referral is None:
         raise GuidanceError("Deltakeren har ingen åpen henvisning å trekke tilbake.")
@@ -204,7 +239,9 @@ def _refuse_closed(case: GuidanceCase) -> None:
     if case.status == CaseStatus.COMPLETED:
         raise GuidanceError("Veiledningen er allerede fullført.")
     if case.status == CaseStatus.WITHDRAWN:
-        raise GuidanceError("Henvisningen er trukket tilbake. Saken åpnes igjen når kommunen henviser deltakeren på nytt.")
+        raise GuidanceError(
+            "Henvisningen er trukket tilbake. Saken åpnes igjen når kommunen henviser deltakeren på nytt."
+        )
 
 
 def _open_referrals(case: GuidanceCase):
@@ -246,8 +283,15 @@ def case_book(*, case: GuidanceCase, booked_for: datetime.date, counsellor=None)
 
 
 @transaction.atomic
-def case_session_add(*, case: GuidanceCase, date: datetime.date, minutes: int, interpreter_used: bool = False,
-                     interpreter_language: str = "", mode: str = SessionMode.IN_PERSON) -> GuidanceSession:
+def case_session_add(
+    *,
+    case: GuidanceCase,
+    date: datetime.date,
+    minutes: int,
+    interpreter_used: bool = False,
+    interpreter_language: str = "",
+    mode: str = SessionMode.IN_PERSON,
+) -> GuidanceSession:
     _refuse_anonymised(case.participant)
     if case.status == CaseStatus.WITHDRAWN:
         _refuse_closed(case)
@@ -259,8 +303,12 @@ def case_session_add(*, case: GuidanceCase, date: datetime.date, minutes: int, i
         raise GuidanceError("Ukjent form for samtalen.")
     interpreter_language = interpreter_language.strip() if interpreter_used else ""
     session = GuidanceSession.objects.create(
-        case=case, date=date, minutes=minutes, interpreter_used=interpreter_used,
-        interpreter_language=interpreter_language, mode=mode,
+        case=case,
+        date=date,
+        minutes=minutes,
+        interpreter_used=interpreter_used,
+        interpreter_language=interpreter_language,
+        mode=mode,
     )
     _save_case(case)
     return session
@@ -279,8 +327,9 @@ def _completion_clean(case: GuidanceCase, completed_on, recommendation: str, not
 
 
 @transaction.atomic
-def case_complete(*, case: GuidanceCase, completed_on: datetime.date, recommendation: str = "",
-                  note: str = "") -> GuidanceCase:
+def case_complete(
+    *, case: GuidanceCase, completed_on: datetime.date, recommendation: str = "", note: str = ""
+) -> GuidanceCase:
     """Guidance is completed: the case, any open referral, and the participant's findings are updated.
 
     A case completed already is refused (use ``case_correct``: a correction is a deliberate act, not a
@@ -304,8 +353,9 @@ def case_complete(*, case: GuidanceCase, completed_on: datetime.date, recommenda
 
 
 @transaction.atomic
-def case_correct(*, case: GuidanceCase, version: int | None, completed_on: datetime.date, recommendation: str = "",
-                 note: str = "") -> GuidanceCase:
+def case_correct(
+    *, case: GuidanceCase, version: int | None, completed_on: datetime.date, recommendation: str = "", note: str = ""
+) -> GuidanceCase:
     """Correct the date or recommendation of a completed case. The audit log keeps the previous values."""
     participant = case.participant
     _refuse_anonymised(participant)
@@ -325,7 +375,16 @@ NOT_FULL_TIME_UPPER_SECONDARY = (
     "Deltakeren er ikke registrert i videregående opplæring på heltid. Fylkeskommunen gir norskopplæring etter "
     "§ 30 andre ledd bare til dem; kommunen eller karriereveilederen må registrere det på deltakeren først."
 )
-TRAINING_FIELDS = ("school", "target_level", "hours_planned", "hours_attended", "absence_hours", "start", "end", "completed")
+TRAINING_FIELDS = (
+    "school",
+    "target_level",
+    "hours_planned",
+    "hours_attended",
+    "absence_hours",
+    "start",
+    "end",
+    "completed",
+)
 
 
 def _training_clean(values: dict) -> dict:
@@ -346,8 +405,15 @@ def _training_clean(values: dict) -> dict:
 
 
 @transaction.atomic
-def training_enrol(*, participant: Participant, school: str, target_level: str, start: datetime.date,
-                   hours_planned: int | None = None, end: datetime.date | None = None) -> TrainingEnrolment:
+def training_enrol(
+    *,
+    participant: Participant,
+    school: str,
+    target_level: str,
+    start: datetime.date,
+    hours_planned: int | None = None,
+    end: datetime.date | None = None,
+) -> TrainingEnrolment:
     """§ 30 second paragraph: enrol a participant in full-time upper secondary in Norwegian training.
 
     Refused unless the participant is registered as in full-time upper secondary: the county provides the
@@ -356,8 +422,9 @@ def training_enrol(*, participant: Participant, school: str, target_level: str, 
     _refuse_anonymised(participant)
     if participant.full_time_upper_secondary is not True:
         raise GuidanceError(NOT_FULL_TIME_UPPER_SECONDARY)
-    values = _training_clean({"school": school, "target_level": target_level, "start": start,
-                              "hours_planned": hours_planned, "end": end})
+    values = _training_clean(
+        {"school": school, "target_level": target_level, "start": start, "hours_planned": hours_planned, "end": end}
+    )
     enrolment = TrainingEnrolment.objects.create(participant=participant, **values)
     _touch(participant)
     participant.save(update_fields=["last_activity_at"])

@@ -37,11 +37,21 @@ TEXT_FIELDS = {"name": 200, "language": 100, "duf_number": 12}
 FACT_FIELDS = (*DATE_FIELDS, *CHOICE_FIELDS, *BOOL_FIELDS, *MONTH_FIELDS, *TEXT_FIELDS, "national_id")
 
 FIELD_LABELS = {
-    "birth_date": "fødselsdato", "permit_date": "tillatelsesdato", "settlement_date": "bosettingsdato",
-    "mapping_date": "kartleggingsdato", "decision_date": "vedtaksdato", "programme_start": "programstart",
-    "permit_category": "tillatelse", "education_level": "utdanningsnivå", "end_goal": "sluttmål",
-    "planned_duration_months": "varighet", "extension_months": "forlengelse", "national_id": "fødselsnummer",
-    "name": "navn", "language": "språk", "duf_number": "DUF-nummer",
+    "birth_date": "fødselsdato",
+    "permit_date": "tillatelsesdato",
+    "settlement_date": "bosettingsdato",
+    "mapping_date": "kartleggingsdato",
+    "decision_date": "vedtaksdato",
+    "programme_start": "programstart",
+    "permit_category": "tillatelse",
+    "education_level": "utdanningsnivå",
+    "end_goal": "sluttmål",
+    "planned_duration_months": "varighet",
+    "extension_months": "forlengelse",
+    "national_id": "fødselsnummer",
+    "name": "navn",
+    "language": "språk",
+    "duf_number": "DUF-nummer",
 }
 
 MAX_MONTHS = 120

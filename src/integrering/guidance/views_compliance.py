@@ -13,8 +13,13 @@ def compliance(request):
     codes = [describe_versions(code, data.versions.get(code, ())) for code in data.codes]
     for row in (*data.rows, data.total):
         row.finding_cells = [(c["code"], row.open_findings.get(c["code"], 0)) for c in codes]
-    return render(request, "guidance/compliance.html", {
-        "data": data, "codes": codes,
-        "can_view_participants": has_perm(request.user, Perm.VIEW_PARTICIPANTS),
-        "municipal_only": is_municipal_only(request.user),
-    })
+    return render(
+        request,
+        "guidance/compliance.html",
+        {
+            "data": data,
+            "codes": codes,
+            "can_view_participants": has_perm(request.user, Perm.VIEW_PARTICIPANTS),
+            "municipal_only": is_municipal_only(request.user),
+        },
+    )

@@ -47,16 +47,25 @@ def queue(request):
         ("booked", _("Booked"), q.booked),
     ):
         rows = list(qs[:QUEUE_LIMIT])
-        sections.append({"key": key, "title": title, "rows": rows,
-                         "total": len(rows) if len(rows) < QUEUE_LIMIT else qs.count()})
+        sections.append(
+            {"key": key, "title": title, "rows": rows, "total": len(rows) if len(rows) < QUEUE_LIMIT else qs.count()}
+        )
     completed = list(q.completed)
     shown = [case.participant_id for section in sections for case in section["rows"]]
-    personal_data_list_log(user=request.user, record_ids=shown + [case.participant_id for case in completed],
-                           description="Arbeidskø")
-    return render(request, "guidance/queue.html", {
-        "sections": sections, "completed": completed, "mine": mine, "today": timezone.localdate(),
-        "limit": QUEUE_LIMIT,
-    })
+    personal_data_list_log(
+        user=request.user, record_ids=shown + [case.participant_id for case in completed], description="Arbeidskø"
+    )
+    return render(
+        request,
+        "guidance/queue.html",
+        {
+            "sections": sections,
+            "completed": completed,
+            "mine": mine,
+            "today": timezone.localdate(),
+            "limit": QUEUE_LIMIT,
+        },
+    )
 
 
 @requires(Perm.MANAGE_GUIDANCE)
@@ -77,11 +86,22 @@ def _case_action(request, case, form_class, *, title, save, success, form_kwargs
 
     The page shows the participant's name: showing it is logged as a read."""
     form = form_class(request.POST or None, initial=initial(case) if initial else None, **(form_kwargs or {}))
-    context = {"case": case, "participant": case.participant, "title": title,
-               "neste": request.POST.get("neste") or request.GET.get("neste", "")}
-    return form_page(request, form, "guidance/case_form.html", context, save=lambda data: save(case, data),
-                     success=success, done=lambda _result: _back(request, case),
-                     read=(case.participant, f"Veiledningssak: {title}"))
+    context = {
+        "case": case,
+        "participant": case.participant,
+        "title": title,
+        "neste": request.POST.get("neste") or request.GET.get("neste", ""),
+    }
+    return form_page(
+        request,
+        form,
+        "guidance/case_form.html",
+        context,
+        save=lambda data: save(case, data),
+        success=success,
+        done=lambda _result: _back(request, case),
+        read=(case.participant, f"Veiledningssak: {title}"),
+    )
 
 
 @requires(Perm.MANAGE_GUIDANCE)
@@ -89,10 +109,16 @@ def case_assign(request, pk: int):
     def save(case, data):
         return services.case_assign(case=case, counsellor=data["counsellor"])
 
-    return _case_action(request, selectors.case_for_user(request.user, pk), AssignForm,
-                        title=_("Assign counsellor"), save=save, success=_("The counsellor was changed."),
-                        form_kwargs={"county": request.user.county},
-                        initial=lambda case: {"counsellor": case.counsellor_id})
+    return _case_action(
+        request,
+        selectors.case_for_user(request.user, pk),
+        AssignForm,
+        title=_("Assign counsellor"),
+        save=save,
+        success=_("The counsellor was changed."),
+        form_kwargs={"county": request.user.county},
+        initial=lambda case: {"counsellor": case.counsellor_id},
+    )
 
 
 @requires(Perm.MANAGE_GUIDANCE)
@@ -100,11 +126,16 @@ def case_book(request, pk: int):
     def save(case, data):
         return services.case_book(case=case, **data)
 
-    return _case_action(request, selectors.case_for_user(request.user, pk), BookForm,
-                        title=_("Book an appointment"), save=save, success=_("The appointment was booked."),
-                        form_kwargs={"county": request.user.county},
-                        initial=lambda case: {"booked_for": case.booked_for,
-                                              "counsellor": case.counsellor_id or request.user.pk})
+    return _case_action(
+        request,
+        selectors.case_for_user(request.user, pk),
+        BookForm,
+        title=_("Book an appointment"),
+        save=save,
+        success=_("The appointment was booked."),
+        form_kwargs={"county": request.user.county},
+        initial=lambda case: {"booked_for": case.booked_for, "counsellor": case.counsellor_id or request.user.pk},
+    )
 
 
 @requires(Perm.MANAGE_GUIDANCE)
@@ -123,8 +154,13 @@ def case_session(request, pk: int):
                 messages.success(request, _("The session was recorded."))
                 return _back(request, case)
             form = SessionForm()
-    context = {"form": form, "case": case, "participant": case.participant, "title": _("Record a session"),
-               "neste": request.GET.get("neste", "")}
+    context = {
+        "form": form,
+        "case": case,
+        "participant": case.participant,
+        "title": _("Record a session"),
+        "neste": request.GET.get("neste", ""),
+    }
     if request.htmx:
         context.update(session_form=form, sessions=list(case.sessions.all()), saved=saved)
         # htmx swaps only 2xx answers: the errors are shown in the returned fragment (no name in it).
@@ -141,20 +177,44 @@ def case_complete(request, pk: int):
         return _case_correct(request, case)
 
     def save(case, data):
-        return services.case_complete(case=case, completed_on=data["completed_on"],
-                                      recommendation=data["recommendation"], note=data["recommendation_note"])
+        return services.case_complete(
+            case=case,
+            completed_on=data["completed_on"],
+            recommendation=data["recommendation"],
+            note=data["recommendation_note"],
+        )
 
-    return _case_action(request, case, CompleteForm, title=_("Complete the guidance"), save=save,
-                        success=_("The career guidance was completed; the findings were updated."))
+    return _case_action(
+        request,
+        case,
+        CompleteForm,
+        title=_("Complete the guidance"),
+        save=save,
+        success=_("The career guidance was completed; the findings were updated."),
+    )
 
 
 def _case_correct(request, case):
     def save(case, data):
-        return services.case_correct(case=case, version=data["version"], completed_on=data["completed_on"],
-                                     recommendation=data["recommendation"], note=data["recommendation_note"])
+        return services.case_correct(
+            case=case,
+            version=data["version"],
+            completed_on=data["completed_on"],
+            recommendation=data["recommendation"],
+            note=data["recommendation_note"],
+        )
 
-    return _case_action(request, case, CorrectCompletionForm, title=_("Correct the completed guidance"), save=save,
-                        success=_("The correction was saved. The previous values are kept in the change log."),
-                        initial=lambda case: {"completed_on": case.completed_on, "recommendation": case.recommendation,
-                                              "recommendation_note": case.recommendation_note,
-                                              "version": case.version})
+    return _case_action(
+        request,
+        case,
+        CorrectCompletionForm,
+        title=_("Correct the completed guidance"),
+        save=save,
+        success=_("The correction was saved. The previous values are kept in the change log."),
+        initial=lambda case: {
+            "completed_on": case.completed_on,
+            "recommendation": case.recommendation,
+            "recommendation_note": case.recommendation_note,
+            "version": case.version,
+        },
+    )

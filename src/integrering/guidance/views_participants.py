@@ -37,7 +37,10 @@ def participant_list(request):
     if filters.get("kommune"):
         municipality = Municipality.objects.filter(number=filters["kommune"], county_id=request.user.county_id).first()
     qs = selectors.participants_filter(
-        qs, municipality=municipality, finding=filters.get("funn") or None, figure=filters.get("figur") or None,
+        qs,
+        municipality=municipality,
+        finding=filters.get("funn") or None,
+        figure=filters.get("figur") or None,
     )
     if filters.get("alvorlighet"):
         qs = qs.filter(open_findings__severity=filters["alvorlighet"]).distinct()
@@ -47,14 +50,21 @@ def participant_list(request):
     personal_data_list_log(user=request.user, record_ids=[p.pk for p in page], description="Deltakerliste")
     query = request.GET.copy()
     query.pop("side", None)
-    return render(request, "guidance/participant_list.html", {
-        "form": form, "page": page, "query": query.urlencode(), "today": timezone.localdate(),
-        "can_create": has_perm(request.user, Perm.EDIT_PARTICIPANTS),
-        "can_export": has_perm(request.user, Perm.EXPORT_PARTICIPANTS),
-        "can_train": has_perm(request.user, Perm.MANAGE_TRAINING),
-        "export_form": MunicipalityChoiceForm(municipalities=municipalities),
-        "municipal_only": is_municipal_only(request.user),
-    })
+    return render(
+        request,
+        "guidance/participant_list.html",
+        {
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "today": timezone.localdate(),
+            "can_create": has_perm(request.user, Perm.EDIT_PARTICIPANTS),
+            "can_export": has_perm(request.user, Perm.EXPORT_PARTICIPANTS),
+            "can_train": has_perm(request.user, Perm.MANAGE_TRAINING),
+            "export_form": MunicipalityChoiceForm(municipalities=municipalities),
+            "municipal_only": is_municipal_only(request.user),
+        },
+    )
 
 
 @requires(Perm.VIEW_PARTICIPANTS)
@@ -62,8 +72,12 @@ def participant_detail(request, pk: int):
     participant = selectors.participant_for_user(request.user, pk)
     # The identity number is masked unless the user asks to see it; that request is logged on its own.
     show_national_id = request.GET.get("vis") == "fodselsnummer" and bool(participant.national_id)
-    personal_data_read_log(user=request.user, action="view_national_id" if show_national_id else "view",
-                           record_type="participant", record_ids=[participant.pk])
+    personal_data_read_log(
+        user=request.user,
+        action="view_national_id" if show_national_id else "view",
+        record_type="participant",
+        record_ids=[participant.pk],
+    )
     case = getattr(participant, "guidance_case", None)
     user = request.user
     context = {
@@ -74,7 +88,8 @@ def participant_detail(request, pk: int):
         "referrals": list(participant.referrals.select_related("referred_by", "withdrawn_by")),
         "enrolments": list(participant.training_enrolments.all()),
         "open_referral": participant.referrals.filter(
-            status__in=[ReferralStatus.REFERRED, ReferralStatus.BOOKED]).exists(),
+            status__in=[ReferralStatus.REFERRED, ReferralStatus.BOOKED]
+        ).exists(),
         "today": timezone.localdate(),
         "can_edit": has_perm(user, Perm.EDIT_PARTICIPANTS),
         "can_refer": has_perm(user, Perm.REFER_PARTICIPANTS),
@@ -88,8 +103,9 @@ def participant_detail(request, pk: int):
 
 def _participant_form(request, data=None, **kwargs) -> ParticipantForm:
     fixed = request.user.municipality if is_municipal_only(request.user) else None
-    return ParticipantForm(data, municipalities=participant_municipalities(request.user), fixed_municipality=fixed,
-                           **kwargs)
+    return ParticipantForm(
+        data, municipalities=participant_municipalities(request.user), fixed_municipality=fixed, **kwargs
+    )
 
 
 def _to_participant(participant):
@@ -101,30 +117,48 @@ def participant_create(request):
     form = _participant_form(request, request.POST or None)
 
     def save(data):
-        return services.participant_create(county=request.user.county, municipality=data["municipality"],
-                                           reference=data["reference"], **form.facts())
+        return services.participant_create(
+            county=request.user.county, municipality=data["municipality"], reference=data["reference"], **form.facts()
+        )
 
-    return form_page(request, form, "guidance/participant_form.html", {"participant": None}, save=save,
-                     success=_("The participant was registered."), done=_to_participant)
+    return form_page(
+        request,
+        form,
+        "guidance/participant_form.html",
+        {"participant": None},
+        save=save,
+        success=_("The participant was registered."),
+        done=_to_participant,
+    )
 
 
 @requires(Perm.EDIT_PARTICIPANTS)
 def participant_edit(request, pk: int):
     participant = selectors.participant_for_user(request.user, pk)
     initial = model_to_dict(participant, fields=PARTICIPANT_FIELDS) | {"version": participant.version}
-    form = _participant_form(request, request.POST or None, initial=initial,
-                             has_national_id=bool(participant.national_id))
+    form = _participant_form(
+        request, request.POST or None, initial=initial, has_national_id=bool(participant.national_id)
+    )
     form.fields["reference"].disabled = True
     form.fields["version"].required = True  # without it a save could silently overwrite someone else's change
 
     def save(data):
         moved = data["municipality"] if data["municipality"] != participant.municipality else None
-        return services.participant_update(participant=participant, version=data["version"], municipality=moved,
-                                           **form.facts())
+        return services.participant_update(
+            participant=participant, version=data["version"], municipality=moved, **form.facts()
+        )
 
     # The form shows the participant's data (the identity number masked): a read.
-    return form_page(request, form, "guidance/participant_form.html", {"participant": participant}, save=save,
-                     success=_("The participant was saved."), done=_to_participant, read=(participant, "Endreskjema"))
+    return form_page(
+        request,
+        form,
+        "guidance/participant_form.html",
+        {"participant": participant},
+        save=save,
+        success=_("The participant was saved."),
+        done=_to_participant,
+        read=(participant, "Endreskjema"),
+    )
 
 
 @requires(Perm.EDIT_PARTICIPANTS)
@@ -137,9 +171,16 @@ def decision_edit(request, pk: int):
     def save(data):
         return services.decision_register(participant=participant, **data)
 
-    return form_page(request, form, "guidance/decision_form.html", {"participant": participant}, save=save,
-                     success=_("The decision was registered."), done=_to_participant,
-                     read=(participant, "Vedtaksskjema"))
+    return form_page(
+        request,
+        form,
+        "guidance/decision_form.html",
+        {"participant": participant},
+        save=save,
+        success=_("The decision was registered."),
+        done=_to_participant,
+        read=(participant, "Vedtaksskjema"),
+    )
 
 
 @requires(Perm.REFER_PARTICIPANTS)
@@ -151,9 +192,16 @@ def referral_create(request, pk: int):
         services.referral_create(participant=participant, user=request.user, **data)
         return participant
 
-    return form_page(request, form, "guidance/referral_form.html", {"participant": participant}, save=save,
-                     success=_("The participant was referred for career guidance."), done=_to_participant,
-                     read=(participant, "Henvisningsskjema"))
+    return form_page(
+        request,
+        form,
+        "guidance/referral_form.html",
+        {"participant": participant},
+        save=save,
+        success=_("The participant was referred for career guidance."),
+        done=_to_participant,
+        read=(participant, "Henvisningsskjema"),
+    )
 
 
 @requires(Perm.REFER_PARTICIPANTS)
@@ -165,6 +213,13 @@ def referral_withdraw(request, pk: int):
         services.referral_withdraw(participant=participant, user=request.user, reason=data["reason"])
         return participant
 
-    return form_page(request, form, "guidance/referral_withdraw_form.html", {"participant": participant}, save=save,
-                     success=_("The referral was withdrawn."), done=_to_participant,
-                     read=(participant, "Skjema: trekk henvisning"))
+    return form_page(
+        request,
+        form,
+        "guidance/referral_withdraw_form.html",
+        {"participant": participant},
+        save=save,
+        success=_("The referral was withdrawn."),
+        done=_to_participant,
+        read=(participant, "Skjema: trekk henvisning"),
+    )

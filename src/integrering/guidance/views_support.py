@@ -25,9 +25,13 @@ def case_forms(case: GuidanceCase, user) -> dict:
     county = user.county
     return {
         "assign_form": AssignForm(county=county, initial={"counsellor": case.counsellor_id}),
-        "book_form": BookForm(county=county, initial={
-            "booked_for": case.booked_for, "counsellor": case.counsellor_id or user.pk,
-        }),
+        "book_form": BookForm(
+            county=county,
+            initial={
+                "booked_for": case.booked_for,
+                "counsellor": case.counsellor_id or user.pk,
+            },
+        ),
         "session_form": SessionForm(),
         "complete_form": CompleteForm(),
     }
@@ -35,8 +39,13 @@ def case_forms(case: GuidanceCase, user) -> dict:
 
 def participant_read_log(request, participant, description: str, *, action: str = "view") -> None:
     """Log that ``request.user`` saw ``participant``'s personal data (a page or form with name and reference)."""
-    personal_data_read_log(user=request.user, action=action, record_type="participant",
-                           record_ids=[participant.pk], description=description)
+    personal_data_read_log(
+        user=request.user,
+        action=action,
+        record_type="participant",
+        record_ids=[participant.pk],
+        description=description,
+    )
 
 
 def form_page(request, form, template: str, context: dict, *, save, success: str, done, read=None):

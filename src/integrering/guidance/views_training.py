@@ -22,9 +22,20 @@ from integrering.guidance.models import CaseStatus, TrainingEnrolment
 from integrering.guidance.views_support import form_page, participant_municipalities
 
 EXPORT_HEADER = [
-    "kommunenummer", "referanse", "navn", "fodselsdato", "veiledning_fullfort_dato", "anbefaling",
-    "skole", "maalniva", "timer_planlagt", "timer_deltatt", "fravaer_timer", "opplaering_start",
-    "opplaering_slutt", "opplaering_fullfort",
+    "kommunenummer",
+    "referanse",
+    "navn",
+    "fodselsdato",
+    "veiledning_fullfort_dato",
+    "anbefaling",
+    "skole",
+    "maalniva",
+    "timer_planlagt",
+    "timer_deltatt",
+    "fravaer_timer",
+    "opplaering_start",
+    "opplaering_slutt",
+    "opplaering_fullfort",
 ]
 PAGE_SIZE = 50
 CONTENT_TYPES = {
@@ -41,7 +52,8 @@ def training_list(request):
     form = MunicipalityChoiceForm(request.GET or None, municipalities=municipalities, auto_id="filter_%s")
     municipality = form.cleaned_data.get("kommune") if form.is_valid() else None
     enrolments = selectors.enrolments_for_user(request.user).order_by(
-        "participant__municipality__number", "participant__reference", "-start", "pk")
+        "participant__municipality__number", "participant__reference", "-start", "pk"
+    )
     waiting = (
         selectors.participants_for_user(request.user)
         .filter(full_time_upper_secondary=True, training_enrolments__isnull=True)
@@ -52,14 +64,24 @@ def training_list(request):
         waiting = waiting.filter(municipality=municipality)
     enrolled_page = Paginator(enrolments, PAGE_SIZE).get_page(request.GET.get("side"))
     waiting_page = Paginator(waiting, PAGE_SIZE).get_page(request.GET.get("venter"))
-    personal_data_list_log(user=request.user, description="§ 30-liste", record_ids=[
-        *(p.pk for p in waiting_page), *(e.participant_id for e in enrolled_page)])
-    return render(request, "guidance/training_list.html", {
-        "form": form, "enrolled_page": enrolled_page, "waiting_page": waiting_page,
-        "enrolled_query": _query_without(request, "side"), "waiting_query": _query_without(request, "venter"),
-        "export_form": MunicipalityChoiceForm(municipalities=municipalities, initial={"kommune": municipality}),
-        "can_export": has_perm(request.user, Perm.EXPORT_PARTICIPANTS),
-    })
+    personal_data_list_log(
+        user=request.user,
+        description="§ 30-liste",
+        record_ids=[*(p.pk for p in waiting_page), *(e.participant_id for e in enrolled_page)],
+    )
+    return render(
+        request,
+        "guidance/training_list.html",
+        {
+            "form": form,
+            "enrolled_page": enrolled_page,
+            "waiting_page": waiting_page,
+            "enrolled_query": _query_without(request, "side"),
+            "waiting_query": _query_without(request, "venter"),
+            "export_form": MunicipalityChoiceForm(municipalities=municipalities, initial={"kommune": municipality}),
+            "can_export": has_perm(request.user, Perm.EXPORT_PARTICIPANTS),
+        },
+    )
 
 
 def _query_without(request, name: str) -> str:
@@ -84,9 +106,16 @@ def training_enrol(request, pk: int):
     def save(data):
         return services.training_enrol(participant=participant, **data)
 
-    return form_page(request, form, "guidance/training_form.html", {"participant": participant, "enrolment": None},
-                     save=save, success=_("The participant was enrolled in Norwegian training."), done=_to_training,
-                     read=(participant, "Skjema: meld opp til norskopplæring"))
+    return form_page(
+        request,
+        form,
+        "guidance/training_form.html",
+        {"participant": participant, "enrolment": None},
+        save=save,
+        success=_("The participant was enrolled in Norwegian training."),
+        done=_to_training,
+        read=(participant, "Skjema: meld opp til norskopplæring"),
+    )
 
 
 @requires(Perm.MANAGE_TRAINING)
@@ -100,10 +129,16 @@ def training_edit(request, pk: int):
     def save(data):
         return services.training_update(enrolment=enrolment, **data)
 
-    return form_page(request, form, "guidance/training_form.html",
-                     {"participant": enrolment.participant, "enrolment": enrolment},
-                     save=save, success=_("The training was saved."), done=_to_training,
-                     read=(enrolment.participant, "Skjema: norskopplæring"))
+    return form_page(
+        request,
+        form,
+        "guidance/training_form.html",
+        {"participant": enrolment.participant, "enrolment": enrolment},
+        save=save,
+        success=_("The training was saved."),
+        done=_to_training,
+        read=(enrolment.participant, "Skjema: norskopplæring"),
+    )
 
 
 def export_rows(user, municipality=None) -> tuple[list[list], list[int]]:
@@ -121,13 +156,29 @@ def export_rows(user, municipality=None) -> tuple[list[list], list[int]]:
         ids.append(p.pk)
         case = getattr(p, "guidance_case", None)
         done = case is not None and case.status == CaseStatus.COMPLETED
-        person = [p.municipality.number, p.reference, p.name, p.birth_date,
-                  case.completed_on if done else None, case.get_recommendation_display() if done else ""]
+        person = [
+            p.municipality.number,
+            p.reference,
+            p.name,
+            p.birth_date,
+            case.completed_on if done else None,
+            case.get_recommendation_display() if done else "",
+        ]
         for e in p.training_enrolments.all() or [None]:
-            training = ["", "", None, None, None, None, None, ""] if e is None else [
-                e.school, e.target_level, e.hours_planned, e.hours_attended, e.absence_hours, e.start, e.end,
-                "ja" if e.completed else "nei",
-            ]
+            training = (
+                ["", "", None, None, None, None, None, ""]
+                if e is None
+                else [
+                    e.school,
+                    e.target_level,
+                    e.hours_planned,
+                    e.hours_attended,
+                    e.absence_hours,
+                    e.start,
+                    e.end,
+                    "ja" if e.completed else "nei",
+                ]
+            )
             rows.append(person + training)
     return rows, ids
 
@@ -171,8 +222,13 @@ def export_to_municipality(request, fmt: str):
     municipality = form.cleaned_data.get("kommune") if form.is_bound else None
     rows, ids = export_rows(request.user, municipality)
     where = municipality.number if municipality else request.user.county.number
-    personal_data_read_log(user=request.user, action="export", record_type="participant", record_ids=ids,
-                           description=f"Veiledning og fravær ({fmt}), {where}, {len(ids)} deltakere")
+    personal_data_read_log(
+        user=request.user,
+        action="export",
+        record_type="participant",
+        record_ids=ids,
+        description=f"Veiledning og fravær ({fmt}), {where}, {len(ids)} deltakere",
+    )
     body = _csv(rows) if fmt == "csv" else _xlsx(rows)
     response = HttpResponse(body, content_type=CONTENT_TYPES[fmt])
     stamp = timezone.localdate().isoformat()

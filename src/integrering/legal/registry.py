@@ -136,7 +136,5 @@ def finding_catalogue(registry: Registry = DEFAULT_REGISTRY, *, version_id: str 
     return registry.catalogue(version_id)
 
 
-def evaluate_many(
-    facts: Iterable[ParticipantFacts], registry: Registry = DEFAULT_REGISTRY
-) -> tuple[Evaluation, ...]:
+def evaluate_many(facts: Iterable[ParticipantFacts], registry: Registry = DEFAULT_REGISTRY) -> tuple[Evaluation, ...]:
     return registry.evaluate_many(facts)

@@ -26,9 +26,10 @@ class YearForm(forms.Form):
         years = year_choices()
         self.years = years
         self.fields["year"].choices = [(y, y) for y in years]
-        self.fields["year"].error_messages["invalid_choice"] = _(
-            "Choose a year from %(first)s to %(last)s."
-        ) % {"first": years[0], "last": years[-1]}
+        self.fields["year"].error_messages["invalid_choice"] = _("Choose a year from %(first)s to %(last)s.") % {
+            "first": years[0],
+            "last": years[-1],
+        }
 
 
 class _OfficialNameLabel:

@@ -15,7 +15,9 @@ class Municipality(models.Model):
     """
 
     number = models.CharField(_("municipality number"), max_length=4, unique=True)
-    county = models.ForeignKey(County, on_delete=models.PROTECT, related_name="municipalities", verbose_name=_("county"))
+    county = models.ForeignKey(
+        County, on_delete=models.PROTECT, related_name="municipalities", verbose_name=_("county")
+    )
     valid_from = models.PositiveSmallIntegerField(_("valid from year"))
     valid_to = models.PositiveSmallIntegerField(_("valid to year"), null=True, blank=True)
     norwegian_name = models.CharField(_("Norwegian name"), max_length=100)
@@ -45,8 +47,12 @@ class Municipality(models.Model):
 class Succession(models.Model):
     """A number change on 1 January 2024: ``old`` became (part of) ``new``."""
 
-    old = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+", verbose_name=_("old municipality"))
-    new = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+", verbose_name=_("new municipality"))
+    old = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="+", verbose_name=_("old municipality")
+    )
+    new = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="+", verbose_name=_("new municipality")
+    )
     population_share = models.DecimalField(_("share of the population"), max_digits=6, decimal_places=4)
 
     class Meta:
@@ -110,7 +116,9 @@ class ContactAssignment(models.Model):
         Municipality, on_delete=models.CASCADE, related_name="contact_assignments", verbose_name=_("municipality")
     )
     person = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="contact_assignments",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="contact_assignments",
         verbose_name=_("contact person"),
     )
     start = models.DateField(_("from"))
@@ -121,9 +129,13 @@ class ContactAssignment(models.Model):
         verbose_name = _("contact person assignment")
         verbose_name_plural = _("contact person assignments")
         constraints = [
-            models.CheckConstraint(condition=Q(end__isnull=True) | Q(end__gte=models.F("start")), name="contact_end_after_start"),
+            models.CheckConstraint(
+                condition=Q(end__isnull=True) | Q(end__gte=models.F("start")), name="contact_end_after_start"
+            ),
             models.UniqueConstraint(
-                fields=["municipality"], condition=Q(end__isnull=True), name="one_open_contact_period_per_municipality",
+                fields=["municipality"],
+                condition=Q(end__isnull=True),
+                name="one_open_contact_period_per_municipality",
             ),
             models.UniqueConstraint(fields=["municipality", "start"], name="one_contact_period_per_start"),
         ]

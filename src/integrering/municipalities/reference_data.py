@@ -47,9 +47,7 @@ class _Upserter:
 
     def _existing(self, model, key_fields: tuple[str, ...]) -> dict:
         if model not in self.cache:
-            self.cache[model] = {
-                tuple(getattr(o, f) for f in key_fields): o for o in model.objects.all()
-            }
+            self.cache[model] = {tuple(getattr(o, f) for f in key_fields): o for o in model.objects.all()}
         return self.cache[model]
 
     def __call__(self, model, lookup: dict, values: dict, kind: str):
@@ -79,7 +77,9 @@ def _load_counties(old_rows, new_rows, upsert) -> dict[str, County]:
         span = spans.setdefault(number, {"from": REFORM_YEAR})
         span.update(name=row["fylkesnavn_kartverket_2024"], to=None)
     return {
-        number: upsert(County, {"number": number}, {"name": s["name"], "valid_from": s["from"], "valid_to": s["to"]}, "county")
+        number: upsert(
+            County, {"number": number}, {"name": s["name"], "valid_from": s["from"], "valid_to": s["to"]}, "county"
+        )
         for number, s in spans.items()
     }
 
@@ -88,11 +88,20 @@ def _municipality_specs(old_rows, new_rows) -> dict[str, dict]:
     specs: dict[str, dict] = {}
     for row in old_rows:
         specs[row["kommunenummer"]] = {
-            "county": row["fylkesnummer"], "valid_from": FIRST_YEAR, "valid_to": REFORM_YEAR - 1,
-            "norwegian_name": row["navn_norsk"], "other_names": row["andre_navn"],
+            "county": row["fylkesnummer"],
+            "valid_from": FIRST_YEAR,
+            "valid_to": REFORM_YEAR - 1,
+            "norwegian_name": row["navn_norsk"],
+            "other_names": row["andre_navn"],
             "sami_administrative_area": row["samisk_forvaltningsomrade_2023"] == "ja",
-            "label_lon": float(row["punkt_lon"]), "label_lat": float(row["punkt_lat"]),
-            "names": {2020: row["navn_ssb_2020_2021"], 2021: row["navn_ssb_2020_2021"], 2022: row["navn_ssb_2022"], 2023: row["navn_ssb_2023"]},
+            "label_lon": float(row["punkt_lon"]),
+            "label_lat": float(row["punkt_lat"]),
+            "names": {
+                2020: row["navn_ssb_2020_2021"],
+                2021: row["navn_ssb_2020_2021"],
+                2022: row["navn_ssb_2022"],
+                2023: row["navn_ssb_2023"],
+            },
         }
     for row in new_rows:
         number, old_number = row["kommunenummer"], row["kommunenummer_2020_2023"]
@@ -105,7 +114,9 @@ def _municipality_specs(old_rows, new_rows) -> dict[str, dict]:
         old = specs.get(old_number, {})
         one_to_one = sum(1 for r in new_rows if r["kommunenummer_2020_2023"] == old_number) == 1
         specs[number] = {
-            "county": row["fylkesnummer"], "valid_from": REFORM_YEAR, "valid_to": None,
+            "county": row["fylkesnummer"],
+            "valid_from": REFORM_YEAR,
+            "valid_to": None,
             "norwegian_name": old.get("norwegian_name") if one_to_one else row["navn_ssb_2024"].split(" - ")[0],
             "other_names": old.get("other_names", "") if one_to_one else "",
             "sami_administrative_area": old.get("sami_administrative_area", False),
@@ -133,13 +144,22 @@ def reference_data_load() -> LoadReport:
     for row in _rows("kommunenummer_2020-2023_til_2024.csv"):
         old, new = row["kommunenummer_2020_2023"], row["kommunenummer_2024"]
         if old != new:
-            upsert(Succession, {"old": municipalities[old], "new": municipalities[new]},
-                   {"population_share": Decimal(row["andel_befolkning_2024"]).quantize(Decimal("0.0001"))}, "succession")
+            upsert(
+                Succession,
+                {"old": municipalities[old], "new": municipalities[new]},
+                {"population_share": Decimal(row["andel_befolkning_2024"]).quantize(Decimal("0.0001"))},
+                "succession",
+            )
     for row in _rows("befolkning_kommuner_2020-2026.csv"):
         values = {
             "total": int(row["folkemengde_1_jan"]),
             "women": int(row["kvinner"]) if row["kvinner"] else None,
             "men": int(row["menn"]) if row["menn"] else None,
         }
-        upsert(Population, {"municipality": municipalities[row["kommunenummer"]], "year": int(row["aar"])}, values, "population")
+        upsert(
+            Population,
+            {"municipality": municipalities[row["kommunenummer"]], "year": int(row["aar"])},
+            values,
+            "population",
+        )
     return report

@@ -27,7 +27,8 @@ def with_year_figures(qs: QuerySet[Municipality], year: int) -> QuerySet[Municip
     """
     names = (
         MunicipalityName.objects.filter(municipality=OuterRef("pk"), year__lte=year)
-        .order_by("-year").values("name")[:1]
+        .order_by("-year")
+        .values("name")[:1]
     )
     populations = Population.objects.filter(municipality=OuterRef("pk"), year=year).values("total")[:1]
     return qs.annotate(name_in_year=Subquery(names), population_in_year=Subquery(populations))
@@ -37,13 +38,18 @@ def active_contacts(on: datetime.date) -> QuerySet[ContactAssignment]:
     """Assignments in force on ``on``; a deactivated user is never anybody's contact person."""
     return (
         ContactAssignment.objects.filter(start__lte=on, person__is_active=True)
-        .filter(Q(end__isnull=True) | Q(end__gte=on)).select_related("person")
+        .filter(Q(end__isnull=True) | Q(end__gte=on))
+        .select_related("person")
     )
 
 
 def upcoming_contacts(on: datetime.date) -> QuerySet[ContactAssignment]:
     """Assignments registered to begin after ``on`` (shown as «fra dd.mm.åååå»)."""
-    return ContactAssignment.objects.filter(start__gt=on, person__is_active=True).select_related("person").order_by("start")
+    return (
+        ContactAssignment.objects.filter(start__gt=on, person__is_active=True)
+        .select_related("person")
+        .order_by("start")
+    )
 
 
 def with_contacts(qs: QuerySet[Municipality], on: datetime.date) -> QuerySet[Municipality]:

@@ -13,6 +13,7 @@ from integrering.municipalities import selectors, services
 from integrering.municipalities.forms import ContactAssignmentForm, YearForm
 from integrering.municipalities.models import ContactAssignment
 
+
 def _contact_names(m) -> str:
     return ", ".join(str(c.person) for c in m.current_contacts)
 
@@ -40,11 +41,20 @@ def municipality_list(request):
         sort = "nummer"
     rows.sort(key=SORT_KEYS[sort.lstrip("-")], reverse=sort.startswith("-"))
     total = sum(m.population_in_year or 0 for m in rows)
-    return render(request, "municipalities/list.html", {
-        "rows": rows, "year": year, "form": form, "years": form.years, "sort": sort, "sort_base": f"aar={year}&",
-        "population_total": total,
-        "population_known": any(m.population_in_year is not None for m in rows),
-    })
+    return render(
+        request,
+        "municipalities/list.html",
+        {
+            "rows": rows,
+            "year": year,
+            "form": form,
+            "years": form.years,
+            "sort": sort,
+            "sort_base": f"aar={year}&",
+            "population_total": total,
+            "population_known": any(m.population_in_year is not None for m in rows),
+        },
+    )
 
 
 @requires(Perm.VIEW_MUNICIPALITIES)
@@ -54,14 +64,18 @@ def municipality_detail(request, number: str):
     current_year = timezone.localdate().year
     populations = list(municipality.populations.all())
     contacts = list(municipality.contact_assignments.select_related("person").order_by("-start"))
-    return render(request, "municipalities/detail.html", {
-        "municipality": municipality,
-        "names": names,
-        "populations": populations,
-        "contacts": contacts,
-        "current_name": selectors.name_in(municipality, current_year),
-        "sections": services.municipality_page_sections(request=request, municipality=municipality),
-    })
+    return render(
+        request,
+        "municipalities/detail.html",
+        {
+            "municipality": municipality,
+            "names": names,
+            "populations": populations,
+            "contacts": contacts,
+            "current_name": selectors.name_in(municipality, current_year),
+            "sections": services.municipality_page_sections(request=request, municipality=municipality),
+        },
+    )
 
 
 @requires(Perm.VIEW_MUNICIPALITIES)
@@ -70,10 +84,16 @@ def contact_overview(request):
     year = today.year
     qs = selectors.with_year_figures(selectors.municipalities_for_user(request.user, year=year), year)
     groups, without = services.group_by_contact(list(selectors.with_contacts(qs, today)))
-    return render(request, "municipalities/contacts.html", {
-        "groups": groups, "without": without, "today": today,
-        "can_manage": has_perm(request.user, Perm.MANAGE_CONTACTS),
-    })
+    return render(
+        request,
+        "municipalities/contacts.html",
+        {
+            "groups": groups,
+            "without": without,
+            "today": today,
+            "can_manage": has_perm(request.user, Perm.MANAGE_CONTACTS),
+        },
+    )
 
 
 @requires(Perm.MANAGE_CONTACTS)

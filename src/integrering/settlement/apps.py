@@ -12,7 +12,14 @@ class SettlementConfig(AppConfig):
         from integrering.settlement import models
         from integrering.settlement.views_overview import municipality_section
 
-        for model in (models.SettlementYear, models.SettlementFigure, models.CriterionDefinition,
-                      models.CriterionValue, models.Scenario, models.ScenarioRun, models.Recommendation):
+        for model in (
+            models.SettlementYear,
+            models.SettlementFigure,
+            models.CriterionDefinition,
+            models.CriterionValue,
+            models.Scenario,
+            models.ScenarioRun,
+            models.Recommendation,
+        ):
             track(model)
         municipality_page_section_register(municipality_section)

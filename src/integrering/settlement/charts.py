@@ -80,8 +80,22 @@ def horizontal_bars(items: list[tuple[str, dict[str, int | None]]]) -> Chart:
             value = values.get(series)
             length = (value or 0) / maximum * plot
             y = top + s * BAR
-            group.bars.append(Bar(series, label_, colour, pattern, value, 0, LABEL_WIDTH, y, round(length, 1), BAR - 1,
-                                  LABEL_WIDTH + length + 4, y + BAR - 1))
+            group.bars.append(
+                Bar(
+                    series,
+                    label_,
+                    colour,
+                    pattern,
+                    value,
+                    0,
+                    LABEL_WIDTH,
+                    y,
+                    round(length, 1),
+                    BAR - 1,
+                    LABEL_WIDTH + length + 4,
+                    y + BAR - 1,
+                )
+            )
         groups.append(group)
     height = 24 + len(items) * group_height + 24
     ticks = [(LABEL_WIDTH + t / maximum * plot, t) for t in _ticks(maximum)]
@@ -95,7 +109,7 @@ CHAR_WIDTH = 5.2  # of the 9 px value labels
 def _headroom(items: list[tuple], maximum: int, plot_height: float) -> float:
     """The room above the plot that the upright labels need where they stand higher than its top."""
     needed = 0.0
-    for _, values, unknown in items:
+    for _label, values, unknown in items:
         for series, *_rest in SERIES:
             value = values.get(series)
             chars = len(f"{value:,}" if value is not None else "–") + (UNKNOWN_LABEL if unknown.get(series) else 0)
@@ -126,8 +140,22 @@ def vertical_bars(items: list[tuple], *, height: float = 260) -> Chart:
             length = (value or 0) / maximum * plot_height
             x = x0 + s * (BAR + 3)
             text_x = x + BAR / 2 + (3 if rotated else 0)  # an upright label: its baseline along the bar's middle
-            group.bars.append(Bar(series, label_, colour, pattern, value, unknown.get(series, 0), x,
-                                  round(bottom - length, 1), BAR, round(length, 1), text_x, bottom - length - 3))
+            group.bars.append(
+                Bar(
+                    series,
+                    label_,
+                    colour,
+                    pattern,
+                    value,
+                    unknown.get(series, 0),
+                    x,
+                    round(bottom - length, 1),
+                    BAR,
+                    round(length, 1),
+                    text_x,
+                    bottom - length - 3,
+                )
+            )
         groups.append(group)
     width = max(320, left + 20 + len(items) * group_width)
     ticks = [(bottom - t / maximum * plot_height, t) for t in _ticks(maximum)]

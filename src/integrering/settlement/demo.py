@@ -31,8 +31,14 @@ def _fictitious(number: str, base: int, year: int) -> dict[str, int]:
         return {"requested": 0, "decided": 0, "settled": 0}
     decided = requested if seed < 60 else (round(requested * 0.7) if seed < 90 else 0)
     settled = min(decided, round(decided * (0.8 + seed % 20 / 100)))
-    return {"requested": requested, "decided": decided, "settled": settled,
-            "requested_ema": requested // 10, "decided_ema": decided // 10, "settled_ema": settled // 10}
+    return {
+        "requested": requested,
+        "decided": decided,
+        "settled": settled,
+        "requested_ema": requested // 10,
+        "decided_ema": decided // 10,
+        "settled_ema": settled // 10,
+    }
 
 
 @transaction.atomic
@@ -41,22 +47,41 @@ def load(*, county, stdout) -> None:
         return
     numbers = seed_numbers()
     municipalities = {m.number: m for m in Municipality.objects.filter(number__in=numbers)}
-    year, _ = SettlementYear.objects.get_or_create(county=county, year=2021, defaults={
-        "total": sum(numbers.values()), "frame_source": SEED_REASON, "stage": Stage.REQUESTED,
-        "frame_date": datetime.date(2020, 12, 1),
-    })
-    services.figures_apply(county=county, year=2021, rows=[
-        (municipalities[n], {"recommended": v, "requested": v}) for n, v in numbers.items()
-    ])
-    Recommendation.objects.get_or_create(settlement_year=year, version=1, defaults={
-        "numbers": numbers,  # version 1 changes nothing, so it has no reason for a change
-        "method_description": "Tabellen fra seed-presentasjonen (anmodningstall for Trøndelag 2021).",
-    })
+    year, _ = SettlementYear.objects.get_or_create(
+        county=county,
+        year=2021,
+        defaults={
+            "total": sum(numbers.values()),
+            "frame_source": SEED_REASON,
+            "stage": Stage.REQUESTED,
+            "frame_date": datetime.date(2020, 12, 1),
+        },
+    )
+    services.figures_apply(
+        county=county,
+        year=2021,
+        rows=[(municipalities[n], {"recommended": v, "requested": v}) for n, v in numbers.items()],
+    )
+    Recommendation.objects.get_or_create(
+        settlement_year=year,
+        version=1,
+        defaults={
+            "numbers": numbers,  # version 1 changes nothing, so it has no reason for a change
+            "method_description": "Tabellen fra seed-presentasjonen (anmodningstall for Trøndelag 2021).",
+        },
+    )
     for demo_year in (2022, 2023):
         rows = [(municipalities[n], _fictitious(n, v, demo_year)) for n, v in numbers.items()]
         total = sum(r[1]["requested"] for r in rows)
-        SettlementYear.objects.get_or_create(county=county, year=demo_year, defaults={
-            "total": total, "frame_source": "Fiktive demotall", "stage": Stage.SETTLING, "notes": DEMO_NOTE,
-        })
+        SettlementYear.objects.get_or_create(
+            county=county,
+            year=demo_year,
+            defaults={
+                "total": total,
+                "frame_source": "Fiktive demotall",
+                "stage": Stage.SETTLING,
+                "notes": DEMO_NOTE,
+            },
+        )
         services.figures_apply(county=county, year=demo_year, rows=rows)
     stdout.write(f"Bosetting: 2021 fra seed-tabellen (sum {sum(numbers.values())}); 2022–2023 med fiktive demotall.\n")

@@ -64,7 +64,7 @@ def settlement_table(settlement_year: SettlementYear, *, public: bool = False) -
             cells = [_public(v) for v in cells]
         table.rows.append([row.municipality.number, row.name, *cells])
     total_row = ["", "Sum"]
-    for index, (column, name) in enumerate(SETTLEMENT_COLUMNS, start=2):
+    for index, (_column, name) in enumerate(SETTLEMENT_COLUMNS, start=2):
         total = totals[name]
         value = total.sum
         if public and sum(1 for r in table.rows if r[index] == SUPPRESSED) == 1:
@@ -140,11 +140,17 @@ def html_pdf(html: str, *, base_url: str | None = None) -> bytes:
 
 def settlement_pdf(settlement_year: SettlementYear, *, public: bool = False) -> bytes:
     table = settlement_table(settlement_year, public=public)
-    html = render_to_string("settlement/export_pdf.html", {
-        "settlement_year": settlement_year, "table": table, "public": public,
-        "total_row": table.rows[-1], "body": table.rows[:-1],
-        "total_notes": {c: note for (r, c), note in table.notes.items()},
-    })
+    html = render_to_string(
+        "settlement/export_pdf.html",
+        {
+            "settlement_year": settlement_year,
+            "table": table,
+            "public": public,
+            "total_row": table.rows[-1],
+            "body": table.rows[:-1],
+            "total_notes": {c: note for (r, c), note in table.notes.items()},
+        },
+    )
     return html_pdf(html)
 
 
@@ -152,8 +158,9 @@ FORMATS = {
     "csv": ("text/csv; charset=utf-8", lambda y, public: table_csv(settlement_table(y, public=public))),
     "xlsx": (
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        lambda y, public: table_xlsx(settlement_table(y, public=public),
-                                     more=() if public else (("Kilder", sources_table(y)),)),
+        lambda y, public: table_xlsx(
+            settlement_table(y, public=public), more=() if public else (("Kilder", sources_table(y)),)
+        ),
     ),
     "pdf": ("application/pdf", lambda y, public: settlement_pdf(y, public=public)),
 }

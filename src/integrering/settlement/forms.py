@@ -19,7 +19,11 @@ class FrameMixin:
 
     def clean(self):
         data = super().clean()
-        if data.get("total") is not None and data.get("total_minors") is not None and data["total_minors"] > data["total"]:
+        if (
+            data.get("total") is not None
+            and data.get("total_minors") is not None
+            and data["total_minors"] > data["total"]
+        ):
             self.add_error("total_minors", _("Cannot be larger than the total."))
         return data
 
@@ -51,7 +55,7 @@ class YearEditForm(FrameMixin, forms.ModelForm):
     class Meta:
         model = SettlementYear
         fields = list(YEAR_FIELDS)
-        widgets = {name: DateInput for name in ("frame_date", "recommendation_deadline", "decision_deadline")}
+        widgets = dict.fromkeys(("frame_date", "recommendation_deadline", "decision_deadline"), DateInput)
 
 
 def _check_minors(form, data):
@@ -79,8 +83,10 @@ class FigureForm(forms.ModelForm):
             persons_field(self.fields[name]).widget.attrs.update(inputmode="numeric", size=5)
         if locked:
             field = self.fields["recommended"]
-            field.help_text = _("Locked by the county's recommendation. A change needs a new version of the "
-                                "recommendation, with a reason.")
+            field.help_text = _(
+                "Locked by the county's recommendation. A change needs a new version of the "
+                "recommendation, with a reason."
+            )
             # Shown disabled. A value that was posted all the same (a page opened before the recommendation
             # was made) goes to the service, which refuses a change with a message instead of dropping it.
             field.disabled = not (self.is_bound and "recommended" in self.data)
@@ -99,9 +105,16 @@ class FigureDetailsForm(FigureForm):
     """The figures with the date and source document of each (the full edit page)."""
 
     class Meta(FigureForm.Meta):
-        fields = [*FIGURE_FIELDS, "requested_on", "request_reference", "decided_on", "decision_reference",
-                  "settled_as_of", "settled_source"]
-        widgets = {name: DateInput for name in ("requested_on", "decided_on", "settled_as_of")}
+        fields = [
+            *FIGURE_FIELDS,
+            "requested_on",
+            "request_reference",
+            "decided_on",
+            "decision_reference",
+            "settled_as_of",
+            "settled_source",
+        ]
+        widgets = dict.fromkeys(("requested_on", "decided_on", "settled_as_of"), DateInput)
 
     def clean(self):
         data = super().clean()
@@ -110,9 +123,13 @@ class FigureDetailsForm(FigureForm):
 
 
 class DecisionForm(forms.Form):
-    decided = persons_field(forms.IntegerField(
-        label=_("Number decided"), required=False,
-        help_text=_("Leave empty if not decided yet; 0 if the municipality said no.")))
+    decided = persons_field(
+        forms.IntegerField(
+            label=_("Number decided"),
+            required=False,
+            help_text=_("Leave empty if not decided yet; 0 if the municipality said no."),
+        )
+    )
     decided_ema = persons_field(forms.IntegerField(label=_("Of which unaccompanied minors"), required=False))
     decided_on = forms.DateField(label=_("Date of the decision"), required=False, widget=DateInput)
     reference = forms.CharField(label=_("Reference to the council decision"), max_length=255, required=False)
@@ -120,24 +137,42 @@ class DecisionForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("decided_ema") is not None and data.get("decided") is not None and data["decided_ema"] > data["decided"]:
+        if (
+            data.get("decided_ema") is not None
+            and data.get("decided") is not None
+            and data["decided_ema"] > data["decided"]
+        ):
             self.add_error("decided_ema", _("Cannot be larger than the total."))
         return data
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label=_("File (CSV or XLSX)"),
-                           help_text=_("Columns: kommunenummer or kommune, and any of anmodet, anmodet_ema, vedtatt, "
-                                       "vedtatt_ema, bosatt, bosatt_ema, avtalt_ikke_bosatt. An empty cell means unknown."))
-    document_date = forms.DateField(label=_("Date of the document"), required=False, widget=DateInput,
-                                    help_text=_("For example the date of IMDi's letter of request, or the date the "
-                                                "settled figures are counted to."))
+    file = forms.FileField(
+        label=_("File (CSV or XLSX)"),
+        help_text=_(
+            "Columns: kommunenummer or kommune, and any of anmodet, anmodet_ema, vedtatt, "
+            "vedtatt_ema, bosatt, bosatt_ema, avtalt_ikke_bosatt. An empty cell means unknown."
+        ),
+    )
+    document_date = forms.DateField(
+        label=_("Date of the document"),
+        required=False,
+        widget=DateInput,
+        help_text=_(
+            "For example the date of IMDi's letter of request, or the date the settled figures are counted to."
+        ),
+    )
     document_source = forms.CharField(
-        label=_("Reference to the document"), max_length=255, required=False,
-        help_text=_("For example «IMDi, anmodning om bosetting 2025, ref. 24/01234». The date and reference are "
-                    "stored with the requested and settled figures the file changes. A decision's date and case "
-                    "number are the municipality's own: give them per row in the columns vedtatt_dato and "
-                    "vedtatt_kilde (also anmodet_dato, anmodet_kilde, bosatt_dato and bosatt_kilde exist)."))
+        label=_("Reference to the document"),
+        max_length=255,
+        required=False,
+        help_text=_(
+            "For example «IMDi, anmodning om bosetting 2025, ref. 24/01234». The date and reference are "
+            "stored with the requested and settled figures the file changes. A decision's date and case "
+            "number are the municipality's own: give them per row in the columns vedtatt_dato and "
+            "vedtatt_kilde (also anmodet_dato, anmodet_kilde, bosatt_dato and bosatt_kilde exist)."
+        ),
+    )
 
     def clean_file(self):
         upload = self.cleaned_data["file"]

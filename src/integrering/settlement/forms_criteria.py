@@ -17,7 +17,8 @@ class CriterionForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["code"].error_messages["invalid"] = _(
             "The code may contain only the letters a–z (not æ, ø or å), digits, hyphens (-) and underscores (_), "
-            "without spaces; for example «sysselsetting» or «intro_resultat».")
+            "without spaces; for example «sysselsetting» or «intro_resultat»."
+        )
         if self.instance.pk:
             self.fields["code"].disabled = True
             self.fields["code"].help_text = _("The code cannot be changed: scenarios and files refer to it.")
@@ -29,8 +30,9 @@ class SourceFields(forms.Form):
 
 
 class CriterionImportForm(SourceFields):
-    file = forms.FileField(label=_("File (CSV or XLSX)"),
-                           help_text=_("Column «kommunenummer» and one column per criterion code."))
+    file = forms.FileField(
+        label=_("File (CSV or XLSX)"), help_text=_("Column «kommunenummer» and one column per criterion code.")
+    )
 
     def clean_file(self):
         uploaded = self.cleaned_data["file"]
@@ -48,8 +50,9 @@ class CriterionValuesForm(SourceFields):
         super().__init__(*args, **kwargs)
         self.municipalities = municipalities
         for number, name, value in municipalities:
-            field = forms.DecimalField(required=False, max_digits=14, decimal_places=4, initial=value,
-                                       label=f"{number} {name}")
+            field = forms.DecimalField(
+                required=False, max_digits=14, decimal_places=4, initial=value, label=f"{number} {name}"
+            )
             self.fields[f"v_{number}"] = field
 
     def value_rows(self):

@@ -26,12 +26,17 @@ class ScenarioForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=120)
     description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     method = forms.ChoiceField(label=_("Method"), choices=Method.choices, initial=Method.OPTIMAL)
-    total = persons_field(forms.IntegerField(label=_("Total to distribute"), required=False,
-                                             help_text=_("Empty: the year's total.")))
-    min_lot = persons_field(forms.IntegerField(label=_("Minimum lot"), initial=10,
-                                               help_text=_("Every municipality gets 0 or at least this many.")))
-    base = forms.DecimalField(label=_("Base per participating municipality"), min_value=0, max_digits=8,
-                              decimal_places=2, initial=Decimal(0))
+    total = persons_field(
+        forms.IntegerField(label=_("Total to distribute"), required=False, help_text=_("Empty: the year's total."))
+    )
+    min_lot = persons_field(
+        forms.IntegerField(
+            label=_("Minimum lot"), initial=10, help_text=_("Every municipality gets 0 or at least this many.")
+        )
+    )
+    base = forms.DecimalField(
+        label=_("Base per participating municipality"), min_value=0, max_digits=8, decimal_places=2, initial=Decimal(0)
+    )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, criteria: list[tuple[str, str]], municipalities: list[tuple[str, str]], **kwargs):
@@ -39,27 +44,39 @@ class ScenarioForm(forms.Form):
         self.criteria = criteria
         self.municipalities = municipalities
         for code, name in criteria:
-            self.fields[f"crit_{code}_use"] = _small(forms.BooleanField(required=False), _("Use %(name)s") % {"name": name})
+            self.fields[f"crit_{code}_use"] = _small(
+                forms.BooleanField(required=False), _("Use %(name)s") % {"name": name}
+            )
             self.fields[f"crit_{code}_weight"] = _small(
                 forms.FloatField(min_value=0, max_value=MAX_WEIGHT, initial=1.0, required=False),
-                _("Weight of %(name)s") % {"name": name})
+                _("Weight of %(name)s") % {"name": name},
+            )
             self.fields[f"crit_{code}_exponent"] = _small(
                 forms.FloatField(min_value=0.01, max_value=5, initial=1.0, required=False),
-                _("Exponent of %(name)s") % {"name": name})
+                _("Exponent of %(name)s") % {"name": name},
+            )
         for number, name in municipalities:
             label = f"{number} {name}"
-            self.fields[f"c_{number}_excluded"] = _small(forms.BooleanField(required=False),
-                                                         _("Exclude %(m)s") % {"m": label})
-            for key, text in (("fixed", _("Fixed number for %(m)s")), ("minimum", _("Minimum for %(m)s")),
-                              ("cap", _("Cap for %(m)s"))):
-                self.fields[f"c_{number}_{key}"] = _small(persons_field(forms.IntegerField(required=False)),
-                                                          text % {"m": label})
-            self.fields[f"c_{number}_reason"] = _small(forms.CharField(max_length=300, required=False),
-                                                       _("Reason for %(m)s") % {"m": label})
+            self.fields[f"c_{number}_excluded"] = _small(
+                forms.BooleanField(required=False), _("Exclude %(m)s") % {"m": label}
+            )
+            for key, text in (
+                ("fixed", _("Fixed number for %(m)s")),
+                ("minimum", _("Minimum for %(m)s")),
+                ("cap", _("Cap for %(m)s")),
+            ):
+                self.fields[f"c_{number}_{key}"] = _small(
+                    persons_field(forms.IntegerField(required=False)), text % {"m": label}
+                )
+            self.fields[f"c_{number}_reason"] = _small(
+                forms.CharField(max_length=300, required=False), _("Reason for %(m)s") % {"m": label}
+            )
 
     @classmethod
     def initial_from(cls, scenario: Scenario) -> dict:
-        initial = {k: getattr(scenario, k) for k in ("name", "description", "method", "total", "min_lot", "base", "version")}
+        initial = {
+            k: getattr(scenario, k) for k in ("name", "description", "method", "total", "min_lot", "base", "version")
+        }
         for c in scenario.criteria:
             initial[f"crit_{c['code']}_use"] = True
             initial[f"crit_{c['code']}_weight"] = c.get("weight", 1.0)
@@ -70,12 +87,22 @@ class ScenarioForm(forms.Form):
         return initial
 
     def criteria_rows(self) -> list[dict]:
-        return [{"code": code, "name": name, "use": self[f"crit_{code}_use"], "weight": self[f"crit_{code}_weight"],
-                 "exponent": self[f"crit_{code}_exponent"]} for code, name in self.criteria]
+        return [
+            {
+                "code": code,
+                "name": name,
+                "use": self[f"crit_{code}_use"],
+                "weight": self[f"crit_{code}_weight"],
+                "exponent": self[f"crit_{code}_exponent"],
+            }
+            for code, name in self.criteria
+        ]
 
     def constraint_rows(self) -> list[dict]:
-        return [{"number": number, "name": name, **{k: self[f"c_{number}_{k}"] for k in CONSTRAINT_KEYS}}
-                for number, name in self.municipalities]
+        return [
+            {"number": number, "name": name, **{k: self[f"c_{number}_{k}"] for k in CONSTRAINT_KEYS}}
+            for number, name in self.municipalities
+        ]
 
     def clean(self):
         data = super().clean()
@@ -99,8 +126,13 @@ class ScenarioForm(forms.Form):
             if data.get(f"crit_{code}_use"):
                 weight = data.get(f"crit_{code}_weight")
                 exponent = data.get(f"crit_{code}_exponent")
-                criteria.append({"code": code, "weight": 1.0 if weight is None else weight,
-                                 "exponent": 1.0 if exponent is None else exponent})
+                criteria.append(
+                    {
+                        "code": code,
+                        "weight": 1.0 if weight is None else weight,
+                        "exponent": 1.0 if exponent is None else exponent,
+                    }
+                )
         constraints = {}
         for number, _name in self.municipalities:
             c = {k: data.get(f"c_{number}_{k}") for k in CONSTRAINT_KEYS}
@@ -108,9 +140,16 @@ class ScenarioForm(forms.Form):
             c["reason"] = (c["reason"] or "").strip()
             if c["excluded"] or any(c[k] is not None for k in ("fixed", "minimum", "cap")) or c["reason"]:
                 constraints[number] = c
-        return {"name": data["name"], "description": data.get("description", ""), "method": data["method"],
-                "total": data.get("total"), "min_lot": data["min_lot"], "base": data["base"],
-                "criteria": criteria, "constraints": constraints}
+        return {
+            "name": data["name"],
+            "description": data.get("description", ""),
+            "method": data["method"],
+            "total": data.get("total"),
+            "min_lot": data["min_lot"],
+            "base": data["base"],
+            "criteria": criteria,
+            "constraints": constraints,
+        }
 
 
 def criteria_choices(definitions) -> list[tuple[str, str]]:
@@ -118,8 +157,12 @@ def criteria_choices(definitions) -> list[tuple[str, str]]:
 
 
 class RecommendationForm(forms.Form):
-    reason = forms.CharField(label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
-                             help_text=_("Required when the year already has a recommendation."))
+    reason = forms.CharField(
+        label=_("Reason"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Required when the year already has a recommendation."),
+    )
 
     def __init__(self, *args, reason_required: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -127,8 +170,13 @@ class RecommendationForm(forms.Form):
 
 
 class SensitivityForm(forms.Form):
-    draws = forms.IntegerField(label=_("Number of draws"), min_value=1, max_value=200, initial=50,
-                               help_text=_("Each draw is a full distribution; 50 draws take a few seconds."))
+    draws = forms.IntegerField(
+        label=_("Number of draws"),
+        min_value=1,
+        max_value=200,
+        initial=50,
+        help_text=_("Each draw is a full distribution; 50 draws take a few seconds."),
+    )
     spread = forms.IntegerField(label=_("Spread of the weights (± per cent)"), min_value=0, max_value=90, initial=20)
     seed = forms.IntegerField(label=_("Seed"), min_value=0, initial=1)
 

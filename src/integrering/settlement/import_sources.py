@@ -30,8 +30,12 @@ DETAIL_COLUMNS = {
     "bosatt_kilde": "settled_source",
 }
 DETAIL_ALIASES = {
-    "anmodningsdato": "anmodet_dato", "anmodet_referanse": "anmodet_kilde", "vedtaksdato": "vedtatt_dato",
-    "vedtatt_referanse": "vedtatt_kilde", "vedtaksreferanse": "vedtatt_kilde", "bosatt_per": "bosatt_dato",
+    "anmodningsdato": "anmodet_dato",
+    "anmodet_referanse": "anmodet_kilde",
+    "vedtaksdato": "vedtatt_dato",
+    "vedtatt_referanse": "vedtatt_kilde",
+    "vedtaksreferanse": "vedtatt_kilde",
+    "bosatt_per": "bosatt_dato",
 }
 DATE_FIELDS = {"requested_on", "decided_on", "settled_as_of"}
 MAX_REFERENCE = 255
@@ -107,9 +111,15 @@ def document_values(values: dict, stored: dict, document: Document, file_fields:
 
 def document_warning(columns: list[str], detail_fields: set[str], document: Document) -> str | None:
     """A note when the document's date and reference will not be stored for the decisions in the file."""
-    if document and {"vedtatt", "vedtatt_ema"} & set(columns) and not {"decided_on", "decision_reference"} & detail_fields:
-        return ("Dokumentets dato og kilde lagres ikke som vedtaksdato eller vedtaksreferanse: et vedtak er "
-                "kommunestyrets eget. Legg dem eventuelt i kolonnene vedtatt_dato og vedtatt_kilde.")
+    if (
+        document
+        and {"vedtatt", "vedtatt_ema"} & set(columns)
+        and not {"decided_on", "decision_reference"} & detail_fields
+    ):
+        return (
+            "Dokumentets dato og kilde lagres ikke som vedtaksdato eller vedtaksreferanse: et vedtak er "
+            "kommunestyrets eget. Legg dem eventuelt i kolonnene vedtatt_dato og vedtatt_kilde."
+        )
     return None
 
 

@@ -23,8 +23,15 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 
 from integrering.municipalities.models import Municipality
-from integrering.settlement.import_sources import (DATE_FIELDS, DETAIL_ALIASES, DETAIL_COLUMNS, Document,
-                                                   document_values, document_warning, parse_detail)
+from integrering.settlement.import_sources import (
+    DATE_FIELDS,
+    DETAIL_ALIASES,
+    DETAIL_COLUMNS,
+    Document,
+    document_values,
+    document_warning,
+    parse_detail,
+)
 from integrering.settlement.limits import persons_problem
 from integrering.settlement.models import SettlementFigure, SettlementYear
 from integrering.settlement.services import EMA_PAIRS
@@ -41,8 +48,13 @@ COLUMNS = {
     "bosatt_ema": "settled_ema",
     "avtalt_ikke_bosatt": "agreed_not_settled",
 }
-ALIASES = {"anmodning": "anmodet", "kommunenr": "kommunenummer", "knr": "kommunenummer", "navn": "kommunenavn",
-           **DETAIL_ALIASES}
+ALIASES = {
+    "anmodning": "anmodet",
+    "kommunenr": "kommunenummer",
+    "knr": "kommunenummer",
+    "navn": "kommunenavn",
+    **DETAIL_ALIASES,
+}
 IGNORED = {"kommunenavn", "fylke", "fylkesnummer", "fylkesnavn"}
 # A row with one of these in «kommune» and no kommunenummer is a total row and is skipped (not checked).
 TOTAL_LABELS = {"sum", "totalt", "total", "i alt"}
@@ -107,7 +119,9 @@ class MunicipalityIndex:
     """Find a municipality valid in a year by number or any of its names, in this county or another."""
 
     def __init__(self, year: int):
-        valid = Municipality.objects.filter(valid_from__lte=year).filter(Q(valid_to__isnull=True) | Q(valid_to__gte=year))
+        valid = Municipality.objects.filter(valid_from__lte=year).filter(
+            Q(valid_to__isnull=True) | Q(valid_to__gte=year)
+        )
         self.by_number: dict[str, Municipality] = {}
         self.by_name: dict[str, set[Municipality]] = {}
         self.other_years = {m.number: m for m in Municipality.objects.exclude(pk__in=valid.values("pk"))}
@@ -216,7 +230,9 @@ def formula_errors(content: bytes, filename: str, known: set[str], normalise=Non
         return []
     errors = []
     try:
-        cells = zip(formulas.worksheets[0].iter_rows(values_only=True), results.worksheets[0].iter_rows(values_only=True))
+        cells = zip(
+            formulas.worksheets[0].iter_rows(values_only=True), results.worksheets[0].iter_rows(values_only=True)
+        )
         header: list[str] = []
         for row_number, (with_formulas, with_results) in enumerate(cells, start=1):
             if not header and any(v is not None for v in with_results):
@@ -225,8 +241,9 @@ def formula_errors(content: bytes, filename: str, known: set[str], normalise=Non
             for index, (formula, result) in enumerate(zip(with_formulas, with_results)):
                 column = header[index] if index < len(header) else ""
                 if column in known and isinstance(formula, str) and formula.startswith("=") and result is None:
-                    errors.append(f"Rad {row_number}, kolonne «{column}»: formel uten beregnet verdi; "
-                                  "lagre filen i Excel først.")
+                    errors.append(
+                        f"Rad {row_number}, kolonne «{column}»: formel uten beregnet verdi; lagre filen i Excel først."
+                    )
     finally:
         formulas.close()
         results.close()

@@ -47,8 +47,12 @@ def topojson_decode_arcs(topology: dict) -> list[Ring]:
             if transform:
                 x += position[0]
                 y += position[1]
-                points.append((x * transform["scale"][0] + transform["translate"][0],
-                               y * transform["scale"][1] + transform["translate"][1]))
+                points.append(
+                    (
+                        x * transform["scale"][0] + transform["translate"][0],
+                        y * transform["scale"][1] + transform["translate"][1],
+                    )
+                )
             else:
                 points.append((float(position[0]), float(position[1])))
         arcs.append(points)
@@ -72,7 +76,13 @@ def _topojson_polygons(path, numbers: set[str]) -> dict[str, list[Ring]]:
             number = str(geometry.get("properties", {}).get("kommunenummer", ""))
             if number not in numbers:
                 continue
-            polygons = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]] if geometry["type"] == "Polygon" else []
+            polygons = (
+                geometry["arcs"]
+                if geometry["type"] == "MultiPolygon"
+                else [geometry["arcs"]]
+                if geometry["type"] == "Polygon"
+                else []
+            )
             shapes.setdefault(number, []).extend(_ring(arcs, ring) for polygon in polygons for ring in polygon)
     return shapes
 
@@ -111,7 +121,9 @@ def _project(shapes: dict[str, list[Ring]]) -> CountyShapes:
 def county_shapes(county_number: str, numbers: frozenset[str], period: int) -> CountyShapes:
     """The projected paths of the given municipalities; ``period`` is 2020 (numbers of 2020–2023) or 2024."""
     if county_number == "50":
-        return _project({n: r for n, r in _geojson_polygons(DATA_DIR / "trondelag_kommuner.geojson").items() if n in numbers})
+        return _project(
+            {n: r for n, r in _geojson_polygons(DATA_DIR / "trondelag_kommuner.geojson").items() if n in numbers}
+        )
     name = "norge_kommuner_2024.topojson" if period >= 2024 else "norge_kommuner_2020.topojson"
     return _project(_topojson_polygons(DATA_DIR / name, set(numbers)))
 
@@ -164,4 +176,3 @@ def class_of(value: float | None, legend: list[LegendClass]) -> LegendClass | No
         if value <= entry.high:
             return entry
     return legend[-1]
-

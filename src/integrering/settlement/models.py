@@ -56,8 +56,14 @@ class SettlementYear(models.Model):
 
 
 FIGURE_FIELDS = (
-    "recommended", "requested", "requested_ema", "decided", "decided_ema",
-    "settled", "settled_ema", "agreed_not_settled",
+    "recommended",
+    "requested",
+    "requested_ema",
+    "decided",
+    "decided_ema",
+    "settled",
+    "settled_ema",
+    "agreed_not_settled",
 )
 
 
@@ -87,15 +93,21 @@ class SettlementFigure(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["settlement_year", "municipality"], name="unique_figure_per_year"),
             models.CheckConstraint(
-                condition=Q(requested_ema__isnull=True) | Q(requested__isnull=True) | Q(requested_ema__lte=models.F("requested")),
+                condition=Q(requested_ema__isnull=True)
+                | Q(requested__isnull=True)
+                | Q(requested_ema__lte=models.F("requested")),
                 name="requested_ema_within_requested",
             ),
             models.CheckConstraint(
-                condition=Q(decided_ema__isnull=True) | Q(decided__isnull=True) | Q(decided_ema__lte=models.F("decided")),
+                condition=Q(decided_ema__isnull=True)
+                | Q(decided__isnull=True)
+                | Q(decided_ema__lte=models.F("decided")),
                 name="decided_ema_within_decided",
             ),
             models.CheckConstraint(
-                condition=Q(settled_ema__isnull=True) | Q(settled__isnull=True) | Q(settled_ema__lte=models.F("settled")),
+                condition=Q(settled_ema__isnull=True)
+                | Q(settled__isnull=True)
+                | Q(settled_ema__lte=models.F("settled")),
                 name="settled_ema_within_settled",
             ),
         ]
@@ -146,6 +158,9 @@ class CriterionValue(models.Model):
         ]
         verbose_name = _("criterion value")
         verbose_name_plural = _("criterion values")
+
+    def __str__(self) -> str:
+        return f"{self.municipality_id} {self.year}: {self.value}"
 
     def get_additional_data(self) -> dict:
         return {"county": self.definition.county.number}
@@ -203,6 +218,9 @@ class ScenarioRun(models.Model):
         verbose_name = _("scenario run")
         verbose_name_plural = _("scenario runs")
 
+    def __str__(self) -> str:
+        return f"{self.get_method_display()} {self.run_at:%d.%m.%Y %H:%M}" if self.run_at else self.get_method_display()
+
     def get_additional_data(self) -> dict:
         return {"county": self.scenario.settlement_year.county.number}
 
@@ -216,12 +234,16 @@ class Recommendation(models.Model):
     numbers = models.JSONField(help_text="{kommunenummer: number}")
     method_description = models.TextField(_("method and criteria"), blank=True)
     reason = models.TextField(_("reason"), blank=True)
-    chosen_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    chosen_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     chosen_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["-version"]
-        constraints = [models.UniqueConstraint(fields=["settlement_year", "version"], name="unique_recommendation_version")]
+        constraints = [
+            models.UniqueConstraint(fields=["settlement_year", "version"], name="unique_recommendation_version")
+        ]
         verbose_name = _("recommendation")
         verbose_name_plural = _("recommendations")
 

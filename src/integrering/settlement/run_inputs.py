@@ -31,17 +31,19 @@ class ConstraintUsed:
     cap: int | None
     reason: str
 
-
     @property
     def parts(self) -> list[tuple[str, int | None]]:
         """(kind, number) in the order excluded, fixed, minimum, cap, for the ones that are set."""
         parts = [("excluded", None)] if self.excluded else []
-        return parts + [(kind, getattr(self, kind)) for kind in ("fixed", "minimum", "cap") if getattr(self, kind) is not None]
+        return parts + [
+            (kind, getattr(self, kind)) for kind in ("fixed", "minimum", "cap") if getattr(self, kind) is not None
+        ]
 
     @classmethod
     def of(cls, number: str, name: str, c: dict) -> ConstraintUsed:
-        return cls(number, name, bool(c.get("excluded")), c.get("fixed"), c.get("minimum"), c.get("cap"),
-                   c.get("reason", ""))
+        return cls(
+            number, name, bool(c.get("excluded")), c.get("fixed"), c.get("minimum"), c.get("cap"), c.get("reason", "")
+        )
 
 
 @dataclass
@@ -68,12 +70,18 @@ def run_inputs(inputs: dict) -> RunInputs:
     criteria = []
     for code, weight in p["weights"].items():
         described = inputs.get("criteria", {}).get(code, {})
-        criteria.append(CriterionUsed(
-            code=code, name=described.get("name", code), weight=float(weight),
-            exponent=float(p["exponents"].get(code, 1.0)), lower_is_better=code in lower,
-            unit=described.get("unit", ""), source=described.get("source", ""),
-            years=tuple(described.get("years", ())),
-        ))
+        criteria.append(
+            CriterionUsed(
+                code=code,
+                name=described.get("name", code),
+                weight=float(weight),
+                exponent=float(p["exponents"].get(code, 1.0)),
+                lower_is_better=code in lower,
+                unit=described.get("unit", ""),
+                source=described.get("source", ""),
+                years=tuple(described.get("years", ())),
+            )
+        )
     constraints, values = [], []
     for row in inputs["municipalities"]:
         if row["excluded"] or any(row[k] is not None for k in ("fixed", "minimum", "cap")):
@@ -81,7 +89,12 @@ def run_inputs(inputs: dict) -> RunInputs:
         values.append((row["number"], row["name"], [row["criteria"].get(c.code) for c in criteria]))
     method = inputs["method"]
     return RunInputs(
-        method=method, method_label=Method(method).label if method in Method.values else method,
-        total=inputs.get("total"), min_lot=int(p["min_lot"]), base=float(p["base"]),
-        criteria=criteria, constraints=constraints, values=values,
+        method=method,
+        method_label=Method(method).label if method in Method.values else method,
+        total=inputs.get("total"),
+        min_lot=int(p["min_lot"]),
+        base=float(p["base"]),
+        criteria=criteria,
+        constraints=constraints,
+        values=values,
     )

@@ -51,7 +51,9 @@ def population_values(municipalities: list[Municipality], year: int) -> tuple[di
         years[row["municipality_id"]] = year
     missing = [m.pk for m in municipalities if m.pk not in values]
     if missing:
-        latest = Population.objects.filter(municipality_id__in=missing).values("municipality_id").annotate(y=Max("year"))
+        latest = (
+            Population.objects.filter(municipality_id__in=missing).values("municipality_id").annotate(y=Max("year"))
+        )
         wanted = {row["municipality_id"]: row["y"] for row in latest}
         rows = Population.objects.filter(municipality_id__in=list(wanted)).values("municipality_id", "year", "total")
         for row in rows:
@@ -61,8 +63,9 @@ def population_values(municipalities: list[Municipality], year: int) -> tuple[di
     return values, years
 
 
-def criterion_values(county_id: int, codes: list[str], municipalities: list[Municipality],
-                     year: int) -> tuple[dict[int, dict[str, float]], dict[str, dict]]:
+def criterion_values(
+    county_id: int, codes: list[str], municipalities: list[Municipality], year: int
+) -> tuple[dict[int, dict[str, float]], dict[str, dict]]:
     """(values per municipality id and code, description per code) for the given codes and year."""
     per_municipality: dict[int, dict[str, float]] = {m.pk: {} for m in municipalities}
     described: dict[str, dict] = {}
@@ -71,8 +74,12 @@ def criterion_values(county_id: int, codes: list[str], municipalities: list[Muni
         values, years = population_values(municipalities, year)
         for pk, value in values.items():
             per_municipality[pk][POPULATION] = value
-        described[POPULATION] = {"name": "Folketall 1. januar", "higher_is_better": True,
-                                 "source": "SSB, tabell 07459", "years": sorted(set(years.values()))}
+        described[POPULATION] = {
+            "name": "Folketall 1. januar",
+            "higher_is_better": True,
+            "source": "SSB, tabell 07459",
+            "years": sorted(set(years.values())),
+        }
     if wanted:
         definitions = {d.code: d for d in CriterionDefinition.objects.filter(county_id=county_id, code__in=wanted)}
         for code in wanted:
@@ -81,7 +88,9 @@ def criterion_values(county_id: int, codes: list[str], municipalities: list[Muni
             d = definitions[code]
             described[code] = {"name": d.name, "unit": d.unit, "higher_is_better": d.higher_is_better}
         rows = CriterionValue.objects.filter(
-            definition__in=definitions.values(), municipality__in=municipalities, year=year,
+            definition__in=definitions.values(),
+            municipality__in=municipalities,
+            year=year,
         ).values("municipality_id", "definition__code", "value", "source")
         sources: dict[str, set] = {}
         for row in rows:
@@ -109,12 +118,18 @@ def inputs_build(scenario: Scenario) -> dict:
     rows = []
     for m in municipalities:
         c = constraints.get(m.number, {})
-        rows.append({
-            "number": m.number, "name": names[m.pk], "criteria": values[m.pk],
-            "excluded": bool(c.get("excluded")), "fixed": _whole(c.get("fixed")),
-            "minimum": _whole(c.get("minimum")), "cap": _whole(c.get("cap")),
-            "reason": c.get("reason", ""),
-        })
+        rows.append(
+            {
+                "number": m.number,
+                "name": names[m.pk],
+                "criteria": values[m.pk],
+                "excluded": bool(c.get("excluded")),
+                "fixed": _whole(c.get("fixed")),
+                "minimum": _whole(c.get("minimum")),
+                "cap": _whole(c.get("cap")),
+                "reason": c.get("reason", ""),
+            }
+        )
     total = scenario.total if scenario.total is not None else settlement_year.total
     return {
         "year": year,
@@ -140,13 +155,25 @@ def engine_arguments(inputs: dict) -> tuple[list[allocation.Municipality], int, 
     if not inputs["parameters"]["weights"]:
         raise allocation.InvalidInput("Velg minst ett kriterium.")
     municipalities = [
-        allocation.Municipality(number=r["number"], name=r["name"], criteria=r["criteria"], excluded=r["excluded"],
-                                fixed=r["fixed"], minimum=r["minimum"], cap=r["cap"])
+        allocation.Municipality(
+            number=r["number"],
+            name=r["name"],
+            criteria=r["criteria"],
+            excluded=r["excluded"],
+            fixed=r["fixed"],
+            minimum=r["minimum"],
+            cap=r["cap"],
+        )
         for r in inputs["municipalities"]
     ]
     p = inputs["parameters"]
-    parameters = allocation.Parameters(weights=p["weights"], exponents=p["exponents"], base=p["base"],
-                                       min_lot=p["min_lot"], lower_is_better=frozenset(p["lower_is_better"]))
+    parameters = allocation.Parameters(
+        weights=p["weights"],
+        exponents=p["exponents"],
+        base=p["base"],
+        min_lot=p["min_lot"],
+        lower_is_better=frozenset(p["lower_is_better"]),
+    )
     return municipalities, int(inputs["total"]), parameters, inputs["method"]
 
 
@@ -174,8 +201,12 @@ def method_description(inputs: dict) -> str:
     """A short Norwegian description of the method and criteria (for the recommendation and the letter):
     the total, method, criteria with weights and exponents, base, minimum lot, and every exclusion, fixed
     number, municipality's minimum and cap with its municipality and reason."""
-    methods = {"optimal": "optimal fordeling (minst mulig avvik fra kvotene)", "sainte-lague": "Sainte-Laguës metode",
-               "dhondt": "d'Hondts metode", "largest-remainder": "største brøks metode (Hamilton)"}
+    methods = {
+        "optimal": "optimal fordeling (minst mulig avvik fra kvotene)",
+        "sainte-lague": "Sainte-Laguës metode",
+        "dhondt": "d'Hondts metode",
+        "largest-remainder": "største brøks metode (Hamilton)",
+    }
     used = run_inputs(inputs)
     parts = []
     for c in used.criteria:
@@ -188,9 +219,12 @@ def method_description(inputs: dict) -> str:
     if used.base:
         sentences.append(f"Hver deltakende kommune får et grunntall på {_no(used.base)}.")
     sentences.append(f"Ingen kommune får færre enn {used.min_lot} med mindre den får 0.")
-    for kind, label in (("excluded", "Utelatt (får 0)"), ("fixed", "Fast tall"),
-                        ("minimum", "Minimum for kommunen (får den noen, får den minst så mange)"),
-                        ("cap", "Maks")):
+    for kind, label in (
+        ("excluded", "Utelatt (får 0)"),
+        ("fixed", "Fast tall"),
+        ("minimum", "Minimum for kommunen (får den noen, får den minst så mange)"),
+        ("cap", "Maks"),
+    ):
         listed = [_constraint_text(c, kind) for c in used.with_constraint(kind)]
         if listed:
             sentences.append(f"{label}: {'; '.join(listed)}.")
@@ -209,6 +243,8 @@ def base_warning(inputs: dict) -> str:
     remaining = (inputs["total"] or 0) - sum(r["fixed"] or 0 for r in rows if not r["excluded"])
     bases = inputs["parameters"]["base"] * participants
     if participants and bases > remaining:
-        return (f"Grunntallet ganger antall deltakende kommuner ({_no(bases)}) er mer enn det som skal fordeles "
-                f"({remaining}). Da får store kommuner lavere kvote enn små. Senk grunntallet.")
+        return (
+            f"Grunntallet ganger antall deltakende kommuner ({_no(bases)}) er mer enn det som skal fordeles "
+            f"({remaining}). Da får store kommuner lavere kvote enn små. Senk grunntallet."
+        )
     return ""

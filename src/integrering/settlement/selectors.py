@@ -71,8 +71,14 @@ def municipalities_in_year(county_id: int, year: int) -> QuerySet[Municipality]:
     The name is the SSB name of that year (or the latest earlier one); the population that of 1 January
     of the year, or the latest earlier year when the year is beyond the reference data.
     """
-    names = MunicipalityName.objects.filter(municipality=OuterRef("pk"), year__lte=year).order_by("-year").values("name")[:1]
-    populations = Population.objects.filter(municipality=OuterRef("pk"), year__lte=year).order_by("-year").values("total")[:1]
+    names = (
+        MunicipalityName.objects.filter(municipality=OuterRef("pk"), year__lte=year)
+        .order_by("-year")
+        .values("name")[:1]
+    )
+    populations = (
+        Population.objects.filter(municipality=OuterRef("pk"), year__lte=year).order_by("-year").values("total")[:1]
+    )
     return (
         Municipality.objects.filter(county_id=county_id, valid_from__lte=year)
         .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=year))
@@ -87,10 +93,7 @@ def year_rows(settlement_year: SettlementYear, *, user=None) -> list[Row]:
     if user is not None and is_municipal_only(user):
         municipalities = municipalities.filter(pk=user.municipality_id)
     figures = {f.municipality_id: f for f in SettlementFigure.objects.filter(settlement_year=settlement_year)}
-    return [
-        Row(m, m.name_in_year or m.norwegian_name, m.population_in_year, figures.get(m.pk))
-        for m in municipalities
-    ]
+    return [Row(m, m.name_in_year or m.norwegian_name, m.population_in_year, figures.get(m.pk)) for m in municipalities]
 
 
 def totals(rows: list[Row]) -> dict[str, Total]:
@@ -146,4 +149,6 @@ def county_history(county_id: int) -> list[dict]:
 
 
 # (field, short heading, long label) for tables and the labels of inline inputs.
-FIGURE_COLUMNS = [(name, FIGURE_LABELS[name], SettlementFigure._meta.get_field(name).verbose_name) for name in FIGURE_FIELDS]
+FIGURE_COLUMNS = [
+    (name, FIGURE_LABELS[name], SettlementFigure._meta.get_field(name).verbose_name) for name in FIGURE_FIELDS
+]

@@ -30,15 +30,21 @@ def settlement_year_get(user, year: int) -> SettlementYear:
 
 def scenarios_of_year(settlement_year: SettlementYear) -> QuerySet[Scenario]:
     latest = ScenarioRun.objects.filter(scenario=OuterRef("pk")).order_by("-run_at", "-pk").values("pk")[:1]
-    return (Scenario.objects.filter(settlement_year=settlement_year).select_related("created_by")
-            .annotate(run_count=Count("runs"), last_run_at=Max("runs__run_at"), latest_run_id=Subquery(latest))
-            .order_by("-created_at", "-pk"))
+    return (
+        Scenario.objects.filter(settlement_year=settlement_year)
+        .select_related("created_by")
+        .annotate(run_count=Count("runs"), last_run_at=Max("runs__run_at"), latest_run_id=Subquery(latest))
+        .order_by("-created_at", "-pk")
+    )
 
 
 def scenario_get(user, year: int, pk: int) -> Scenario:
     settlement_year = settlement_year_get(user, year)
-    scenario = Scenario.objects.select_related("settlement_year__county", "created_by").filter(
-        settlement_year=settlement_year, pk=pk).first()
+    scenario = (
+        Scenario.objects.select_related("settlement_year__county", "created_by")
+        .filter(settlement_year=settlement_year, pk=pk)
+        .first()
+    )
     if scenario is None:
         raise Http404("Fant ikke scenarioet.")
     return scenario
@@ -50,8 +56,11 @@ def runs_of_scenario(scenario: Scenario) -> QuerySet[ScenarioRun]:
 
 def run_get(user, year: int, pk: int) -> ScenarioRun:
     settlement_year_get(user, year)
-    run = ScenarioRun.objects.select_related("scenario__settlement_year__county", "run_by").filter(
-        scenario__settlement_year__county_id=user.county_id, scenario__settlement_year__year=year, pk=pk).first()
+    run = (
+        ScenarioRun.objects.select_related("scenario__settlement_year__county", "run_by")
+        .filter(scenario__settlement_year__county_id=user.county_id, scenario__settlement_year__year=year, pk=pk)
+        .first()
+    )
     if run is None:
         raise Http404("Fant ikke kjøringen.")
     return run
@@ -71,14 +80,25 @@ def comparison_rows(a: ScenarioRun, b: ScenarioRun) -> list[dict]:
         count_a = ra["antall"] if ra else None
         count_b = rb["antall"] if rb else None
         diff = None if count_a is None or count_b is None else count_b - count_a
-        rows.append({"number": number, "name": (ra or rb)["navn"], "a": count_a, "b": count_b, "diff": diff,
-                     "magnitude": None if diff is None else abs(diff)})
+        rows.append(
+            {
+                "number": number,
+                "name": (ra or rb)["navn"],
+                "a": count_a,
+                "b": count_b,
+                "diff": diff,
+                "magnitude": None if diff is None else abs(diff),
+            }
+        )
     return rows
 
 
 def recommendations_of_year(settlement_year: SettlementYear) -> QuerySet[Recommendation]:
-    return (Recommendation.objects.filter(settlement_year=settlement_year)
-            .select_related("chosen_by", "run__scenario").order_by("-version"))
+    return (
+        Recommendation.objects.filter(settlement_year=settlement_year)
+        .select_related("chosen_by", "run__scenario")
+        .order_by("-version")
+    )
 
 
 def recommendation_get(user, year: int, version: int) -> Recommendation:
@@ -118,4 +138,6 @@ def criteria_of_county_for_year(settlement_year: SettlementYear) -> list[Criteri
 
 def years_of_county(user) -> list[int]:
     _county_only(user)
-    return list(SettlementYear.objects.filter(county_id=user.county_id).order_by("-year").values_list("year", flat=True))
+    return list(
+        SettlementYear.objects.filter(county_id=user.county_id).order_by("-year").values_list("year", flat=True)
+    )

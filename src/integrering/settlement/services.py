@@ -16,11 +16,22 @@ from integrering.settlement.limits import MAX_PERSONS_TEXT, persons_problem
 from integrering.settlement.models import FIGURE_FIELDS, SettlementFigure, SettlementYear
 
 YEAR_FIELDS = (
-    "total", "total_minors", "frame_source", "frame_date", "recommendation_deadline",
-    "decision_deadline", "stage", "notes",
+    "total",
+    "total_minors",
+    "frame_source",
+    "frame_date",
+    "recommendation_deadline",
+    "decision_deadline",
+    "stage",
+    "notes",
 )
 FIGURE_DETAIL_FIELDS = (
-    "requested_on", "request_reference", "decided_on", "decision_reference", "settled_as_of", "settled_source",
+    "requested_on",
+    "request_reference",
+    "decided_on",
+    "decision_reference",
+    "settled_as_of",
+    "settled_source",
 )
 EMA_PAIRS = (("requested_ema", "requested"), ("decided_ema", "decided"), ("settled_ema", "settled"))
 
@@ -41,15 +52,24 @@ class RecommendationLocked(InvalidFigures):
     """«Anbefalt» changes only by a new version of the year's (frozen) recommendation."""
 
     def __init__(self, settlement_year: SettlementYear):
-        super().__init__(f"«Anbefalt» er låst av fylkets anbefaling for {settlement_year.year}. Lag en ny versjon "
-                         "av anbefalingen (med begrunnelse) for å endre den.")
+        super().__init__(
+            f"«Anbefalt» er låst av fylkets anbefaling for {settlement_year.year}. Lag en ny versjon "
+            "av anbefalingen (med begrunnelse) for å endre den."
+        )
 
 
 # The names users know from the files (import and export) and the frame.
 PERSON_LABELS = {
-    "recommended": "anbefalt", "requested": "anmodet", "requested_ema": "anmodet_ema", "decided": "vedtatt",
-    "decided_ema": "vedtatt_ema", "settled": "bosatt", "settled_ema": "bosatt_ema",
-    "agreed_not_settled": "avtalt_ikke_bosatt", "total": "rammen", "total_minors": "rammen for enslige mindreårige",
+    "recommended": "anbefalt",
+    "requested": "anmodet",
+    "requested_ema": "anmodet_ema",
+    "decided": "vedtatt",
+    "decided_ema": "vedtatt_ema",
+    "settled": "bosatt",
+    "settled_ema": "bosatt_ema",
+    "agreed_not_settled": "avtalt_ikke_bosatt",
+    "total": "rammen",
+    "total_minors": "rammen for enslige mindreårige",
 }
 
 
@@ -63,8 +83,11 @@ def _check_persons(values: dict, names) -> None:
 
 def ema_problems(values: dict) -> list[str]:
     """The pairs where «of which unaccompanied minors» exceeds the total (both known)."""
-    return [ema for ema, main in EMA_PAIRS
-            if values.get(ema) is not None and values.get(main) is not None and values[ema] > values[main]]
+    return [
+        ema
+        for ema, main in EMA_PAIRS
+        if values.get(ema) is not None and values.get(main) is not None and values[ema] > values[main]
+    ]
 
 
 @transaction.atomic
@@ -92,13 +115,18 @@ def settlement_year_update(*, settlement_year: SettlementYear, version: int, dat
 
 
 def _figure(settlement_year: SettlementYear, municipality: Municipality) -> SettlementFigure:
-    figure = SettlementFigure.objects.select_for_update().filter(settlement_year=settlement_year, municipality=municipality).first()
+    figure = (
+        SettlementFigure.objects.select_for_update()
+        .filter(settlement_year=settlement_year, municipality=municipality)
+        .first()
+    )
     return figure or SettlementFigure(settlement_year=settlement_year, municipality=municipality, version=0)
 
 
 @transaction.atomic
-def figure_update(*, settlement_year: SettlementYear, municipality: Municipality, values: dict,
-                  version: int | None) -> SettlementFigure:
+def figure_update(
+    *, settlement_year: SettlementYear, municipality: Municipality, values: dict, version: int | None
+) -> SettlementFigure:
     """Set some of a municipality's figures (None = unknown).
 
     ``version`` is the version the user saw (0 when there was no record yet); a different current
@@ -107,7 +135,11 @@ def figure_update(*, settlement_year: SettlementYear, municipality: Municipality
     figure = _figure(settlement_year, municipality)
     if version is not None and figure.version != version:
         raise StaleVersion(figure)
-    if "recommended" in values and values["recommended"] != figure.recommended and settlement_year.recommendations.exists():
+    if (
+        "recommended" in values
+        and values["recommended"] != figure.recommended
+        and settlement_year.recommendations.exists()
+    ):
         raise RecommendationLocked(settlement_year)
     allowed = set(FIGURE_FIELDS) | set(FIGURE_DETAIL_FIELDS)
     for name, value in values.items():
@@ -123,30 +155,51 @@ def figure_update(*, settlement_year: SettlementYear, municipality: Municipality
 
 
 @transaction.atomic
-def decision_register(*, municipality: Municipality, settlement_year: SettlementYear, decided: int | None,
-                      decided_ema: int | None, decided_on: datetime.date | None, reference: str,
-                      version: int | None = None) -> SettlementFigure:
+def decision_register(
+    *,
+    municipality: Municipality,
+    settlement_year: SettlementYear,
+    decided: int | None,
+    decided_ema: int | None,
+    decided_on: datetime.date | None,
+    reference: str,
+    version: int | None = None,
+) -> SettlementFigure:
     """A municipality registers its own council decision (number, of which minors, date, reference)."""
     if settlement_year.county_id != municipality.county_id or not municipality.is_valid_in(settlement_year.year):
         raise InvalidFigures("Kommunen hører ikke til dette bosettingsåret.")
     return figure_update(
-        settlement_year=settlement_year, municipality=municipality, version=version,
-        values={"decided": decided, "decided_ema": decided_ema, "decided_on": decided_on, "decision_reference": reference},
+        settlement_year=settlement_year,
+        municipality=municipality,
+        version=version,
+        values={
+            "decided": decided,
+            "decided_ema": decided_ema,
+            "decided_on": decided_on,
+            "decision_reference": reference,
+        },
     )
 
 
 @transaction.atomic
-def figures_apply(*, county: County, year: int, rows: Iterable[tuple[Municipality, dict]]) -> tuple[SettlementYear, int]:
+def figures_apply(
+    *, county: County, year: int, rows: Iterable[tuple[Municipality, dict]]
+) -> tuple[SettlementYear, int]:
     """Write imported values; the year is created if missing. Returns the year and the number of records changed.
 
     Idempotent: a record whose values are already the imported ones is not saved again.
     """
     settlement_year, _ = SettlementYear.objects.get_or_create(county=county, year=year)
-    existing = {f.municipality_id: f for f in SettlementFigure.objects.select_for_update().filter(settlement_year=settlement_year)}
+    existing = {
+        f.municipality_id: f
+        for f in SettlementFigure.objects.select_for_update().filter(settlement_year=settlement_year)
+    }
     frozen = settlement_year.recommendations.exists()
     changed = 0
     for municipality, values in rows:
-        figure = existing.get(municipality.pk) or SettlementFigure(settlement_year=settlement_year, municipality=municipality, version=0)
+        figure = existing.get(municipality.pk) or SettlementFigure(
+            settlement_year=settlement_year, municipality=municipality, version=0
+        )
         if all(getattr(figure, k) == v for k, v in values.items()):
             continue  # nothing changes (a missing record with only unknown values stays missing)
         if frozen and "recommended" in values and values["recommended"] != figure.recommended:

@@ -30,20 +30,23 @@ MAX_VALUE = Decimal("9999999999.9999")  # what the column holds (14 digits, 4 of
 
 
 @transaction.atomic
-def criterion_create(*, county: County, code: str, name: str, unit: str = "", higher_is_better: bool = True,
-                     description: str = "") -> CriterionDefinition:
+def criterion_create(
+    *, county: County, code: str, name: str, unit: str = "", higher_is_better: bool = True, description: str = ""
+) -> CriterionDefinition:
     code = code.strip().lower()
     if code in (POPULATION, "kommunenummer", "navn"):
         raise ValidationError(f"Koden «{code}» er reservert.")
     if CriterionDefinition.objects.filter(county=county, code=code).exists():
         raise ValidationError(f"Det finnes allerede et kriterium med koden «{code}».")
-    return CriterionDefinition.objects.create(county=county, code=code, name=name, unit=unit,
-                                              higher_is_better=higher_is_better, description=description)
+    return CriterionDefinition.objects.create(
+        county=county, code=code, name=name, unit=unit, higher_is_better=higher_is_better, description=description
+    )
 
 
 @transaction.atomic
-def criterion_update(*, definition: CriterionDefinition, name: str, unit: str = "", higher_is_better: bool = True,
-                     description: str = "") -> CriterionDefinition:
+def criterion_update(
+    *, definition: CriterionDefinition, name: str, unit: str = "", higher_is_better: bool = True, description: str = ""
+) -> CriterionDefinition:
     """Change the name, unit, direction and description (the code stays: scenarios refer to it)."""
     definition.name, definition.unit = name, unit
     definition.higher_is_better, definition.description = higher_is_better, description
@@ -64,8 +67,15 @@ def criterion_delete(*, definition: CriterionDefinition) -> None:
 
 
 @transaction.atomic
-def criterion_value_set(*, definition: CriterionDefinition, municipality: Municipality, year: int,
-                        value: Decimal | None, source: str = "", source_date: datetime.date | None = None) -> CriterionValue | None:
+def criterion_value_set(
+    *,
+    definition: CriterionDefinition,
+    municipality: Municipality,
+    year: int,
+    value: Decimal | None,
+    source: str = "",
+    source_date: datetime.date | None = None,
+) -> CriterionValue | None:
     """Set one value (None removes it: unknown)."""
     if municipality.county_id != definition.county_id:
         raise ValidationError("Kommunen hører ikke til fylket.")
@@ -73,7 +83,9 @@ def criterion_value_set(*, definition: CriterionDefinition, municipality: Munici
         CriterionValue.objects.filter(definition=definition, municipality=municipality, year=year).delete()
         return None
     obj, _ = CriterionValue.objects.update_or_create(
-        definition=definition, municipality=municipality, year=year,
+        definition=definition,
+        municipality=municipality,
+        year=year,
         defaults={"value": value, "source": source, "source_date": source_date},
     )
     return obj
@@ -119,28 +131,44 @@ def criterion_values_parse(*, county: County, year: int, path: Path, filename: s
     columns = [c for c in table.columns if c not in ("kommunenummer", "navn", "kommune")]
     for column in columns:
         if column not in definitions:
-            result.errors.append(f"Kolonne «{column}»: ukjent kriterium. Kjente koder: "
-                                 f"{', '.join(sorted(definitions)) or 'ingen (opprett kriteriet først)'}.")
+            result.errors.append(
+                f"Kolonne «{column}»: ukjent kriterium. Kjente koder: "
+                f"{', '.join(sorted(definitions)) or 'ingen (opprett kriteriet først)'}."
+            )
     if not columns:
         result.errors.append("Filen har ingen kriteriekolonner (én kolonne per kriteriekode).")
     if result.errors:
         return result
-    result.errors.extend(formula_errors(path.read_bytes(), filename, known={"kommunenummer", *columns},
-                                        normalise=lambda h: str(h or "").strip().lower()))
-    municipalities = {m.number: m for m in Municipality.objects.filter(
-        Q(valid_to__isnull=True) | Q(valid_to__gte=year), valid_from__lte=year)}
+    result.errors.extend(
+        formula_errors(
+            path.read_bytes(),
+            filename,
+            known={"kommunenummer", *columns},
+            normalise=lambda h: str(h or "").strip().lower(),
+        )
+    )
+    municipalities = {
+        m.number: m
+        for m in Municipality.objects.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=year), valid_from__lte=year)
+    }
     seen: dict[str, int] = {}
     for row_number, cells in table.rows:
         number = cells.get("kommunenummer", "").strip().zfill(4)
         municipality = municipalities.get(number)
         if municipality is None:
-            result.errors.append(f"Rad {row_number}, kolonne «kommunenummer»: ukjent kommune «{cells.get('kommunenummer', '')}» i {year}.")
+            result.errors.append(
+                f"Rad {row_number}, kolonne «kommunenummer»: ukjent kommune «{cells.get('kommunenummer', '')}» i {year}."
+            )
             continue
         if municipality.county_id != county.pk:
-            result.errors.append(f"Rad {row_number}, kolonne «kommunenummer»: kommune {number} hører ikke til {county.name}.")
+            result.errors.append(
+                f"Rad {row_number}, kolonne «kommunenummer»: kommune {number} hører ikke til {county.name}."
+            )
             continue
         if number in seen:
-            result.errors.append(f"Rad {row_number}, kolonne «kommunenummer»: kommune {number} står også i rad {seen[number]}.")
+            result.errors.append(
+                f"Rad {row_number}, kolonne «kommunenummer»: kommune {number} står også i rad {seen[number]}."
+            )
             continue
         seen[number] = row_number
         result.rows += 1
@@ -163,8 +191,9 @@ def _values_read(result: ImportResult, row_number: int, cells: dict, definitions
 
 
 @transaction.atomic
-def criterion_values_import(*, county: County, year: int, uploaded, source: str,
-                            source_date: datetime.date | None) -> ImportResult:
+def criterion_values_import(
+    *, county: County, year: int, uploaded, source: str, source_date: datetime.date | None
+) -> ImportResult:
     """Import an uploaded CSV/XLSX file all-or-nothing. Empty cells leave existing values alone."""
     name = Path(getattr(uploaded, "name", "fil.csv")).name or "fil.csv"
     with tempfile.TemporaryDirectory() as folder:
@@ -175,14 +204,24 @@ def criterion_values_import(*, county: County, year: int, uploaded, source: str,
         result = criterion_values_parse(county=county, year=year, path=path, filename=name)
     if result.errors:
         return result
-    existing = {(v.definition_id, v.municipality_id): v for v in CriterionValue.objects.filter(
-        definition__county=county, year=year, definition_id__in={d for d, _ in result.values})}
+    existing = {
+        (v.definition_id, v.municipality_id): v
+        for v in CriterionValue.objects.filter(
+            definition__county=county, year=year, definition_id__in={d for d, _ in result.values}
+        )
+    }
     # Saved one by one so that every change is in the audit log.
     for (definition_id, municipality_id), value in result.values.items():
         current = existing.get((definition_id, municipality_id))
         if current is None:
-            CriterionValue.objects.create(definition_id=definition_id, municipality_id=municipality_id, year=year,
-                                          value=value, source=source, source_date=source_date)
+            CriterionValue.objects.create(
+                definition_id=definition_id,
+                municipality_id=municipality_id,
+                year=year,
+                value=value,
+                source=source,
+                source_date=source_date,
+            )
         elif (current.value, current.source, current.source_date) != (value, source, source_date):
             current.value, current.source, current.source_date = value, source, source_date
             current.save(update_fields=["value", "source", "source_date"])
@@ -190,15 +229,27 @@ def criterion_values_import(*, county: County, year: int, uploaded, source: str,
 
 
 @transaction.atomic
-def criterion_values_save(*, definition: CriterionDefinition, year: int, values: dict[Municipality, Decimal | None],
-                          source: str, source_date: datetime.date | None) -> int:
+def criterion_values_save(
+    *,
+    definition: CriterionDefinition,
+    year: int,
+    values: dict[Municipality, Decimal | None],
+    source: str,
+    source_date: datetime.date | None,
+) -> int:
     """Save the edited values of one criterion; only values that changed get the new source. Returns how many changed."""
     current = {v.municipality_id: v.value for v in CriterionValue.objects.filter(definition=definition, year=year)}
     changed = 0
     for municipality, value in values.items():
         if current.get(municipality.pk) == value:
             continue
-        criterion_value_set(definition=definition, municipality=municipality, year=year, value=value,
-                            source=source, source_date=source_date)
+        criterion_value_set(
+            definition=definition,
+            municipality=municipality,
+            year=year,
+            value=value,
+            source=source,
+            source_date=source_date,
+        )
         changed += 1
     return changed

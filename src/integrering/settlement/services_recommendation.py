@@ -21,8 +21,9 @@ def _numbers_of_run(run: ScenarioRun) -> dict[str, int]:
 
 
 def _figures_set(settlement_year: SettlementYear, numbers: dict[str, int]) -> None:
-    municipalities = {m.number: m for m in Municipality.objects.filter(county_id=settlement_year.county_id,
-                                                                         number__in=list(numbers))}
+    municipalities = {
+        m.number: m for m in Municipality.objects.filter(county_id=settlement_year.county_id, number__in=list(numbers))
+    }
     unknown = sorted(set(numbers) - set(municipalities))
     if unknown:
         raise ValidationError(f"Kommunene {', '.join(unknown)} hører ikke til fylket.")
@@ -32,8 +33,9 @@ def _figures_set(settlement_year: SettlementYear, numbers: dict[str, int]) -> No
         municipality = municipalities[number]
         figure = existing.get(municipality.pk)
         if figure is None:
-            SettlementFigure.objects.create(settlement_year=settlement_year, municipality=municipality,
-                                            recommended=value)
+            SettlementFigure.objects.create(
+                settlement_year=settlement_year, municipality=municipality, recommended=value
+            )
         elif figure.recommended != value:
             figure.recommended = value
             figure.version += 1
@@ -41,8 +43,15 @@ def _figures_set(settlement_year: SettlementYear, numbers: dict[str, int]) -> No
 
 
 @transaction.atomic
-def recommendation_make(*, settlement_year: SettlementYear, user, reason: str = "", run: ScenarioRun | None = None,
-                        numbers: dict[str, int] | None = None, description: str = "") -> Recommendation:
+def recommendation_make(
+    *,
+    settlement_year: SettlementYear,
+    user,
+    reason: str = "",
+    run: ScenarioRun | None = None,
+    numbers: dict[str, int] | None = None,
+    description: str = "",
+) -> Recommendation:
     """Make version n + 1 of the year's recommendation from a scenario run (or, for imports, plain numbers)."""
     year = SettlementYear.objects.select_for_update().get(pk=settlement_year.pk)
     if run is not None:
@@ -61,12 +70,16 @@ def recommendation_make(*, settlement_year: SettlementYear, user, reason: str = 
         raise ValidationError("En ny versjon av anbefalingen må ha en begrunnelse for endringen.")
     _figures_set(year, numbers)
     recommendation = Recommendation.objects.create(
-        settlement_year=year, version=version, run=run, numbers=dict(sorted(numbers.items())),
-        method_description=description, reason=reason, chosen_by=user,
+        settlement_year=year,
+        version=version,
+        run=run,
+        numbers=dict(sorted(numbers.items())),
+        method_description=description,
+        reason=reason,
+        chosen_by=user,
     )
     if year.stage == Stage.PLANNING:
         year.stage = Stage.RECOMMENDED
     year.version += 1
     year.save(update_fields=["stage", "version"])
     return recommendation
-

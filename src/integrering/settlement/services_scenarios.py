@@ -18,9 +18,24 @@ from django.db import transaction
 
 from integrering import allocation
 from integrering.settlement.limits import MAX_PERSONS, MAX_PERSONS_TEXT, MAX_WEIGHT
-from integrering.settlement.models import Method, Recommendation, Scenario, ScenarioRun, SettlementFigure, SettlementYear
-from integrering.settlement.scenario_inputs import (ENGINE_VERSION, POPULATION, allocate_from_inputs, criterion_values,
-                                                    engine_arguments, inputs_build, municipalities_in_year, result_data)
+from integrering.settlement.models import (
+    Method,
+    Recommendation,
+    Scenario,
+    ScenarioRun,
+    SettlementFigure,
+    SettlementYear,
+)
+from integrering.settlement.scenario_inputs import (
+    ENGINE_VERSION,
+    POPULATION,
+    allocate_from_inputs,
+    criterion_values,
+    engine_arguments,
+    inputs_build,
+    municipalities_in_year,
+    result_data,
+)
 
 SCENARIO_FIELDS = ("name", "description", "method", "total", "min_lot", "base", "criteria", "constraints")
 
@@ -47,8 +62,9 @@ def criteria_validate(criteria: list[dict]) -> None:
         raise ValidationError("Et kriterium er valgt flere ganger.")
     for c in criteria:
         if not 0 <= float(c.get("weight", 1)) <= MAX_WEIGHT or float(c.get("exponent", 1)) <= 0:
-            raise ValidationError(f"Kriteriet «{c['code']}»: vekten må være fra 0 til {MAX_WEIGHT} og eksponenten "
-                                  "må være over 0.")
+            raise ValidationError(
+                f"Kriteriet «{c['code']}»: vekten må være fra 0 til {MAX_WEIGHT} og eksponenten må være over 0."
+            )
 
 
 def numbers_validate(data: dict) -> None:
@@ -118,8 +134,13 @@ def scenario_run(*, scenario: Scenario, user) -> ScenarioRun:
     result = allocate_from_inputs(inputs)
     with transaction.atomic():
         return ScenarioRun.objects.create(
-            scenario=scenario, run_by=user, method=inputs["method"], inputs=inputs, result=result_data(result),
-            objective=round(result.objective, 6), engine_version=ENGINE_VERSION,
+            scenario=scenario,
+            run_by=user,
+            method=inputs["method"],
+            inputs=inputs,
+            result=result_data(result),
+            objective=round(result.objective, 6),
+            engine_version=ENGINE_VERSION,
         )
 
 
@@ -132,18 +153,21 @@ def scenario_run_is_reproducible(*, run: ScenarioRun) -> bool:
     return scenario_run_reproduce(run=run) == run.result
 
 
-def scenario_sensitivity(*, scenario: ScenarioRun | Scenario, draws: int = 200, spread: float = 0.2,
-                         seed: int = 1) -> allocation.Sensitivity:
+def scenario_sensitivity(
+    *, scenario: ScenarioRun | Scenario, draws: int = 200, spread: float = 0.2, seed: int = 1
+) -> allocation.Sensitivity:
     """The engine's sensitivity analysis on the scenario's current inputs (not saved)."""
     inputs = scenario.inputs if isinstance(scenario, ScenarioRun) else inputs_build(scenario)
     municipalities, total, parameters, method = engine_arguments(inputs)
-    return allocation.sensitivity(municipalities, total, parameters, draws=draws, spread=spread, seed=seed,
-                                  method=method)
+    return allocation.sensitivity(
+        municipalities, total, parameters, draws=draws, spread=spread, seed=seed, method=method
+    )
 
 
 @transaction.atomic
-def scenario_from_last_year(*, settlement_year: SettlementYear, user, min_lot: int = 10,
-                            criteria: tuple[str, ...] = (POPULATION,)) -> tuple[Scenario, allocation.Calibration]:
+def scenario_from_last_year(
+    *, settlement_year: SettlementYear, user, min_lot: int = 10, criteria: tuple[str, ...] = (POPULATION,)
+) -> tuple[Scenario, allocation.Calibration]:
     """Calibrate on the previous year's requests and save the parameters as a new scenario.
 
     Municipalities that were asked for 0 last year are excluded in the new scenario (with that
@@ -153,15 +177,21 @@ def scenario_from_last_year(*, settlement_year: SettlementYear, user, min_lot: i
     previous = SettlementYear.objects.filter(county_id=settlement_year.county_id, year=settlement_year.year - 1).first()
     if previous is None:
         raise ValidationError(f"Det finnes ikke noe bosettingsår {settlement_year.year - 1} å kalibrere mot.")
-    figures = list(SettlementFigure.objects.filter(settlement_year=previous, requested__isnull=False)
-                   .select_related("municipality"))
+    figures = list(
+        SettlementFigure.objects.filter(settlement_year=previous, requested__isnull=False).select_related(
+            "municipality"
+        )
+    )
     if not figures:
-        raise ValidationError(f"Ingen anmodningstall er registrert for {previous.year}; det er ingenting å kalibrere mot.")
+        raise ValidationError(
+            f"Ingen anmodningstall er registrert for {previous.year}; det er ingenting å kalibrere mot."
+        )
     municipalities = [f.municipality for f in figures]
     values, _ = criterion_values(previous.county_id, list(criteria), municipalities, previous.year)
     engine_municipalities = [
-        allocation.Municipality(number=f.municipality.number, name=f.municipality.norwegian_name,
-                                criteria=values[f.municipality_id])
+        allocation.Municipality(
+            number=f.municipality.number, name=f.municipality.norwegian_name, criteria=values[f.municipality_id]
+        )
         for f in figures
     ]
     targets = {f.municipality.number: f.requested for f in figures}
@@ -169,20 +199,33 @@ def scenario_from_last_year(*, settlement_year: SettlementYear, user, min_lot: i
     p = calibration.parameters
     current = {m.number for m in municipalities_in_year(settlement_year)}
     constraints = {
-        number: {"excluded": True, "fixed": None, "minimum": None, "cap": None,
-                 "reason": f"Fikk 0 i anmodningen for {previous.year}."}
-        for number, requested in sorted(targets.items()) if requested == 0 and number in current
+        number: {
+            "excluded": True,
+            "fixed": None,
+            "minimum": None,
+            "cap": None,
+            "reason": f"Fikk 0 i anmodningen for {previous.year}.",
+        }
+        for number, requested in sorted(targets.items())
+        if requested == 0 and number in current
     }
     rmse = f"{calibration.rmse:.2f}".replace(".", ",")
     scenario = scenario_create(
-        settlement_year=settlement_year, user=user,
+        settlement_year=settlement_year,
+        user=user,
         name=f"Kalibrert på {previous.year}",
-        description=(f"Parametre som gjenskaper anmodningen for {previous.year} best "
-                     f"(rot av gjennomsnittlig kvadratavvik {rmse} personer)."),
-        method=Method.OPTIMAL, total=settlement_year.total or sum(targets.values()), min_lot=min_lot,
+        description=(
+            f"Parametre som gjenskaper anmodningen for {previous.year} best "
+            f"(rot av gjennomsnittlig kvadratavvik {rmse} personer)."
+        ),
+        method=Method.OPTIMAL,
+        total=settlement_year.total or sum(targets.values()),
+        min_lot=min_lot,
         base=Decimal(str(round(p.base, 2))),
-        criteria=[{"code": code, "weight": float(p.weights[code]), "exponent": float(p.exponents.get(code, 1.0))}
-                  for code in criteria],
+        criteria=[
+            {"code": code, "weight": float(p.weights[code]), "exponent": float(p.exponents.get(code, 1.0))}
+            for code in criteria
+        ],
         constraints=constraints,
     )
     return scenario, calibration

@@ -17,11 +17,15 @@ from integrering.settlement.scenario_inputs import municipalities_in_year, names
 
 @requires(Perm.VIEW_SETTLEMENT)
 def criteria_list(request):
-    return render(request, "settlement/criteria/list.html", {
-        "criteria": list(selectors.criteria_of_county(request.user)),
-        "can_edit": has_perm(request.user, Perm.EDIT_SETTLEMENT),
-        "years": selectors.years_of_county(request.user),
-    })
+    return render(
+        request,
+        "settlement/criteria/list.html",
+        {
+            "criteria": list(selectors.criteria_of_county(request.user)),
+            "can_edit": has_perm(request.user, Perm.EDIT_SETTLEMENT),
+            "years": selectors.years_of_county(request.user),
+        },
+    )
 
 
 def _save_definition(request, form, definition=None):
@@ -44,8 +48,12 @@ def criterion_create(request):
         else:
             messages.success(request, _("The criterion was saved."))
             return redirect("settlement:criteria")
-    return render(request, "settlement/criteria/form.html", {"form": form, "criterion": None},
-                  status=400 if request.method == "POST" else 200)
+    return render(
+        request,
+        "settlement/criteria/form.html",
+        {"form": form, "criterion": None},
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 @requires(Perm.EDIT_SETTLEMENT)
@@ -56,9 +64,16 @@ def criterion_edit(request, pk: int):
         _save_definition(request, form, definition)
         messages.success(request, _("The criterion was saved."))
         return redirect("settlement:criteria")
-    return render(request, "settlement/criteria/form.html", {
-        "form": form, "criterion": definition, "in_use": services.criterion_in_use(definition=definition),
-    }, status=400 if request.method == "POST" else 200)
+    return render(
+        request,
+        "settlement/criteria/form.html",
+        {
+            "form": form,
+            "criterion": definition,
+            "in_use": services.criterion_in_use(definition=definition),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 @requires(Perm.EDIT_SETTLEMENT)
@@ -79,17 +94,30 @@ def _values_context(request, settlement_year) -> dict:
     names = names_in_year(municipalities, settlement_year.year)
     population, population_years = population_values(municipalities, settlement_year.year)
     definitions = selectors.criteria_of_county_for_year(settlement_year)
-    values = {(v.definition_id, v.municipality_id): v for v in CriterionValue.objects.filter(
-        definition__in=definitions, year=settlement_year.year)}
-    rows = [{"municipality": m, "name": names[m.pk], "population": population.get(m.pk),
-             "population_year": population_years.get(m.pk),
-             "values": [values.get((d.pk, m.pk)) for d in definitions]} for m in municipalities]
+    values = {
+        (v.definition_id, v.municipality_id): v
+        for v in CriterionValue.objects.filter(definition__in=definitions, year=settlement_year.year)
+    }
+    rows = [
+        {
+            "municipality": m,
+            "name": names[m.pk],
+            "population": population.get(m.pk),
+            "population_year": population_years.get(m.pk),
+            "values": [values.get((d.pk, m.pk)) for d in definitions],
+        }
+        for m in municipalities
+    ]
     sources = {}
     for value in values.values():
         sources.setdefault(value.definition_id, set()).add((value.source, value.source_date))
-    return {"settlement_year": settlement_year, "definitions": definitions, "rows": rows,
-            "sources": [(d, sorted(sources.get(d.pk, ()), key=str)) for d in definitions],
-            "can_edit": has_perm(request.user, Perm.EDIT_SETTLEMENT)}
+    return {
+        "settlement_year": settlement_year,
+        "definitions": definitions,
+        "rows": rows,
+        "sources": [(d, sorted(sources.get(d.pk, ()), key=str)) for d in definitions],
+        "can_edit": has_perm(request.user, Perm.EDIT_SETTLEMENT),
+    }
 
 
 @requires(Perm.VIEW_SETTLEMENT)
@@ -108,13 +136,19 @@ def criterion_values_import(request, year: int):
     import_errors = []
     if form.is_valid():
         result = services.criterion_values_import(
-            county=settlement_year.county, year=year, uploaded=form.cleaned_data["file"],
-            source=form.cleaned_data["source"], source_date=form.cleaned_data["source_date"])
+            county=settlement_year.county,
+            year=year,
+            uploaded=form.cleaned_data["file"],
+            source=form.cleaned_data["source"],
+            source_date=form.cleaned_data["source_date"],
+        )
         if not result.errors:
             values = ngettext("%(count)s value", "%(count)s values", len(result.values)) % {"count": len(result.values)}
             rows = ngettext("%(rows)s municipality", "%(rows)s municipalities", result.rows) % {"rows": result.rows}
-            messages.success(request, _("%(values)s for %(municipalities)s were imported.")
-                             % {"values": values, "municipalities": rows})
+            messages.success(
+                request,
+                _("%(values)s for %(municipalities)s were imported.") % {"values": values, "municipalities": rows},
+            )
             return redirect("settlement:criterion_values", year=year)
         import_errors = result.errors
     context = _values_context(request, settlement_year)
@@ -133,12 +167,24 @@ def criterion_values_edit(request, year: int, pk: int):
     form = CriterionValuesForm(request.POST or None, municipalities=rows)
     if request.method == "POST" and form.is_valid():
         changed = services.criterion_values_save(
-            definition=definition, year=year, source=form.cleaned_data["source"],
+            definition=definition,
+            year=year,
+            source=form.cleaned_data["source"],
             source_date=form.cleaned_data["source_date"],
-            values={m: form.cleaned_data[f"v_{m.number}"] for m in municipalities})
-        messages.success(request, ngettext("%(count)s value was changed.", "%(count)s values were changed.", changed)
-                         % {"count": changed})
+            values={m: form.cleaned_data[f"v_{m.number}"] for m in municipalities},
+        )
+        messages.success(
+            request,
+            ngettext("%(count)s value was changed.", "%(count)s values were changed.", changed) % {"count": changed},
+        )
         return redirect("settlement:criterion_values", year=year)
-    return render(request, "settlement/criteria/values_form.html", {
-        "settlement_year": settlement_year, "criterion": definition, "form": form,
-    }, status=400 if request.method == "POST" else 200)
+    return render(
+        request,
+        "settlement/criteria/values_form.html",
+        {
+            "settlement_year": settlement_year,
+            "criterion": definition,
+            "form": form,
+        },
+        status=400 if request.method == "POST" else 200,
+    )

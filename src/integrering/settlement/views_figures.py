@@ -22,7 +22,9 @@ SESSION_KEY = "settlement_import"
 
 
 def _row(municipality, figure) -> Row:
-    return Row(municipality, municipality.name_in_year or municipality.norwegian_name, municipality.population_in_year, figure)
+    return Row(
+        municipality, municipality.name_in_year or municipality.norwegian_name, municipality.population_in_year, figure
+    )
 
 
 @requires(Perm.VIEW_SETTLEMENT)
@@ -30,18 +32,31 @@ def figure_row(request, year: int, number: str):
     """One row of the year table (htmx: back from editing)."""
     settlement_year = selectors.year_for_user(request.user, year)
     municipality, figure = selectors.figure_for_user(request.user, settlement_year, number)
-    return render(request, "settlement/_figure_row.html", {
-        "row": _row(municipality, figure), "settlement_year": settlement_year, "columns": selectors.FIGURE_COLUMNS,
-        "can_edit": has_perm(request.user, Perm.EDIT_SETTLEMENT),
-    })
+    return render(
+        request,
+        "settlement/_figure_row.html",
+        {
+            "row": _row(municipality, figure),
+            "settlement_year": settlement_year,
+            "columns": selectors.FIGURE_COLUMNS,
+            "can_edit": has_perm(request.user, Perm.EDIT_SETTLEMENT),
+        },
+    )
 
 
 def _figure_saved(request, settlement_year, municipality, figure):
     if request.htmx:
-        return render(request, "settlement/_figure_row.html", {
-            "row": _row(municipality, figure), "settlement_year": settlement_year,
-            "columns": selectors.FIGURE_COLUMNS, "can_edit": True, "saved": True,
-        })
+        return render(
+            request,
+            "settlement/_figure_row.html",
+            {
+                "row": _row(municipality, figure),
+                "settlement_year": settlement_year,
+                "columns": selectors.FIGURE_COLUMNS,
+                "can_edit": True,
+                "saved": True,
+            },
+        )
     messages.success(request, _("The figures for %(name)s were saved.") % {"name": municipality})
     return redirect("settlement:year", settlement_year.year)
 
@@ -55,15 +70,23 @@ def figure_edit(request, year: int, number: str):
     municipality, figure = selectors.figure_for_user(request.user, settlement_year, number)
     form_class = FigureForm if request.htmx else FigureDetailsForm
     locked = settlement_year.recommendations.exists()
-    instance = copy.copy(figure) if figure else SettlementFigure(settlement_year=settlement_year, municipality=municipality, version=0)
+    instance = (
+        copy.copy(figure)
+        if figure
+        else SettlementFigure(settlement_year=settlement_year, municipality=municipality, version=0)
+    )
     form = form_class(request.POST or None, instance=instance, initial={"version": instance.version}, locked=locked)
     conflict, status = False, 200
     if request.method == "POST":
         status = 400
         if form.is_valid():
             try:
-                saved = services.figure_update(settlement_year=settlement_year, municipality=municipality,
-                                               values=form.values(), version=form.cleaned_data["version"])
+                saved = services.figure_update(
+                    settlement_year=settlement_year,
+                    municipality=municipality,
+                    values=form.values(),
+                    version=form.cleaned_data["version"],
+                )
             except services.StaleVersion as stale:
                 conflict, status, figure = True, 409, stale.current
                 form = form_class(instance=stale.current, initial={"version": stale.current.version}, locked=locked)
@@ -73,8 +96,13 @@ def figure_edit(request, year: int, number: str):
                 form.add_error(None, str(error))
             else:
                 return _figure_saved(request, settlement_year, municipality, saved)
-    context = {"row": _row(municipality, figure), "settlement_year": settlement_year, "form": form,
-               "conflict": conflict, "columns": selectors.FIGURE_COLUMNS}
+    context = {
+        "row": _row(municipality, figure),
+        "settlement_year": settlement_year,
+        "form": form,
+        "conflict": conflict,
+        "columns": selectors.FIGURE_COLUMNS,
+    }
     template = "settlement/_figure_edit_row.html" if request.htmx else "settlement/figure_edit.html"
     return render(request, template, context, status=200 if request.htmx else status)
 
@@ -90,18 +118,27 @@ def import_upload(request, year: int):
         upload = form.cleaned_data["file"]
         content = upload.read()
         document = Document(form.cleaned_data["document_date"], form.cleaned_data["document_source"].strip())
-        plan = imports.import_plan(county=request.user.county, year=year, content=content, filename=upload.name,
-                                   document=document)
+        plan = imports.import_plan(
+            county=request.user.county, year=year, content=content, filename=upload.name, document=document
+        )
         if plan.ok:
             request.session[SESSION_KEY] = {
-                "year": year, "name": upload.name, "content": base64.b64encode(content).decode(),
-                "date": document.date.isoformat() if document.date else None, "source": document.source,
+                "year": year,
+                "name": upload.name,
+                "content": base64.b64encode(content).decode(),
+                "date": document.date.isoformat() if document.date else None,
+                "source": document.source,
             }
         else:
             status = 400
     elif request.method == "POST":
         status = 400
-    return render(request, "settlement/import.html", {"settlement_year": settlement_year, "form": form, "plan": plan}, status=status)
+    return render(
+        request,
+        "settlement/import.html",
+        {"settlement_year": settlement_year, "form": form, "plan": plan},
+        status=status,
+    )
 
 
 @requires(Perm.EDIT_SETTLEMENT)
@@ -113,20 +150,38 @@ def import_apply(request, year: int):
     if not stored or stored.get("year") != year:
         messages.error(request, _("Upload the file again; the preview has expired."))
         return redirect("settlement:import", year)
-    document = Document(datetime.date.fromisoformat(stored["date"]) if stored.get("date") else None,
-                        stored.get("source", ""))
-    plan = imports.import_plan(county=request.user.county, year=year, content=base64.b64decode(stored["content"]),
-                               filename=stored["name"], document=document)
+    document = Document(
+        datetime.date.fromisoformat(stored["date"]) if stored.get("date") else None, stored.get("source", "")
+    )
+    plan = imports.import_plan(
+        county=request.user.county,
+        year=year,
+        content=base64.b64decode(stored["content"]),
+        filename=stored["name"],
+        document=document,
+    )
     if plan.ok:
         try:
             changed = services.figures_apply(county=request.user.county, year=year, rows=plan.rows)[1]
         except services.InvalidFigures as error:  # the plan checks this already; nothing was written
             plan.errors.append(str(error))
     if not plan.ok:
-        return render(request, "settlement/import.html", {"settlement_year": settlement_year, "form": ImportForm(), "plan": plan}, status=400)
+        return render(
+            request,
+            "settlement/import.html",
+            {"settlement_year": settlement_year, "form": ImportForm(), "plan": plan},
+            status=400,
+        )
     del request.session[SESSION_KEY]
-    messages.success(request, ngettext("The file was imported: %(n)s municipality changed.",
-                                       "The file was imported: %(n)s municipalities changed.", changed) % {"n": changed})
+    messages.success(
+        request,
+        ngettext(
+            "The file was imported: %(n)s municipality changed.",
+            "The file was imported: %(n)s municipalities changed.",
+            changed,
+        )
+        % {"n": changed},
+    )
     return redirect("settlement:year", year)
 
 
@@ -159,8 +214,12 @@ def decision(request, year: int):
     municipality, figure = selectors.figure_for_user(request.user, settlement_year, request.user.municipality.number)
     initial = {"version": figure.version if figure else 0}
     if figure:
-        initial.update(decided=figure.decided, decided_ema=figure.decided_ema, decided_on=figure.decided_on,
-                       reference=figure.decision_reference)
+        initial.update(
+            decided=figure.decided,
+            decided_ema=figure.decided_ema,
+            decided_on=figure.decided_on,
+            reference=figure.decision_reference,
+        )
     form = DecisionForm(request.POST or None, initial=initial)
     status = 200
     if request.method == "POST":
@@ -169,16 +228,33 @@ def decision(request, year: int):
             data = form.cleaned_data
             try:
                 services.decision_register(
-                    municipality=municipality, settlement_year=settlement_year, decided=data["decided"],
-                    decided_ema=data["decided_ema"], decided_on=data["decided_on"], reference=data["reference"],
+                    municipality=municipality,
+                    settlement_year=settlement_year,
+                    decided=data["decided"],
+                    decided_ema=data["decided_ema"],
+                    decided_on=data["decided_on"],
+                    reference=data["reference"],
                     version=data["version"],
                 )
             except services.StaleVersion:
-                messages.error(request, _("Someone else changed the figures while you were editing. Check the current values and try again."))
+                messages.error(
+                    request,
+                    _(
+                        "Someone else changed the figures while you were editing. Check the current values and try again."
+                    ),
+                )
                 return redirect("settlement:decision", year)
             messages.success(request, _("The decision was registered."))
             return redirect("settlement:decision", year)
-    return render(request, "settlement/decision.html", {
-        "settlement_year": settlement_year, "municipality": municipality, "figure": figure, "form": form,
-        "history": selectors.municipality_history(municipality),
-    }, status=status)
+    return render(
+        request,
+        "settlement/decision.html",
+        {
+            "settlement_year": settlement_year,
+            "municipality": municipality,
+            "figure": figure,
+            "form": form,
+            "history": selectors.municipality_history(municipality),
+        },
+        status=status,
+    )

@@ -17,7 +17,10 @@ MAP_FIGURES = {
     "anmodet-per-1000": (_("Requested per 1,000 inhabitants"), lambda r: _per_1000(r.value("requested"), r.population)),
     "vedtatt-per-1000": (_("Decided per 1,000 inhabitants"), lambda r: _per_1000(r.value("decided"), r.population)),
     "bosatt-per-1000": (_("Settled per 1,000 inhabitants"), lambda r: _per_1000(r.value("settled"), r.population)),
-    "vedtatt-minus-anmodet": (_("Decided minus requested"), lambda r: _difference(r.value("decided"), r.value("requested"))),
+    "vedtatt-minus-anmodet": (
+        _("Decided minus requested"),
+        lambda r: _difference(r.value("decided"), r.value("requested")),
+    ),
 }
 
 
@@ -52,14 +55,29 @@ def map_view(request, year: int):
         entry = county_map.class_of(value, legend)
         if entry:
             entry.count += 1
-        areas.append({"row": row, "value": value, "path": shapes.paths.get(row.municipality.number, ""),
-                      "fill": entry.colour if entry else "url(#ukjent)"})
-    return render(request, "settlement/map.html", {
-        "settlement_year": settlement_year, "shapes": shapes, "areas": areas, "legend": legend,
-        "figure": figure, "figure_label": label, "figures": [(k, v[0]) for k, v in MAP_FIGURES.items()],
-        "unknown": sum(1 for a in areas if a["value"] is None),
-        "decimals": "per-1000" in figure,
-    })
+        areas.append(
+            {
+                "row": row,
+                "value": value,
+                "path": shapes.paths.get(row.municipality.number, ""),
+                "fill": entry.colour if entry else "url(#ukjent)",
+            }
+        )
+    return render(
+        request,
+        "settlement/map.html",
+        {
+            "settlement_year": settlement_year,
+            "shapes": shapes,
+            "areas": areas,
+            "legend": legend,
+            "figure": figure,
+            "figure_label": label,
+            "figures": [(k, v[0]) for k, v in MAP_FIGURES.items()],
+            "unknown": sum(1 for a in areas if a["value"] is None),
+            "decimals": "per-1000" in figure,
+        },
+    )
 
 
 @requires(Perm.VIEW_SETTLEMENT)
@@ -69,30 +87,52 @@ def charts(request, year: int):
     rows = selectors.year_rows(settlement_year)
     by_municipality = chart_builder.horizontal_bars([(f"{r.municipality.number} {r.name}", r.values) for r in rows])
     history = selectors.county_history(settlement_year.county_id)
-    county_items = [(str(h["year"]), {s: h[f"{s}__sum"] for s, *_ in chart_builder.SERIES},
-                     {s: h[f"{s}__unknown"] for s, *_ in chart_builder.SERIES}) for h in history]
+    county_items = [
+        (
+            str(h["year"]),
+            {s: h[f"{s}__sum"] for s, *_ in chart_builder.SERIES},
+            {s: h[f"{s}__unknown"] for s, *_ in chart_builder.SERIES},
+        )
+        for h in history
+    ]
     numbers = {r.municipality.number: r for r in rows}
     chosen = request.GET.get("kommune")
     chosen_row = numbers.get(chosen) or (rows[0] if rows else None)
     municipality_chart = municipality_items = None
     if chosen_row:
         figures = selectors.municipality_history(chosen_row.municipality)
-        municipality_items = [(str(f.settlement_year.year), {s: getattr(f, s) for s, *_ in chart_builder.SERIES})
-                              for f in reversed(figures)]
+        municipality_items = [
+            (str(f.settlement_year.year), {s: getattr(f, s) for s, *_ in chart_builder.SERIES})
+            for f in reversed(figures)
+        ]
         municipality_chart = chart_builder.vertical_bars(municipality_items)
-    return render(request, "settlement/charts.html", {
-        "settlement_year": settlement_year, "rows": rows, "by_municipality": by_municipality,
-        "county_chart": chart_builder.vertical_bars(county_items), "county_items": county_items,
-        "municipality_chart": municipality_chart, "municipality_items": municipality_items,
-        "chosen": chosen_row, "series": chart_builder.SERIES,
-    })
+    return render(
+        request,
+        "settlement/charts.html",
+        {
+            "settlement_year": settlement_year,
+            "rows": rows,
+            "by_municipality": by_municipality,
+            "county_chart": chart_builder.vertical_bars(county_items),
+            "county_items": county_items,
+            "municipality_chart": municipality_chart,
+            "municipality_items": municipality_items,
+            "chosen": chosen_row,
+            "series": chart_builder.SERIES,
+        },
+    )
 
 
 def municipality_section(request, municipality) -> PageSection | None:
     """The settlement history on the municipality page (one query)."""
     if not has_perm(request.user, Perm.VIEW_SETTLEMENT):
         return None
-    return PageSection("settlement/_municipality_section.html", {
-        "municipality": municipality, "history": selectors.municipality_history(municipality),
-        "can_register": has_perm(request.user, Perm.REGISTER_OWN_DECISION) and request.user.municipality_id == municipality.pk,
-    })
+    return PageSection(
+        "settlement/_municipality_section.html",
+        {
+            "municipality": municipality,
+            "history": selectors.municipality_history(municipality),
+            "can_register": has_perm(request.user, Perm.REGISTER_OWN_DECISION)
+            and request.user.municipality_id == municipality.pk,
+        },
+    )

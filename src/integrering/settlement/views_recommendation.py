@@ -32,14 +32,16 @@ def recommendation_choose(request, year: int, pk: int):
     form = RecommendationForm(request.POST, reason_required=latest is not None)
     if form.is_valid():
         try:
-            recommendation = recommendation_make(settlement_year=settlement_year, user=request.user, run=run,
-                                                 reason=form.cleaned_data["reason"])
+            recommendation = recommendation_make(
+                settlement_year=settlement_year, user=request.user, run=run, reason=form.cleaned_data["reason"]
+            )
         except ValidationError as error:
             for text in error.messages:
                 form.add_error(None, text)
         else:
-            messages.success(request, _("Version %(version)s of the recommendation was made.")
-                             % {"version": recommendation.version})
+            messages.success(
+                request, _("Version %(version)s of the recommendation was made.") % {"version": recommendation.version}
+            )
             return redirect("settlement:recommendation", year=year, version=recommendation.version)
     context = detail_context(request, run.scenario, run=run)
     context.update({"recommendation_form": form, "latest_recommendation": latest})
@@ -49,10 +51,14 @@ def recommendation_choose(request, year: int, pk: int):
 @requires(Perm.VIEW_SETTLEMENT)
 def recommendation_list(request, year: int):
     settlement_year = selectors.settlement_year_get(request.user, year)
-    return render(request, "settlement/recommendation/list.html", {
-        "settlement_year": settlement_year,
-        "recommendations": list(selectors.recommendations_of_year(settlement_year)),
-    })
+    return render(
+        request,
+        "settlement/recommendation/list.html",
+        {
+            "settlement_year": settlement_year,
+            "recommendations": list(selectors.recommendations_of_year(settlement_year)),
+        },
+    )
 
 
 @requires(Perm.VIEW_SETTLEMENT)
@@ -60,11 +66,18 @@ def recommendation_detail(request, year: int, version: int):
     recommendation = selectors.recommendation_get(request.user, year, version)
     rows, total = selectors.recommendation_rows(recommendation)
     latest = selectors.recommendations_of_year(recommendation.settlement_year).first()
-    return render(request, "settlement/recommendation/detail.html", {
-        "settlement_year": recommendation.settlement_year, "recommendation": recommendation,
-        "rows": rows, "total": total, "is_latest": latest.pk == recommendation.pk,
-        "can_edit": has_perm(request.user, Perm.EDIT_SETTLEMENT),
-    })
+    return render(
+        request,
+        "settlement/recommendation/detail.html",
+        {
+            "settlement_year": recommendation.settlement_year,
+            "recommendation": recommendation,
+            "rows": rows,
+            "total": total,
+            "is_latest": latest.pk == recommendation.pk,
+            "can_edit": has_perm(request.user, Perm.EDIT_SETTLEMENT),
+        },
+    )
 
 
 def recommendation_table(recommendation, rows, total) -> exports.Table:
@@ -77,10 +90,16 @@ def recommendation_table(recommendation, rows, total) -> exports.Table:
 def letter_html(recommendation, rows, total) -> str:
     """The letter to IMDi, dated the day the version was made (not the day it is downloaded): a letter
     downloaded again later is the same letter."""
-    return render_to_string("settlement/recommendation/letter_pdf.html", {
-        "recommendation": recommendation, "settlement_year": recommendation.settlement_year,
-        "rows": rows, "total": total, "dated": timezone.localtime(recommendation.chosen_at).date(),
-    })
+    return render_to_string(
+        "settlement/recommendation/letter_pdf.html",
+        {
+            "recommendation": recommendation,
+            "settlement_year": recommendation.settlement_year,
+            "rows": rows,
+            "total": total,
+            "dated": timezone.localtime(recommendation.chosen_at).date(),
+        },
+    )
 
 
 @requires(Perm.VIEW_SETTLEMENT)

@@ -14,8 +14,13 @@ from integrering import allocation
 from integrering.core.permissions import Perm, has_perm, requires
 from integrering.settlement import selectors_scenarios as selectors
 from integrering.settlement import services_scenarios as services
-from integrering.settlement.forms_scenarios import (CompareForm, RecommendationForm, ScenarioForm, SensitivityForm,
-                                                    criteria_choices)
+from integrering.settlement.forms_scenarios import (
+    CompareForm,
+    RecommendationForm,
+    ScenarioForm,
+    SensitivityForm,
+    criteria_choices,
+)
 from integrering.settlement.run_inputs import ConstraintUsed, run_inputs
 from integrering.settlement.scenario_inputs import base_warning, municipalities_in_year, names_in_year
 
@@ -30,20 +35,29 @@ def _form(settlement_year, data=None, initial=None) -> ScenarioForm:
     municipalities = municipalities_in_year(settlement_year)
     names = names_in_year(municipalities, settlement_year.year)
     definitions = selectors.criteria_of_county_for_year(settlement_year)
-    return ScenarioForm(data, initial=initial, criteria=criteria_choices(definitions),
-                        municipalities=[(m.number, names[m.pk]) for m in municipalities])
+    return ScenarioForm(
+        data,
+        initial=initial,
+        criteria=criteria_choices(definitions),
+        municipalities=[(m.number, names[m.pk]) for m in municipalities],
+    )
 
 
 @requires(Perm.VIEW_SETTLEMENT)
 def scenario_list(request, year: int):
     settlement_year = selectors.settlement_year_get(request.user, year)
     scenarios = list(selectors.scenarios_of_year(settlement_year))
-    return render(request, "settlement/scenarios/list.html", {
-        "settlement_year": settlement_year, "scenarios": scenarios,
-        "compare_form": CompareForm(scenarios=[s for s in scenarios if s.latest_run_id]),
-        "can_edit": has_perm(request.user, Perm.EDIT_SETTLEMENT),
-        "recommendations": list(selectors.recommendations_of_year(settlement_year)[:1]),
-    })
+    return render(
+        request,
+        "settlement/scenarios/list.html",
+        {
+            "settlement_year": settlement_year,
+            "scenarios": scenarios,
+            "compare_form": CompareForm(scenarios=[s for s in scenarios if s.latest_run_id]),
+            "can_edit": has_perm(request.user, Perm.EDIT_SETTLEMENT),
+            "recommendations": list(selectors.recommendations_of_year(settlement_year)[:1]),
+        },
+    )
 
 
 @requires(Perm.EDIT_SETTLEMENT)
@@ -54,16 +68,25 @@ def scenario_create(request, year: int):
     errors = []
     if request.method == "POST" and form.is_valid():
         try:
-            scenario = services.scenario_create(settlement_year=settlement_year, user=request.user,
-                                                **form.scenario_values())
+            scenario = services.scenario_create(
+                settlement_year=settlement_year, user=request.user, **form.scenario_values()
+            )
         except ValidationError as error:
             errors = _errors(error)
         else:
             messages.success(request, _("The scenario was saved."))
             return redirect("settlement:scenario", year=year, pk=scenario.pk)
-    return render(request, "settlement/scenarios/form.html", {
-        "settlement_year": settlement_year, "form": form, "errors": errors, "scenario": None,
-    }, status=400 if request.method == "POST" else 200)
+    return render(
+        request,
+        "settlement/scenarios/form.html",
+        {
+            "settlement_year": settlement_year,
+            "form": form,
+            "errors": errors,
+            "scenario": None,
+        },
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 @requires(Perm.EDIT_SETTLEMENT)
@@ -71,7 +94,9 @@ def scenario_edit(request, year: int, pk: int):
     scenario = selectors.scenario_get(request.user, year, pk)
     settlement_year = scenario.settlement_year
     if services.scenario_is_frozen(scenario=scenario):
-        messages.warning(request, _("This scenario is the recommendation and cannot be changed. Make a copy to change it."))
+        messages.warning(
+            request, _("This scenario is the recommendation and cannot be changed. Make a copy to change it.")
+        )
         return redirect("settlement:scenario", year=year, pk=pk)
     form = _form(settlement_year, request.POST or None, initial=ScenarioForm.initial_from(scenario))
     form.fields["version"].required = True  # without it a save could silently overwrite someone else's change
@@ -85,25 +110,41 @@ def scenario_edit(request, year: int, pk: int):
         else:
             messages.success(request, _("The scenario was saved."))
             return redirect("settlement:scenario", year=year, pk=pk)
-    return render(request, "settlement/scenarios/form.html", {
-        "settlement_year": settlement_year, "form": form, "errors": errors, "scenario": scenario,
-    }, status=400 if request.method == "POST" else 200)
+    return render(
+        request,
+        "settlement/scenarios/form.html",
+        {
+            "settlement_year": settlement_year,
+            "form": form,
+            "errors": errors,
+            "scenario": scenario,
+        },
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 def detail_context(request, scenario, run=None) -> dict:
     runs = list(selectors.runs_of_scenario(scenario)[:50])
     run = run if run is not None else selectors.latest_run(scenario)
     municipalities = municipalities_in_year(scenario.settlement_year)
-    names = {m.number: name for m, name in zip(municipalities, names_in_year(municipalities, scenario.settlement_year.year).values())}
+    names = {
+        m.number: name
+        for m, name in zip(municipalities, names_in_year(municipalities, scenario.settlement_year.year).values())
+    }
     return {
-        "settlement_year": scenario.settlement_year, "scenario": scenario, "runs": runs,
-        "run": run, "base_warning": base_warning(run.inputs) if run else "",
+        "settlement_year": scenario.settlement_year,
+        "scenario": scenario,
+        "runs": runs,
+        "run": run,
+        "base_warning": base_warning(run.inputs) if run else "",
         "used": run_inputs(run.inputs) if run else None,  # the run's own settings (the scenario may differ now)
         "scenario_changed": run is not None and scenario.updated_at > run.run_at,
         "frozen": services.scenario_is_frozen(scenario=scenario),
         "can_edit": has_perm(request.user, Perm.EDIT_SETTLEMENT),
-        "constraint_rows": [ConstraintUsed.of(number, names.get(number, ""), c)
-                            for number, c in sorted((scenario.constraints or {}).items())],
+        "constraint_rows": [
+            ConstraintUsed.of(number, names.get(number, ""), c)
+            for number, c in sorted((scenario.constraints or {}).items())
+        ],
         "criteria_names": dict(criteria_choices(selectors.criteria_of_county_for_year(scenario.settlement_year))),
     }
 
@@ -147,8 +188,11 @@ def scenario_from_last_year(request, year: int):
         for text in _errors(error):
             messages.error(request, text)
         return redirect("settlement:scenarios", year=year)
-    messages.success(request, _("A scenario calibrated on last year's requests was made (root-mean-square error "
-                                "%(rmse)s persons).") % {"rmse": f"{calibration.rmse:.2f}".replace(".", ",")})
+    messages.success(
+        request,
+        _("A scenario calibrated on last year's requests was made (root-mean-square error %(rmse)s persons).")
+        % {"rmse": f"{calibration.rmse:.2f}".replace(".", ",")},
+    )
     return redirect("settlement:scenario", year=year, pk=scenario.pk)
 
 
@@ -175,11 +219,24 @@ def scenario_compare(request, year: int):
         a, b = by_pk[form.cleaned_data["a"]], by_pk[form.cleaned_data["b"]]
         run_a, run_b = selectors.latest_run(a), selectors.latest_run(b)
         rows = selectors.comparison_rows(run_a, run_b)
-        context.update({"a": a, "b": b, "run_a": run_a, "run_b": run_b, "rows": rows,
-                        "changed": sum(1 for r in rows if r["diff"]),
-                        "total_a": sum(r["a"] or 0 for r in rows), "total_b": sum(r["b"] or 0 for r in rows)})
-    return render(request, "settlement/scenarios/compare.html", context,
-                  status=400 if request.GET and not form.is_valid() else 200)
+        context.update(
+            {
+                "a": a,
+                "b": b,
+                "run_a": run_a,
+                "run_b": run_b,
+                "rows": rows,
+                "changed": sum(1 for r in rows if r["diff"]),
+                "total_a": sum(r["a"] or 0 for r in rows),
+                "total_b": sum(r["b"] or 0 for r in rows),
+            }
+        )
+    return render(
+        request,
+        "settlement/scenarios/compare.html",
+        context,
+        status=400 if request.GET and not form.is_valid() else 200,
+    )
 
 
 @requires(Perm.VIEW_SETTLEMENT)
@@ -191,8 +248,11 @@ def scenario_sensitivity(request, year: int, pk: int):
     if form.is_valid():
         try:
             context["result"] = services.scenario_sensitivity(
-                scenario=scenario, draws=form.cleaned_data["draws"], spread=form.cleaned_data["spread"] / 100,
-                seed=form.cleaned_data["seed"])
+                scenario=scenario,
+                draws=form.cleaned_data["draws"],
+                spread=form.cleaned_data["spread"] / 100,
+                seed=form.cleaned_data["seed"],
+            )
         except allocation.AllocationError as error:
             context["run_error"], status = str(error), 400
     elif request.GET:

@@ -11,7 +11,6 @@ from integrering.settlement import selectors, services
 from integrering.settlement.forms import YearCreateForm, YearEditForm
 from integrering.settlement.models import Stage
 
-
 # The figures summed per year on the list of years.
 LIST_SUMS = [(name, selectors.FIGURE_LABELS[name]) for name in ("recommended", "requested", "decided", "settled")]
 
@@ -29,11 +28,19 @@ def _year_list(request, form, status=200):
     municipal = is_municipal_only(request.user)
     years = list(selectors.years_for_user(request.user))
     sums = {} if municipal else {h["year"]: h for h in selectors.county_history(request.user.county_id)}
-    return render(request, "settlement/year_list.html", {
-        "years": [(y, sums.get(y.year)) for y in years], "form": form, "can_edit": form is not None,
-        "municipal": municipal, "sum_columns": [] if municipal else LIST_SUMS,
-        "can_register": has_perm(request.user, Perm.REGISTER_OWN_DECISION),
-    }, status=status)
+    return render(
+        request,
+        "settlement/year_list.html",
+        {
+            "years": [(y, sums.get(y.year)) for y in years],
+            "form": form,
+            "can_edit": form is not None,
+            "municipal": municipal,
+            "sum_columns": [] if municipal else LIST_SUMS,
+            "can_register": has_perm(request.user, Perm.REGISTER_OWN_DECISION),
+        },
+        status=status,
+    )
 
 
 @requires(Perm.VIEW_SETTLEMENT)
@@ -48,7 +55,9 @@ def year_create(request):
     form = YearCreateForm(request.POST, county=request.user.county)
     if form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "year"}
-        settlement_year = services.settlement_year_create(county=request.user.county, year=form.cleaned_data["year"], **data)
+        settlement_year = services.settlement_year_create(
+            county=request.user.county, year=form.cleaned_data["year"], **data
+        )
         messages.success(request, _("The settlement year was created."))
         return redirect("settlement:year", settlement_year.year)
     return _year_list(request, form, status=400)
@@ -59,14 +68,21 @@ def year_detail(request, year: int):
     settlement_year = selectors.year_for_user(request.user, year)
     rows = selectors.year_rows(settlement_year, user=request.user)
     municipal = is_municipal_only(request.user)
-    return render(request, "settlement/year_detail.html", {
-        "settlement_year": settlement_year, "rows": rows, "columns": selectors.FIGURE_COLUMNS,
-        "totals": None if municipal else selectors.totals(rows),
-        "stages": Stage.choices, "municipal": municipal,
-        "can_edit": has_perm(request.user, Perm.EDIT_SETTLEMENT),
-        "can_register": has_perm(request.user, Perm.REGISTER_OWN_DECISION),
-        "scenarios_url": None if municipal else _scenarios_url(year),
-    })
+    return render(
+        request,
+        "settlement/year_detail.html",
+        {
+            "settlement_year": settlement_year,
+            "rows": rows,
+            "columns": selectors.FIGURE_COLUMNS,
+            "totals": None if municipal else selectors.totals(rows),
+            "stages": Stage.choices,
+            "municipal": municipal,
+            "can_edit": has_perm(request.user, Perm.EDIT_SETTLEMENT),
+            "can_register": has_perm(request.user, Perm.REGISTER_OWN_DECISION),
+            "scenarios_url": None if municipal else _scenarios_url(year),
+        },
+    )
 
 
 @requires(Perm.EDIT_SETTLEMENT)
@@ -78,12 +94,20 @@ def year_edit(request, year: int):
         if form.is_valid():
             data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
             try:
-                services.settlement_year_update(settlement_year=settlement_year, version=form.cleaned_data["version"], data=data)
+                services.settlement_year_update(
+                    settlement_year=settlement_year, version=form.cleaned_data["version"], data=data
+                )
             except services.StaleVersion:
-                messages.error(request, _("Someone else changed the year while you were editing. Your changes were not saved; here is the current version."))
+                messages.error(
+                    request,
+                    _(
+                        "Someone else changed the year while you were editing. Your changes were not saved; here is the current version."
+                    ),
+                )
                 return redirect("settlement:year_edit", year)
             messages.success(request, _("The settlement year was saved."))
             return redirect("settlement:year", year)
         status = 400
-    return render(request, "settlement/year_edit.html", {"settlement_year": settlement_year, "form": form}, status=status)
-
+    return render(
+        request, "settlement/year_edit.html", {"settlement_year": settlement_year, "form": form}, status=status
+    )

@@ -3,7 +3,7 @@ the integer counts for all municipalities in the problem's (sorted) order."""
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from ..quota import Problem
 from .divisor import dhondt, sainte_lague

@@ -20,7 +20,7 @@ rounding; the lower municipality number then gets the seat.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import numpy as np
 
@@ -84,8 +84,9 @@ def _drop_candidate(below: list[int], quotas: list[float]) -> int:
     return min(below, key=lambda i: (quotas[i], -i))
 
 
-def _raise_to_lots(problem: Problem, apportion: Apportion, active: list[int], plain: np.ndarray,
-                   votes: np.ndarray, remaining: int) -> tuple[list[int], np.ndarray]:
+def _raise_to_lots(
+    problem: Problem, apportion: Apportion, active: list[int], plain: np.ndarray, votes: np.ndarray, remaining: int
+) -> tuple[list[int], np.ndarray]:
     """Step 3: those with seats in the plain apportionment get at least their lot."""
     keep = [k for k, x in enumerate(plain) if x > 0]
     lots = np.array([problem.lot(active[k]) for k in keep])

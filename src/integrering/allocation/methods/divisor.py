@@ -11,7 +11,7 @@ same result as giving the seats one by one, only faster.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import numpy as np
 
@@ -59,8 +59,9 @@ def _remove_priority(votes, x, lower, divisor: Divisor) -> np.ndarray:
     return np.where(x > lower, votes / held, np.inf)
 
 
-def bounded_divisor(votes: np.ndarray, house: int, lower: np.ndarray, upper: np.ndarray,
-                    divisor: Divisor) -> np.ndarray | None:
+def bounded_divisor(
+    votes: np.ndarray, house: int, lower: np.ndarray, upper: np.ndarray, divisor: Divisor
+) -> np.ndarray | None:
     """Apportion ``house`` seats by votes with ``lower ≤ x ≤ upper``; None if impossible."""
     lower = np.asarray(lower, dtype=np.int64)
     upper = np.asarray(upper, dtype=np.int64)

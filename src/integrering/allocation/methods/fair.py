@@ -49,8 +49,9 @@ def _key(costs: list, index: int, place: np.ndarray) -> tuple:
     return tuple(c[index] for c in costs) + (place[index],)
 
 
-def spread_fairly(q: np.ndarray, t: np.ndarray, lots: np.ndarray, caps: np.ndarray, total: int,
-                  place: np.ndarray) -> np.ndarray:
+def spread_fairly(
+    q: np.ndarray, t: np.ndarray, lots: np.ndarray, caps: np.ndarray, total: int, place: np.ndarray
+) -> np.ndarray:
     """Integers ``lots ≤ x ≤ caps`` summing to ``total``, lexicographically optimal as above."""
     q, t = q.astype(float), t.astype(float)
     scale = np.maximum(np.abs(t), 1e-6)

@@ -29,8 +29,7 @@ def bounded_shares(votes: np.ndarray, house: int, lower: np.ndarray, upper: np.n
     return np.clip(high * votes, lower, upper).astype(float)
 
 
-def bounded_largest_remainder(votes: np.ndarray, house: int, lower: np.ndarray,
-                              upper: np.ndarray) -> np.ndarray | None:
+def bounded_largest_remainder(votes: np.ndarray, house: int, lower: np.ndarray, upper: np.ndarray) -> np.ndarray | None:
     lower = np.asarray(lower, dtype=np.int64)
     upper = np.asarray(upper, dtype=np.int64)
     if lower.sum() > house or upper.sum() < house or np.any(lower > upper):

@@ -58,10 +58,10 @@ _STDOUT = threading.Lock()
 class Instance:
     """The participants as seen by the solver, in municipality-number order."""
 
-    q: np.ndarray          # the formula's quotas
-    t: np.ndarray          # the redistributed quotas
+    q: np.ndarray  # the formula's quotas
+    t: np.ndarray  # the redistributed quotas
     lots: np.ndarray
-    caps: np.ndarray       # 0 for a participant whose cap is below its lot
+    caps: np.ndarray  # 0 for a participant whose cap is below its lot
     remaining: int
 
     @property
@@ -146,8 +146,7 @@ def _deviation_rows(layout: Layout, target: np.ndarray, block: str) -> list[Line
     above = _rows(layout, [("x", ones), ("z", -target), (block, -ones)])
     below = _rows(layout, [("x", ones), ("z", -target), (block, ones)])
     chord = _rows(layout, [(block, ones), ("x", -slope), ("z", slope * floor - f)])
-    return [LinearConstraint(above, -np.inf, 0), LinearConstraint(below, 0, np.inf),
-            LinearConstraint(chord, 0, np.inf)]
+    return [LinearConstraint(above, -np.inf, 0), LinearConstraint(below, 0, np.inf), LinearConstraint(chord, 0, np.inf)]
 
 
 def _chain_rows(layout: Layout, pairs: list[tuple[int, int]]) -> list[LinearConstraint]:
@@ -165,7 +164,7 @@ def constraints(instance: Instance, layout: Layout, upper: np.ndarray) -> list[L
     """Σx = R, the deviations, the lot and the cap (``upper``) and the chains."""
     ones = np.ones(instance.n)
     total = np.zeros(layout.size)
-    total[:instance.n] = 1
+    total[: instance.n] = 1
     result = [LinearConstraint(csr_array(total[None, :]), instance.remaining, instance.remaining)]
     result += _deviation_rows(layout, instance.q, "d")
     if layout.secondary:
@@ -185,7 +184,7 @@ def cost(layout: Layout, instance: Instance, which: str) -> np.ndarray:
         return vector
     target = instance.q if which == "d" else instance.t
     start = layout.block(which)
-    vector[start:start + layout.n] = 1
+    vector[start : start + layout.n] = 1
     vector[z], vector[layout.one] = -target, target.sum()
     return vector
 
@@ -227,24 +226,33 @@ class Deadline:
     def exceeded(self) -> SolverFailure:
         return SolverFailure(
             f"Ingen bevist optimal fordeling innen tidsgrensen på {self.seconds:g} sekunder. Prøv en "
-            "større tidsgrense (--time-limit), et annet minstetall eller grunntall, eller en annen metode.")
+            "større tidsgrense (--time-limit), et annet minstetall eller grunntall, eller en annen metode."
+        )
 
 
-def run(c: np.ndarray, rows: list[LinearConstraint], integrality: np.ndarray, bounds: Bounds,
-        deadline: Deadline):
+def run(c: np.ndarray, rows: list[LinearConstraint], integrality: np.ndarray, bounds: Bounds, deadline: Deadline):
     """One proven-optimal solve; None when infeasible; :class:`SolverFailure` otherwise."""
     left = deadline.left()
     if left <= 0:
         raise deadline.exceeded()
     with quiet_stdout():
-        result = milp(c, constraints=rows, integrality=integrality, bounds=bounds,
-                      options={"mip_rel_gap": GAP, "time_limit": left})
+        result = milp(
+            c,
+            constraints=rows,
+            integrality=integrality,
+            bounds=bounds,
+            options={"mip_rel_gap": GAP, "time_limit": left},
+        )
         if result.status not in (STATUS_OPTIMAL, STATUS_LIMIT, STATUS_INFEASIBLE):
             # HiGHS's presolve can claim optimality for a point it then finds infeasible ("Solve
             # error", seen on tiny infeasible instances); solving once more without it is sound.
-            result = milp(c, constraints=rows, integrality=integrality, bounds=bounds,
-                          options={"mip_rel_gap": GAP, "time_limit": max(deadline.left(), 1e-3),
-                                   "presolve": False})
+            result = milp(
+                c,
+                constraints=rows,
+                integrality=integrality,
+                bounds=bounds,
+                options={"mip_rel_gap": GAP, "time_limit": max(deadline.left(), 1e-3), "presolve": False},
+            )
     if result.status == STATUS_INFEASIBLE:
         return None
     if result.status == STATUS_LIMIT:

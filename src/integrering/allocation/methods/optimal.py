@@ -40,7 +40,8 @@ def instance_of(problem: Problem, participants: list[int]) -> model.Instance:
         t=np.array([q.redistributed for q in quotas], dtype=float),
         lots=np.array([problem.lot(i) for i in participants], dtype=float),
         caps=np.array([problem.cap(i) if usable(problem, i) else 0 for i in participants], dtype=float),
-        remaining=problem.remaining)
+        remaining=problem.remaining,
+    )
 
 
 def optimal(problem: Problem) -> list[int]:

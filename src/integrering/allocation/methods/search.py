@@ -67,7 +67,8 @@ class Limits:
         self.x_upper = np.minimum(self.x_upper, np.floor(target + bound / 2))
         self.z_lower[forced] = 1.0
         self.x_lower[forced] = np.maximum.reduce(
-            [self.x_lower[forced], lots[forced], np.ceil(target[forced] - bound / 2)])
+            [self.x_lower[forced], lots[forced], np.ceil(target[forced] - bound / 2)]
+        )
         self.deviation[block] = np.minimum(self.deviation[block], bound / 2)
 
     def bounds(self, layout: model.Layout) -> Bounds:
@@ -112,8 +113,9 @@ class Search:
         if lower.sum() > instance.remaining or caps.sum() < instance.remaining or np.any(lower > caps):
             return None
         counts = np.zeros(instance.n, dtype=int)
-        counts[support] = spread_fairly(instance.q[support], instance.t[support], lower, caps,
-                                        instance.remaining, instance.place[support])
+        counts[support] = spread_fairly(
+            instance.q[support], instance.t[support], lower, caps, instance.remaining, instance.place[support]
+        )
         return counts
 
     def admissible(self, counts: np.ndarray | None) -> bool:
@@ -157,7 +159,7 @@ class Search:
         exact = model.run(c, rows, self.integrality(), bounds, self.deadline)
         if exact is None and (incumbent is not None or tree.best is not None):
             raise SolverFailure("Løseren fant ikke en bevist optimal fordeling (numeriske problemer).")
-        return None if exact is None else self.spread(np.rint(exact.x[:self.instance.n]) > 0)
+        return None if exact is None else self.spread(np.rint(exact.x[: self.instance.n]) > 0)
 
     def integrality(self) -> np.ndarray:
         n = self.instance.n
@@ -184,10 +186,9 @@ class Tree:
             lower[index], upper[index] = max(lower[index], low), min(upper[index], high)
         if np.any(lower > upper):
             return None
-        result = model.run(self.c, self.rows, np.zeros(len(self.c)), Bounds(lower, upper),
-                           self.search.deadline)
+        result = model.run(self.c, self.rows, np.zeros(len(self.c)), Bounds(lower, upper), self.search.deadline)
         if result is not None:
-            self.offer(self.search.spread(result.x[self.n:2 * self.n] >= 0.5))
+            self.offer(self.search.spread(result.x[self.n : 2 * self.n] >= 0.5))
         return result
 
     def offer(self, counts: np.ndarray | None) -> None:

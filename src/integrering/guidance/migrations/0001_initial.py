@@ -7,169 +7,385 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('core', '0002_initial'),
-        ('municipalities', '0001_initial'),
+        ("core", "0002_initial"),
+        ("municipalities", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='GuidanceCase',
+            name="GuidanceCase",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('referred', 'Referred, not booked'), ('booked', 'Booked'), ('completed', 'Completed')], default='referred', max_length=16, verbose_name='status')),
-                ('booked_for', models.DateField(blank=True, null=True, verbose_name='booked for')),
-                ('completed_on', models.DateField(blank=True, null=True, verbose_name='completed on')),
-                ('recommendation', models.CharField(blank=True, choices=[('work', 'Work'), ('education', 'Education'), ('other', 'Other')], max_length=16, verbose_name='recommendation')),
-                ('recommendation_note', models.CharField(blank=True, help_text='The full summary belongs in IMDinett, not here.', max_length=500, verbose_name='short note on the recommendation')),
-                ('version', models.PositiveIntegerField(default=1, help_text='Optimistic lock: bumped on every save.')),
-                ('counsellor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='guidance_cases', to=settings.AUTH_USER_MODEL, verbose_name='counsellor')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("referred", "Referred, not booked"),
+                            ("booked", "Booked"),
+                            ("completed", "Completed"),
+                        ],
+                        default="referred",
+                        max_length=16,
+                        verbose_name="status",
+                    ),
+                ),
+                ("booked_for", models.DateField(blank=True, null=True, verbose_name="booked for")),
+                ("completed_on", models.DateField(blank=True, null=True, verbose_name="completed on")),
+                (
+                    "recommendation",
+                    models.CharField(
+                        blank=True,
+                        choices=[("work", "Work"), ("education", "Education"), ("other", "Other")],
+                        max_length=16,
+                        verbose_name="recommendation",
+                    ),
+                ),
+                (
+                    "recommendation_note",
+                    models.CharField(
+                        blank=True,
+                        help_text="The full summary belongs in IMDinett, not here.",
+                        max_length=500,
+                        verbose_name="short note on the recommendation",
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1, help_text="Optimistic lock: bumped on every save.")),
+                (
+                    "counsellor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="guidance_cases",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="counsellor",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'guidance case',
-                'verbose_name_plural': 'guidance cases',
+                "verbose_name": "guidance case",
+                "verbose_name_plural": "guidance cases",
             },
         ),
         migrations.CreateModel(
-            name='GuidanceSession',
+            name="GuidanceSession",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField(verbose_name='date')),
-                ('minutes', models.PositiveSmallIntegerField(verbose_name='length (minutes)')),
-                ('interpreter_used', models.BooleanField(default=False, verbose_name='interpreter used')),
-                ('interpreter_language', models.CharField(blank=True, max_length=100, verbose_name='interpreter language')),
-                ('mode', models.CharField(choices=[('in_person', 'In person'), ('remote', 'Remote')], default='in_person', max_length=16, verbose_name='mode')),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sessions', to='guidance.guidancecase')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("date", models.DateField(verbose_name="date")),
+                ("minutes", models.PositiveSmallIntegerField(verbose_name="length (minutes)")),
+                ("interpreter_used", models.BooleanField(default=False, verbose_name="interpreter used")),
+                (
+                    "interpreter_language",
+                    models.CharField(blank=True, max_length=100, verbose_name="interpreter language"),
+                ),
+                (
+                    "mode",
+                    models.CharField(
+                        choices=[("in_person", "In person"), ("remote", "Remote")],
+                        default="in_person",
+                        max_length=16,
+                        verbose_name="mode",
+                    ),
+                ),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="sessions", to="guidance.guidancecase"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'guidance session',
-                'verbose_name_plural': 'guidance sessions',
-                'ordering': ['date', 'pk'],
+                "verbose_name": "guidance session",
+                "verbose_name_plural": "guidance sessions",
+                "ordering": ["date", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Participant',
+            name="Participant",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reference', models.CharField(help_text="The municipality's own reference for the person; unique within the county.", max_length=64, verbose_name="municipality's reference")),
-                ('name', models.CharField(blank=True, max_length=200, verbose_name='name')),
-                ('birth_date', models.DateField(blank=True, null=True, verbose_name='birth date')),
-                ('national_id', models.CharField(blank=True, help_text='Optional. 11 digits; checked against the birth date.', max_length=11, verbose_name='national identity number or D number')),
-                ('duf_number', models.CharField(blank=True, max_length=12, verbose_name='DUF number')),
-                ('permit_category', models.CharField(blank=True, choices=[('flyktning', 'Flyktning'), ('overforingsflyktning', 'Overføringsflyktning'), ('sterke_menneskelige_hensyn', 'Opphold på grunnlag av sterke menneskelige hensyn'), ('begrenset_barnefamilie', 'Begrenset oppholdstillatelse (barnefamilie)'), ('kollektiv_beskyttelse', 'Kollektiv beskyttelse'), ('familie_til_flyktning', 'Familiemedlem til flyktning'), ('selvstendig_grunnlag', 'Selvstendig oppholdsgrunnlag'), ('annen', 'Annen tillatelse')], max_length=32, verbose_name='permit category')),
-                ('permit_date', models.DateField(blank=True, null=True, verbose_name='permit date')),
-                ('settlement_date', models.DateField(blank=True, null=True, verbose_name='settlement date')),
-                ('settled_by_agreement', models.BooleanField(blank=True, null=True, verbose_name='settled by agreement')),
-                ('education_level', models.CharField(blank=True, choices=[('ingen', 'Ingen formell utdanning'), ('grunnskole', 'Grunnskole'), ('videregaende', 'Videregående opplæring'), ('hoyere', 'Høyere utdanning')], max_length=16, verbose_name='education level')),
-                ('language', models.CharField(blank=True, max_length=100, verbose_name='language')),
-                ('interpreter_needed', models.BooleanField(blank=True, null=True, verbose_name='needs an interpreter')),
-                ('mapping_date', models.DateField(blank=True, null=True, verbose_name='competence mapping date')),
-                ('decision_date', models.DateField(blank=True, null=True, verbose_name='decision date (§ 12)')),
-                ('programme_start', models.DateField(blank=True, null=True, verbose_name='programme start')),
-                ('end_goal', models.CharField(blank=True, choices=[('videregaende', 'Fullført videregående opplæring'), ('arbeid', 'Arbeid'), ('hoyere_utdanning', 'Høyere utdanning'), ('grunnskole', 'Grunnskole'), ('annet', 'Annet')], max_length=20, verbose_name='end goal')),
-                ('planned_duration_months', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='planned duration (months)')),
-                ('extension_months', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='extension (months)')),
-                ('full_time_upper_secondary', models.BooleanField(blank=True, null=True, verbose_name='in full-time upper secondary')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('last_activity_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='last activity')),
-                ('anonymised_at', models.DateTimeField(blank=True, null=True, verbose_name='anonymised')),
-                ('version', models.PositiveIntegerField(default=1, help_text='Optimistic lock: bumped on every save.')),
-                ('ruleset_version', models.CharField(blank=True, max_length=20)),
-                ('evaluated_on', models.DateField(blank=True, null=True)),
-                ('in_target_group', models.BooleanField(blank=True, null=True, verbose_name='in the target group (§ 8)')),
-                ('decision_deadline', models.DateField(blank=True, db_index=True, null=True, verbose_name='decision deadline')),
-                ('findings', models.JSONField(blank=True, default=list, verbose_name='findings')),
-                ('county', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='participants', to='core.county')),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='participants', to='municipalities.municipality', verbose_name='municipality')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "reference",
+                    models.CharField(
+                        help_text="The municipality's own reference for the person; unique within the county.",
+                        max_length=64,
+                        verbose_name="municipality's reference",
+                    ),
+                ),
+                ("name", models.CharField(blank=True, max_length=200, verbose_name="name")),
+                ("birth_date", models.DateField(blank=True, null=True, verbose_name="birth date")),
+                (
+                    "national_id",
+                    models.CharField(
+                        blank=True,
+                        help_text="Optional. 11 digits; checked against the birth date.",
+                        max_length=11,
+                        verbose_name="national identity number or D number",
+                    ),
+                ),
+                ("duf_number", models.CharField(blank=True, max_length=12, verbose_name="DUF number")),
+                (
+                    "permit_category",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("flyktning", "Flyktning"),
+                            ("overforingsflyktning", "Overføringsflyktning"),
+                            ("sterke_menneskelige_hensyn", "Opphold på grunnlag av sterke menneskelige hensyn"),
+                            ("begrenset_barnefamilie", "Begrenset oppholdstillatelse (barnefamilie)"),
+                            ("kollektiv_beskyttelse", "Kollektiv beskyttelse"),
+                            ("familie_til_flyktning", "Familiemedlem til flyktning"),
+                            ("selvstendig_grunnlag", "Selvstendig oppholdsgrunnlag"),
+                            ("annen", "Annen tillatelse"),
+                        ],
+                        max_length=32,
+                        verbose_name="permit category",
+                    ),
+                ),
+                ("permit_date", models.DateField(blank=True, null=True, verbose_name="permit date")),
+                ("settlement_date", models.DateField(blank=True, null=True, verbose_name="settlement date")),
+                (
+                    "settled_by_agreement",
+                    models.BooleanField(blank=True, null=True, verbose_name="settled by agreement"),
+                ),
+                (
+                    "education_level",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("ingen", "Ingen formell utdanning"),
+                            ("grunnskole", "Grunnskole"),
+                            ("videregaende", "Videregående opplæring"),
+                            ("hoyere", "Høyere utdanning"),
+                        ],
+                        max_length=16,
+                        verbose_name="education level",
+                    ),
+                ),
+                ("language", models.CharField(blank=True, max_length=100, verbose_name="language")),
+                ("interpreter_needed", models.BooleanField(blank=True, null=True, verbose_name="needs an interpreter")),
+                ("mapping_date", models.DateField(blank=True, null=True, verbose_name="competence mapping date")),
+                ("decision_date", models.DateField(blank=True, null=True, verbose_name="decision date (§ 12)")),
+                ("programme_start", models.DateField(blank=True, null=True, verbose_name="programme start")),
+                (
+                    "end_goal",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("videregaende", "Fullført videregående opplæring"),
+                            ("arbeid", "Arbeid"),
+                            ("hoyere_utdanning", "Høyere utdanning"),
+                            ("grunnskole", "Grunnskole"),
+                            ("annet", "Annet"),
+                        ],
+                        max_length=20,
+                        verbose_name="end goal",
+                    ),
+                ),
+                (
+                    "planned_duration_months",
+                    models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="planned duration (months)"),
+                ),
+                (
+                    "extension_months",
+                    models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="extension (months)"),
+                ),
+                (
+                    "full_time_upper_secondary",
+                    models.BooleanField(blank=True, null=True, verbose_name="in full-time upper secondary"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "last_activity_at",
+                    models.DateTimeField(
+                        db_index=True, default=django.utils.timezone.now, verbose_name="last activity"
+                    ),
+                ),
+                ("anonymised_at", models.DateTimeField(blank=True, null=True, verbose_name="anonymised")),
+                ("version", models.PositiveIntegerField(default=1, help_text="Optimistic lock: bumped on every save.")),
+                ("ruleset_version", models.CharField(blank=True, max_length=20)),
+                ("evaluated_on", models.DateField(blank=True, null=True)),
+                (
+                    "in_target_group",
+                    models.BooleanField(blank=True, null=True, verbose_name="in the target group (§ 8)"),
+                ),
+                (
+                    "decision_deadline",
+                    models.DateField(blank=True, db_index=True, null=True, verbose_name="decision deadline"),
+                ),
+                ("findings", models.JSONField(blank=True, default=list, verbose_name="findings")),
+                (
+                    "county",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="participants", to="core.county"
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="participants",
+                        to="municipalities.municipality",
+                        verbose_name="municipality",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'participant',
-                'verbose_name_plural': 'participants',
-                'ordering': ['municipality__number', 'reference'],
+                "verbose_name": "participant",
+                "verbose_name_plural": "participants",
+                "ordering": ["municipality__number", "reference"],
             },
         ),
         migrations.AddField(
-            model_name='guidancecase',
-            name='participant',
-            field=models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='guidance_case', to='guidance.participant'),
+            model_name="guidancecase",
+            name="participant",
+            field=models.OneToOneField(
+                on_delete=django.db.models.deletion.CASCADE, related_name="guidance_case", to="guidance.participant"
+            ),
         ),
         migrations.CreateModel(
-            name='ParticipantFinding',
+            name="ParticipantFinding",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=64)),
-                ('severity', models.CharField(choices=[('error', 'Feil'), ('warning', 'Advarsel'), ('info', 'Informasjon')], max_length=8)),
-                ('participant', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='open_findings', to='guidance.participant')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("code", models.CharField(max_length=64)),
+                (
+                    "severity",
+                    models.CharField(
+                        choices=[("error", "Feil"), ("warning", "Advarsel"), ("info", "Informasjon")], max_length=8
+                    ),
+                ),
+                (
+                    "participant",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="open_findings",
+                        to="guidance.participant",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Referral',
+            name="Referral",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('referred_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='referred')),
-                ('mapping_date', models.DateField(blank=True, null=True, verbose_name='competence mapping date')),
-                ('note', models.CharField(blank=True, max_length=500, verbose_name='note')),
-                ('status', models.CharField(choices=[('referred', 'Referred'), ('booked', 'Booked'), ('completed', 'Completed'), ('cancelled', 'Cancelled')], default='referred', max_length=16, verbose_name='status')),
-                ('participant', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='referrals', to='guidance.participant')),
-                ('referred_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='referred by')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("referred_at", models.DateTimeField(default=django.utils.timezone.now, verbose_name="referred")),
+                ("mapping_date", models.DateField(blank=True, null=True, verbose_name="competence mapping date")),
+                ("note", models.CharField(blank=True, max_length=500, verbose_name="note")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("referred", "Referred"),
+                            ("booked", "Booked"),
+                            ("completed", "Completed"),
+                            ("cancelled", "Cancelled"),
+                        ],
+                        default="referred",
+                        max_length=16,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "participant",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="referrals", to="guidance.participant"
+                    ),
+                ),
+                (
+                    "referred_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="referred by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'referral',
-                'verbose_name_plural': 'referrals',
-                'ordering': ['-referred_at'],
+                "verbose_name": "referral",
+                "verbose_name_plural": "referrals",
+                "ordering": ["-referred_at"],
             },
         ),
         migrations.CreateModel(
-            name='TrainingEnrolment',
+            name="TrainingEnrolment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('school', models.CharField(max_length=200, verbose_name='school')),
-                ('target_level', models.CharField(choices=[('A1', 'A1'), ('A2', 'A2'), ('B1', 'B1'), ('B2', 'B2'), ('C1', 'C1')], max_length=2, verbose_name='Norwegian target level')),
-                ('hours_planned', models.PositiveIntegerField(blank=True, null=True, verbose_name='hours planned')),
-                ('hours_attended', models.PositiveIntegerField(blank=True, null=True, verbose_name='hours attended')),
-                ('absence_hours', models.PositiveIntegerField(blank=True, null=True, verbose_name='hours of absence')),
-                ('start', models.DateField(verbose_name='start')),
-                ('end', models.DateField(blank=True, null=True, verbose_name='end')),
-                ('completed', models.BooleanField(default=False, verbose_name='completed')),
-                ('version', models.PositiveIntegerField(default=1, help_text='Optimistic lock: bumped on every save.')),
-                ('participant', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='training_enrolments', to='guidance.participant')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("school", models.CharField(max_length=200, verbose_name="school")),
+                (
+                    "target_level",
+                    models.CharField(
+                        choices=[("A1", "A1"), ("A2", "A2"), ("B1", "B1"), ("B2", "B2"), ("C1", "C1")],
+                        max_length=2,
+                        verbose_name="Norwegian target level",
+                    ),
+                ),
+                ("hours_planned", models.PositiveIntegerField(blank=True, null=True, verbose_name="hours planned")),
+                ("hours_attended", models.PositiveIntegerField(blank=True, null=True, verbose_name="hours attended")),
+                ("absence_hours", models.PositiveIntegerField(blank=True, null=True, verbose_name="hours of absence")),
+                ("start", models.DateField(verbose_name="start")),
+                ("end", models.DateField(blank=True, null=True, verbose_name="end")),
+                ("completed", models.BooleanField(default=False, verbose_name="completed")),
+                ("version", models.PositiveIntegerField(default=1, help_text="Optimistic lock: bumped on every save.")),
+                (
+                    "participant",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="training_enrolments",
+                        to="guidance.participant",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Norwegian training enrolment',
-                'verbose_name_plural': 'Norwegian training enrolments',
-                'ordering': ['-start', 'pk'],
+                "verbose_name": "Norwegian training enrolment",
+                "verbose_name_plural": "Norwegian training enrolments",
+                "ordering": ["-start", "pk"],
             },
         ),
         migrations.AddIndex(
-            model_name='participant',
-            index=models.Index(fields=['county', 'municipality'], name='participant_scope'),
+            model_name="participant",
+            index=models.Index(fields=["county", "municipality"], name="participant_scope"),
         ),
         migrations.AddConstraint(
-            model_name='participant',
-            constraint=models.UniqueConstraint(fields=('county', 'reference'), name='unique_participant_reference'),
+            model_name="participant",
+            constraint=models.UniqueConstraint(fields=("county", "reference"), name="unique_participant_reference"),
         ),
         migrations.AddConstraint(
-            model_name='guidancecase',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'completed'), _negated=True), ('completed_on__isnull', False), _connector='OR'), name='completed_case_has_date'),
+            model_name="guidancecase",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("status", "completed"), _negated=True), ("completed_on__isnull", False), _connector="OR"
+                ),
+                name="completed_case_has_date",
+            ),
         ),
         migrations.AddIndex(
-            model_name='participantfinding',
-            index=models.Index(fields=['code'], name='finding_code'),
+            model_name="participantfinding",
+            index=models.Index(fields=["code"], name="finding_code"),
         ),
         migrations.AddConstraint(
-            model_name='participantfinding',
-            constraint=models.UniqueConstraint(fields=('participant', 'code'), name='unique_participant_finding'),
+            model_name="participantfinding",
+            constraint=models.UniqueConstraint(fields=("participant", "code"), name="unique_participant_finding"),
         ),
         migrations.AddConstraint(
-            model_name='referral',
-            constraint=models.UniqueConstraint(condition=models.Q(('status__in', ['referred', 'booked'])), fields=('participant',), name='one_open_referral_per_participant'),
+            model_name="referral",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("status__in", ["referred", "booked"])),
+                fields=("participant",),
+                name="one_open_referral_per_participant",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='trainingenrolment',
-            constraint=models.CheckConstraint(condition=models.Q(('end__isnull', True), ('end__gte', models.F('start')), _connector='OR'), name='enrolment_end_after_start'),
+            model_name="trainingenrolment",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("end__isnull", True), ("end__gte", models.F("start")), _connector="OR"),
+                name="enrolment_end_after_start",
+            ),
         ),
     ]

@@ -6,36 +6,62 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('guidance', '0001_initial'),
+        ("guidance", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='referral',
-            name='withdrawal_reason',
-            field=models.CharField(blank=True, max_length=200, verbose_name='reason for withdrawal'),
+            model_name="referral",
+            name="withdrawal_reason",
+            field=models.CharField(blank=True, max_length=200, verbose_name="reason for withdrawal"),
         ),
         migrations.AddField(
-            model_name='referral',
-            name='withdrawn_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='withdrawn'),
+            model_name="referral",
+            name="withdrawn_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="withdrawn"),
         ),
         migrations.AddField(
-            model_name='referral',
-            name='withdrawn_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='withdrawn by'),
+            model_name="referral",
+            name="withdrawn_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="withdrawn by",
+            ),
         ),
         migrations.AlterField(
-            model_name='guidancecase',
-            name='status',
-            field=models.CharField(choices=[('referred', 'Referred, not booked'), ('booked', 'Booked'), ('completed', 'Completed'), ('withdrawn', 'Referral withdrawn')], default='referred', max_length=16, verbose_name='status'),
+            model_name="guidancecase",
+            name="status",
+            field=models.CharField(
+                choices=[
+                    ("referred", "Referred, not booked"),
+                    ("booked", "Booked"),
+                    ("completed", "Completed"),
+                    ("withdrawn", "Referral withdrawn"),
+                ],
+                default="referred",
+                max_length=16,
+                verbose_name="status",
+            ),
         ),
         migrations.AlterField(
-            model_name='referral',
-            name='status',
-            field=models.CharField(choices=[('referred', 'Referred'), ('booked', 'Booked'), ('completed', 'Completed'), ('cancelled', 'Withdrawn')], default='referred', max_length=16, verbose_name='status'),
+            model_name="referral",
+            name="status",
+            field=models.CharField(
+                choices=[
+                    ("referred", "Referred"),
+                    ("booked", "Booked"),
+                    ("completed", "Completed"),
+                    ("cancelled", "Withdrawn"),
+                ],
+                default="referred",
+                max_length=16,
+                verbose_name="status",
+            ),
         ),
     ]

@@ -4,14 +4,13 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('guidance', '0002_referral_withdrawal'),
+        ("guidance", "0002_referral_withdrawal"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='participantfinding',
-            options={'verbose_name': 'participant finding', 'verbose_name_plural': 'participant findings'},
+            name="participantfinding",
+            options={"verbose_name": "participant finding", "verbose_name_plural": "participant findings"},
         ),
     ]

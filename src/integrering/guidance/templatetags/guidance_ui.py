@@ -47,5 +47,10 @@ def days_until(deadline, today):
 def deadline(deadline, today, done=False):
     """The decision deadline with the days left, overdue in words (not by colour alone)."""
     days = None if done else days_until(deadline, today)
-    return {"deadline": deadline, "days": days, "overdue": days is not None and days < 0,
-            "soon": days is not None and 0 <= days <= 14, "late": -days if days is not None and days < 0 else None}
+    return {
+        "deadline": deadline,
+        "days": days,
+        "overdue": days is not None and days < 0,
+        "soon": days is not None and 0 <= days <= 14,
+        "late": -days if days is not None and days < 0 else None,
+    }

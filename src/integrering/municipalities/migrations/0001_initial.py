@@ -6,95 +6,153 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('core', '0001_initial'),
+        ("core", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Municipality',
+            name="Municipality",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.CharField(max_length=4, unique=True, verbose_name='municipality number')),
-                ('valid_from', models.PositiveSmallIntegerField(verbose_name='valid from year')),
-                ('valid_to', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='valid to year')),
-                ('norwegian_name', models.CharField(max_length=100, verbose_name='Norwegian name')),
-                ('other_names', models.CharField(blank=True, max_length=200, verbose_name='Sami and Kven names')),
-                ('sami_administrative_area', models.BooleanField(default=False, verbose_name='in the administrative area for Sami languages')),
-                ('label_lon', models.FloatField(blank=True, null=True)),
-                ('label_lat', models.FloatField(blank=True, null=True)),
-                ('county', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='municipalities', to='core.county')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("number", models.CharField(max_length=4, unique=True, verbose_name="municipality number")),
+                ("valid_from", models.PositiveSmallIntegerField(verbose_name="valid from year")),
+                ("valid_to", models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="valid to year")),
+                ("norwegian_name", models.CharField(max_length=100, verbose_name="Norwegian name")),
+                ("other_names", models.CharField(blank=True, max_length=200, verbose_name="Sami and Kven names")),
+                (
+                    "sami_administrative_area",
+                    models.BooleanField(default=False, verbose_name="in the administrative area for Sami languages"),
+                ),
+                ("label_lon", models.FloatField(blank=True, null=True)),
+                ("label_lat", models.FloatField(blank=True, null=True)),
+                (
+                    "county",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="municipalities", to="core.county"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'municipality',
-                'verbose_name_plural': 'municipalities',
-                'ordering': ['number'],
+                "verbose_name": "municipality",
+                "verbose_name_plural": "municipalities",
+                "ordering": ["number"],
             },
         ),
         migrations.CreateModel(
-            name='Succession',
+            name="Succession",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('population_share', models.DecimalField(decimal_places=4, max_digits=6)),
-                ('new', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='municipalities.municipality')),
-                ('old', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='municipalities.municipality')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("population_share", models.DecimalField(decimal_places=4, max_digits=6)),
+                (
+                    "new",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="municipalities.municipality"
+                    ),
+                ),
+                (
+                    "old",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="municipalities.municipality"
+                    ),
+                ),
             ],
         ),
         migrations.AddField(
-            model_name='municipality',
-            name='successors',
-            field=models.ManyToManyField(blank=True, related_name='predecessors', through='municipalities.Succession', to='municipalities.municipality'),
+            model_name="municipality",
+            name="successors",
+            field=models.ManyToManyField(
+                blank=True,
+                related_name="predecessors",
+                through="municipalities.Succession",
+                to="municipalities.municipality",
+            ),
         ),
         migrations.CreateModel(
-            name='ContactAssignment',
+            name="ContactAssignment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('start', models.DateField(verbose_name='from')),
-                ('end', models.DateField(blank=True, null=True, verbose_name='to')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='contact_assignments', to=settings.AUTH_USER_MODEL, verbose_name='contact person')),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='contact_assignments', to='municipalities.municipality')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("start", models.DateField(verbose_name="from")),
+                ("end", models.DateField(blank=True, null=True, verbose_name="to")),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="contact_assignments",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="contact person",
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="contact_assignments",
+                        to="municipalities.municipality",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'contact person assignment',
-                'verbose_name_plural': 'contact person assignments',
-                'ordering': ['municipality__number', '-start'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('end__isnull', True), ('end__gte', models.F('start')), _connector='OR'), name='contact_end_after_start')],
+                "verbose_name": "contact person assignment",
+                "verbose_name_plural": "contact person assignments",
+                "ordering": ["municipality__number", "-start"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("end__isnull", True), ("end__gte", models.F("start")), _connector="OR"),
+                        name="contact_end_after_start",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='MunicipalityName',
+            name="MunicipalityName",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='year')),
-                ('name', models.CharField(max_length=150, verbose_name='name')),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='names', to='municipalities.municipality')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("year", models.PositiveSmallIntegerField(verbose_name="year")),
+                ("name", models.CharField(max_length=150, verbose_name="name")),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="names",
+                        to="municipalities.municipality",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['year'],
-                'constraints': [models.UniqueConstraint(fields=('municipality', 'year'), name='unique_name_per_year')],
+                "ordering": ["year"],
+                "constraints": [models.UniqueConstraint(fields=("municipality", "year"), name="unique_name_per_year")],
             },
         ),
         migrations.CreateModel(
-            name='Population',
+            name="Population",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='year')),
-                ('total', models.PositiveIntegerField(verbose_name='population')),
-                ('women', models.PositiveIntegerField(blank=True, null=True)),
-                ('men', models.PositiveIntegerField(blank=True, null=True)),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='populations', to='municipalities.municipality')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("year", models.PositiveSmallIntegerField(verbose_name="year")),
+                ("total", models.PositiveIntegerField(verbose_name="population")),
+                ("women", models.PositiveIntegerField(blank=True, null=True)),
+                ("men", models.PositiveIntegerField(blank=True, null=True)),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="populations",
+                        to="municipalities.municipality",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['year'],
-                'constraints': [models.UniqueConstraint(fields=('municipality', 'year'), name='unique_population_per_year')],
+                "ordering": ["year"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("municipality", "year"), name="unique_population_per_year")
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='succession',
-            constraint=models.UniqueConstraint(fields=('old', 'new'), name='unique_succession'),
+            model_name="succession",
+            constraint=models.UniqueConstraint(fields=("old", "new"), name="unique_succession"),
         ),
     ]

@@ -6,77 +6,121 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0004_username_ignoring_case_and_verbose_names'),
-        ('municipalities', '0001_initial'),
+        ("core", "0004_username_ignoring_case_and_verbose_names"),
+        ("municipalities", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='municipalityname',
-            options={'ordering': ['year'], 'verbose_name': 'municipality name', 'verbose_name_plural': 'municipality names'},
+            name="municipalityname",
+            options={
+                "ordering": ["year"],
+                "verbose_name": "municipality name",
+                "verbose_name_plural": "municipality names",
+            },
         ),
         migrations.AlterModelOptions(
-            name='population',
-            options={'ordering': ['year'], 'verbose_name': 'population figure', 'verbose_name_plural': 'population figures'},
+            name="population",
+            options={
+                "ordering": ["year"],
+                "verbose_name": "population figure",
+                "verbose_name_plural": "population figures",
+            },
         ),
         migrations.AlterModelOptions(
-            name='succession',
-            options={'verbose_name': 'municipality number change', 'verbose_name_plural': 'municipality number changes'},
+            name="succession",
+            options={
+                "verbose_name": "municipality number change",
+                "verbose_name_plural": "municipality number changes",
+            },
         ),
         migrations.AlterField(
-            model_name='contactassignment',
-            name='municipality',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='contact_assignments', to='municipalities.municipality', verbose_name='municipality'),
+            model_name="contactassignment",
+            name="municipality",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="contact_assignments",
+                to="municipalities.municipality",
+                verbose_name="municipality",
+            ),
         ),
         migrations.AlterField(
-            model_name='municipality',
-            name='county',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='municipalities', to='core.county', verbose_name='county'),
+            model_name="municipality",
+            name="county",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="municipalities",
+                to="core.county",
+                verbose_name="county",
+            ),
         ),
         migrations.AlterField(
-            model_name='municipalityname',
-            name='municipality',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='names', to='municipalities.municipality', verbose_name='municipality'),
+            model_name="municipalityname",
+            name="municipality",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="names",
+                to="municipalities.municipality",
+                verbose_name="municipality",
+            ),
         ),
         migrations.AlterField(
-            model_name='population',
-            name='men',
-            field=models.PositiveIntegerField(blank=True, null=True, verbose_name='men'),
+            model_name="population",
+            name="men",
+            field=models.PositiveIntegerField(blank=True, null=True, verbose_name="men"),
         ),
         migrations.AlterField(
-            model_name='population',
-            name='municipality',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='populations', to='municipalities.municipality', verbose_name='municipality'),
+            model_name="population",
+            name="municipality",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="populations",
+                to="municipalities.municipality",
+                verbose_name="municipality",
+            ),
         ),
         migrations.AlterField(
-            model_name='population',
-            name='women',
-            field=models.PositiveIntegerField(blank=True, null=True, verbose_name='women'),
+            model_name="population",
+            name="women",
+            field=models.PositiveIntegerField(blank=True, null=True, verbose_name="women"),
         ),
         migrations.AlterField(
-            model_name='succession',
-            name='new',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='municipalities.municipality', verbose_name='new municipality'),
+            model_name="succession",
+            name="new",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="+",
+                to="municipalities.municipality",
+                verbose_name="new municipality",
+            ),
         ),
         migrations.AlterField(
-            model_name='succession',
-            name='old',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='municipalities.municipality', verbose_name='old municipality'),
+            model_name="succession",
+            name="old",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="+",
+                to="municipalities.municipality",
+                verbose_name="old municipality",
+            ),
         ),
         migrations.AlterField(
-            model_name='succession',
-            name='population_share',
-            field=models.DecimalField(decimal_places=4, max_digits=6, verbose_name='share of the population'),
+            model_name="succession",
+            name="population_share",
+            field=models.DecimalField(decimal_places=4, max_digits=6, verbose_name="share of the population"),
         ),
         migrations.AddConstraint(
-            model_name='contactassignment',
-            constraint=models.UniqueConstraint(condition=models.Q(('end__isnull', True)), fields=('municipality',), name='one_open_contact_period_per_municipality'),
+            model_name="contactassignment",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("end__isnull", True)),
+                fields=("municipality",),
+                name="one_open_contact_period_per_municipality",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='contactassignment',
-            constraint=models.UniqueConstraint(fields=('municipality', 'start'), name='one_contact_period_per_start'),
+            model_name="contactassignment",
+            constraint=models.UniqueConstraint(fields=("municipality", "start"), name="one_contact_period_per_start"),
         ),
     ]

@@ -6,189 +6,382 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('core', '0002_initial'),
-        ('municipalities', '0001_initial'),
+        ("core", "0002_initial"),
+        ("municipalities", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CriterionDefinition',
+            name="CriterionDefinition",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(help_text='Short name used in files and formulas.', max_length=40, verbose_name='code')),
-                ('name', models.CharField(max_length=120, verbose_name='name')),
-                ('unit', models.CharField(blank=True, max_length=40, verbose_name='unit')),
-                ('higher_is_better', models.BooleanField(default=True, verbose_name='higher is better')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('county', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='criteria', to='core.county')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "code",
+                    models.SlugField(
+                        help_text="Short name used in files and formulas.", max_length=40, verbose_name="code"
+                    ),
+                ),
+                ("name", models.CharField(max_length=120, verbose_name="name")),
+                ("unit", models.CharField(blank=True, max_length=40, verbose_name="unit")),
+                ("higher_is_better", models.BooleanField(default=True, verbose_name="higher is better")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "county",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="criteria", to="core.county"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'criterion',
-                'verbose_name_plural': 'criteria',
-                'ordering': ['name'],
+                "verbose_name": "criterion",
+                "verbose_name_plural": "criteria",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='CriterionValue',
+            name="CriterionValue",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='year')),
-                ('value', models.DecimalField(decimal_places=4, max_digits=14, verbose_name='value')),
-                ('source', models.CharField(blank=True, max_length=255, verbose_name='source')),
-                ('source_date', models.DateField(blank=True, null=True, verbose_name='date of the source')),
-                ('definition', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='values', to='settlement.criteriondefinition')),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='criterion_values', to='municipalities.municipality')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("year", models.PositiveSmallIntegerField(verbose_name="year")),
+                ("value", models.DecimalField(decimal_places=4, max_digits=14, verbose_name="value")),
+                ("source", models.CharField(blank=True, max_length=255, verbose_name="source")),
+                ("source_date", models.DateField(blank=True, null=True, verbose_name="date of the source")),
+                (
+                    "definition",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="values",
+                        to="settlement.criteriondefinition",
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="criterion_values",
+                        to="municipalities.municipality",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Scenario',
+            name="Scenario",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120, verbose_name='name')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('method', models.CharField(choices=[('optimal', 'Optimal (least deviation from the quota)'), ('sainte-lague', 'Sainte-Laguë'), ('dhondt', "D'Hondt"), ('largest-remainder', 'Largest remainder (Hamilton)')], default='optimal', max_length=24, verbose_name='method')),
-                ('total', models.PositiveIntegerField(blank=True, null=True, verbose_name='total to distribute')),
-                ('min_lot', models.PositiveIntegerField(default=10, verbose_name='minimum lot')),
-                ('base', models.DecimalField(decimal_places=2, default=0, max_digits=8, verbose_name='base per participating municipality')),
-                ('criteria', models.JSONField(default=list, verbose_name='criteria and weights')),
-                ('constraints', models.JSONField(default=dict, verbose_name='exclusions, fixed numbers and caps')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('version', models.PositiveIntegerField(default=1, help_text='Optimistic lock: bumped on every save.')),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=120, verbose_name="name")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "method",
+                    models.CharField(
+                        choices=[
+                            ("optimal", "Optimal (least deviation from the quota)"),
+                            ("sainte-lague", "Sainte-Laguë"),
+                            ("dhondt", "D'Hondt"),
+                            ("largest-remainder", "Largest remainder (Hamilton)"),
+                        ],
+                        default="optimal",
+                        max_length=24,
+                        verbose_name="method",
+                    ),
+                ),
+                ("total", models.PositiveIntegerField(blank=True, null=True, verbose_name="total to distribute")),
+                ("min_lot", models.PositiveIntegerField(default=10, verbose_name="minimum lot")),
+                (
+                    "base",
+                    models.DecimalField(
+                        decimal_places=2, default=0, max_digits=8, verbose_name="base per participating municipality"
+                    ),
+                ),
+                ("criteria", models.JSONField(default=list, verbose_name="criteria and weights")),
+                ("constraints", models.JSONField(default=dict, verbose_name="exclusions, fixed numbers and caps")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("version", models.PositiveIntegerField(default=1, help_text="Optimistic lock: bumped on every save.")),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'scenario',
-                'verbose_name_plural': 'scenarios',
-                'ordering': ['-created_at'],
+                "verbose_name": "scenario",
+                "verbose_name_plural": "scenarios",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='ScenarioRun',
+            name="ScenarioRun",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('run_at', models.DateTimeField(auto_now_add=True)),
-                ('method', models.CharField(choices=[('optimal', 'Optimal (least deviation from the quota)'), ('sainte-lague', 'Sainte-Laguë'), ('dhondt', "D'Hondt"), ('largest-remainder', 'Largest remainder (Hamilton)')], max_length=24)),
-                ('inputs', models.JSONField(help_text="The engine's full input: municipalities, criteria values, parameters.")),
-                ('result', models.JSONField(help_text='Rows: kommunenummer, navn, antall, kvote, forklaring, details.')),
-                ('objective', models.FloatField(blank=True, null=True)),
-                ('engine_version', models.CharField(blank=True, max_length=40)),
-                ('run_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('scenario', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='runs', to='settlement.scenario')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("run_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "method",
+                    models.CharField(
+                        choices=[
+                            ("optimal", "Optimal (least deviation from the quota)"),
+                            ("sainte-lague", "Sainte-Laguë"),
+                            ("dhondt", "D'Hondt"),
+                            ("largest-remainder", "Largest remainder (Hamilton)"),
+                        ],
+                        max_length=24,
+                    ),
+                ),
+                (
+                    "inputs",
+                    models.JSONField(help_text="The engine's full input: municipalities, criteria values, parameters."),
+                ),
+                (
+                    "result",
+                    models.JSONField(help_text="Rows: kommunenummer, navn, antall, kvote, forklaring, details."),
+                ),
+                ("objective", models.FloatField(blank=True, null=True)),
+                ("engine_version", models.CharField(blank=True, max_length=40)),
+                (
+                    "run_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+                (
+                    "scenario",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="runs", to="settlement.scenario"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-run_at'],
+                "ordering": ["-run_at"],
             },
         ),
         migrations.CreateModel(
-            name='SettlementYear',
+            name="SettlementYear",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='year')),
-                ('total', models.PositiveIntegerField(blank=True, null=True, verbose_name='county total')),
-                ('total_minors', models.PositiveIntegerField(blank=True, null=True, verbose_name='of which unaccompanied minors')),
-                ('frame_source', models.CharField(blank=True, max_length=255, verbose_name='source of the frame')),
-                ('frame_date', models.DateField(blank=True, null=True, verbose_name='date of the frame')),
-                ('recommendation_deadline', models.DateField(blank=True, null=True, verbose_name='deadline for the recommendation')),
-                ('decision_deadline', models.DateField(blank=True, null=True, verbose_name="deadline for the municipalities' decisions")),
-                ('stage', models.CharField(choices=[('planning', 'Planning'), ('recommended', 'Recommended'), ('requested', 'Requested'), ('decided', 'Decided'), ('settling', 'Settling')], default='planning', max_length=16, verbose_name='stage')),
-                ('notes', models.TextField(blank=True, verbose_name='notes')),
-                ('version', models.PositiveIntegerField(default=1, help_text='Optimistic lock: bumped on every save.')),
-                ('county', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='settlement_years', to='core.county')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("year", models.PositiveSmallIntegerField(verbose_name="year")),
+                ("total", models.PositiveIntegerField(blank=True, null=True, verbose_name="county total")),
+                (
+                    "total_minors",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="of which unaccompanied minors"),
+                ),
+                ("frame_source", models.CharField(blank=True, max_length=255, verbose_name="source of the frame")),
+                ("frame_date", models.DateField(blank=True, null=True, verbose_name="date of the frame")),
+                (
+                    "recommendation_deadline",
+                    models.DateField(blank=True, null=True, verbose_name="deadline for the recommendation"),
+                ),
+                (
+                    "decision_deadline",
+                    models.DateField(blank=True, null=True, verbose_name="deadline for the municipalities' decisions"),
+                ),
+                (
+                    "stage",
+                    models.CharField(
+                        choices=[
+                            ("planning", "Planning"),
+                            ("recommended", "Recommended"),
+                            ("requested", "Requested"),
+                            ("decided", "Decided"),
+                            ("settling", "Settling"),
+                        ],
+                        default="planning",
+                        max_length=16,
+                        verbose_name="stage",
+                    ),
+                ),
+                ("notes", models.TextField(blank=True, verbose_name="notes")),
+                ("version", models.PositiveIntegerField(default=1, help_text="Optimistic lock: bumped on every save.")),
+                (
+                    "county",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="settlement_years", to="core.county"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'settlement year',
-                'verbose_name_plural': 'settlement years',
-                'ordering': ['-year'],
+                "verbose_name": "settlement year",
+                "verbose_name_plural": "settlement years",
+                "ordering": ["-year"],
             },
         ),
         migrations.CreateModel(
-            name='SettlementFigure',
+            name="SettlementFigure",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('recommended', models.PositiveIntegerField(blank=True, null=True, verbose_name='recommended')),
-                ('requested', models.PositiveIntegerField(blank=True, null=True, verbose_name='requested')),
-                ('requested_ema', models.PositiveIntegerField(blank=True, null=True, verbose_name='requested, unaccompanied minors')),
-                ('decided', models.PositiveIntegerField(blank=True, null=True, verbose_name='decided')),
-                ('decided_ema', models.PositiveIntegerField(blank=True, null=True, verbose_name='decided, unaccompanied minors')),
-                ('settled', models.PositiveIntegerField(blank=True, null=True, verbose_name='settled')),
-                ('settled_ema', models.PositiveIntegerField(blank=True, null=True, verbose_name='settled, unaccompanied minors')),
-                ('agreed_not_settled', models.PositiveIntegerField(blank=True, null=True, verbose_name='agreed, not yet settled')),
-                ('requested_on', models.DateField(blank=True, null=True, verbose_name='date of the request')),
-                ('request_reference', models.CharField(blank=True, max_length=255, verbose_name='reference to the request')),
-                ('decided_on', models.DateField(blank=True, null=True, verbose_name='date of the decision')),
-                ('decision_reference', models.CharField(blank=True, max_length=255, verbose_name='reference to the council decision')),
-                ('settled_as_of', models.DateField(blank=True, null=True, verbose_name='settled figures as of')),
-                ('settled_source', models.CharField(blank=True, max_length=255, verbose_name='source of the settled figures')),
-                ('version', models.PositiveIntegerField(default=1, help_text='Optimistic lock: bumped on every save.')),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='settlement_figures', to='municipalities.municipality')),
-                ('settlement_year', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='figures', to='settlement.settlementyear')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("recommended", models.PositiveIntegerField(blank=True, null=True, verbose_name="recommended")),
+                ("requested", models.PositiveIntegerField(blank=True, null=True, verbose_name="requested")),
+                (
+                    "requested_ema",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="requested, unaccompanied minors"),
+                ),
+                ("decided", models.PositiveIntegerField(blank=True, null=True, verbose_name="decided")),
+                (
+                    "decided_ema",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="decided, unaccompanied minors"),
+                ),
+                ("settled", models.PositiveIntegerField(blank=True, null=True, verbose_name="settled")),
+                (
+                    "settled_ema",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="settled, unaccompanied minors"),
+                ),
+                (
+                    "agreed_not_settled",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="agreed, not yet settled"),
+                ),
+                ("requested_on", models.DateField(blank=True, null=True, verbose_name="date of the request")),
+                (
+                    "request_reference",
+                    models.CharField(blank=True, max_length=255, verbose_name="reference to the request"),
+                ),
+                ("decided_on", models.DateField(blank=True, null=True, verbose_name="date of the decision")),
+                (
+                    "decision_reference",
+                    models.CharField(blank=True, max_length=255, verbose_name="reference to the council decision"),
+                ),
+                ("settled_as_of", models.DateField(blank=True, null=True, verbose_name="settled figures as of")),
+                (
+                    "settled_source",
+                    models.CharField(blank=True, max_length=255, verbose_name="source of the settled figures"),
+                ),
+                ("version", models.PositiveIntegerField(default=1, help_text="Optimistic lock: bumped on every save.")),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="settlement_figures",
+                        to="municipalities.municipality",
+                    ),
+                ),
+                (
+                    "settlement_year",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="figures",
+                        to="settlement.settlementyear",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'settlement figure',
-                'verbose_name_plural': 'settlement figures',
-                'ordering': ['municipality__number'],
+                "verbose_name": "settlement figure",
+                "verbose_name_plural": "settlement figures",
+                "ordering": ["municipality__number"],
             },
         ),
         migrations.AddField(
-            model_name='scenario',
-            name='settlement_year',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='scenarios', to='settlement.settlementyear'),
+            model_name="scenario",
+            name="settlement_year",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="scenarios", to="settlement.settlementyear"
+            ),
         ),
         migrations.CreateModel(
-            name='Recommendation',
+            name="Recommendation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(verbose_name='version')),
-                ('numbers', models.JSONField(help_text='{kommunenummer: number}')),
-                ('method_description', models.TextField(blank=True, verbose_name='method and criteria')),
-                ('reason', models.TextField(blank=True, verbose_name='reason')),
-                ('chosen_at', models.DateTimeField(auto_now_add=True)),
-                ('chosen_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('run', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='settlement.scenariorun')),
-                ('settlement_year', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='recommendations', to='settlement.settlementyear')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("version", models.PositiveIntegerField(verbose_name="version")),
+                ("numbers", models.JSONField(help_text="{kommunenummer: number}")),
+                ("method_description", models.TextField(blank=True, verbose_name="method and criteria")),
+                ("reason", models.TextField(blank=True, verbose_name="reason")),
+                ("chosen_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "chosen_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "run",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="settlement.scenariorun",
+                    ),
+                ),
+                (
+                    "settlement_year",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="recommendations",
+                        to="settlement.settlementyear",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'recommendation',
-                'verbose_name_plural': 'recommendations',
-                'ordering': ['-version'],
+                "verbose_name": "recommendation",
+                "verbose_name_plural": "recommendations",
+                "ordering": ["-version"],
             },
         ),
         migrations.AddConstraint(
-            model_name='criteriondefinition',
-            constraint=models.UniqueConstraint(fields=('county', 'code'), name='unique_criterion_code'),
+            model_name="criteriondefinition",
+            constraint=models.UniqueConstraint(fields=("county", "code"), name="unique_criterion_code"),
         ),
         migrations.AddConstraint(
-            model_name='criterionvalue',
-            constraint=models.UniqueConstraint(fields=('definition', 'municipality', 'year'), name='unique_criterion_value'),
+            model_name="criterionvalue",
+            constraint=models.UniqueConstraint(
+                fields=("definition", "municipality", "year"), name="unique_criterion_value"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='settlementyear',
-            constraint=models.UniqueConstraint(fields=('county', 'year'), name='unique_settlement_year'),
+            model_name="settlementyear",
+            constraint=models.UniqueConstraint(fields=("county", "year"), name="unique_settlement_year"),
         ),
         migrations.AddConstraint(
-            model_name='settlementfigure',
-            constraint=models.UniqueConstraint(fields=('settlement_year', 'municipality'), name='unique_figure_per_year'),
+            model_name="settlementfigure",
+            constraint=models.UniqueConstraint(
+                fields=("settlement_year", "municipality"), name="unique_figure_per_year"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='settlementfigure',
-            constraint=models.CheckConstraint(condition=models.Q(('requested_ema__isnull', True), ('requested__isnull', True), ('requested_ema__lte', models.F('requested')), _connector='OR'), name='requested_ema_within_requested'),
+            model_name="settlementfigure",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("requested_ema__isnull", True),
+                    ("requested__isnull", True),
+                    ("requested_ema__lte", models.F("requested")),
+                    _connector="OR",
+                ),
+                name="requested_ema_within_requested",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='settlementfigure',
-            constraint=models.CheckConstraint(condition=models.Q(('decided_ema__isnull', True), ('decided__isnull', True), ('decided_ema__lte', models.F('decided')), _connector='OR'), name='decided_ema_within_decided'),
+            model_name="settlementfigure",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("decided_ema__isnull", True),
+                    ("decided__isnull", True),
+                    ("decided_ema__lte", models.F("decided")),
+                    _connector="OR",
+                ),
+                name="decided_ema_within_decided",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='settlementfigure',
-            constraint=models.CheckConstraint(condition=models.Q(('settled_ema__isnull', True), ('settled__isnull', True), ('settled_ema__lte', models.F('settled')), _connector='OR'), name='settled_ema_within_settled'),
+            model_name="settlementfigure",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("settled_ema__isnull", True),
+                    ("settled__isnull", True),
+                    ("settled_ema__lte", models.F("settled")),
+                    _connector="OR",
+                ),
+                name="settled_ema_within_settled",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='recommendation',
-            constraint=models.UniqueConstraint(fields=('settlement_year', 'version'), name='unique_recommendation_version'),
+            model_name="recommendation",
+            constraint=models.UniqueConstraint(
+                fields=("settlement_year", "version"), name="unique_recommendation_version"
+            ),
         ),
     ]

@@ -4,18 +4,17 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('settlement', '0001_initial'),
+        ("settlement", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='criterionvalue',
-            options={'verbose_name': 'criterion value', 'verbose_name_plural': 'criterion values'},
+            name="criterionvalue",
+            options={"verbose_name": "criterion value", "verbose_name_plural": "criterion values"},
         ),
         migrations.AlterModelOptions(
-            name='scenariorun',
-            options={'ordering': ['-run_at'], 'verbose_name': 'scenario run', 'verbose_name_plural': 'scenario runs'},
+            name="scenariorun",
+            options={"ordering": ["-run_at"], "verbose_name": "scenario run", "verbose_name_plural": "scenario runs"},
         ),
     ]

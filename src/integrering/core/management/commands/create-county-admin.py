@@ -23,24 +23,38 @@ class Command(BaseCommand):
         parser.add_argument("--email", default="", help="e-postadresse")
         parser.add_argument("--first-name", default="", help="fornavn")
         parser.add_argument("--last-name", default="", help="etternavn")
-        parser.add_argument("--password-stdin", action="store_true", help="les passordet fra første linje på standard inn")
+        parser.add_argument(
+            "--password-stdin", action="store_true", help="les passordet fra første linje på standard inn"
+        )
 
     def handle(self, *args, **options):
-        form = CountyAdminForm({
-            "username": options["username"], "county": options["county"], "email": options["email"],
-            "first_name": options["first_name"], "last_name": options["last_name"],
-            "password": self._password(options["password_stdin"]),
-        })
+        form = CountyAdminForm(
+            {
+                "username": options["username"],
+                "county": options["county"],
+                "email": options["email"],
+                "first_name": options["first_name"],
+                "last_name": options["last_name"],
+                "password": self._password(options["password_stdin"]),
+            }
+        )
         if not form.is_valid():
             lines = [f"{form.fields[name].label}: {' '.join(errors)}" for name, errors in form.errors.items()]
             raise CommandError("Brukeren ble ikke opprettet.\n" + "\n".join(lines), returncode=2)
         data = form.cleaned_data
         user = user_create(
-            username=data["username"], county=data["county"], roles={Role.COUNTY_ADMIN}, password=data["password"],
-            email=data["email"], first_name=data["first_name"], last_name=data["last_name"],
+            username=data["username"],
+            county=data["county"],
+            roles={Role.COUNTY_ADMIN},
+            password=data["password"],
+            email=data["email"],
+            first_name=data["first_name"],
+            last_name=data["last_name"],
         )
-        self.stdout.write(f"Opprettet fylkesadministrator «{user.username}» for {data['county']}. "
-                          "Logg inn og opprett de andre brukerne under Administrasjon → Brukere.")
+        self.stdout.write(
+            f"Opprettet fylkesadministrator «{user.username}» for {data['county']}. "
+            "Logg inn og opprett de andre brukerne under Administrasjon → Brukere."
+        )
 
     def _password(self, from_stdin: bool) -> str:
         if from_stdin:
@@ -49,7 +63,8 @@ class Command(BaseCommand):
             return os.environ[PASSWORD_VARIABLE]
         if not sys.stdin.isatty():
             raise CommandError(
-                f"Ingen passord: bruk --password-stdin eller miljøvariabelen {PASSWORD_VARIABLE}.", returncode=2)
+                f"Ingen passord: bruk --password-stdin eller miljøvariabelen {PASSWORD_VARIABLE}.", returncode=2
+            )
         first = getpass.getpass("Passord: ")
         if first != getpass.getpass("Passord igjen: "):
             raise CommandError("Passordene er ikke like. Brukeren ble ikke opprettet.", returncode=2)

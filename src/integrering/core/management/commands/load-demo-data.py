@@ -13,15 +13,19 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         if not settings.DEBUG:
-            raise CommandError("Demodata lastes aldri i produksjon. Sett DJANGO_DEBUG=1 for en demo- eller testinstallasjon.")
+            raise CommandError(
+                "Demodata lastes aldri i produksjon. Sett DJANGO_DEBUG=1 for en demo- eller testinstallasjon."
+            )
         given = os.environ.get("DEMO_PASSWORD") or None
         if given:
             try:
                 validate_password(given)
             except ValidationError as error:
                 raise CommandError(
-                    "DEMO_PASSWORD oppfyller ikke passordreglene: " + " ".join(error.messages)
-                    + " Velg et lengre passord, eller la DEMO_PASSWORD være tom for et tilfeldig.", returncode=2,
+                    "DEMO_PASSWORD oppfyller ikke passordreglene: "
+                    + " ".join(error.messages)
+                    + " Velg et lengre passord, eller la DEMO_PASSWORD være tom for et tilfeldig.",
+                    returncode=2,
                 ) from None
         password = demo_data_load(password=given, stdout=self.stdout)
         if given:

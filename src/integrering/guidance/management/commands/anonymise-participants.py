@@ -15,7 +15,9 @@ class Command(BaseCommand):
     help = "Anonymiser deltakere uten aktivitet i oppbevaringstiden (behold statistikken)."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--days", type=int, help=f"dager uten aktivitet (standard {settings.PARTICIPANT_RETENTION_DAYS})")
+        parser.add_argument(
+            "--days", type=int, help=f"dager uten aktivitet (standard {settings.PARTICIPANT_RETENTION_DAYS})"
+        )
         parser.add_argument("--dry-run", action="store_true", help="vis bare hvor mange som ville blitt anonymisert")
 
     def handle(self, *args, days: int | None, dry_run: bool, **options) -> None:
@@ -24,6 +26,8 @@ class Command(BaseCommand):
         days = settings.PARTICIPANT_RETENTION_DAYS if days is None else days
         count = participants_anonymise(days=days, dry_run=dry_run)
         if dry_run:
-            self.stdout.write(f"Prøvekjøring: {count} deltakere uten aktivitet på {days} dager ville blitt anonymisert.")
+            self.stdout.write(
+                f"Prøvekjøring: {count} deltakere uten aktivitet på {days} dager ville blitt anonymisert."
+            )
         else:
             self.stdout.write(f"Anonymiserte {count} deltakere uten aktivitet på {days} dager.")

@@ -36,8 +36,12 @@ class Command(BaseCommand):
         rows = reports.report_rows(county=county_obj, date=day)
         # The report is personal data (pseudonymous: references and findings): log it as an export.
         personal_data_read_log(
-            user=None, county=county_obj, action="export", record_type="participant",
-            record_ids=[row["_id"] for row in rows], description=f"guidance-report {format} {day.isoformat()} (kommandolinje)",
+            user=None,
+            county=county_obj,
+            action="export",
+            record_type="participant",
+            record_ids=[row["_id"] for row in rows],
+            description=f"guidance-report {format} {day.isoformat()} (kommandolinje)",
         )
         text = reports.report_csv(rows) if format == "csv" else reports.report_json(rows)
         if output:

@@ -20,7 +20,9 @@ class Command(NorwegianErrors, BaseCommand):
         parser.add_argument("--public", action="store_true", help="offentlig utgave: tall fra 1 til 4 vises som «<5»")
 
     def handle(self, *args, county: str, year: int, fmt: str, output: str, public: bool, **options) -> None:
-        settlement_year = SettlementYear.objects.select_related("county").filter(county__number=county.zfill(2), year=year).first()
+        settlement_year = (
+            SettlementYear.objects.select_related("county").filter(county__number=county.zfill(2), year=year).first()
+        )
         if settlement_year is None:
             fail([f"Fant ikke bosettingsåret {year} for fylke {county}."])
         content, _, _ = exports.settlement_export(settlement_year, fmt=fmt, public=public)

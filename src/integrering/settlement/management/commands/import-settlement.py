@@ -11,8 +11,15 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from integrering.core.models import County
 from integrering.settlement import imports, services
-from integrering.settlement.cli_support import (NorwegianErrors, date_argument, fail, os_error_text, plural,
-                                                source_argument, year_argument)
+from integrering.settlement.cli_support import (
+    NorwegianErrors,
+    date_argument,
+    fail,
+    os_error_text,
+    plural,
+    source_argument,
+    year_argument,
+)
 from integrering.settlement.import_sources import Document, display
 
 
@@ -23,11 +30,20 @@ class Command(NorwegianErrors, BaseCommand):
         parser.add_argument("file", metavar="FIL")
         parser.add_argument("--county", required=True, help="fylkesnummer, f.eks. 50")
         parser.add_argument("--year", required=True, type=year_argument, help="bosettingsåret, f.eks. 2024")
-        parser.add_argument("--dato", type=date_argument, default=None, metavar="DATO",
-                            help="dokumentets dato (dd.mm.åååå): lagres med anmodningstallene og bosettingstallene "
-                                 "filen endrer")
-        parser.add_argument("--kilde", type=source_argument, default="", metavar="TEKST",
-                            help="referanse til dokumentet, f.eks. «IMDi, anmodning 2025, ref. 24/01234»")
+        parser.add_argument(
+            "--dato",
+            type=date_argument,
+            default=None,
+            metavar="DATO",
+            help="dokumentets dato (dd.mm.åååå): lagres med anmodningstallene og bosettingstallene filen endrer",
+        )
+        parser.add_argument(
+            "--kilde",
+            type=source_argument,
+            default="",
+            metavar="TEKST",
+            help="referanse til dokumentet, f.eks. «IMDi, anmodning 2025, ref. 24/01234»",
+        )
         parser.add_argument("--dry-run", action="store_true", help="vis hva som ville blitt endret, skriv ingenting")
 
     def handle(self, *args, file: str, county: str, year: int, dato, kilde: str, dry_run: bool, **options) -> None:
@@ -41,8 +57,9 @@ class Command(NorwegianErrors, BaseCommand):
             content = path.read_bytes()
         except OSError as error:
             fail([f"Kunne ikke lese {file}: {os_error_text(error)}."])
-        plan = imports.import_plan(county=county_obj, year=year, content=content, filename=path.name,
-                                   document=Document(dato, kilde))
+        plan = imports.import_plan(
+            county=county_obj, year=year, content=content, filename=path.name, document=Document(dato, kilde)
+        )
         if not plan.ok:
             fail([f"{file}: {e}" for e in plan.errors] + ["Ingenting ble lagret."])
         for column in plan.ignored_columns:
@@ -52,13 +69,16 @@ class Command(NorwegianErrors, BaseCommand):
         for change in plan.changes:
             self.stdout.write(f"{change.municipality}: {change.column} {display(change.old)} → {display(change.new)}")
         if dry_run:
-            self.stdout.write(f"Prøvekjøring: {plural(len(plan.changes), 'verdi', 'verdier')} i "
-                              f"{plural(plan.changed_municipalities, 'kommune', 'kommuner')} ville blitt endret. "
-                              "Ingenting ble lagret.")
+            self.stdout.write(
+                f"Prøvekjøring: {plural(len(plan.changes), 'verdi', 'verdier')} i "
+                f"{plural(plan.changed_municipalities, 'kommune', 'kommuner')} ville blitt endret. "
+                "Ingenting ble lagret."
+            )
             return
         try:
             _, changed = services.figures_apply(county=county_obj, year=year, rows=plan.rows)
         except services.InvalidFigures as error:
             fail([str(error), "Ingenting ble lagret."])
-        self.stdout.write(f"Lest inn {plural(len(plan.rows), 'kommune', 'kommuner')} for {county_obj.name} {year}; "
-                          f"{changed} endret.")
+        self.stdout.write(
+            f"Lest inn {plural(len(plan.rows), 'kommune', 'kommuner')} for {county_obj.name} {year}; {changed} endret."
+        )

@@ -13,7 +13,7 @@ from django.apps import apps
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-# How the audit page names a read (``PersonalDataAccess.action``); unknown actions show as stored.
+# How the audit page names a read (``PersonalDataAccess.action``); apps may register more, unknown ones show as stored.
 READ_ACTIONS = {
     "view": _("Opened the page"),
     "view_national_id": _("Saw the identity number"),
@@ -40,7 +40,10 @@ def tracked_models() -> list:
 
 def register_models() -> None:
     from integrering.core.models import County, User, UserRole
+    from integrering.core.registry import read_action_register
 
+    for code, label in READ_ACTIONS.items():
+        read_action_register(code, label)
     track(User, exclude_fields=["password", "last_login"])
     track(UserRole)
     track(County)

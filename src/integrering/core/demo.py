@@ -2,23 +2,22 @@
 
 Demo users exist only where this is loaded (``integrering load-demo-data``, which ``make run`` calls);
 the command refuses to run in production mode. Other apps add their demo data through a ``demo``
-module with a ``load(*, county, stdout)`` function, called in the order of ``DEMO_APPS``.
+``load(*, county, stdout)`` function registered with ``core.registry.demo_register``, called in its order.
 """
 
 import csv
 import datetime
-import importlib
 import secrets
 
 from django.db import transaction
 
 from integrering.core.models import County, User
+from integrering.core.registry import demo_loaders
 from integrering.core.roles import Role
 from integrering.core.services import user_save
 from integrering.municipalities.models import ContactAssignment, Municipality
 from integrering.municipalities.reference_data import DATA_DIR
 
-DEMO_APPS = ["integrering.settlement", "integrering.guidance"]
 CONTACTS_FROM = datetime.date(2020, 1, 1)
 
 DEMO_USERS = [
@@ -71,12 +70,8 @@ def demo_data_load(*, password: str | None, stdout) -> str:
     for username, first, last, roles, number in DEMO_USERS:
         municipality = Municipality.objects.get(number=number) if number else None
         _save_demo_user(county, username, first, last, roles, password, municipality=municipality)
-    for app in DEMO_APPS:
-        try:
-            module = importlib.import_module(f"{app}.demo")
-        except ModuleNotFoundError:
-            continue
-        module.load(county=county, stdout=stdout)
+    for loader in demo_loaders():
+        loader.load(county=county, stdout=stdout)
     usernames = [a.username for a in advisers] + [u[0] for u in DEMO_USERS]
     stdout.write("Demobrukere: " + ", ".join(usernames))
     return password

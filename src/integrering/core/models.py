@@ -116,9 +116,9 @@ class PersonalDataAccess(models.Model):
 
     @property
     def action_label(self) -> str:
-        from integrering.core.audit import READ_ACTIONS
+        from integrering.core.registry import read_action_label
 
-        return str(READ_ACTIONS.get(self.action, self.action))
+        return read_action_label(self.action)
 
     @property
     def record_type_label(self) -> str:

@@ -7,8 +7,12 @@ class GuidanceConfig(AppConfig):
     verbose_name = "Karriereveiledning"
 
     def ready(self) -> None:
+        from django.utils.translation import gettext_lazy as _
+
         from integrering.core.audit import track
-        from integrering.guidance import models
+        from integrering.core.permissions import Perm
+        from integrering.core.registry import NavLink, demo_register, navigation_register
+        from integrering.guidance import demo, models
         from integrering.guidance.sections import municipality_section
         from integrering.municipalities.services import municipality_page_section_register
 
@@ -29,3 +33,15 @@ class GuidanceConfig(AppConfig):
         for model in (models.Referral, models.GuidanceCase, models.GuidanceSession, models.TrainingEnrolment):
             track(model)
         municipality_page_section_register(municipality_section)
+        navigation_register(
+            key="guidance",
+            label=_("Career guidance"),
+            order=300,
+            links=[
+                NavLink(_("Queue"), "guidance:queue", Perm.MANAGE_GUIDANCE),
+                NavLink(_("Participants"), "guidance:participants", Perm.VIEW_PARTICIPANTS),
+                NavLink(_("Norwegian training (§ 30)"), "guidance:training", Perm.MANAGE_TRAINING),
+                NavLink(_("Compliance"), "guidance:compliance", Perm.VIEW_COMPLIANCE),
+            ],
+        )
+        demo_register(key="guidance", order=300, load=demo.load)

@@ -7,7 +7,20 @@ class MunicipalitiesConfig(AppConfig):
     verbose_name = "Kommuner"
 
     def ready(self) -> None:
+        from django.utils.translation import gettext_lazy as _
+
         from integrering.core.audit import track
+        from integrering.core.permissions import Perm
+        from integrering.core.registry import NavLink, navigation_register
         from integrering.municipalities.models import ContactAssignment
 
         track(ContactAssignment)
+        navigation_register(
+            key="municipalities",
+            label=_("Municipalities"),
+            order=100,
+            links=[
+                NavLink(_("Municipalities"), "municipalities:list", Perm.VIEW_MUNICIPALITIES),
+                NavLink(_("Contact persons"), "municipalities:contacts", Perm.VIEW_MUNICIPALITIES),
+            ],
+        )

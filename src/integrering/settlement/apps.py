@@ -7,9 +7,13 @@ class SettlementConfig(AppConfig):
     verbose_name = "Bosetting"
 
     def ready(self) -> None:
+        from django.utils.translation import gettext_lazy as _
+
         from integrering.core.audit import track
+        from integrering.core.permissions import Perm
+        from integrering.core.registry import NavLink, demo_register, navigation_register
         from integrering.municipalities.services import municipality_page_section_register
-        from integrering.settlement import models
+        from integrering.settlement import demo, models
         from integrering.settlement.views_overview import municipality_section
 
         for model in (
@@ -23,3 +27,13 @@ class SettlementConfig(AppConfig):
         ):
             track(model)
         municipality_page_section_register(municipality_section)
+        navigation_register(
+            key="settlement",
+            label=_("Settlement"),
+            order=200,
+            links=[
+                NavLink(_("Settlement years"), "settlement:years", Perm.VIEW_SETTLEMENT),
+                NavLink(_("Distribution criteria"), "settlement:criteria", Perm.EDIT_SETTLEMENT),
+            ],
+        )
+        demo_register(key="settlement", order=200, load=demo.load)

@@ -1,8 +1,6 @@
-import importlib
-
 from django.urls import path
 
-from integrering.settlement import views_figures, views_overview, views_years
+from integrering.settlement import urls_scenarios, views_figures, views_overview, views_years
 
 app_name = "settlement"
 urlpatterns = [
@@ -21,11 +19,5 @@ urlpatterns = [
     path("<int:year>/diagram/", views_overview.charts, name="charts"),
 ]
 
-# S2's scenario, criteria and recommendation pages live in the same namespace.
-try:
-    urls_scenarios = importlib.import_module("integrering.settlement.urls_scenarios")
-except ModuleNotFoundError as error:
-    if error.name != "integrering.settlement.urls_scenarios":
-        raise
-else:
-    urlpatterns += urls_scenarios.urlpatterns
+# The scenario, criteria and recommendation pages live in the same namespace.
+urlpatterns += urls_scenarios.urlpatterns

@@ -46,8 +46,14 @@ def _run_management_command(execute, argv: list[str]) -> None:
     """Run a management command; a database that cannot be reached is a plain message and exit 2."""
     from django.db.utils import InterfaceError, OperationalError
 
+    from integrering.core.exceptions import ApplicationError
+
     try:
         execute(argv)
+    except ApplicationError as error:
+        # The one error protocol: a broken rule is a message in the user's words and exit status 2.
+        print(f"integrering: {error.user_message}", file=sys.stderr)
+        sys.exit(2)
     except (OperationalError, InterfaceError) as error:
         print(f"integrering: databasefeil: {_without_password(str(error).strip())}", file=sys.stderr)
         print(

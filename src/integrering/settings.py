@@ -68,6 +68,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Last, so that it sees an ApplicationError first: a broken rule is a page with the reason, never a 500.
+    "integrering.core.middleware.ApplicationErrorMiddleware",
 ]
 
 ROOT_URLCONF = "integrering.urls"
@@ -100,11 +102,22 @@ def _database(url: str, conn_max_age: int) -> dict:
             f"DATABASE_URL må begynne med sqlite:/// eller postgres:// (fikk «{scheme or 'uten skjema'}»)."
         )
     try:
-        return dj_database_url.parse(url, conn_max_age=conn_max_age)
+        database = dj_database_url.parse(url, conn_max_age=conn_max_age)
     except ValueError:
         raise ConfigError(
             "DATABASE_URL kan ikke tolkes (form: postgres://bruker:passord@vert:5432/database)."
         ) from None
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        # Simultaneous saves: every transaction takes the write lock when it begins (no «database is locked»
+        # when a reading transaction later writes), a writer waits up to SQLITE_BUSY_TIMEOUT seconds for
+        # another, and readers never wait for writers (WAL).
+        database["OPTIONS"] = {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": env_int("SQLITE_BUSY_TIMEOUT", 20, minimum=1),
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            **database.get("OPTIONS", {}),
+        }
+    return database
 
 
 DATABASES = {

@@ -205,3 +205,19 @@ def test_the_audit_filters_offer_all_in_norwegian(county_admin, client_for):
     form = client_for(county_admin).get("/admin/revisjon/").context["form"]
     assert form.fields["user"].choices[0] == ("", "Alle")
     assert form.fields["record_type"].choices[0] == ("", "Alle")
+
+
+def test_a_read_is_named_by_its_kind_and_record_type_and_an_unknown_kind_shows_as_stored(make_user):
+    from django.utils import translation
+
+    from integrering.core.audit import personal_data_read_log
+    from integrering.core.audit_display import read_rows
+    from integrering.core.models import PersonalDataAccess
+
+    reader = make_user(Role.CAREER_COUNSELLOR, username="veileder")
+    personal_data_read_log(user=reader, action="export", record_type="participant", record_ids=[1])
+    personal_data_read_log(user=reader, action="something_new", record_type="no_such_model", record_ids=[2])
+    with translation.override("nb"):
+        rows = {row.read.action: row for row in read_rows(PersonalDataAccess.objects.all())}
+    assert (rows["export"].action, rows["export"].record_type) == ("Eksporterte", "Deltaker")
+    assert (rows["something_new"].action, rows["something_new"].record_type) == ("something_new", "no_such_model")

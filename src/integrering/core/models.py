@@ -113,15 +113,3 @@ class PersonalDataAccess(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.user} {self.action}"
-
-    @property
-    def action_label(self) -> str:
-        from integrering.core.registry import read_action_label
-
-        return read_action_label(self.action)
-
-    @property
-    def record_type_label(self) -> str:
-        from integrering.core.audit import record_type_label
-
-        return record_type_label(self.record_type)

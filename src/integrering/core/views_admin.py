@@ -61,6 +61,7 @@ def audit_log(request):
     if form.is_valid():
         entries, reads = form.apply(entries, reads)
     page = Paginator(entries, 50).get_page(request.GET.get("side"))
+    reads_page = Paginator(reads, 50).get_page(request.GET.get("lesinger"))
     return render(
         request,
         "core/audit.html",
@@ -68,6 +69,7 @@ def audit_log(request):
             "form": form,
             "entries": page,
             "entry_rows": audit_display.entry_rows(page.object_list),
-            "reads": Paginator(reads, 50).get_page(request.GET.get("lesinger")),
+            "reads": reads_page,
+            "read_rows": audit_display.read_rows(reads_page.object_list),
         },
     )

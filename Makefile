@@ -70,7 +70,7 @@ clean:
 # Regenerate the translation catalogues (project-wide, and one per app that has its own).
 messages:
 	cd src/integrering && DJANGO_DEBUG=1 ../../$(BIN)/integrering makemessages -l nb --no-location -v0 \
-	  --ignore=settlement --ignore=guidance --ignore=allocation --ignore=legal
-	for app in settlement guidance; do \
+	  --ignore=accounts --ignore=settlement --ignore=guidance --ignore=allocation --ignore=legal
+	for app in accounts settlement guidance; do \
 	  if [ -d src/integrering/$$app/locale ]; then (cd src/integrering/$$app && DJANGO_DEBUG=1 ../../../$(BIN)/integrering makemessages -l nb --no-location -v0); fi; \
 	done

@@ -31,7 +31,7 @@ ACTION_LABELS = {
     LogEntry.Action.DELETE: _("Deleted"),
     LogEntry.Action.ACCESS: _("Opened"),
 }
-# Changes logged under a name that is not a model field (core.services.user_unlock).
+# Changes logged under a name that is not a model field (accounts.services.user_unlock).
 PSEUDO_FIELDS = {
     "lockout": (_("Log-in lockout"), {"locked": _("Locked out"), "unlocked": _("Unlocked")}),
 }

@@ -41,10 +41,12 @@ browser:
 	  else echo "Chromium mangler: installer pakken 'chromium' (Debian) for nettlesertestene."; exit 1; fi; \
 	fi
 
-# The shape of the code: lint, format, migrations that match the models.
+# The shape of the code: lint, format, the layers (import-linter, contracts in pyproject.toml), migrations
+# that match the models.
 check: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/integrering makemigrations --check --dry-run
 
 # The suite runs on every core (pytest-xdist); each worker has its own test database.

@@ -41,10 +41,12 @@ browser:
 	  else echo "Chromium mangler: installer pakken 'chromium' (Debian) for nettlesertestene."; exit 1; fi; \
 	fi
 
-# The shape of the code: lint, format, migrations that match the models.
+# The shape of the code: lint, format, the layers (import-linter, contracts in pyproject.toml), migrations
+# that match the models.
 check: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/integrering makemigrations --check --dry-run
 
 # The suite runs on every core (pytest-xdist); each worker has its own test database.
@@ -70,7 +72,7 @@ clean:
 # Regenerate the translation catalogues (project-wide, and one per app that has its own).
 messages:
 	cd src/integrering && DJANGO_DEBUG=1 ../../$(BIN)/integrering makemessages -l nb --no-location -v0 \
-	  --ignore=settlement --ignore=guidance --ignore=allocation --ignore=legal
-	for app in settlement guidance; do \
+	  --ignore=accounts --ignore=settlement --ignore=guidance --ignore=allocation --ignore=legal
+	for app in accounts settlement guidance; do \
 	  if [ -d src/integrering/$$app/locale ]; then (cd src/integrering/$$app && DJANGO_DEBUG=1 ../../../$(BIN)/integrering makemessages -l nb --no-location -v0); fi; \
 	done

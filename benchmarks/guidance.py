@@ -126,9 +126,9 @@ def main() -> None:
     from django.test import Client
     from django.urls import NoReverseMatch, reverse
 
+    from integrering.accounts.services import user_save
     from integrering.core.models import County, User
     from integrering.core.roles import Role
-    from integrering.core.services import user_save
     from integrering.guidance.evaluation import participants_refresh
     from integrering.guidance.imports import import_apply, import_plan
     from integrering.guidance.models import GuidanceCase, Participant, Referral

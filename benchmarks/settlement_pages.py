@@ -126,9 +126,9 @@ def main() -> None:
         from django.db.models import Count
         from django.test import Client
 
+        from integrering.accounts.services import user_save
         from integrering.core.models import County, User
         from integrering.core.roles import Role
-        from integrering.core.services import user_save
         from integrering.municipalities.models import Municipality, Population
         from integrering.settlement.models import SettlementFigure
 

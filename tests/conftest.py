@@ -5,9 +5,9 @@ import os
 import pytest
 from hypothesis import settings as hypothesis_settings
 
+from integrering.accounts.services import user_save
 from integrering.core.models import County, User
 from integrering.core.roles import Role
-from integrering.core.services import user_save
 from integrering.municipalities.models import Municipality
 from integrering.municipalities.reference_data import reference_data_load
 

@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "integrering.municipalities",
     "integrering.settlement",
     "integrering.guidance",
+    # The top layer; before django.contrib.admin, whose registration/ templates it overrides.
+    "integrering.accounts",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -85,7 +87,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "integrering.core.context_processors.navigation",
+                "integrering.accounts.navigation.navigation",
             ],
         },
     },

@@ -1,19 +1,20 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from integrering.accounts import views as accounts_views
 from integrering.core import views as core_views
 
 urlpatterns = [
-    path("", core_views.home, name="home"),
-    path("logg-inn/", core_views.login, name="login"),
-    path("logg-ut/", core_views.logout, name="logout"),
-    path("passord/", core_views.password_change, name="password_change"),
-    path("passord/endret/", core_views.password_change_done, name="password_change_done"),
+    path("", accounts_views.home, name="home"),
+    path("logg-inn/", accounts_views.login, name="login"),
+    path("logg-ut/", accounts_views.logout, name="logout"),
+    path("passord/", accounts_views.password_change, name="password_change"),
+    path("passord/endret/", accounts_views.password_change_done, name="password_change_done"),
     path("helse/", core_views.health, name="health"),
     path("kommuner/", include("integrering.municipalities.urls")),
     path("bosetting/", include("integrering.settlement.urls")),
     path("veiledning/", include("integrering.guidance.urls")),
-    path("admin/", include("integrering.core.urls")),
+    path("admin/", include("integrering.accounts.urls")),
     # Django's own admin, for technical superusers only (is_staff); not part of the county's UI.
     path("django-admin/", admin.site.urls),
 ]

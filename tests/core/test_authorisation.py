@@ -98,7 +98,7 @@ def expected_for(role: Role, route: str, perm) -> set[int]:
 @pytest.fixture
 def matrix_records(county, make_user):
     """Demo data plus a criterion, a scenario and a run: a real record behind every <pk> route."""
-    from integrering.core.demo import demo_data_load
+    from integrering.accounts.demo import demo_data_load
     from integrering.guidance.models import GuidanceCase, Participant, TrainingEnrolment
     from integrering.municipalities.models import ContactAssignment
     from integrering.settlement.models import SettlementYear

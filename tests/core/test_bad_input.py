@@ -4,7 +4,7 @@ import io
 
 import pytest
 
-from integrering.core.demo import demo_data_load
+from integrering.accounts.demo import demo_data_load
 from integrering.core.roles import Role
 from tests.core.test_authorisation import PATTERNS, sample_path
 

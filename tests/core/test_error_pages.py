@@ -49,14 +49,3 @@ def test_a_failed_csrf_check_gives_a_norwegian_page(adviser):
     page = response.content.decode()
     assert "Skjemaet er utløpt" in page and "Ingenting ble lagret" in page
     assert "CSRF" not in page
-
-
-def test_opening_the_logout_address_asks_with_a_button(adviser, client_for):
-    client = client_for(adviser)
-    response = client.get("/logg-ut/")
-    assert response.status_code == 200
-    page = response.content.decode()
-    assert 'action="/logg-ut/"' in page and "Vil du logge ut?" in page
-    assert client.get("/").status_code == 200  # still logged in
-    client.post("/logg-ut/")
-    assert client.get("/logg-ut/").url == "/logg-inn/"

@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "integrering"
-APP_CATALOGUES = ["settlement", "guidance"]
+APP_CATALOGUES = ["accounts", "settlement", "guidance"]
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +25,7 @@ def regenerated(tmp_path_factory):
             locale=["nb"],
             no_location=True,
             verbosity=0,
-            ignore_patterns=["settlement/*", "guidance/*", "allocation/*", "legal/*"],
+            ignore_patterns=[f"{app}/*" for app in APP_CATALOGUES] + ["allocation/*", "legal/*"],
         )
         for app in APP_CATALOGUES:
             if (copy / app / "locale").exists():
@@ -57,7 +57,7 @@ def test_pages_are_shown_in_bokmal(client):
     assert "Logg inn" in page and "Brukernavn" in page
 
 
-OWN_APPS = ("core", "municipalities", "settlement", "guidance")
+OWN_APPS = ("core", "municipalities", "settlement", "guidance", "accounts")
 
 
 def test_every_model_has_a_translatable_name_in_singular_and_plural():

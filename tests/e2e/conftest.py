@@ -9,9 +9,9 @@ import os
 import pytest
 from django.db import connections
 
+from integrering.accounts.services import user_save
 from integrering.core.models import User
 from integrering.core.roles import Role
-from integrering.core.services import user_save
 from integrering.municipalities.models import Municipality
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls made by fixtures are still synchronous.

@@ -2,7 +2,7 @@
 
 from playwright.sync_api import expect
 
-from integrering.core.demo import _load_contact_persons
+from integrering.accounts.demo import _load_contact_persons
 from integrering.core.models import County
 from integrering.core.roles import Role
 from tests.e2e.conftest import E2E_PASSWORD

@@ -2,7 +2,7 @@ import io
 
 import pytest
 
-from integrering.core.demo import demo_data_load
+from integrering.accounts.demo import demo_data_load
 from integrering.guidance.models import CaseStatus, Participant, TrainingEnrolment
 from integrering.legal.rulesets.v2021 import CODES
 

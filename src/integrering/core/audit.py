@@ -5,13 +5,13 @@ Apps register their models with :func:`track` in ``AppConfig.ready``. A model ma
 logged-in user (imports from the command line) still show in the county's audit page.
 """
 
-import functools
 from collections.abc import Iterable
 
 from auditlog.registry import auditlog
-from django.apps import apps
-from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+
+from integrering.core.models import County, PersonalDataAccess, User, UserRole
+from integrering.core.registry import read_action_register
 
 # How the audit page names a read (``PersonalDataAccess.action``); apps may register more, unknown ones show as stored.
 READ_ACTIONS = {
@@ -39,25 +39,11 @@ def tracked_models() -> list:
 
 
 def register_models() -> None:
-    from integrering.core.models import County, User, UserRole
-    from integrering.core.registry import read_action_register
-
     for code, label in READ_ACTIONS.items():
         read_action_register(code, label)
     track(User, exclude_fields=["password", "last_login"])
     track(UserRole)
     track(County)
-
-
-@functools.cache
-def _verbose_names() -> dict[str, object]:
-    return {model._meta.model_name: model._meta.verbose_name for model in apps.get_models()}
-
-
-def record_type_label(record_type: str) -> str:
-    """The model's (translated) name for a stored record type such as ``participant``."""
-    name = _verbose_names().get(record_type)
-    return capfirst(str(name)) if name is not None else record_type
 
 
 def personal_data_list_log(*, user, record_ids: Iterable, description: str):
@@ -76,8 +62,6 @@ def personal_data_read_log(
 
     ``user`` is None for a command-line export; then ``county`` says whose data it was.
     """
-    from integrering.core.models import PersonalDataAccess
-
     return PersonalDataAccess.objects.create(
         user=user,
         county_id=county.pk if county is not None else user.county_id,

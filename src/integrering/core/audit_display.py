@@ -3,14 +3,17 @@
 django-auditlog stores each change as ``{field name: [old, new]}`` with values as text («280», «None»,
 «True»). :func:`entry_rows` turns a page of entries into rows with the field's verbose name, the related
 record's name for a foreign key («5001 Trondheim», not «280»), choice labels, Norwegian dates, yes/no,
-and «–» for empty — with one query per related model for the whole page.
+and «–» for empty — with one query per related model for the whole page. :func:`read_rows` does the
+same for the log of reads of personal data (the kind of read and the record type by their names).
 """
 
 import datetime
+import functools
 from collections import defaultdict
 from dataclasses import dataclass
 
 from auditlog.models import LogEntry
+from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.dateparse import parse_date, parse_datetime
@@ -18,6 +21,8 @@ from django.utils.functional import Promise
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from integrering.core.models import PersonalDataAccess
+from integrering.core.registry import read_action_label
 from integrering.core.templatetags.formatting import UNKNOWN, date_no
 
 ACTION_LABELS = {
@@ -26,7 +31,7 @@ ACTION_LABELS = {
     LogEntry.Action.DELETE: _("Deleted"),
     LogEntry.Action.ACCESS: _("Opened"),
 }
-# Changes logged under a name that is not a model field (core.services.user_unlock).
+# Changes logged under a name that is not a model field (accounts.services.user_unlock).
 PSEUDO_FIELDS = {
     "lockout": (_("Log-in lockout"), {"locked": _("Locked out"), "unlocked": _("Unlocked")}),
 }
@@ -76,6 +81,13 @@ class EntryRow:
     action: str
     record_type: str
     changes: list[Change]
+
+
+@dataclass(frozen=True)
+class ReadRow:
+    read: PersonalDataAccess
+    action: str
+    record_type: str
 
 
 def _field(model, name: str):
@@ -160,3 +172,19 @@ def entry_rows(entries) -> list[EntryRow]:
         )
         for entry in entries
     ]
+
+
+@functools.cache
+def _verbose_names() -> dict[str, object]:
+    return {model._meta.model_name: model._meta.verbose_name for model in apps.get_models()}
+
+
+def record_type_label(record_type: str) -> str:
+    """The model's (translated) name for a stored record type such as ``participant``."""
+    name = _verbose_names().get(record_type)
+    return capfirst(str(name)) if name is not None else record_type
+
+
+def read_rows(reads) -> list[ReadRow]:
+    """Reads of personal data with the kind of read and the record type by their (translated) names."""
+    return [ReadRow(read, read_action_label(read.action), record_type_label(read.record_type)) for read in reads]

@@ -11,8 +11,9 @@ class MunicipalitiesConfig(AppConfig):
 
         from integrering.core.audit import track
         from integrering.core.permissions import Perm
-        from integrering.core.registry import NavLink, navigation_register
+        from integrering.core.registry import NavLink, navigation_register, start_panel_register
         from integrering.municipalities.models import ContactAssignment
+        from integrering.municipalities.views import start_panel
 
         track(ContactAssignment)
         navigation_register(
@@ -24,3 +25,4 @@ class MunicipalitiesConfig(AppConfig):
                 NavLink(_("Contact persons"), "municipalities:contacts", Perm.VIEW_MUNICIPALITIES),
             ],
         )
+        start_panel_register(key="municipalities", order=100, render=start_panel)

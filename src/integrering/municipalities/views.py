@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from integrering.core.collation import norwegian_key
-from integrering.core.permissions import Perm, has_perm, requires
+from integrering.core.permissions import Perm, has_perm, is_municipal_only, requires
 from integrering.municipalities import selectors, services
 from integrering.municipalities.forms import ContactAssignmentForm, YearForm
 from integrering.municipalities.models import ContactAssignment
@@ -94,6 +94,21 @@ def contact_overview(request):
             "can_manage": has_perm(request.user, Perm.MANAGE_CONTACTS),
         },
     )
+
+
+def start_panel(request) -> tuple[str, dict] | None:
+    """The start page's panel (registered in ``apps.py``): a municipal user's own municipality, or the
+    municipalities a county user is contact person for; nothing for a user who may not see municipalities."""
+    user = request.user
+    if not user.county_id or not has_perm(user, Perm.VIEW_MUNICIPALITIES):
+        return None
+    today = timezone.localdate()
+    if is_municipal_only(user):
+        # A municipal user is nobody's contact person: their start page is their own municipality.
+        own = selectors.with_year_figures(selectors.municipalities_for_user(user, year=today.year), today.year)
+        return "municipalities/_start_panel.html", {"own_municipality": own.first(), "today": today}
+    mine = selectors.with_year_figures(selectors.municipalities_of_contact(user, today), today.year)
+    return "municipalities/_start_panel.html", {"my_municipalities": mine, "today": today}
 
 
 @requires(Perm.MANAGE_CONTACTS)

@@ -1,4 +1,4 @@
-"""Writes for users and roles."""
+"""Writes for users and roles (user administration, the first county administrator, the demo users)."""
 
 from auditlog.models import LogEntry
 from axes.utils import reset as axes_reset
@@ -9,7 +9,7 @@ from integrering.core.models import County, User, UserRole
 from integrering.core.roles import Role
 from integrering.municipalities.services import contact_assignments_end_for_person
 
-# The pseudo-field an unlock is logged under (the audit page names it, see core/audit_display.py).
+# The pseudo-field an unlock is logged under (the audit page names it: core.audit_display.PSEUDO_FIELDS).
 LOCKOUT_FIELD = "lockout"
 
 

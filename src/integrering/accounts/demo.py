@@ -1,8 +1,9 @@
 """Trøndelag demo data: county 50, the seed's contact persons and one demo user per role.
 
 Demo users exist only where this is loaded (``integrering load-demo-data``, which ``make run`` calls);
-the command refuses to run in production mode. Other apps add their demo data through a ``demo``
-``load(*, county, stdout)`` function registered with ``core.registry.demo_register``, called in its order.
+the command refuses to run in production mode. The users come first (the other apps' demo data names
+them); then every app's ``load(*, county, stdout)`` registered with ``core.registry.demo_register`` is
+called in its order.
 """
 
 import csv
@@ -10,11 +11,12 @@ import datetime
 import secrets
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
+from integrering.accounts.services import user_save
 from integrering.core.models import County, User
 from integrering.core.registry import demo_loaders
 from integrering.core.roles import Role
-from integrering.core.services import user_save
 from integrering.municipalities.models import ContactAssignment, Municipality
 from integrering.municipalities.reference_data import DATA_DIR
 
@@ -51,7 +53,7 @@ def _load_contact_persons(county, password) -> list[User]:
     for row in _contact_rows():
         email = row["epost"]
         if email not in people:
-            first, _, last = row["kontaktperson"].rpartition(" ")
+            first, _space, last = row["kontaktperson"].rpartition(" ")
             username = "radgiver" if not people else email.split("@")[0]
             people[email] = _save_demo_user(county, username, first, last, {Role.ADVISER}, password, email=email)
         municipality = Municipality.objects.get(number=row["kommunenummer"])
@@ -73,5 +75,5 @@ def demo_data_load(*, password: str | None, stdout) -> str:
     for loader in demo_loaders():
         loader.load(county=county, stdout=stdout)
     usernames = [a.username for a in advisers] + [u[0] for u in DEMO_USERS]
-    stdout.write("Demobrukere: " + ", ".join(usernames))
+    stdout.write(_("Demo users: %(usernames)s") % {"usernames": ", ".join(usernames)})
     return password

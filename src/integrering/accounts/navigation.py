@@ -1,6 +1,7 @@
-"""The navigation, by area of responsibility, showing only what the user may open.
+"""The navigation, by area of responsibility, showing only what the user may open (a context processor).
 
-Each app registers its area in ``AppConfig.ready()`` (``core.registry.navigation_register``).
+Each app registers its area in ``AppConfig.ready()`` (``core.registry.navigation_register``); this top
+layer composes them for the menu in ``base.html`` and the start page.
 """
 
 from django.urls import reverse

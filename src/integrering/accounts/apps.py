@@ -1,0 +1,28 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AccountsConfig(AppConfig):
+    """The top layer: start page, log-in, user administration, the audit page and the composed navigation.
+
+    Nothing below imports it. It composes what the other apps register in ``core.registry`` (navigation
+    areas, start-page panels, demo data) and registers its own Administration area.
+    """
+
+    name = "integrering.accounts"
+    label = "accounts"
+    verbose_name = _("Accounts")
+
+    def ready(self) -> None:
+        from integrering.core.permissions import Perm
+        from integrering.core.registry import NavLink, navigation_register
+
+        navigation_register(
+            key="administration",
+            label=_("Administration"),
+            order=900,
+            links=[
+                NavLink(_("Users"), "accounts:users", Perm.MANAGE_USERS),
+                NavLink(_("Audit log"), "accounts:audit", Perm.VIEW_AUDIT),
+            ],
+        )

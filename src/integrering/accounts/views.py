@@ -1,0 +1,109 @@
+"""The top layer's pages: the start page, log-in and password, user administration and the audit page."""
+
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from integrering.accounts import selectors, services
+from integrering.accounts.forms import AuditFilterForm, UserForm
+from integrering.core import audit_display
+from integrering.core import selectors as audit_selectors
+from integrering.core.models import User
+from integrering.core.permissions import Perm, public, requires
+from integrering.core.registry import start_panels
+
+
+@requires(Perm.HOME)
+def home(request):
+    """The start page: the panels the apps registered (each decides what this user sees), and the areas."""
+    panels = []
+    for panel in start_panels():
+        shown = panel.render(request)
+        if shown is not None:
+            template, context = shown
+            panels.append(render_to_string(template, context, request=request))
+    return render(request, "accounts/home.html", {"panels": panels})
+
+
+login = public(auth_views.LoginView.as_view(redirect_authenticated_user=True))
+_logout = auth_views.LogoutView.as_view()
+
+
+@public
+def logout(request):
+    """POST logs out (Django's LogoutView); a GET (a typed or bookmarked address) asks with a button."""
+    if request.method == "POST":
+        return _logout(request)
+    if not request.user.is_authenticated:
+        return redirect("login")
+    return render(request, "registration/logout.html")
+
+
+password_change = requires(Perm.HOME)(auth_views.PasswordChangeView.as_view(success_url="/passord/endret/"))
+password_change_done = requires(Perm.HOME)(auth_views.PasswordChangeDoneView.as_view())
+
+
+@requires(Perm.MANAGE_USERS)
+def user_list(request):
+    users = selectors.users_of_county(request.user)
+    locked = selectors.locked_out_usernames(u.username for u in users)
+    return render(request, "accounts/user_list.html", {"users": users, "locked": locked})
+
+
+@requires(Perm.MANAGE_USERS)
+def user_edit(request, pk: int | None = None):
+    # Users of other counties are invisible: a 404, not a 403, so their existence is not revealed.
+    user = selectors.user_of_county(request.user, pk) if pk else User()
+    if user is None:
+        raise Http404
+    form = UserForm(request.POST or None, instance=user, county=request.user.county, acting_user=request.user)
+    if request.method == "POST" and form.is_valid():
+        services.user_save(
+            user=form.save(commit=False),
+            county=request.user.county,
+            roles=set(form.cleaned_data["roles"]),
+            password=form.cleaned_data.get("password") or None,
+        )
+        messages.success(request, _("The user was saved."))
+        return redirect("accounts:users")
+    return render(request, "accounts/user_form.html", {"form": form, "edited": user})
+
+
+@requires(Perm.MANAGE_USERS)
+@require_POST
+def user_unlock(request, pk: int):
+    """Lift a lockout after repeated failed log-ins (django-axes), for one user of the county."""
+    user = selectors.user_of_county(request.user, pk)
+    if user is None:
+        raise Http404
+    services.user_unlock(user=user, by=request.user)
+    messages.success(request, _("%(user)s can log in again.") % {"user": user.username})
+    return redirect("accounts:users")
+
+
+@requires(Perm.VIEW_AUDIT)
+@require_GET
+def audit_log(request):
+    form = AuditFilterForm(request.GET or None, county=request.user.county)
+    entries = audit_selectors.audit_entries_for(request.user)
+    reads = audit_selectors.personal_data_reads_for(request.user)
+    if form.is_valid():
+        entries, reads = form.apply(entries, reads)
+    page = Paginator(entries, 50).get_page(request.GET.get("side"))
+    reads_page = Paginator(reads, 50).get_page(request.GET.get("lesinger"))
+    return render(
+        request,
+        "accounts/audit.html",
+        {
+            "form": form,
+            "entries": page,
+            "entry_rows": audit_display.entry_rows(page.object_list),
+            "reads": reads_page,
+            "read_rows": audit_display.read_rows(reads_page.object_list),
+        },
+    )

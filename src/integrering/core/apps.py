@@ -10,6 +10,7 @@ class CoreConfig(AppConfig):
         from django.utils.translation import gettext_lazy as _
 
         from integrering.core import audit, checks  # noqa: F401 — registers the system checks
+        from integrering.core.mail import checks as mail_checks  # noqa: F401 — registers the e-mail checks
         from integrering.core.permissions import Perm
         from integrering.core.registry import NavLink, navigation_register
 

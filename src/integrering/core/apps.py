@@ -22,5 +22,6 @@ class CoreConfig(AppConfig):
             links=[
                 NavLink(_("Users"), "core:users", Perm.MANAGE_USERS),
                 NavLink(_("Audit log"), "core:audit", Perm.VIEW_AUDIT),
+                NavLink(_("Sent e-mail"), "core:sent_emails", Perm.MANAGE_EMAIL),
             ],
         )

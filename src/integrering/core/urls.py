@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from integrering.core import views_admin
 
@@ -9,4 +9,5 @@ urlpatterns = [
     path("brukere/<int:pk>/", views_admin.user_edit, name="user_edit"),
     path("brukere/<int:pk>/las-opp/", views_admin.user_unlock, name="user_unlock"),
     path("revisjon/", views_admin.audit_log, name="audit"),
+    path("e-post/", include("integrering.core.mail.urls")),
 ]

@@ -1,8 +1,11 @@
 """Django settings for Integrering, read from environment variables (see README.md)."""
 
+from email.utils import getaddresses
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 
 from integrering.env import ConfigError, env_bool, env_choice, env_int, env_list, env_str
 
@@ -80,7 +83,8 @@ WSGI_APPLICATION = "integrering.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [SRC_DIR / "templates"],
+        # core/mail keeps its own templates (e-mails, the sent-email pages) in its package.
+        "DIRS": [SRC_DIR / "templates", SRC_DIR / "core" / "mail" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -222,6 +226,57 @@ AUDITLOG_DISABLE_REMOTE_ADDR = False
 # How long a participant's personal data is kept after their last activity before
 # `integrering anonymise-participants` removes it (days).
 PARTICIPANT_RETENTION_DAYS = env_int("PARTICIPANT_RETENTION_DAYS", 5 * 365, minimum=30)
+
+# E-mail (README «E-mail»). Django's SMTP backend when EMAIL_HOST is set. Without EMAIL_HOST: the console
+# backend in development; in production a backend that refuses every message (recorded as failed, the caller
+# gets the error) and a `check --deploy` warning — never the console, which would write recipients and
+# bodies into the service's log.
+EMAIL_HOST = env_str("EMAIL_HOST") or ""
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ConfigError(
+        "EMAIL_USE_TLS og EMAIL_USE_SSL kan ikke begge være 1: velg STARTTLS (EMAIL_USE_TLS, vanligvis port 587) "
+        "eller TLS fra start (EMAIL_USE_SSL, vanligvis port 465)."
+    )
+EMAIL_PORT = env_int("EMAIL_PORT", 465 if EMAIL_USE_SSL else 587 if EMAIL_USE_TLS else 25, minimum=1)
+if EMAIL_PORT > 65535:
+    raise ConfigError(f"EMAIL_PORT må være et portnummer fra 1 til 65535 (fikk {EMAIL_PORT}).")
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER") or ""
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD") or ""
+if bool(EMAIL_HOST_USER) != bool(EMAIL_HOST_PASSWORD):
+    # Django logs in only when both are set; one alone would silently send without logging in.
+    raise ConfigError("EMAIL_HOST_USER og EMAIL_HOST_PASSWORD må settes sammen (begge eller ingen).")
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10, minimum=1)
+
+
+def _mail_address(name: str, default: str | None) -> str:
+    """One address, bare or with a display name («Integrering <integrering@fylke.no>»)."""
+    value = env_str(name, default, required=default is None)
+    parsed = getaddresses([value])
+    try:
+        if len(parsed) != 1 or "\n" in value or "\r" in value:
+            raise ValidationError("")
+        validate_email(parsed[0][1])
+    except ValidationError:
+        raise ConfigError(
+            f"{name} må være én e-postadresse, f.eks. integrering@fylke.no eller "
+            f"«Integrering <integrering@fylke.no>» (fikk «{value}»)."
+        ) from None
+    return value
+
+
+# In production the sender must be one the SMTP server accepts for the county: no made-up default.
+DEFAULT_FROM_EMAIL = _mail_address(
+    "DEFAULT_FROM_EMAIL", None if EMAIL_HOST and not DEBUG else "Integrering <integrering@localhost>"
+)
+SERVER_EMAIL = _mail_address("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+if EMAIL_HOST:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+elif DEBUG:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+else:
+    EMAIL_BACKEND = "integrering.core.mail.backends.UnconfiguredBackend"
 
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 LOGGING = {

@@ -15,6 +15,7 @@ urlpatterns = [
     path("bosetting/", include("integrering.settlement.urls")),
     path("veiledning/", include("integrering.guidance.urls")),
     path("admin/", include("integrering.accounts.urls")),
+    path("admin/", include("integrering.core.urls")),
     # Django's own admin, for technical superusers only (is_staff); not part of the county's UI.
     path("django-admin/", admin.site.urls),
 ]

@@ -67,6 +67,7 @@ REACHED = {200, 302, 405}
 # Which record fills the <pk>/<version> of a route (first match wins); a new route with a <pk> must be added.
 OBJECT_ROUTES = [
     (r"^admin/brukere/<int:pk>/", "user"),
+    (r"^admin/e-post/<int:pk>/", "sent_email"),
     (r"/kjoringer/<int:pk>/", "run"),
     (r"/scenarier/<int:pk>/", "scenario"),
     (r"kriterier/<int:pk>/", "criterion"),
@@ -99,6 +100,7 @@ def expected_for(role: Role, route: str, perm) -> set[int]:
 def matrix_records(county, make_user):
     """Demo data plus a criterion, a scenario and a run: a real record behind every <pk> route."""
     from integrering.accounts.demo import demo_data_load
+    from integrering.core.mail.services import mail_send
     from integrering.guidance.models import GuidanceCase, Participant, TrainingEnrolment
     from integrering.municipalities.models import ContactAssignment
     from integrering.settlement.models import SettlementYear
@@ -118,8 +120,16 @@ def matrix_records(county, make_user):
     participant = Participant.objects.filter(
         county=county, municipality__number="5001", guidance_case__isnull=False
     ).first()
+    sent_email = mail_send(
+        to="radgiver@example.org",
+        template="test",
+        context={"requested_by": "Admin", "requested_at": None},
+        county=county,
+        related=adviser,
+    )
     return {
         "user": adviser.pk,
+        "sent_email": sent_email.pk,
         "run": scenario_run(scenario=scenario, user=adviser).pk,
         "scenario": scenario.pk,
         "criterion": criterion_create(county=county, code="ledighet", name="Ledighet").pk,
@@ -169,6 +179,8 @@ FOUNDATION_PAGES = {
     "/kommuner/kontaktpersoner/tildel/": {r: 200 if r == Role.COUNTY_ADMIN else 403 for r in Role},
     "/admin/brukere/": {r: 200 if r == Role.COUNTY_ADMIN else 403 for r in Role},
     "/admin/revisjon/": {r: 200 if r in (Role.COUNTY_ADMIN, Role.AUDITOR) else 403 for r in Role},
+    # Recipient addresses are personal data: the county's sent e-mail is for its administrators only.
+    "/admin/e-post/": {r: 200 if r == Role.COUNTY_ADMIN else 403 for r in Role},
 }
 
 

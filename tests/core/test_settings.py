@@ -11,6 +11,10 @@ PRODUCTION = {
     "DJANGO_DEBUG": "0",
     "DJANGO_SECRET_KEY": "a-production-secret-key-that-is-long-enough-0123456789abcdef",
     "DJANGO_ALLOWED_HOSTS": "integrering.example.org",
+    # Without a mail server the deploy check warns (integrering.W001, tests/core/mail/test_mail_settings.py).
+    "EMAIL_HOST": "smtp.example.org",
+    "EMAIL_USE_TLS": "1",
+    "DEFAULT_FROM_EMAIL": "Integrering <integrering@example.org>",
 }
 
 

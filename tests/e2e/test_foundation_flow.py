@@ -60,6 +60,7 @@ PHONE_PAGES = [
     "/kommuner/kontaktpersoner/",
     "/admin/brukere/",
     "/admin/revisjon/",
+    "/admin/e-post/",
     "/kommuner/kontaktpersoner/tildel/",
 ]
 

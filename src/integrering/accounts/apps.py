@@ -24,5 +24,6 @@ class AccountsConfig(AppConfig):
             links=[
                 NavLink(_("Users"), "accounts:users", Perm.MANAGE_USERS),
                 NavLink(_("Audit log"), "accounts:audit", Perm.VIEW_AUDIT),
+                NavLink(_("Sent e-mail"), "core:sent_emails", Perm.MANAGE_EMAIL),
             ],
         )

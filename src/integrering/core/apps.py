@@ -8,5 +8,6 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from integrering.core import audit, checks  # noqa: F401 — registers the system checks
+        from integrering.core.mail import checks as mail_checks  # noqa: F401 — registers the e-mail checks
 
         audit.register_models()

@@ -6,7 +6,7 @@ form field it concerns, when there is one.
 
 Where it ends up:
 
-- a view with a form calls :func:`integrering.core.forms.form_error_add` (the form shows it at the field,
+- a view with a form calls :func:`integrering.core.error_handling.form_error_add` (the form shows it at the field,
   or at the top);
 - anything else that escapes a view becomes a 400 page (or, for htmx, a fragment) with the reason, through
   :class:`integrering.core.middleware.ApplicationErrorMiddleware` — never a 500;

@@ -110,7 +110,7 @@ def test_caps_too_small_show_the_engines_message(year_2021, adviser, client_for)
         constraints={n[2:6]: {"cap": 5} for n in caps},
         total=619,
     )
-    from integrering.settlement.models import Municipality
+    from integrering.municipalities.models import Municipality
 
     others = Municipality.objects.filter(county=year_2021.county).exclude(number__in=["5001", "5006", "5007"])
     scenario.constraints.update({m.number: {"excluded": True, "reason": "Test"} for m in others})

@@ -17,10 +17,10 @@ from django.db.models import Max, Q
 
 from integrering import allocation
 from integrering.municipalities.models import Municipality, MunicipalityName, Population
+from integrering.settlement.criteria.models import POPULATION
 from integrering.settlement.models import CriterionDefinition, CriterionValue, Scenario, SettlementYear
 from integrering.settlement.run_inputs import run_inputs
 
-POPULATION = "folketall"
 # Bumped when the shape of ``inputs`` or the engine's contract changes (2: ``optimal`` against the
 # formula's quotas with a documented tie rule; a base that leaves no room is refused).
 ENGINE_VERSION = "allocation/2"

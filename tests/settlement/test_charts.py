@@ -41,7 +41,7 @@ def test_an_unknown_municipality_falls_back_to_the_first(seeded, adviser, client
 
 def test_the_county_over_the_years_says_how_many_values_are_unknown(county, adviser, client_for):
     from integrering.municipalities.models import Municipality
-    from integrering.settlement import selectors
+    from integrering.settlement.figures import selectors
     from integrering.settlement.models import SettlementFigure, SettlementYear
 
     year = SettlementYear.objects.create(county=county, year=2025)

@@ -82,7 +82,7 @@ def test_the_legend_has_no_class_that_can_hold_no_value():
 
 @pytest.mark.django_db
 def test_the_map_legend_on_the_page_has_no_empty_impossible_class(county, adviser, client_for):
-    from integrering.settlement import services
+    from integrering.settlement.figures import services
 
     year = SettlementYear.objects.create(county=county, year=2024)
     for number, settled in (

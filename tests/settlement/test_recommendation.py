@@ -225,7 +225,7 @@ def test_the_copied_numbers_are_in_the_audit_log(run, year_2021, adviser):
 def test_the_frozen_recommendation_cannot_be_changed_through_the_year_table_or_an_import(
     year_2021, adviser, client_for
 ):
-    from integrering.settlement import imports
+    from integrering.settlement.figures import imports
 
     recommendation_make(settlement_year=year_2021, user=None, numbers={"5001": 140, "5006": 33})
     county = year_2021.county

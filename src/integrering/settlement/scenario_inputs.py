@@ -13,54 +13,16 @@ Other criteria are the county's :class:`CriterionValue` rows of the settlement y
 
 from __future__ import annotations
 
-from django.db.models import Max, Q
-
 from integrering import allocation
-from integrering.municipalities.models import Municipality, MunicipalityName, Population
+from integrering.municipalities.models import Municipality
 from integrering.settlement.criteria.models import POPULATION
-from integrering.settlement.models import CriterionDefinition, CriterionValue, Scenario, SettlementYear
+from integrering.settlement.models import CriterionDefinition, CriterionValue, Scenario
 from integrering.settlement.run_inputs import run_inputs
+from integrering.settlement.years.selectors import municipalities_in_year, names_in_year, population_values
 
 # Bumped when the shape of ``inputs`` or the engine's contract changes (2: ``optimal`` against the
 # formula's quotas with a documented tie rule; a base that leaves no room is refused).
 ENGINE_VERSION = "allocation/2"
-
-
-def municipalities_in_year(settlement_year: SettlementYear) -> list[Municipality]:
-    year = settlement_year.year
-    qs = Municipality.objects.filter(county_id=settlement_year.county_id, valid_from__lte=year)
-    return list(qs.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=year)).order_by("number"))
-
-
-def names_in_year(municipalities: list[Municipality], year: int) -> dict[int, str]:
-    """The SSB name of each municipality in ``year`` (or its latest name before it)."""
-    names: dict[int, str] = {m.pk: m.norwegian_name for m in municipalities}
-    rows = MunicipalityName.objects.filter(municipality__in=municipalities, year__lte=year).order_by("year")
-    for row in rows.values("municipality_id", "name"):
-        names[row["municipality_id"]] = row["name"]
-    return names
-
-
-def population_values(municipalities: list[Municipality], year: int) -> tuple[dict[int, float], dict[int, int]]:
-    """Population per municipality id in ``year``; where missing, the latest year available."""
-    values: dict[int, float] = {}
-    years: dict[int, int] = {}
-    rows = Population.objects.filter(municipality__in=municipalities, year=year).values("municipality_id", "total")
-    for row in rows:
-        values[row["municipality_id"]] = float(row["total"])
-        years[row["municipality_id"]] = year
-    missing = [m.pk for m in municipalities if m.pk not in values]
-    if missing:
-        latest = (
-            Population.objects.filter(municipality_id__in=missing).values("municipality_id").annotate(y=Max("year"))
-        )
-        wanted = {row["municipality_id"]: row["y"] for row in latest}
-        rows = Population.objects.filter(municipality_id__in=list(wanted)).values("municipality_id", "year", "total")
-        for row in rows:
-            if wanted.get(row["municipality_id"]) == row["year"]:
-                values[row["municipality_id"]] = float(row["total"])
-                years[row["municipality_id"]] = row["year"]
-    return values, years
 
 
 def criterion_values(

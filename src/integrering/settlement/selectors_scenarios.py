@@ -10,22 +10,9 @@ from __future__ import annotations
 from django.db.models import Count, Max, OuterRef, QuerySet, Subquery
 from django.http import Http404
 
-from integrering.core.permissions import is_municipal_only
 from integrering.municipalities.models import Municipality
 from integrering.settlement.models import CriterionDefinition, Recommendation, Scenario, ScenarioRun, SettlementYear
-
-
-def _county_only(user) -> None:
-    if is_municipal_only(user) or user.county_id is None:
-        raise Http404("Ikke funnet.")
-
-
-def settlement_year_get(user, year: int) -> SettlementYear:
-    _county_only(user)
-    found = SettlementYear.objects.select_related("county").filter(county_id=user.county_id, year=year).first()
-    if found is None:
-        raise Http404("Fant ikke bosettingsåret.")
-    return found
+from integrering.settlement.years.selectors import county_only, names_in_year, settlement_year_get
 
 
 def scenarios_of_year(settlement_year: SettlementYear) -> QuerySet[Scenario]:
@@ -110,7 +97,7 @@ def recommendation_get(user, year: int, version: int) -> Recommendation:
 
 
 def criteria_of_county(user) -> QuerySet[CriterionDefinition]:
-    _county_only(user)
+    county_only(user)
     return CriterionDefinition.objects.filter(county_id=user.county_id).annotate(value_count=Count("values"))
 
 
@@ -123,8 +110,6 @@ def criterion_get(user, pk: int) -> CriterionDefinition:
 
 def recommendation_rows(recommendation: Recommendation) -> tuple[list[dict], int]:
     """(rows with kommunenummer, navn, antall sorted by number, total) for display and exports."""
-    from integrering.settlement.scenario_inputs import names_in_year
-
     numbers = recommendation.numbers
     municipalities = list(Municipality.objects.filter(number__in=list(numbers)).order_by("number"))
     names = names_in_year(municipalities, recommendation.settlement_year.year)
@@ -134,10 +119,3 @@ def recommendation_rows(recommendation: Recommendation) -> tuple[list[dict], int
 
 def criteria_of_county_for_year(settlement_year: SettlementYear) -> list[CriterionDefinition]:
     return list(CriterionDefinition.objects.filter(county_id=settlement_year.county_id).order_by("name"))
-
-
-def years_of_county(user) -> list[int]:
-    _county_only(user)
-    return list(
-        SettlementYear.objects.filter(county_id=user.county_id).order_by("-year").values_list("year", flat=True)
-    )

@@ -22,7 +22,7 @@ from integrering.allocation import AllocationError
 from integrering.allocation.io import parse_number, read_table
 from integrering.core.models import County
 from integrering.municipalities.models import Municipality
-from integrering.settlement.imports import formula_errors
+from integrering.settlement.figures.imports import formula_errors
 from integrering.settlement.models import CriterionDefinition, CriterionValue, Scenario
 from integrering.settlement.scenario_inputs import POPULATION
 

@@ -33,9 +33,9 @@ from integrering.settlement.scenario_inputs import (
     criterion_values,
     engine_arguments,
     inputs_build,
-    municipalities_in_year,
     result_data,
 )
+from integrering.settlement.years.selectors import municipalities_in_year
 
 SCENARIO_FIELDS = ("name", "description", "method", "total", "min_lot", "base", "criteria", "constraints")
 

@@ -12,7 +12,13 @@ from integrering.settlement import selectors_scenarios as selectors
 from integrering.settlement import services_criteria as services
 from integrering.settlement.forms_criteria import CriterionForm, CriterionImportForm, CriterionValuesForm
 from integrering.settlement.models import CriterionValue
-from integrering.settlement.scenario_inputs import municipalities_in_year, names_in_year, population_values
+from integrering.settlement.years.selectors import (
+    municipalities_in_year,
+    names_in_year,
+    population_values,
+    settlement_year_get,
+    years_of_county,
+)
 
 
 @requires(Perm.VIEW_SETTLEMENT)
@@ -23,7 +29,7 @@ def criteria_list(request):
         {
             "criteria": list(selectors.criteria_of_county(request.user)),
             "can_edit": has_perm(request.user, Perm.EDIT_SETTLEMENT),
-            "years": selectors.years_of_county(request.user),
+            "years": years_of_county(request.user),
         },
     )
 
@@ -122,7 +128,7 @@ def _values_context(request, settlement_year) -> dict:
 
 @requires(Perm.VIEW_SETTLEMENT)
 def criterion_values(request, year: int):
-    settlement_year = selectors.settlement_year_get(request.user, year)
+    settlement_year = settlement_year_get(request.user, year)
     context = _values_context(request, settlement_year)
     context["import_form"] = CriterionImportForm()
     return render(request, "settlement/criteria/values.html", context)
@@ -131,7 +137,7 @@ def criterion_values(request, year: int):
 @requires(Perm.EDIT_SETTLEMENT)
 @require_POST
 def criterion_values_import(request, year: int):
-    settlement_year = selectors.settlement_year_get(request.user, year)
+    settlement_year = settlement_year_get(request.user, year)
     form = CriterionImportForm(request.POST, request.FILES)
     import_errors = []
     if form.is_valid():
@@ -158,7 +164,7 @@ def criterion_values_import(request, year: int):
 
 @requires(Perm.EDIT_SETTLEMENT)
 def criterion_values_edit(request, year: int, pk: int):
-    settlement_year = selectors.settlement_year_get(request.user, year)
+    settlement_year = settlement_year_get(request.user, year)
     definition = selectors.criterion_get(request.user, pk)
     municipalities = municipalities_in_year(settlement_year)
     names = names_in_year(municipalities, year)

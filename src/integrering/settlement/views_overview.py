@@ -4,11 +4,11 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
-from integrering.core.permissions import Perm, has_perm, is_municipal_only, requires
-from integrering.municipalities.services import PageSection
+from integrering.core.permissions import Perm, is_municipal_only, requires
 from integrering.settlement import charts as chart_builder
 from integrering.settlement import map as county_map
-from integrering.settlement import selectors
+from integrering.settlement.figures import selectors
+from integrering.settlement.years.selectors import year_for_user
 
 MAP_FIGURES = {
     "anmodet": (_("Requested"), lambda r: r.value("requested")),
@@ -40,7 +40,7 @@ def _county_only(user) -> None:
 @requires(Perm.VIEW_SETTLEMENT)
 def map_view(request, year: int):
     _county_only(request.user)
-    settlement_year = selectors.year_for_user(request.user, year)
+    settlement_year = year_for_user(request.user, year)
     figure = request.GET.get("tall", "anmodet")
     if figure not in MAP_FIGURES:
         figure = "anmodet"
@@ -65,7 +65,7 @@ def map_view(request, year: int):
         )
     return render(
         request,
-        "settlement/map.html",
+        "settlement/maps/map.html",
         {
             "settlement_year": settlement_year,
             "shapes": shapes,
@@ -83,7 +83,7 @@ def map_view(request, year: int):
 @requires(Perm.VIEW_SETTLEMENT)
 def charts(request, year: int):
     _county_only(request.user)
-    settlement_year = selectors.year_for_user(request.user, year)
+    settlement_year = year_for_user(request.user, year)
     rows = selectors.year_rows(settlement_year)
     by_municipality = chart_builder.horizontal_bars([(f"{r.municipality.number} {r.name}", r.values) for r in rows])
     history = selectors.county_history(settlement_year.county_id)
@@ -108,7 +108,7 @@ def charts(request, year: int):
         municipality_chart = chart_builder.vertical_bars(municipality_items)
     return render(
         request,
-        "settlement/charts.html",
+        "settlement/charts/charts.html",
         {
             "settlement_year": settlement_year,
             "rows": rows,
@@ -119,20 +119,5 @@ def charts(request, year: int):
             "municipality_items": municipality_items,
             "chosen": chosen_row,
             "series": chart_builder.SERIES,
-        },
-    )
-
-
-def municipality_section(request, municipality) -> PageSection | None:
-    """The settlement history on the municipality page (one query)."""
-    if not has_perm(request.user, Perm.VIEW_SETTLEMENT):
-        return None
-    return PageSection(
-        "settlement/_municipality_section.html",
-        {
-            "municipality": municipality,
-            "history": selectors.municipality_history(municipality),
-            "can_register": has_perm(request.user, Perm.REGISTER_OWN_DECISION)
-            and request.user.municipality_id == municipality.pk,
         },
     )

@@ -10,10 +10,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from integrering.core.permissions import Perm, has_perm, requires
-from integrering.settlement import exports
 from integrering.settlement import selectors_scenarios as selectors
 from integrering.settlement.forms_scenarios import RecommendationForm
+from integrering.settlement.pdf import html_pdf
 from integrering.settlement.services_recommendation import recommendation_make
+from integrering.settlement.tables import Table, table_csv, table_xlsx
 from integrering.settlement.views_scenarios import detail_context
 
 CONTENT_TYPES = {
@@ -80,9 +81,9 @@ def recommendation_detail(request, year: int, version: int):
     )
 
 
-def recommendation_table(recommendation, rows, total) -> exports.Table:
+def recommendation_table(recommendation, rows, total) -> Table:
     year = recommendation.settlement_year
-    table = exports.Table(["kommunenummer", "navn", "anbefalt"], [], title=f"Anbefaling {year.county.name} {year.year}")
+    table = Table(["kommunenummer", "navn", "anbefalt"], [], title=f"Anbefaling {year.county.name} {year.year}")
     table.rows = [[r["kommunenummer"], r["navn"], r["antall"]] for r in rows] + [["", "Sum", total]]
     return table
 
@@ -91,7 +92,7 @@ def letter_html(recommendation, rows, total) -> str:
     """The letter to IMDi, dated the day the version was made (not the day it is downloaded): a letter
     downloaded again later is the same letter."""
     return render_to_string(
-        "settlement/recommendation/letter_pdf.html",
+        "settlement/letters/letter_pdf.html",
         {
             "recommendation": recommendation,
             "settlement_year": recommendation.settlement_year,
@@ -109,11 +110,11 @@ def recommendation_export(request, year: int, version: int, fmt: str):
     recommendation = selectors.recommendation_get(request.user, year, version)
     rows, total = selectors.recommendation_rows(recommendation)
     if fmt == "csv":
-        content = exports.table_csv(recommendation_table(recommendation, rows, total))
+        content = table_csv(recommendation_table(recommendation, rows, total))
     elif fmt == "xlsx":
-        content = exports.table_xlsx(recommendation_table(recommendation, rows, total), sheet="Anbefaling")
+        content = table_xlsx(recommendation_table(recommendation, rows, total), sheet="Anbefaling")
     else:
-        content = exports.html_pdf(letter_html(recommendation, rows, total))
+        content = html_pdf(letter_html(recommendation, rows, total))
     county = recommendation.settlement_year.county.number
     filename = f"anbefaling-{county}-{year}-v{version}.{fmt}"
     response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])

@@ -22,7 +22,8 @@ from integrering.settlement.forms_scenarios import (
     criteria_choices,
 )
 from integrering.settlement.run_inputs import ConstraintUsed, run_inputs
-from integrering.settlement.scenario_inputs import base_warning, municipalities_in_year, names_in_year
+from integrering.settlement.scenario_inputs import base_warning
+from integrering.settlement.years.selectors import municipalities_in_year, names_in_year
 
 
 def _errors(error: Exception) -> list[str]:

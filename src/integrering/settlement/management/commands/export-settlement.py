@@ -4,9 +4,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from integrering.settlement import exports
-from integrering.settlement.cli_support import NorwegianErrors, any_year_argument, fail, os_error_text
-from integrering.settlement.models import SettlementYear
+from integrering.settlement.figures import exports
+from integrering.settlement.management.cli_support import NorwegianErrors, any_year_argument, fail, os_error_text
+from integrering.settlement.years.models import SettlementYear
 
 
 class Command(NorwegianErrors, BaseCommand):

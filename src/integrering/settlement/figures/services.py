@@ -1,7 +1,7 @@
-"""Writes for settlement years and figures: the year's frame, figures with optimistic locking,
-a municipality's own decision, and applying an import (all-or-nothing).
+"""Writes for the figures of a year: a municipality's figures with optimistic locking, its own decision,
+and applying an import (all-or-nothing).
 
-«Anbefalt» (recommended) is written by the recommendation (``services_recommendation``); once the year
+«Anbefalt» (recommended) is written by the recommendation (``recommendation.services``); once the year
 has one, these functions refuse to change it (:class:`RecommendationLocked`).
 """
 
@@ -12,19 +12,11 @@ from django.db import transaction
 
 from integrering.core.models import County
 from integrering.municipalities.models import Municipality
-from integrering.settlement.limits import MAX_PERSONS_TEXT, persons_problem
-from integrering.settlement.models import FIGURE_FIELDS, SettlementFigure, SettlementYear
+from integrering.settlement.errors import InvalidFigures, RecommendationLocked, StaleVersion
+from integrering.settlement.figures.models import FIGURE_FIELDS, SettlementFigure
+from integrering.settlement.limits import persons_check
+from integrering.settlement.years.models import SettlementYear
 
-YEAR_FIELDS = (
-    "total",
-    "total_minors",
-    "frame_source",
-    "frame_date",
-    "recommendation_deadline",
-    "decision_deadline",
-    "stage",
-    "notes",
-)
 FIGURE_DETAIL_FIELDS = (
     "requested_on",
     "request_reference",
@@ -36,51 +28,6 @@ FIGURE_DETAIL_FIELDS = (
 EMA_PAIRS = (("requested_ema", "requested"), ("decided_ema", "decided"), ("settled_ema", "settled"))
 
 
-class StaleVersion(Exception):
-    """The record was changed by someone else since it was read (optimistic lock)."""
-
-    def __init__(self, current):
-        super().__init__("Tallene ble endret av noen andre i mellomtiden.")
-        self.current = current
-
-
-class InvalidFigures(ValueError):
-    """Minors exceed the total, or similar: a Norwegian message for the user."""
-
-
-class RecommendationLocked(InvalidFigures):
-    """«Anbefalt» changes only by a new version of the year's (frozen) recommendation."""
-
-    def __init__(self, settlement_year: SettlementYear):
-        super().__init__(
-            f"«Anbefalt» er låst av fylkets anbefaling for {settlement_year.year}. Lag en ny versjon "
-            "av anbefalingen (med begrunnelse) for å endre den."
-        )
-
-
-# The names users know from the files (import and export) and the frame.
-PERSON_LABELS = {
-    "recommended": "anbefalt",
-    "requested": "anmodet",
-    "requested_ema": "anmodet_ema",
-    "decided": "vedtatt",
-    "decided_ema": "vedtatt_ema",
-    "settled": "bosatt",
-    "settled_ema": "bosatt_ema",
-    "agreed_not_settled": "avtalt_ikke_bosatt",
-    "total": "rammen",
-    "total_minors": "rammen for enslige mindreårige",
-}
-
-
-def _check_persons(values: dict, names) -> None:
-    """Numbers of persons are whole, 0 or more and at most a million (see :mod:`limits`)."""
-    for name in names:
-        value = values.get(name)
-        if value is not None and (not isinstance(value, int) or persons_problem(value)):
-            raise InvalidFigures(f"«{PERSON_LABELS[name]}» må være et helt tall fra 0 til {MAX_PERSONS_TEXT}.")
-
-
 def ema_problems(values: dict) -> list[str]:
     """The pairs where «of which unaccompanied minors» exceeds the total (both known)."""
     return [
@@ -88,30 +35,6 @@ def ema_problems(values: dict) -> list[str]:
         for ema, main in EMA_PAIRS
         if values.get(ema) is not None and values.get(main) is not None and values[ema] > values[main]
     ]
-
-
-@transaction.atomic
-def settlement_year_create(*, county: County, year: int, **fields) -> SettlementYear:
-    unknown = set(fields) - set(YEAR_FIELDS)
-    if unknown:
-        raise TypeError(f"Ukjente felt: {sorted(unknown)}")
-    _check_persons(fields, ("total", "total_minors"))
-    return SettlementYear.objects.create(county=county, year=year, **fields)
-
-
-@transaction.atomic
-def settlement_year_update(*, settlement_year: SettlementYear, version: int, data: dict) -> SettlementYear:
-    """Update the frame, deadlines and stage; raises :class:`StaleVersion` if changed since ``version``."""
-    current = SettlementYear.objects.select_for_update().get(pk=settlement_year.pk)
-    if current.version != version:
-        raise StaleVersion(current)
-    _check_persons(data, ("total", "total_minors"))
-    for name in YEAR_FIELDS:
-        if name in data:
-            setattr(current, name, data[name])
-    current.version += 1
-    current.save()
-    return current
 
 
 def _figure(settlement_year: SettlementYear, municipality: Municipality) -> SettlementFigure:
@@ -146,7 +69,7 @@ def figure_update(
         if name not in allowed:
             raise TypeError(f"Ukjent felt: {name}")
         setattr(figure, name, value)
-    _check_persons(values, FIGURE_FIELDS)
+    persons_check(values, FIGURE_FIELDS)
     if ema_problems({f: getattr(figure, f) for f in FIGURE_FIELDS}):
         raise InvalidFigures("Antall enslige mindreårige kan ikke være større enn totalen.")
     figure.version += 1
@@ -204,7 +127,7 @@ def figures_apply(
             continue  # nothing changes (a missing record with only unknown values stays missing)
         if frozen and "recommended" in values and values["recommended"] != figure.recommended:
             raise RecommendationLocked(settlement_year)
-        _check_persons(values, FIGURE_FIELDS)
+        persons_check(values, FIGURE_FIELDS)
         for name, value in values.items():
             setattr(figure, name, value)
         if ema_problems({f: getattr(figure, f) for f in FIGURE_FIELDS}):

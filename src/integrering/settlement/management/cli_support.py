@@ -13,7 +13,7 @@ import errno
 import sys
 
 from integrering.allocation.cli_args import translate
-from integrering.settlement.import_sources import parse_date_text
+from integrering.settlement.figures.sources import parse_date_text
 
 OS_ERRORS = {
     errno.ENOENT: "filen eller mappen finnes ikke",

@@ -1,4 +1,5 @@
-"""Figures of one year: inline editing (htmx), import with preview, exports, a municipality's own decision."""
+"""Figures of one year: inline editing (htmx), import with preview, exports, a municipality's own decision,
+and the settlement section of the municipality page."""
 
 import base64
 import copy
@@ -12,11 +13,14 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from integrering.core.permissions import Perm, has_perm, is_municipal_only, requires
-from integrering.settlement import exports, imports, selectors, services
-from integrering.settlement.forms import DecisionForm, FigureDetailsForm, FigureForm, ImportForm
-from integrering.settlement.import_sources import Document
-from integrering.settlement.models import SettlementFigure
-from integrering.settlement.selectors import Row
+from integrering.municipalities.services import PageSection
+from integrering.settlement.errors import InvalidFigures, RecommendationLocked, StaleVersion
+from integrering.settlement.figures import exports, imports, selectors, services
+from integrering.settlement.figures.forms import DecisionForm, FigureDetailsForm, FigureForm, ImportForm
+from integrering.settlement.figures.models import SettlementFigure
+from integrering.settlement.figures.selectors import Row
+from integrering.settlement.figures.sources import Document
+from integrering.settlement.years.selectors import year_for_user
 
 SESSION_KEY = "settlement_import"
 
@@ -30,11 +34,11 @@ def _row(municipality, figure) -> Row:
 @requires(Perm.VIEW_SETTLEMENT)
 def figure_row(request, year: int, number: str):
     """One row of the year table (htmx: back from editing)."""
-    settlement_year = selectors.year_for_user(request.user, year)
+    settlement_year = year_for_user(request.user, year)
     municipality, figure = selectors.figure_for_user(request.user, settlement_year, number)
     return render(
         request,
-        "settlement/_figure_row.html",
+        "settlement/figures/_row.html",
         {
             "row": _row(municipality, figure),
             "settlement_year": settlement_year,
@@ -48,7 +52,7 @@ def _figure_saved(request, settlement_year, municipality, figure):
     if request.htmx:
         return render(
             request,
-            "settlement/_figure_row.html",
+            "settlement/figures/_row.html",
             {
                 "row": _row(municipality, figure),
                 "settlement_year": settlement_year,
@@ -66,7 +70,7 @@ def figure_edit(request, year: int, number: str):
     """Edit one municipality's figures: the numbers inline (htmx), or with dates and sources on a page of
     their own. A concurrent change is refused with the current values shown; so is a change of a locked
     «recommended» (the year has a recommendation), with a message."""
-    settlement_year = selectors.year_for_user(request.user, year)
+    settlement_year = year_for_user(request.user, year)
     municipality, figure = selectors.figure_for_user(request.user, settlement_year, number)
     form_class = FigureForm if request.htmx else FigureDetailsForm
     locked = settlement_year.recommendations.exists()
@@ -87,12 +91,12 @@ def figure_edit(request, year: int, number: str):
                     values=form.values(),
                     version=form.cleaned_data["version"],
                 )
-            except services.StaleVersion as stale:
+            except StaleVersion as stale:
                 conflict, status, figure = True, 409, stale.current
                 form = form_class(instance=stale.current, initial={"version": stale.current.version}, locked=locked)
-            except services.RecommendationLocked as error:
+            except RecommendationLocked as error:
                 form.lock(str(error))
-            except services.InvalidFigures as error:
+            except InvalidFigures as error:
                 form.add_error(None, str(error))
             else:
                 return _figure_saved(request, settlement_year, municipality, saved)
@@ -103,14 +107,14 @@ def figure_edit(request, year: int, number: str):
         "conflict": conflict,
         "columns": selectors.FIGURE_COLUMNS,
     }
-    template = "settlement/_figure_edit_row.html" if request.htmx else "settlement/figure_edit.html"
+    template = "settlement/figures/_edit_row.html" if request.htmx else "settlement/figures/edit.html"
     return render(request, template, context, status=200 if request.htmx else status)
 
 
 @requires(Perm.EDIT_SETTLEMENT)
 def import_upload(request, year: int):
     """Upload a file and see what would change (nothing is written yet)."""
-    settlement_year = selectors.year_for_user(request.user, year)
+    settlement_year = year_for_user(request.user, year)
     form = ImportForm(request.POST or None, request.FILES or None)
     plan = None
     status = 200
@@ -135,7 +139,7 @@ def import_upload(request, year: int):
         status = 400
     return render(
         request,
-        "settlement/import.html",
+        "settlement/figures/import.html",
         {"settlement_year": settlement_year, "form": form, "plan": plan},
         status=status,
     )
@@ -145,7 +149,7 @@ def import_upload(request, year: int):
 @require_POST
 def import_apply(request, year: int):
     """Apply the previewed file; it is validated again against the current data."""
-    settlement_year = selectors.year_for_user(request.user, year)
+    settlement_year = year_for_user(request.user, year)
     stored = request.session.get(SESSION_KEY)
     if not stored or stored.get("year") != year:
         messages.error(request, _("Upload the file again; the preview has expired."))
@@ -163,12 +167,12 @@ def import_apply(request, year: int):
     if plan.ok:
         try:
             changed = services.figures_apply(county=request.user.county, year=year, rows=plan.rows)[1]
-        except services.InvalidFigures as error:  # the plan checks this already; nothing was written
+        except InvalidFigures as error:  # the plan checks this already; nothing was written
             plan.errors.append(str(error))
     if not plan.ok:
         return render(
             request,
-            "settlement/import.html",
+            "settlement/figures/import.html",
             {"settlement_year": settlement_year, "form": ImportForm(), "plan": plan},
             status=400,
         )
@@ -188,7 +192,7 @@ def import_apply(request, year: int):
 def _export(request, year: int, fmt: str, public: bool):
     if fmt not in exports.FORMATS or is_municipal_only(request.user):
         raise Http404("Ukjent format.")
-    settlement_year = selectors.year_for_user(request.user, year)
+    settlement_year = year_for_user(request.user, year)
     content, content_type, filename = exports.settlement_export(settlement_year, fmt=fmt, public=public)
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -208,7 +212,7 @@ def export_public(request, year: int, fmt: str):
 @requires(Perm.REGISTER_OWN_DECISION)
 def decision(request, year: int):
     """A municipal user registers their own municipality's decision and sees its figures over the years."""
-    settlement_year = selectors.year_for_user(request.user, year)
+    settlement_year = year_for_user(request.user, year)
     if request.user.municipality_id is None:
         raise Http404("Brukeren er ikke knyttet til en kommune.")
     municipality, figure = selectors.figure_for_user(request.user, settlement_year, request.user.municipality.number)
@@ -236,7 +240,7 @@ def decision(request, year: int):
                     reference=data["reference"],
                     version=data["version"],
                 )
-            except services.StaleVersion:
+            except StaleVersion:
                 messages.error(
                     request,
                     _(
@@ -248,7 +252,7 @@ def decision(request, year: int):
             return redirect("settlement:decision", year)
     return render(
         request,
-        "settlement/decision.html",
+        "settlement/figures/decision.html",
         {
             "settlement_year": settlement_year,
             "municipality": municipality,
@@ -257,4 +261,19 @@ def decision(request, year: int):
             "history": selectors.municipality_history(municipality),
         },
         status=status,
+    )
+
+
+def municipality_section(request, municipality) -> PageSection | None:
+    """The settlement history on the municipality page (one query)."""
+    if not has_perm(request.user, Perm.VIEW_SETTLEMENT):
+        return None
+    return PageSection(
+        "settlement/figures/_municipality_section.html",
+        {
+            "municipality": municipality,
+            "history": selectors.municipality_history(municipality),
+            "can_register": has_perm(request.user, Perm.REGISTER_OWN_DECISION)
+            and request.user.municipality_id == municipality.pk,
+        },
     )

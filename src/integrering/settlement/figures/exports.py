@@ -1,7 +1,7 @@
-"""Table writers (CSV, XLSX, PDF) shared by the settlement pages, and the year's figures table.
+"""Exports of the year's figures (CSV, XLSX, PDF): one row per municipality and a total row.
 
-- CSV: ``;``-separated, UTF-8 with BOM, unknown values as empty cells.
-- XLSX (xlsxwriter): the same rows and columns on the first sheet, numbers as numbers, unknown values as
+- CSV: ``;``-separated, UTF-8 with BOM, unknown values as empty cells (the writers are in ``settlement/tables.py``).
+- XLSX: the same rows and columns on the first sheet, numbers as numbers, unknown values as
   empty cells; a note on a total cell says how many values of the column are unknown. A second sheet,
   «Kilder», has the date and source document of each municipality's figures (not in the public variant).
 - PDF: WeasyPrint from an HTML template.
@@ -12,17 +12,13 @@ left out (shown as «:», SSB's sign for «suppressed») when exactly one value 
 suppressed, since the total would then reveal it.
 """
 
-import csv
-import datetime
-import io
-import logging
-from dataclasses import dataclass, field
-
 from django.template.loader import render_to_string
 
-from integrering.settlement import selectors
-from integrering.settlement.import_sources import DETAIL_COLUMNS
-from integrering.settlement.models import SettlementYear
+from integrering.settlement.figures import selectors
+from integrering.settlement.figures.sources import DETAIL_COLUMNS
+from integrering.settlement.pdf import html_pdf
+from integrering.settlement.tables import Table, table_csv, table_xlsx
+from integrering.settlement.years.models import SettlementYear
 
 SETTLEMENT_COLUMNS = [
     ("anbefalt", "recommended"),
@@ -37,16 +33,6 @@ SETTLEMENT_COLUMNS = [
 HEADER = ["kommunenummer", "kommune", *[c for c, _ in SETTLEMENT_COLUMNS]]
 SUPPRESSED = "<5"
 SUPPRESSED_TOTAL = ":"
-
-
-@dataclass
-class Table:
-    """A header, rows of cells (str, int or None = unknown) and notes per (row index, column index)."""
-
-    header: list[str]
-    rows: list[list]
-    title: str = ""
-    notes: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
 def _public(value: int | None) -> int | str | None:
@@ -76,51 +62,6 @@ def settlement_table(settlement_year: SettlementYear, *, public: bool = False) -
     return table
 
 
-def table_csv(table: Table) -> bytes:
-    """``;``-separated UTF-8 with BOM; None → empty cell."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(table.header)
-    for row in table.rows:
-        writer.writerow(["" if cell is None else cell for cell in row])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
-
-
-def table_xlsx(table: Table, *, sheet: str = "Bosetting", more: tuple[tuple[str, Table], ...] = ()) -> bytes:
-    """The table on the first sheet (``more``: further sheets): bold header, numbers as numbers, dates as
-    dates (dd.mm.åååå), empty cells for unknown, notes as cell comments."""
-    import xlsxwriter
-
-    buffer = io.BytesIO()
-    workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
-    formats = {"bold": workbook.add_format({"bold": True}), "date": workbook.add_format({"num_format": "dd.mm.yyyy"})}
-    for name, sheet_table in ((sheet, table), *more):
-        _sheet_write(workbook.add_worksheet(name[:31]), sheet_table, formats)
-    workbook.close()
-    return buffer.getvalue()
-
-
-def _sheet_write(worksheet, table: Table, formats: dict) -> None:
-    for col, name in enumerate(table.header):
-        worksheet.write_string(0, col, name, formats["bold"])
-    for r, row in enumerate(table.rows, start=1):
-        for c, cell in enumerate(row):
-            if cell is None or cell == "":
-                worksheet.write_blank(r, c, None)
-            elif isinstance(cell, datetime.date):
-                worksheet.write_datetime(r, c, datetime.datetime.combine(cell, datetime.time()), formats["date"])
-            elif isinstance(cell, int | float):
-                worksheet.write_number(r, c, cell)
-            else:
-                worksheet.write_string(r, c, str(cell))
-    for (r, c), note in table.notes.items():
-        worksheet.write_comment(r + 1, c, note)
-    worksheet.set_column(0, 0, 14)
-    worksheet.set_column(1, 1, 28)
-    worksheet.set_column(2, len(table.header) - 1, 12)
-    worksheet.freeze_panes(1, 0)
-
-
 def sources_table(settlement_year: SettlementYear) -> Table:
     """The date and source document of each municipality's figures (the XLSX export's second sheet, «Kilder»),
     in the import's column names, so that the sheet can be filled in and imported as a file of its own."""
@@ -131,17 +72,10 @@ def sources_table(settlement_year: SettlementYear) -> Table:
     return table
 
 
-def html_pdf(html: str, *, base_url: str | None = None) -> bytes:
-    logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)  # no «Step 1 …» lines on the command line
-    from weasyprint import HTML
-
-    return HTML(string=html, base_url=base_url).write_pdf()
-
-
 def settlement_pdf(settlement_year: SettlementYear, *, public: bool = False) -> bytes:
     table = settlement_table(settlement_year, public=public)
     html = render_to_string(
-        "settlement/export_pdf.html",
+        "settlement/figures/export_pdf.html",
         {
             "settlement_year": settlement_year,
             "table": table,

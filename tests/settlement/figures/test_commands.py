@@ -146,3 +146,55 @@ def test_the_commands_export_imports_back_with_nothing_changed(county, tmp_path,
     code, out, err = run("import-settlement", str(exported), "--county", "50", "--year", "2024")
     assert code == 0, err
     assert "Lest inn 38 kommuner for Trøndelag - Trööndelage 2024; 0 endret." in out
+
+
+@pytest.mark.parametrize(
+    "args,message",
+    [
+        (
+            ["import-settlement", "FIL", "--county", "50", "--year", "tjuetjuefem"],
+            "--year: «tjuetjuefem» er ikke et årstall (skriv for eksempel 2024)",
+        ),
+        (["import-settlement", "FIL", "--county", "50"], "disse argumentene mangler: --year"),
+        (["import-settlement", "FIL", "--county", "50", "--year", "2024", "--tull"], "ukjente argumenter: --tull"),
+        (
+            ["export-settlement", "--county", "50", "--year", "2024", "--format", "doc", "--output", "x"],
+            "ugyldig verdi 'doc' for --format",
+        ),
+        (
+            ["export-settlement", "--county", "50", "--year", "x", "--format", "csv", "--output", "x"],
+            "«x» er ikke et årstall",
+        ),
+    ],
+)
+def test_the_commands_argument_errors_are_norwegian_with_exit_2(county, tmp_path, args, message):
+    source = tmp_path / "imdi.csv"
+    source.write_text("kommunenummer;anmodet\n5001;1\n", encoding="utf-8")
+    code, out, err = run(*[str(source) if a == "FIL" else a for a in args])
+    assert code == 2
+    assert message in err and "bruk:" in err
+    assert "invalid" not in err and "error:" not in err and "usage" not in err
+
+
+@pytest.mark.django_db
+def test_the_commands_file_errors_are_norwegian(county, tmp_path):
+    SettlementYear.objects.create(county=county, year=2024)
+    code, out, err = run(
+        "export-settlement",
+        "--county",
+        "50",
+        "--year",
+        "2024",
+        "--format",
+        "csv",
+        "--output",
+        str(tmp_path / "finnes-ikke" / "ut.csv"),
+    )
+    assert code == 2 and "Kunne ikke skrive" in err and "filen eller mappen finnes ikke" in err
+    assert "No such file" not in err
+    code, out, err = run(
+        "export-settlement", "--county", "50", "--year", "2024", "--format", "csv", "--output", str(tmp_path)
+    )
+    assert code == 2 and "det er en mappe, ikke en fil" in err
+    code, out, err = run("import-settlement", str(tmp_path / "mangler.csv"), "--county", "50", "--year", "2024")
+    assert code == 2 and "Fant ikke filen" in err

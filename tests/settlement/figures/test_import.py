@@ -3,10 +3,13 @@
 import io
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook
 
-from integrering.settlement import imports, services
+from integrering.municipalities.models import Municipality
+from integrering.settlement.figures import imports, services
 from integrering.settlement.models import SettlementFigure, SettlementYear
+from tests.pages import messages_of
 
 
 def plan(county, text: str | bytes, filename="tall.csv", year=2024):
@@ -170,3 +173,43 @@ def test_the_seeds_own_table_can_be_imported(county):
     result = plan(county, SEED_FILE.read_bytes(), year=2021)
     assert result.errors == []
     assert sum(v["requested"] for _, v in result.rows) == 619
+
+
+def test_one_changed_municipality_is_singular(county, adviser, client_for):
+    SettlementYear.objects.create(county=county, year=2021)
+    client = client_for(adviser)
+    client.post("/bosetting/2021/import/", {"file": SimpleUploadedFile("i.csv", b"kommunenummer;anmodet\n5001;3\n")})
+    response = client.post("/bosetting/2021/import/bruk/", follow=True)
+    assert "Filen ble importert: 1 kommune endret." in messages_of(response)
+
+
+def formula_workbook() -> bytes:
+    """A workbook as a program that cannot calculate writes it: the formula without a saved result."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["kommunenummer", "anmodet", "vedtatt"])
+    sheet.append(["5001", 140, 100])
+    sheet.append(["5006", "=B2/4", 20])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def test_an_xlsx_formula_without_a_saved_result_is_refused_not_read_as_unknown(county):
+    year = SettlementYear.objects.create(county=county, year=2024)
+    services.figure_update(
+        settlement_year=year,
+        municipality=Municipality.objects.get(number="5006"),
+        values={"requested": 35},
+        version=None,
+    )
+    plan = imports.import_plan(county=county, year=2024, content=formula_workbook(), filename="imdi.xlsx")
+    assert plan.errors == ["Rad 3, kolonne «anmodet»: formel uten beregnet verdi; lagre filen i Excel først."]
+    assert SettlementFigure.objects.get(municipality__number="5006").requested == 35
+
+
+def test_a_blank_line_does_not_shift_the_row_numbers_of_the_messages(county):
+    plan = imports.import_plan(
+        county=county, year=2024, content=b"kommunenummer;anmodet\n5001;1\n\n5006;x\n", filename="imdi.csv"
+    )
+    assert plan.errors == ["Rad 4, kolonne «anmodet»: «x» er ikke et tall."]

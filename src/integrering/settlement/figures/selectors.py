@@ -1,4 +1,4 @@
-"""Reads of settlement years and figures, always scoped to the user's county (and municipality).
+"""Reads of the figures of a year, always scoped to the user's county (and municipality).
 
 Query counts are constant: one query for the municipalities (name and population annotated),
 one for the year's figures, whatever the number of municipalities or years.
@@ -6,13 +6,15 @@ one for the year's figures, whatever the number of municipalities or years.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models import Count, Sum
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from integrering.core.permissions import is_municipal_only
-from integrering.municipalities.models import Municipality, MunicipalityName, Population
-from integrering.settlement.models import FIGURE_FIELDS, SettlementFigure, SettlementYear
+from integrering.municipalities.models import Municipality
+from integrering.settlement.figures.models import FIGURE_FIELDS, SettlementFigure
+from integrering.settlement.years.models import SettlementYear
+from integrering.settlement.years.selectors import municipalities_with_name_and_population
 
 # Short column headings for the figures (the model's verbose names are the long form).
 FIGURE_LABELS = {
@@ -54,42 +56,9 @@ class Total:
     extra: dict = field(default_factory=dict)
 
 
-def years_for_user(user) -> QuerySet[SettlementYear]:
-    return SettlementYear.objects.filter(county_id=user.county_id).select_related("county")
-
-
-def year_for_user(user, year: int) -> SettlementYear:
-    found = years_for_user(user).filter(year=year).first()
-    if found is None:
-        raise Http404("Fant ikke bosettingsåret.")
-    return found
-
-
-def municipalities_in_year(county_id: int, year: int) -> QuerySet[Municipality]:
-    """The county's municipalities valid in ``year`` with ``name_in_year`` and ``population_in_year``.
-
-    The name is the SSB name of that year (or the latest earlier one); the population that of 1 January
-    of the year, or the latest earlier year when the year is beyond the reference data.
-    """
-    names = (
-        MunicipalityName.objects.filter(municipality=OuterRef("pk"), year__lte=year)
-        .order_by("-year")
-        .values("name")[:1]
-    )
-    populations = (
-        Population.objects.filter(municipality=OuterRef("pk"), year__lte=year).order_by("-year").values("total")[:1]
-    )
-    return (
-        Municipality.objects.filter(county_id=county_id, valid_from__lte=year)
-        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=year))
-        .annotate(name_in_year=Subquery(names), population_in_year=Subquery(populations))
-        .order_by("number")
-    )
-
-
 def year_rows(settlement_year: SettlementYear, *, user=None) -> list[Row]:
     """Every municipality of the county valid that year (a municipal user: only their own), with figures."""
-    municipalities = municipalities_in_year(settlement_year.county_id, settlement_year.year)
+    municipalities = municipalities_with_name_and_population(settlement_year.county_id, settlement_year.year)
     if user is not None and is_municipal_only(user):
         municipalities = municipalities.filter(pk=user.municipality_id)
     figures = {f.municipality_id: f for f in SettlementFigure.objects.filter(settlement_year=settlement_year)}
@@ -107,7 +76,9 @@ def totals(rows: list[Row]) -> dict[str, Total]:
 
 def figure_for_user(user, settlement_year: SettlementYear, number: str) -> tuple[Municipality, SettlementFigure | None]:
     """One municipality of the year the user may see (404 otherwise) and its figure, if any."""
-    municipalities = municipalities_in_year(settlement_year.county_id, settlement_year.year).filter(number=number)
+    municipalities = municipalities_with_name_and_population(settlement_year.county_id, settlement_year.year).filter(
+        number=number
+    )
     if is_municipal_only(user):
         municipalities = municipalities.filter(pk=user.municipality_id)
     municipality = municipalities.first()

@@ -12,10 +12,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import load_workbook
 
 from integrering.municipalities.models import Municipality
-from integrering.settlement import exports, imports, services
-from integrering.settlement.import_sources import Document
+from integrering.settlement.figures import exports, imports, services
+from integrering.settlement.figures.sources import Document
 from integrering.settlement.models import SettlementFigure, SettlementYear
-from tests.settlement.test_commands import run
+from tests.settlement.figures.test_commands import run
 
 OCT_15 = datetime.date(2024, 10, 15)
 

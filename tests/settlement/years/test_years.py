@@ -70,3 +70,36 @@ def test_editing_the_frame_refuses_a_stale_version(seeded, adviser, client_for):
 def test_a_year_of_another_county_is_not_found(other_county, adviser, client_for):
     SettlementYear.objects.create(county=other_county, year=2024)
     assert client_for(adviser).get("/bosetting/2024/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "source,date,shown",
+    [
+        ("", None, "<dd>–</dd>"),
+        ("IMDi", None, "<dd>IMDi</dd>"),
+        ("", "2024-03-01", "<dd>01.03.2024</dd>"),
+        ("IMDi", "2024-03-01", "<dd>01.03.2024, IMDi</dd>"),
+    ],
+)
+def test_the_frames_source_and_date_show_only_what_is_known(county, adviser, client_for, source, date, shown):
+    SettlementYear.objects.create(county=county, year=2025, frame_source=source, frame_date=date)
+    page = client_for(adviser).get("/bosetting/2025/").content.decode()
+    assert f"<dt>Kilde for rammen</dt>{shown}" in page
+
+
+def test_the_list_of_years_shows_frame_and_sums_newest_first_with_the_seeds_619(county, adviser, client_for):
+    demo.load(county=county, stdout=io.StringIO())
+    page = client_for(adviser).get("/bosetting/").content.decode()
+    body = page.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
+    assert [y for y in ("2023", "2022", "2021") if f">{y}</a>" in body] == ["2023", "2022", "2021"]
+    assert body.index(">2023</a>") < body.index(">2022</a>") < body.index(">2021</a>")
+    row_2021 = body.split(">2021</a>", 1)[1].split("</tr>", 1)[0]
+    cells = [c.split("<", 1)[0] for c in row_2021.split('<td class="num">')[1:]]
+    assert cells[:4] == ["619", "–", "619", "619"]  # frame, of which minors, recommended, requested
+    assert "38 ukjente" in row_2021  # nobody has registered decisions for 2021
+
+
+def test_a_municipal_user_sees_the_years_but_not_the_countys_sums(county, municipal_user, client_for):
+    demo.load(county=county, stdout=io.StringIO())
+    page = client_for(municipal_user).get("/bosetting/").content.decode()
+    assert ">2021</a>" in page and "ukjente" not in page and "Registrer vedtaket" in page

@@ -6,7 +6,7 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from integrering.settlement import exports, imports, services
+from integrering.settlement.figures import exports, imports, services
 from integrering.settlement.models import SettlementYear
 
 HEADER = "kommunenummer;kommune;anbefalt;anmodet;anmodet_ema;vedtatt;vedtatt_ema;bosatt;bosatt_ema;avtalt_ikke_bosatt"

@@ -23,7 +23,9 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 
 from integrering.municipalities.models import Municipality
-from integrering.settlement.import_sources import (
+from integrering.settlement.figures.models import SettlementFigure
+from integrering.settlement.figures.services import EMA_PAIRS
+from integrering.settlement.figures.sources import (
     DATE_FIELDS,
     DETAIL_ALIASES,
     DETAIL_COLUMNS,
@@ -33,8 +35,7 @@ from integrering.settlement.import_sources import (
     parse_detail,
 )
 from integrering.settlement.limits import persons_problem
-from integrering.settlement.models import SettlementFigure, SettlementYear
-from integrering.settlement.services import EMA_PAIRS
+from integrering.settlement.years.models import SettlementYear
 from integrering.tabular import TableFileError, is_xlsx, read_rows
 
 # File column → model field.
@@ -78,7 +79,7 @@ class ImportPlan:
     errors: list[str] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
     columns: list[str] = field(default_factory=list)
-    detail_columns: list[str] = field(default_factory=list)  # date and reference columns (import_sources)
+    detail_columns: list[str] = field(default_factory=list)  # date and reference columns (figures.sources)
     document: Document = field(default_factory=Document)
     warnings: list[str] = field(default_factory=list)
 
@@ -189,7 +190,7 @@ def _parse_number(value) -> tuple[int | None, str | None]:
 def import_plan(*, county, year: int, content: bytes, filename: str, document: Document | None = None) -> ImportPlan:
     """Validate the whole file and work out what would change; writes nothing.
 
-    ``document``: the date and reference of the document the file comes from (see :mod:`import_sources`).
+    ``document``: the date and reference of the document the file comes from (see :mod:`integrering.settlement.figures.sources`).
     """
     plan = ImportPlan(county_id=county.pk, year=year, document=document or Document())
     try:

@@ -1,25 +1,22 @@
-"""The county's settlement years: the list (and creating a year), one year's page, editing its frame."""
+"""The county's settlement years: the list (and creating a year), one year's page with its figures, editing its frame."""
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from integrering.core.permissions import Perm, has_perm, is_municipal_only, requires
-from integrering.settlement import selectors, services
-from integrering.settlement.forms import YearCreateForm, YearEditForm
-from integrering.settlement.models import Stage
+from integrering.settlement.errors import StaleVersion
+from integrering.settlement.figures import selectors as figure_selectors
+from integrering.settlement.years import selectors, services
+from integrering.settlement.years.forms import YearCreateForm, YearEditForm
+from integrering.settlement.years.models import Stage
 
 # The figures summed per year on the list of years.
-LIST_SUMS = [(name, selectors.FIGURE_LABELS[name]) for name in ("recommended", "requested", "decided", "settled")]
-
-
-def _scenarios_url(year: int) -> str | None:
-    try:
-        return reverse("settlement:scenarios", args=[year])
-    except NoReverseMatch:
-        return None
+LIST_SUMS = [
+    (name, figure_selectors.FIGURE_LABELS[name]) for name in ("recommended", "requested", "decided", "settled")
+]
 
 
 def _year_list(request, form, status=200):
@@ -27,10 +24,10 @@ def _year_list(request, form, status=200):
     (a municipal user sees the years, not the county's sums)."""
     municipal = is_municipal_only(request.user)
     years = list(selectors.years_for_user(request.user))
-    sums = {} if municipal else {h["year"]: h for h in selectors.county_history(request.user.county_id)}
+    sums = {} if municipal else {h["year"]: h for h in figure_selectors.county_history(request.user.county_id)}
     return render(
         request,
-        "settlement/year_list.html",
+        "settlement/years/list.html",
         {
             "years": [(y, sums.get(y.year)) for y in years],
             "form": form,
@@ -66,21 +63,21 @@ def year_create(request):
 @requires(Perm.VIEW_SETTLEMENT)
 def year_detail(request, year: int):
     settlement_year = selectors.year_for_user(request.user, year)
-    rows = selectors.year_rows(settlement_year, user=request.user)
+    rows = figure_selectors.year_rows(settlement_year, user=request.user)
     municipal = is_municipal_only(request.user)
     return render(
         request,
-        "settlement/year_detail.html",
+        "settlement/years/detail.html",
         {
             "settlement_year": settlement_year,
             "rows": rows,
-            "columns": selectors.FIGURE_COLUMNS,
-            "totals": None if municipal else selectors.totals(rows),
+            "columns": figure_selectors.FIGURE_COLUMNS,
+            "totals": None if municipal else figure_selectors.totals(rows),
             "stages": Stage.choices,
             "municipal": municipal,
             "can_edit": has_perm(request.user, Perm.EDIT_SETTLEMENT),
             "can_register": has_perm(request.user, Perm.REGISTER_OWN_DECISION),
-            "scenarios_url": None if municipal else _scenarios_url(year),
+            "scenarios_url": None if municipal else reverse("settlement:scenarios", args=[year]),
         },
     )
 
@@ -97,7 +94,7 @@ def year_edit(request, year: int):
                 services.settlement_year_update(
                     settlement_year=settlement_year, version=form.cleaned_data["version"], data=data
                 )
-            except services.StaleVersion:
+            except StaleVersion:
                 messages.error(
                     request,
                     _(
@@ -109,5 +106,5 @@ def year_edit(request, year: int):
             return redirect("settlement:year", year)
         status = 400
     return render(
-        request, "settlement/year_edit.html", {"settlement_year": settlement_year, "form": form}, status=status
+        request, "settlement/years/edit.html", {"settlement_year": settlement_year, "form": form}, status=status
     )

@@ -11,8 +11,8 @@ from django.db.models import Count, Max, OuterRef, QuerySet, Subquery
 from django.http import Http404
 
 from integrering.municipalities.models import Municipality
-from integrering.settlement.models import CriterionDefinition, Recommendation, Scenario, ScenarioRun, SettlementYear
-from integrering.settlement.years.selectors import county_only, names_in_year, settlement_year_get
+from integrering.settlement.models import Recommendation, Scenario, ScenarioRun, SettlementYear
+from integrering.settlement.years.selectors import names_in_year, settlement_year_get
 
 
 def scenarios_of_year(settlement_year: SettlementYear) -> QuerySet[Scenario]:
@@ -96,18 +96,6 @@ def recommendation_get(user, year: int, version: int) -> Recommendation:
     return found
 
 
-def criteria_of_county(user) -> QuerySet[CriterionDefinition]:
-    county_only(user)
-    return CriterionDefinition.objects.filter(county_id=user.county_id).annotate(value_count=Count("values"))
-
-
-def criterion_get(user, pk: int) -> CriterionDefinition:
-    found = criteria_of_county(user).filter(pk=pk).first()
-    if found is None:
-        raise Http404("Fant ikke kriteriet.")
-    return found
-
-
 def recommendation_rows(recommendation: Recommendation) -> tuple[list[dict], int]:
     """(rows with kommunenummer, navn, antall sorted by number, total) for display and exports."""
     numbers = recommendation.numbers
@@ -115,7 +103,3 @@ def recommendation_rows(recommendation: Recommendation) -> tuple[list[dict], int
     names = names_in_year(municipalities, recommendation.settlement_year.year)
     rows = [{"kommunenummer": m.number, "navn": names[m.pk], "antall": int(numbers[m.number])} for m in municipalities]
     return rows, sum(r["antall"] for r in rows)
-
-
-def criteria_of_county_for_year(settlement_year: SettlementYear) -> list[CriterionDefinition]:
-    return list(CriterionDefinition.objects.filter(county_id=settlement_year.county_id).order_by("name"))

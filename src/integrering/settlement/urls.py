@@ -12,3 +12,4 @@ urlpatterns = [
 
 # The scenario, criteria and recommendation pages live in the same namespace.
 urlpatterns += urls_scenarios.urlpatterns
+urlpatterns += [path("", include("integrering.settlement.criteria.urls"))]

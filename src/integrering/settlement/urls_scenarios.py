@@ -1,8 +1,8 @@
-"""Scenario, criteria and recommendation pages; included by ``urls.py`` in the namespace «settlement»."""
+"""Scenario and recommendation pages; included by ``urls.py`` in the namespace «settlement»."""
 
 from django.urls import path
 
-from integrering.settlement import views_criteria, views_recommendation, views_scenarios
+from integrering.settlement import views_recommendation, views_scenarios
 
 urlpatterns = [
     path("<int:year>/scenarier/", views_scenarios.scenario_list, name="scenarios"),
@@ -27,11 +27,4 @@ urlpatterns = [
         views_recommendation.recommendation_export,
         name="recommendation_export",
     ),
-    path("kriterier/", views_criteria.criteria_list, name="criteria"),
-    path("kriterier/ny/", views_criteria.criterion_create, name="criterion_create"),
-    path("kriterier/<int:pk>/", views_criteria.criterion_edit, name="criterion_edit"),
-    path("kriterier/<int:pk>/slett/", views_criteria.criterion_delete, name="criterion_delete"),
-    path("<int:year>/kriterier/", views_criteria.criterion_values, name="criterion_values"),
-    path("<int:year>/kriterier/import/", views_criteria.criterion_values_import, name="criterion_values_import"),
-    path("<int:year>/kriterier/<int:pk>/rediger/", views_criteria.criterion_values_edit, name="criterion_values_edit"),
 ]

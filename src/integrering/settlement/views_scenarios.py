@@ -14,6 +14,7 @@ from integrering import allocation
 from integrering.core.permissions import Perm, has_perm, requires
 from integrering.settlement import selectors_scenarios as selectors
 from integrering.settlement import services_scenarios as services
+from integrering.settlement.criteria.selectors import criteria_of_county_for_year
 from integrering.settlement.forms_scenarios import (
     CompareForm,
     RecommendationForm,
@@ -35,7 +36,7 @@ def _errors(error: Exception) -> list[str]:
 def _form(settlement_year, data=None, initial=None) -> ScenarioForm:
     municipalities = municipalities_in_year(settlement_year)
     names = names_in_year(municipalities, settlement_year.year)
-    definitions = selectors.criteria_of_county_for_year(settlement_year)
+    definitions = criteria_of_county_for_year(settlement_year)
     return ScenarioForm(
         data,
         initial=initial,
@@ -146,7 +147,7 @@ def detail_context(request, scenario, run=None) -> dict:
             ConstraintUsed.of(number, names.get(number, ""), c)
             for number, c in sorted((scenario.constraints or {}).items())
         ],
-        "criteria_names": dict(criteria_choices(selectors.criteria_of_county_for_year(scenario.settlement_year))),
+        "criteria_names": dict(criteria_choices(criteria_of_county_for_year(scenario.settlement_year))),
     }
 
 

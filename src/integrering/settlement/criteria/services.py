@@ -22,9 +22,9 @@ from integrering.allocation import AllocationError
 from integrering.allocation.io import parse_number, read_table
 from integrering.core.models import County
 from integrering.municipalities.models import Municipality
+from integrering.settlement.criteria.models import POPULATION, CriterionDefinition, CriterionValue
 from integrering.settlement.figures.imports import formula_errors
-from integrering.settlement.models import CriterionDefinition, CriterionValue, Scenario
-from integrering.settlement.scenario_inputs import POPULATION
+from integrering.settlement.scenarios.models import Scenario
 
 MAX_VALUE = Decimal("9999999999.9999")  # what the column holds (14 digits, 4 of them decimals)
 

@@ -8,10 +8,9 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from integrering.core.permissions import Perm, has_perm, requires
-from integrering.settlement import selectors_scenarios as selectors
-from integrering.settlement import services_criteria as services
-from integrering.settlement.forms_criteria import CriterionForm, CriterionImportForm, CriterionValuesForm
-from integrering.settlement.models import CriterionValue
+from integrering.settlement.criteria import selectors, services
+from integrering.settlement.criteria.forms import CriterionForm, CriterionImportForm, CriterionValuesForm
+from integrering.settlement.criteria.models import CriterionValue
 from integrering.settlement.years.selectors import (
     municipalities_in_year,
     names_in_year,

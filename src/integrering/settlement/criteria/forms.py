@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from integrering.core.widgets import DateInput
-from integrering.settlement.models import CriterionDefinition
+from integrering.settlement.criteria.models import CriterionDefinition
 
 
 class CriterionForm(forms.ModelForm):

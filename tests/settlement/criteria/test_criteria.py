@@ -12,14 +12,15 @@ from openpyxl import Workbook
 
 from integrering.core.roles import Role
 from integrering.municipalities.models import Municipality
-from integrering.settlement.models import CriterionDefinition, CriterionValue
-from integrering.settlement.services_criteria import (
+from integrering.settlement.criteria.services import (
     criterion_create,
     criterion_delete,
     criterion_value_set,
     criterion_values_import,
 )
+from integrering.settlement.models import CriterionDefinition, CriterionValue, SettlementYear
 from integrering.settlement.services_scenarios import scenario_create, scenario_run
+from tests.pages import messages_of
 from tests.settlement.scenario_fixtures import year_2021, year_2022  # noqa: F401
 
 
@@ -188,3 +189,54 @@ def test_criteria_pages_are_closed_to_municipal_users_and_writes_to_readers(
     assert leader.get(reverse("settlement:criteria")).status_code == 200
     assert leader.get(reverse("settlement:criterion_values", args=[2021])).status_code == 200
     assert leader.post(reverse("settlement:criterion_edit", args=[employment.pk]), {"name": "B"}).status_code == 403
+
+
+def test_a_bad_criterion_code_gets_a_norwegian_message_saying_what_a_code_may_contain(county, adviser, client_for):
+    response = client_for(adviser).post(reverse("settlement:criterion_create"), {"code": "ledighet i %", "name": "L"})
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert (
+        "Koden kan bare inneholde bokstavene a–z (ikke æ, ø eller å), sifre, bindestrek (-) og understrek (_)" in page
+    )
+    assert "slug" not in page.lower() and not CriterionDefinition.objects.exists()
+
+
+def test_the_criteria_import_refuses_a_formula_without_a_saved_result_too(county, adviser, client_for):
+    SettlementYear.objects.create(county=county, year=2024)
+    criterion_create(county=county, code="bolig", name="Boliger")
+    workbook = Workbook()
+    workbook.active.append(["kommunenummer", "bolig"])
+    workbook.active.append(["5001", "=2*3"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = client_for(adviser).post(
+        reverse("settlement:criterion_values_import", args=[2024]),
+        {"file": SimpleUploadedFile("k.xlsx", buffer.getvalue()), "source": "Husbanken"},
+    )
+    assert response.status_code == 400
+    assert "Rad 2, kolonne «bolig»: formel uten beregnet verdi; lagre filen i Excel først." in response.content.decode()
+    assert not CriterionValue.objects.exists()
+
+
+def test_one_changed_value_and_one_municipality_are_singular(county, adviser, client_for):
+    SettlementYear.objects.create(county=county, year=2021)
+    client = client_for(adviser)
+    definition = criterion_create(county=county, code="bolig", name="Boliger")
+    response = client.post(
+        reverse("settlement:criterion_values_import", args=[2021]),
+        follow=True,
+        data={"file": SimpleUploadedFile("k.csv", b"kommunenummer;bolig\n5001;3\n"), "source": "Husbanken"},
+    )
+    assert "1 verdi for 1 kommune ble importert." in messages_of(response)
+    response = client.post(
+        reverse("settlement:criterion_values_edit", args=[2021, definition.pk]),
+        follow=True,
+        data={"source": "Telefon", "v_5001": "4"},
+    )
+    assert "1 verdi ble endret." in messages_of(response)
+    response = client.post(
+        reverse("settlement:criterion_values_edit", args=[2021, definition.pk]),
+        follow=True,
+        data={"source": "Telefon", "v_5001": "5", "v_5006": "6"},
+    )
+    assert "2 verdier ble endret." in messages_of(response)

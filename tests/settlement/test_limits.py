@@ -157,7 +157,7 @@ def test_the_scenario_form_refuses_a_weight_above_a_thousand(year_2021, adviser,
 def test_the_services_refuse_numbers_above_a_million(county, year_2021, adviser):
     from django.core.exceptions import ValidationError
 
-    from integrering.settlement.services_scenarios import scenario_create
+    from integrering.settlement.scenarios.services import scenario_create
 
     trondheim = Municipality.objects.get(number="5001")
     with pytest.raises(InvalidFigures, match="«anmodet» må være et helt tall fra 0 til 1"):

@@ -10,8 +10,8 @@ from openpyxl import load_workbook
 
 from integrering.settlement import services_recommendation
 from integrering.settlement.models import Recommendation, SettlementFigure, Stage
+from integrering.settlement.scenarios.services import scenario_create, scenario_run, scenario_update
 from integrering.settlement.services_recommendation import recommendation_make
-from integrering.settlement.services_scenarios import scenario_create, scenario_run, scenario_update
 from tests.settlement.scenario_fixtures import year_2021, year_2022  # noqa: F401
 
 
@@ -59,7 +59,7 @@ def test_a_later_version_needs_a_reason_and_leaves_the_earlier_one_as_it_was(run
 
 
 def _copy_scenario(run, adviser):
-    from integrering.settlement.services_scenarios import scenario_copy
+    from integrering.settlement.scenarios.services import scenario_copy
 
     return scenario_copy(scenario=run.scenario, user=adviser)
 
@@ -121,7 +121,7 @@ def test_the_pdf_letter_is_a_pdf(run, year_2021, adviser, client_for):
 def test_the_letter_is_dated_by_the_version_and_gives_a_reason_only_for_a_change(year_2021, adviser):
     import datetime
 
-    from integrering.settlement.selectors_scenarios import recommendation_rows
+    from integrering.settlement.recommendation.selectors import recommendation_rows
     from integrering.settlement.views_recommendation import letter_html
 
     first = recommendation_make(
@@ -142,8 +142,8 @@ def test_the_letter_is_dated_by_the_version_and_gives_a_reason_only_for_a_change
 
 
 def test_the_letter_describes_caps_minimums_exclusions_and_fixed_numbers_with_reasons(year_2021, adviser):
-    from integrering.settlement.selectors_scenarios import recommendation_rows
-    from integrering.settlement.services_scenarios import scenario_create, scenario_run
+    from integrering.settlement.recommendation.selectors import recommendation_rows
+    from integrering.settlement.scenarios.services import scenario_create, scenario_run
     from integrering.settlement.views_recommendation import letter_html
 
     scenario = scenario_create(

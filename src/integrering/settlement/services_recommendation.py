@@ -13,7 +13,7 @@ from django.db import transaction
 
 from integrering.municipalities.models import Municipality
 from integrering.settlement.models import Recommendation, ScenarioRun, SettlementFigure, SettlementYear, Stage
-from integrering.settlement.scenario_inputs import method_description
+from integrering.settlement.scenarios.inputs import method_description
 
 
 def _numbers_of_run(run: ScenarioRun) -> dict[str, int]:

@@ -11,5 +11,6 @@ urlpatterns = [
 ]
 
 # The scenario, criteria and recommendation pages live in the same namespace.
+urlpatterns += [path("", include("integrering.settlement.scenarios.urls"))]
 urlpatterns += urls_scenarios.urlpatterns
 urlpatterns += [path("", include("integrering.settlement.criteria.urls"))]

@@ -10,12 +10,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from integrering.core.permissions import Perm, has_perm, requires
-from integrering.settlement import selectors_scenarios as selectors
-from integrering.settlement.forms_scenarios import RecommendationForm
 from integrering.settlement.pdf import html_pdf
+from integrering.settlement.recommendation import selectors
+from integrering.settlement.recommendation.forms import RecommendationForm
+from integrering.settlement.scenarios import selectors as scenario_selectors
+from integrering.settlement.scenarios.views import detail_context
 from integrering.settlement.services_recommendation import recommendation_make
 from integrering.settlement.tables import Table, table_csv, table_xlsx
-from integrering.settlement.views_scenarios import detail_context
+from integrering.settlement.years.selectors import settlement_year_get
 
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
@@ -27,7 +29,7 @@ CONTENT_TYPES = {
 @requires(Perm.EDIT_SETTLEMENT)
 @require_POST
 def recommendation_choose(request, year: int, pk: int):
-    run = selectors.run_get(request.user, year, pk)
+    run = scenario_selectors.run_get(request.user, year, pk)
     settlement_year = run.scenario.settlement_year
     latest = selectors.recommendations_of_year(settlement_year).first()
     form = RecommendationForm(request.POST, reason_required=latest is not None)
@@ -51,7 +53,7 @@ def recommendation_choose(request, year: int, pk: int):
 
 @requires(Perm.VIEW_SETTLEMENT)
 def recommendation_list(request, year: int):
-    settlement_year = selectors.settlement_year_get(request.user, year)
+    settlement_year = settlement_year_get(request.user, year)
     return render(
         request,
         "settlement/recommendation/list.html",

@@ -19,7 +19,7 @@ from integrering.settlement.criteria.services import (
     criterion_values_import,
 )
 from integrering.settlement.models import CriterionDefinition, CriterionValue, SettlementYear
-from integrering.settlement.services_scenarios import scenario_create, scenario_run
+from integrering.settlement.scenarios.services import scenario_create, scenario_run
 from tests.pages import messages_of
 from tests.settlement.scenario_fixtures import year_2021, year_2022  # noqa: F401
 

@@ -12,19 +12,14 @@ from django.views.decorators.http import require_POST
 
 from integrering import allocation
 from integrering.core.permissions import Perm, has_perm, requires
-from integrering.settlement import selectors_scenarios as selectors
-from integrering.settlement import services_scenarios as services
 from integrering.settlement.criteria.selectors import criteria_of_county_for_year
-from integrering.settlement.forms_scenarios import (
-    CompareForm,
-    RecommendationForm,
-    ScenarioForm,
-    SensitivityForm,
-    criteria_choices,
-)
-from integrering.settlement.run_inputs import ConstraintUsed, run_inputs
-from integrering.settlement.scenario_inputs import base_warning
-from integrering.settlement.years.selectors import municipalities_in_year, names_in_year
+from integrering.settlement.recommendation.forms import RecommendationForm
+from integrering.settlement.recommendation.selectors import recommendations_of_year
+from integrering.settlement.scenarios import selectors, services
+from integrering.settlement.scenarios.forms import CompareForm, ScenarioForm, SensitivityForm, criteria_choices
+from integrering.settlement.scenarios.inputs import base_warning
+from integrering.settlement.scenarios.run_inputs import ConstraintUsed, run_inputs
+from integrering.settlement.years.selectors import municipalities_in_year, names_in_year, settlement_year_get
 
 
 def _errors(error: Exception) -> list[str]:
@@ -47,7 +42,7 @@ def _form(settlement_year, data=None, initial=None) -> ScenarioForm:
 
 @requires(Perm.VIEW_SETTLEMENT)
 def scenario_list(request, year: int):
-    settlement_year = selectors.settlement_year_get(request.user, year)
+    settlement_year = settlement_year_get(request.user, year)
     scenarios = list(selectors.scenarios_of_year(settlement_year))
     return render(
         request,
@@ -57,14 +52,14 @@ def scenario_list(request, year: int):
             "scenarios": scenarios,
             "compare_form": CompareForm(scenarios=[s for s in scenarios if s.latest_run_id]),
             "can_edit": has_perm(request.user, Perm.EDIT_SETTLEMENT),
-            "recommendations": list(selectors.recommendations_of_year(settlement_year)[:1]),
+            "recommendations": list(recommendations_of_year(settlement_year)[:1]),
         },
     )
 
 
 @requires(Perm.EDIT_SETTLEMENT)
 def scenario_create(request, year: int):
-    settlement_year = selectors.settlement_year_get(request.user, year)
+    settlement_year = settlement_year_get(request.user, year)
     initial = {"min_lot": 10, "total": settlement_year.total, "crit_folketall_use": True, "method": "optimal"}
     form = _form(settlement_year, request.POST or None, initial=initial)
     errors = []
@@ -183,7 +178,7 @@ def scenario_copy(request, year: int, pk: int):
 @requires(Perm.EDIT_SETTLEMENT)
 @require_POST
 def scenario_from_last_year(request, year: int):
-    settlement_year = selectors.settlement_year_get(request.user, year)
+    settlement_year = settlement_year_get(request.user, year)
     try:
         scenario, calibration = services.scenario_from_last_year(settlement_year=settlement_year, user=request.user)
     except (ValidationError, allocation.AllocationError) as error:
@@ -202,7 +197,7 @@ def scenario_from_last_year(request, year: int):
 def run_detail(request, year: int, pk: int):
     run = selectors.run_get(request.user, year, pk)
     context = detail_context(request, run.scenario, run=run)
-    latest = selectors.recommendations_of_year(run.scenario.settlement_year).first()
+    latest = recommendations_of_year(run.scenario.settlement_year).first()
     context["recommendation_form"] = RecommendationForm(reason_required=latest is not None)
     context["latest_recommendation"] = latest
     context["reproduced"] = request.GET.get("kontroll") == "1" and services.scenario_run_is_reproducible(run=run)
@@ -212,7 +207,7 @@ def run_detail(request, year: int, pk: int):
 
 @requires(Perm.VIEW_SETTLEMENT)
 def scenario_compare(request, year: int):
-    settlement_year = selectors.settlement_year_get(request.user, year)
+    settlement_year = settlement_year_get(request.user, year)
     scenarios = [s for s in selectors.scenarios_of_year(settlement_year) if s.latest_run_id]
     form = CompareForm(request.GET or None, scenarios=scenarios)
     context = {"settlement_year": settlement_year, "form": form, "rows": None}

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 
 from integrering import allocation
 from integrering.settlement.models import Scenario, ScenarioRun
-from integrering.settlement.services_scenarios import (
+from integrering.settlement.scenarios.services import (
     scenario_copy,
     scenario_create,
     scenario_from_last_year,
@@ -151,7 +151,7 @@ def test_sensitivity_reports_min_median_max_per_municipality(scenario):
 
 
 def test_the_method_description_reads_well(year_2021, adviser):
-    from integrering.settlement.scenario_inputs import inputs_build, method_description
+    from integrering.settlement.scenarios.inputs import inputs_build, method_description
 
     scenario = scenario_create(
         settlement_year=year_2021,

@@ -8,7 +8,7 @@ from django.urls import reverse
 from integrering import allocation
 from integrering.core.roles import Role
 from integrering.settlement.models import Scenario, ScenarioRun
-from integrering.settlement.services_scenarios import scenario_create, scenario_run
+from integrering.settlement.scenarios.services import scenario_create, scenario_run
 from tests.settlement.scenario_fixtures import year_2021, year_2022  # noqa: F401
 
 
@@ -254,7 +254,7 @@ def test_a_base_larger_than_the_total_allows_is_refused_by_the_engine(year_2021,
 
 
 def test_a_reopened_run_shows_its_own_inputs_not_the_scenarios_current_settings(year_2021, adviser, client_for):
-    from integrering.settlement.services_scenarios import scenario_update
+    from integrering.settlement.scenarios.services import scenario_update
 
     scenario = scenario_create(
         settlement_year=year_2021,

@@ -1,5 +1,5 @@
 """Forms for scenarios (criteria with weights and exponents, a constraints table per municipality),
-the recommendation, sensitivity and comparison."""
+sensitivity and comparison."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from integrering.settlement.criteria.models import POPULATION
 from integrering.settlement.limits import MAX_WEIGHT, persons_field
-from integrering.settlement.models import Method, Scenario
-from integrering.settlement.scenario_inputs import POPULATION
+from integrering.settlement.scenarios.models import Method, Scenario
 
 CONSTRAINT_KEYS = ("excluded", "fixed", "minimum", "cap", "reason")
 
@@ -154,19 +154,6 @@ class ScenarioForm(forms.Form):
 
 def criteria_choices(definitions) -> list[tuple[str, str]]:
     return [(POPULATION, str(_("Population 1 January")))] + [(d.code, d.name) for d in definitions]
-
-
-class RecommendationForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Reason"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Required when the year already has a recommendation."),
-    )
-
-    def __init__(self, *args, reason_required: bool = False, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["reason"].required = reason_required
 
 
 class SensitivityForm(forms.Form):

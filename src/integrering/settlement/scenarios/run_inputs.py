@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from integrering.settlement.models import Method
+from integrering.settlement.scenarios.models import Method
 
 
 @dataclass(frozen=True)

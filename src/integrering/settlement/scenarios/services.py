@@ -17,24 +17,20 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from integrering import allocation
+from integrering.settlement.criteria.models import POPULATION
+from integrering.settlement.figures.models import SettlementFigure
 from integrering.settlement.limits import MAX_PERSONS, MAX_PERSONS_TEXT, MAX_WEIGHT
-from integrering.settlement.models import (
-    Method,
-    Recommendation,
-    Scenario,
-    ScenarioRun,
-    SettlementFigure,
-    SettlementYear,
-)
-from integrering.settlement.scenario_inputs import (
+from integrering.settlement.recommendation.models import Recommendation
+from integrering.settlement.scenarios.inputs import (
     ENGINE_VERSION,
-    POPULATION,
     allocate_from_inputs,
     criterion_values,
     engine_arguments,
     inputs_build,
     result_data,
 )
+from integrering.settlement.scenarios.models import Method, Scenario, ScenarioRun
+from integrering.settlement.years.models import SettlementYear
 from integrering.settlement.years.selectors import municipalities_in_year
 
 SCENARIO_FIELDS = ("name", "description", "method", "total", "min_lot", "base", "criteria", "constraints")

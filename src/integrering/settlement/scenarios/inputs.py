@@ -2,7 +2,7 @@
 
 :func:`inputs_build` collects everything the engine needs for a scenario into one JSON-able dict
 (the municipalities valid in the settlement year with their name and criteria values, the
-constraints and the parameters). A :class:`~integrering.settlement.models.ScenarioRun` stores that
+constraints and the parameters). A :class:`~integrering.settlement.scenarios.models.ScenarioRun` stores that
 dict as it is, so :func:`allocate_from_inputs` can repeat the run exactly, whatever has changed in
 the database since.
 
@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from integrering import allocation
 from integrering.municipalities.models import Municipality
-from integrering.settlement.criteria.models import POPULATION
-from integrering.settlement.models import CriterionDefinition, CriterionValue, Scenario
-from integrering.settlement.run_inputs import run_inputs
+from integrering.settlement.criteria.models import POPULATION, CriterionDefinition, CriterionValue
+from integrering.settlement.scenarios.models import Scenario
+from integrering.settlement.scenarios.run_inputs import run_inputs
 from integrering.settlement.years.selectors import municipalities_in_year, names_in_year, population_values
 
 # Bumped when the shape of ``inputs`` or the engine's contract changes (2: ``optimal`` against the

@@ -1,8 +1,7 @@
-"""Reads for scenarios, runs, criteria and recommendations: the user's county only.
+"""Reads for scenarios and their runs: the user's county only.
 
-Scenarios and criteria are the county's working material: a municipal user never sees them
-(a 404, as for anything outside the user's scope). Recommendations are read through the same
-selectors.
+Scenarios are the county's working material: a municipal user never sees them (a 404, as for anything
+outside the user's scope; see :func:`integrering.settlement.years.selectors.settlement_year_get`).
 """
 
 from __future__ import annotations
@@ -10,9 +9,9 @@ from __future__ import annotations
 from django.db.models import Count, Max, OuterRef, QuerySet, Subquery
 from django.http import Http404
 
-from integrering.municipalities.models import Municipality
-from integrering.settlement.models import Recommendation, Scenario, ScenarioRun, SettlementYear
-from integrering.settlement.years.selectors import names_in_year, settlement_year_get
+from integrering.settlement.scenarios.models import Scenario, ScenarioRun
+from integrering.settlement.years.models import SettlementYear
+from integrering.settlement.years.selectors import settlement_year_get
 
 
 def scenarios_of_year(settlement_year: SettlementYear) -> QuerySet[Scenario]:
@@ -78,28 +77,3 @@ def comparison_rows(a: ScenarioRun, b: ScenarioRun) -> list[dict]:
             }
         )
     return rows
-
-
-def recommendations_of_year(settlement_year: SettlementYear) -> QuerySet[Recommendation]:
-    return (
-        Recommendation.objects.filter(settlement_year=settlement_year)
-        .select_related("chosen_by", "run__scenario")
-        .order_by("-version")
-    )
-
-
-def recommendation_get(user, year: int, version: int) -> Recommendation:
-    settlement_year = settlement_year_get(user, year)
-    found = recommendations_of_year(settlement_year).filter(version=version).first()
-    if found is None:
-        raise Http404("Fant ikke denne versjonen av anbefalingen.")
-    return found
-
-
-def recommendation_rows(recommendation: Recommendation) -> tuple[list[dict], int]:
-    """(rows with kommunenummer, navn, antall sorted by number, total) for display and exports."""
-    numbers = recommendation.numbers
-    municipalities = list(Municipality.objects.filter(number__in=list(numbers)).order_by("number"))
-    names = names_in_year(municipalities, recommendation.settlement_year.year)
-    rows = [{"kommunenummer": m.number, "navn": names[m.pk], "antall": int(numbers[m.number])} for m in municipalities]
-    return rows, sum(r["antall"] for r in rows)

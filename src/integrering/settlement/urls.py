@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from integrering.settlement import urls_scenarios, views_overview
+from integrering.settlement import views_overview
 
 app_name = "settlement"
 urlpatterns = [
@@ -12,5 +12,5 @@ urlpatterns = [
 
 # The scenario, criteria and recommendation pages live in the same namespace.
 urlpatterns += [path("", include("integrering.settlement.scenarios.urls"))]
-urlpatterns += urls_scenarios.urlpatterns
+urlpatterns += [path("", include("integrering.settlement.recommendation.urls"))]
 urlpatterns += [path("", include("integrering.settlement.criteria.urls"))]

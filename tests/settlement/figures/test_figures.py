@@ -84,7 +84,7 @@ def test_the_import_page_shows_errors_and_writes_nothing(year, adviser, client_f
 def test_after_a_recommendation_the_inline_row_shows_recommended_disabled_and_refuses_a_change(
     year, adviser, client_for
 ):
-    from integrering.settlement.services_recommendation import recommendation_make
+    from integrering.settlement.recommendation.services import recommendation_make
 
     recommendation_make(settlement_year=year, user=adviser, numbers={"5001": 30, "5020": 12})
     client = client_for(adviser)
@@ -120,7 +120,7 @@ def test_after_a_recommendation_the_inline_row_shows_recommended_disabled_and_re
 
 
 def test_the_service_refuses_to_change_a_locked_recommended_figure(year, adviser):
-    from integrering.settlement.services_recommendation import recommendation_make
+    from integrering.settlement.recommendation.services import recommendation_make
 
     recommendation_make(settlement_year=year, user=adviser, numbers={"5020": 12})
     osen = Municipality.objects.get(number="5020")

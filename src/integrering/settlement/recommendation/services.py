@@ -12,8 +12,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from integrering.municipalities.models import Municipality
-from integrering.settlement.models import Recommendation, ScenarioRun, SettlementFigure, SettlementYear, Stage
+from integrering.settlement.figures.models import SettlementFigure
+from integrering.settlement.recommendation.models import Recommendation
 from integrering.settlement.scenarios.inputs import method_description
+from integrering.settlement.scenarios.models import ScenarioRun
+from integrering.settlement.years.models import SettlementYear, Stage
 
 
 def _numbers_of_run(run: ScenarioRun) -> dict[str, int]:

@@ -1,21 +1,20 @@
-"""The recommendation: choose a run (a new frozen version), the versions, each version, and its exports."""
+"""The recommendation: choose a run (a new frozen version), the versions, each version, and its exports
+(the table as CSV or XLSX; as PDF, the letter to IMDi from :mod:`integrering.settlement.letters`)."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from integrering.core.permissions import Perm, has_perm, requires
-from integrering.settlement.pdf import html_pdf
+from integrering.settlement.letters.letter import letter_pdf
 from integrering.settlement.recommendation import selectors
 from integrering.settlement.recommendation.forms import RecommendationForm
+from integrering.settlement.recommendation.services import recommendation_make
 from integrering.settlement.scenarios import selectors as scenario_selectors
 from integrering.settlement.scenarios.views import detail_context
-from integrering.settlement.services_recommendation import recommendation_make
 from integrering.settlement.tables import Table, table_csv, table_xlsx
 from integrering.settlement.years.selectors import settlement_year_get
 
@@ -90,21 +89,6 @@ def recommendation_table(recommendation, rows, total) -> Table:
     return table
 
 
-def letter_html(recommendation, rows, total) -> str:
-    """The letter to IMDi, dated the day the version was made (not the day it is downloaded): a letter
-    downloaded again later is the same letter."""
-    return render_to_string(
-        "settlement/letters/letter_pdf.html",
-        {
-            "recommendation": recommendation,
-            "settlement_year": recommendation.settlement_year,
-            "rows": rows,
-            "total": total,
-            "dated": timezone.localtime(recommendation.chosen_at).date(),
-        },
-    )
-
-
 @requires(Perm.VIEW_SETTLEMENT)
 def recommendation_export(request, year: int, version: int, fmt: str):
     if fmt not in CONTENT_TYPES:
@@ -116,7 +100,7 @@ def recommendation_export(request, year: int, version: int, fmt: str):
     elif fmt == "xlsx":
         content = table_xlsx(recommendation_table(recommendation, rows, total), sheet="Anbefaling")
     else:
-        content = html_pdf(letter_html(recommendation, rows, total))
+        content = letter_pdf(recommendation, rows, total)
     county = recommendation.settlement_year.county.number
     filename = f"anbefaling-{county}-{year}-v{version}.{fmt}"
     response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])

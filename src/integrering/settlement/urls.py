@@ -1,16 +1,14 @@
-from django.urls import include, path
+"""The settlement pages under /bosetting/, one namespace «settlement» for every sub-domain's patterns."""
 
-from integrering.settlement import views_overview
+from django.urls import include, path
 
 app_name = "settlement"
 urlpatterns = [
     path("", include("integrering.settlement.years.urls")),
     path("", include("integrering.settlement.figures.urls")),
-    path("<int:year>/kart/", views_overview.map_view, name="map"),
-    path("<int:year>/diagram/", views_overview.charts, name="charts"),
+    path("", include("integrering.settlement.maps.urls")),
+    path("", include("integrering.settlement.charts.urls")),
+    path("", include("integrering.settlement.scenarios.urls")),
+    path("", include("integrering.settlement.recommendation.urls")),
+    path("", include("integrering.settlement.criteria.urls")),
 ]
-
-# The scenario, criteria and recommendation pages live in the same namespace.
-urlpatterns += [path("", include("integrering.settlement.scenarios.urls"))]
-urlpatterns += [path("", include("integrering.settlement.recommendation.urls"))]
-urlpatterns += [path("", include("integrering.settlement.criteria.urls"))]

@@ -4,18 +4,19 @@ import io
 
 import pytest
 
-from integrering.settlement import charts, demo
+from integrering.settlement import demo
+from integrering.settlement.charts import bars
 
 
 def test_bars_are_proportional_and_unknown_has_no_bar():
-    chart = charts.horizontal_bars([("A", {"requested": 100, "decided": 50, "settled": None})])
+    chart = bars.horizontal_bars([("A", {"requested": 100, "decided": 50, "settled": None})])
     requested, decided, settled = chart.groups[0].bars
     assert requested.width == pytest.approx(2 * decided.width)
     assert settled.width == 0 and settled.value is None
 
 
 def test_vertical_bars_grow_upwards():
-    chart = charts.vertical_bars([("2021", {"requested": 10, "decided": 5, "settled": 0})])
+    chart = bars.vertical_bars([("2021", {"requested": 10, "decided": 5, "settled": 0})])
     requested, decided, settled = chart.groups[0].bars
     assert requested.height == pytest.approx(2 * decided.height)
     assert requested.y < decided.y and settled.height == 0
@@ -67,11 +68,11 @@ def test_the_county_over_the_years_says_how_many_values_are_unknown(county, advi
 
 
 def test_upright_labels_get_room_above_the_tallest_bar():
-    plain = charts.vertical_bars([("2021", {"requested": 100, "decided": 50, "settled": 10})])
-    noted = charts.vertical_bars([("2021", {"requested": 100, "decided": 50, "settled": 10}, {"requested": 3})])
+    plain = bars.vertical_bars([("2021", {"requested": 100, "decided": 50, "settled": 10})])
+    noted = bars.vertical_bars([("2021", {"requested": 100, "decided": 50, "settled": 10}, {"requested": 3})])
     assert not plain.rotated and noted.rotated
     assert noted.height > plain.height
     tallest = noted.groups[0].bars[0]
     assert tallest.unknown == 3 and noted.groups[0].bars[2].unknown == 0
-    label = len("100") + charts.UNKNOWN_LABEL
-    assert tallest.text_y - label * charts.CHAR_WIDTH >= 0  # «100 (3 ukjente)» stands inside the chart
+    label = len("100") + bars.UNKNOWN_LABEL
+    assert tallest.text_y - label * bars.CHAR_WIDTH >= 0  # «100 (3 ukjente)» stands inside the chart

@@ -7,19 +7,19 @@ import pytest
 
 from integrering.municipalities.models import Municipality
 from integrering.settlement import demo
-from integrering.settlement import map as county_map
+from integrering.settlement.maps import choropleth
 from integrering.settlement.models import SettlementYear
 
 
 def test_topojson_arcs_are_delta_decoded_and_dequantized():
     topology = {"transform": {"scale": [0.5, 2.0], "translate": [10.0, 60.0]}, "arcs": [[[2, 1], [1, 0], [0, 3]]]}
-    assert county_map.topojson_decode_arcs(topology) == [[(11.0, 62.0), (11.5, 62.0), (11.5, 68.0)]]
+    assert choropleth.topojson_decode_arcs(topology) == [[(11.0, 62.0), (11.5, 62.0), (11.5, 68.0)]]
 
 
 def test_a_negative_arc_index_is_the_arc_reversed():
     arcs = [[(0, 0), (1, 0)], [(1, 0), (1, 1), (0, 0)]]
-    assert county_map._ring(arcs, [0, 1]) == [(0, 0), (1, 0), (1, 1), (0, 0)]
-    assert county_map._ring(arcs, [~1, ~0]) == [(0, 0), (1, 1), (1, 0), (0, 0)]
+    assert choropleth._ring(arcs, [0, 1]) == [(0, 0), (1, 0), (1, 1), (0, 0)]
+    assert choropleth._ring(arcs, [~1, ~0]) == [(0, 0), (1, 1), (1, 0), (0, 0)]
 
 
 @pytest.mark.django_db
@@ -30,7 +30,7 @@ def test_every_municipality_of_a_county_gets_a_shape(county_number, year):
         for m in Municipality.objects.filter(county__number=county_number, valid_from__lte=year)
         if m.is_valid_in(year)
     ]
-    shapes = county_map.shapes_for(county_number, numbers, year)
+    shapes = choropleth.shapes_for(county_number, numbers, year)
     assert set(shapes.paths) == set(numbers)
     assert all(p.startswith("M") and p.endswith("Z") for p in shapes.paths.values())
     coordinates = [float(v) for p in shapes.paths.values() for v in re.findall(r"-?\d+(?:\.\d+)?", p)]
@@ -38,10 +38,10 @@ def test_every_municipality_of_a_county_gets_a_shape(county_number, year):
 
 
 def test_classes_cover_the_values_and_a_diverging_scale_is_symmetric():
-    legend = county_map.classes([0, 5, 10, 20, 40, 140, None])
+    legend = choropleth.classes([0, 5, 10, 20, 40, 140, None])
     assert legend[0].low == 0 and legend[-1].high == 140
-    assert county_map.class_of(None, legend) is None
-    diverging = county_map.classes([-10, 4], diverging=True)
+    assert choropleth.class_of(None, legend) is None
+    diverging = choropleth.classes([-10, 4], diverging=True)
     assert diverging[0].low == -10 and diverging[-1].high == 10
 
 
@@ -73,11 +73,11 @@ def test_the_map_shows_the_value_in_the_label_and_hatches_unknown(seeded, advise
 
 def test_the_legend_has_no_class_that_can_hold_no_value():
     values = [0, 0] + [3] * 9 + [5] + [None] * 26  # the quantile breaks are 0, 3, 3, 3, 3, 5
-    legend = county_map.classes(values)
+    legend = choropleth.classes(values)
     assert [(c.low, c.high) for c in legend] == [(0, 3), (3, 5)]
     assert all(c.low < c.high for c in legend[1:])
-    assert [county_map.class_of(v, legend).high for v in (0, 3, 5)] == [3, 3, 5]
-    assert [(c.low, c.high) for c in county_map.classes([0, 0, 0])] == [(0, 0)]  # the first may be one value
+    assert [choropleth.class_of(v, legend).high for v in (0, 3, 5)] == [3, 3, 5]
+    assert [(c.low, c.high) for c in choropleth.classes([0, 0, 0])] == [(0, 0)]  # the first may be one value
 
 
 @pytest.mark.django_db

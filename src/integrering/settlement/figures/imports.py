@@ -190,7 +190,7 @@ def _parse_number(value) -> tuple[int | None, str | None]:
 def import_plan(*, county, year: int, content: bytes, filename: str, document: Document | None = None) -> ImportPlan:
     """Validate the whole file and work out what would change; writes nothing.
 
-    ``document``: the date and reference of the document the file comes from (see :mod:`integrering.settlement.figures.sources`).
+    ``document``: the date and reference of the document the file comes from (see :mod:`.sources`).
     """
     plan = ImportPlan(county_id=county.pk, year=year, document=document or Document())
     try:

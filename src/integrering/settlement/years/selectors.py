@@ -24,6 +24,13 @@ def year_for_user(user, year: int) -> SettlementYear:
     return found
 
 
+def year_of_county(county_number: str, year: int) -> SettlementYear | None:
+    """The year of the county with this number (``5`` or ``05``), for the command line, which has no user."""
+    return (
+        SettlementYear.objects.select_related("county").filter(county__number=county_number.zfill(2), year=year).first()
+    )
+
+
 def whole_county_year_for_user(user, year: int) -> SettlementYear:
     """The year for a page that shows the whole county (the map, the charts): a 404 for a municipal user."""
     if is_municipal_only(user):

@@ -103,9 +103,9 @@ def matrix_records(county, make_user):
     from integrering.core.mail.services import mail_send
     from integrering.guidance.models import GuidanceCase, Participant, TrainingEnrolment
     from integrering.municipalities.models import ContactAssignment
+    from integrering.settlement.criteria.services import criterion_create
     from integrering.settlement.models import SettlementYear
-    from integrering.settlement.services_criteria import criterion_create
-    from integrering.settlement.services_scenarios import scenario_create, scenario_run
+    from integrering.settlement.scenarios.services import scenario_create, scenario_run
 
     demo_data_load(password="demo-passord-som-er-langt", stdout=io.StringIO())
     adviser = User.objects.get(username="radgiver")

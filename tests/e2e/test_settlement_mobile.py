@@ -10,7 +10,7 @@ from integrering.core.models import County
 from integrering.core.roles import Role
 from integrering.settlement import demo
 from integrering.settlement.models import SettlementFigure, SettlementYear
-from integrering.settlement.services_scenarios import scenario_create, scenario_run
+from integrering.settlement.scenarios.services import scenario_create, scenario_run
 
 pytestmark = pytest.mark.e2e
 PHONE = {"width": 375, "height": 800}

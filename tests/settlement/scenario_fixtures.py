@@ -1,4 +1,4 @@
-"""Fixtures shared by the scenario, criteria and recommendation tests (imported by those modules)."""
+"""Fixtures shared by the scenario, criteria, recommendation and letter tests (imported by those modules)."""
 
 import csv
 from pathlib import Path
@@ -7,6 +7,7 @@ import pytest
 
 from integrering.municipalities.models import Municipality
 from integrering.settlement.models import SettlementFigure, SettlementYear
+from integrering.settlement.scenarios.services import scenario_create, scenario_run
 
 REPO = Path(__file__).resolve().parents[2]
 _SHIPPED = REPO / "src" / "integrering" / "municipalities" / "data" / "anmodningstall_trondelag_2021.csv"
@@ -33,3 +34,15 @@ def year_2021(county) -> SettlementYear:
 @pytest.fixture
 def year_2022(county, year_2021) -> SettlementYear:
     return SettlementYear.objects.create(county=county, year=2022, total=500)
+
+
+@pytest.fixture
+def run(year_2021, adviser):
+    scenario = scenario_create(
+        settlement_year=year_2021,
+        user=adviser,
+        name="Grunntall",
+        criteria=[{"code": "folketall", "weight": 1, "exponent": 1}],
+        base=14,
+    )
+    return scenario_run(scenario=scenario, user=adviser)

@@ -12,7 +12,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from integrering.municipalities.models import Municipality
-from integrering.settlement import imports, services
+from integrering.settlement.errors import InvalidFigures
+from integrering.settlement.figures import imports, services
 from integrering.settlement.models import (
     CriterionDefinition,
     CriterionValue,
@@ -20,8 +21,9 @@ from integrering.settlement.models import (
     SettlementFigure,
     SettlementYear,
 )
+from integrering.settlement.years.services import settlement_year_create
+from tests.settlement.figures.test_commands import run
 from tests.settlement.scenario_fixtures import year_2021  # noqa: F401
-from tests.settlement.test_commands import run
 
 HUGE = "99999999999999999999"
 LIMIT_MESSAGE = "Kan ikke være større enn 1\u00a0000\u00a0000."
@@ -155,17 +157,17 @@ def test_the_scenario_form_refuses_a_weight_above_a_thousand(year_2021, adviser,
 def test_the_services_refuse_numbers_above_a_million(county, year_2021, adviser):
     from django.core.exceptions import ValidationError
 
-    from integrering.settlement.services_scenarios import scenario_create
+    from integrering.settlement.scenarios.services import scenario_create
 
     trondheim = Municipality.objects.get(number="5001")
-    with pytest.raises(services.InvalidFigures, match="«anmodet» må være et helt tall fra 0 til 1"):
+    with pytest.raises(InvalidFigures, match="«anmodet» må være et helt tall fra 0 til 1"):
         services.figure_update(
             settlement_year=year_2021, municipality=trondheim, values={"requested": 10**20}, version=None
         )
-    with pytest.raises(services.InvalidFigures):
+    with pytest.raises(InvalidFigures):
         services.figures_apply(county=county, year=2021, rows=[(trondheim, {"settled": 3_000_000_000})])
-    with pytest.raises(services.InvalidFigures, match="rammen"):
-        services.settlement_year_create(county=county, year=2030, total=10**20)
+    with pytest.raises(InvalidFigures, match="rammen"):
+        settlement_year_create(county=county, year=2030, total=10**20)
     with pytest.raises(ValidationError, match="Totalen"):
         scenario_create(settlement_year=year_2021, user=adviser, name="x", total=10**20)
     with pytest.raises(ValidationError, match="Minstetallet"):

@@ -14,7 +14,7 @@ class SettlementConfig(AppConfig):
         from integrering.core.registry import NavLink, demo_register, navigation_register
         from integrering.municipalities.services import municipality_page_section_register
         from integrering.settlement import demo, models
-        from integrering.settlement.views_overview import municipality_section
+        from integrering.settlement.figures.views import municipality_section
 
         for model in (
             models.SettlementYear,

@@ -10,7 +10,7 @@ from django.db import transaction
 
 from integrering.municipalities.models import Municipality
 from integrering.municipalities.reference_data import DATA_DIR
-from integrering.settlement import services
+from integrering.settlement.figures import services
 from integrering.settlement.models import Recommendation, SettlementYear, Stage
 
 SEED_FILE = DATA_DIR / "anmodningstall_trondelag_2021.csv"

@@ -11,6 +11,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 
+from integrering.settlement.errors import InvalidFigures
+
 MAX_PERSONS = 1_000_000
 MAX_PERSONS_TEXT = "1\u00a0000\u00a0000"  # as the user reads it: «1 000 000»
 MAX_WEIGHT = 1000  # weights are relative; larger ones only risk overflow in the engine
@@ -23,6 +25,29 @@ def persons_problem(value: int) -> str | None:
     if value > MAX_PERSONS:
         return f"{value} er for stort (høyst {MAX_PERSONS_TEXT})"
     return None
+
+
+# The names users know from the files (import and export) and the frame.
+PERSON_LABELS = {
+    "recommended": "anbefalt",
+    "requested": "anmodet",
+    "requested_ema": "anmodet_ema",
+    "decided": "vedtatt",
+    "decided_ema": "vedtatt_ema",
+    "settled": "bosatt",
+    "settled_ema": "bosatt_ema",
+    "agreed_not_settled": "avtalt_ikke_bosatt",
+    "total": "rammen",
+    "total_minors": "rammen for enslige mindreårige",
+}
+
+
+def persons_check(values: dict, names) -> None:
+    """Numbers of persons are whole, 0 or more and at most a million: :class:`InvalidFigures` otherwise."""
+    for name in names:
+        value = values.get(name)
+        if value is not None and (not isinstance(value, int) or persons_problem(value)):
+            raise InvalidFigures(f"«{PERSON_LABELS[name]}» må være et helt tall fra 0 til {MAX_PERSONS_TEXT}.")
 
 
 def _too_large_message() -> str:

@@ -4,9 +4,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from integrering.settlement import exports
-from integrering.settlement.cli_support import NorwegianErrors, any_year_argument, fail, os_error_text
-from integrering.settlement.models import SettlementYear
+from integrering.settlement.figures import exports
+from integrering.settlement.management.cli_support import NorwegianErrors, any_year_argument, fail, os_error_text
+from integrering.settlement.years.selectors import year_of_county
 
 
 class Command(NorwegianErrors, BaseCommand):
@@ -20,9 +20,7 @@ class Command(NorwegianErrors, BaseCommand):
         parser.add_argument("--public", action="store_true", help="offentlig utgave: tall fra 1 til 4 vises som «<5»")
 
     def handle(self, *args, county: str, year: int, fmt: str, output: str, public: bool, **options) -> None:
-        settlement_year = (
-            SettlementYear.objects.select_related("county").filter(county__number=county.zfill(2), year=year).first()
-        )
+        settlement_year = year_of_county(county, year)
         if settlement_year is None:
             fail([f"Fant ikke bosettingsåret {year} for fylke {county}."])
         content, _, _ = exports.settlement_export(settlement_year, fmt=fmt, public=public)

@@ -2,7 +2,7 @@
 
 Exit 0 on success; exit 2 with Norwegian messages naming row and column when anything is wrong, and
 then nothing is written. A year that does not exist yet is created. ``--dato``/``--kilde`` are the date
-and reference of the document the file comes from (see :mod:`integrering.settlement.import_sources`).
+and reference of the document the file comes from (see :mod:`integrering.settlement.figures.sources`).
 """
 
 from pathlib import Path
@@ -10,8 +10,10 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandParser
 
 from integrering.core.models import County
-from integrering.settlement import imports, services
-from integrering.settlement.cli_support import (
+from integrering.settlement.errors import InvalidFigures
+from integrering.settlement.figures import imports, services
+from integrering.settlement.figures.sources import Document, display
+from integrering.settlement.management.cli_support import (
     NorwegianErrors,
     date_argument,
     fail,
@@ -20,7 +22,6 @@ from integrering.settlement.cli_support import (
     source_argument,
     year_argument,
 )
-from integrering.settlement.import_sources import Document, display
 
 
 class Command(NorwegianErrors, BaseCommand):
@@ -77,7 +78,7 @@ class Command(NorwegianErrors, BaseCommand):
             return
         try:
             _, changed = services.figures_apply(county=county_obj, year=year, rows=plan.rows)
-        except services.InvalidFigures as error:
+        except InvalidFigures as error:
             fail([str(error), "Ingenting ble lagret."])
         self.stdout.write(
             f"Lest inn {plural(len(plan.rows), 'kommune', 'kommuner')} for {county_obj.name} {year}; {changed} endret."

@@ -1,0 +1,59 @@
+"""Forms for the county's criteria: definitions, values of one criterion for a year, and the import."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from integrering.core.widgets import DateInput
+from integrering.settlement.criteria.models import CriterionDefinition
+
+
+class CriterionForm(forms.ModelForm):
+    class Meta:
+        model = CriterionDefinition
+        fields = ["code", "name", "unit", "higher_is_better", "description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["code"].error_messages["invalid"] = _(
+            "The code may contain only the letters a–z (not æ, ø or å), digits, hyphens (-) and underscores (_), "
+            "without spaces; for example «sysselsetting» or «intro_resultat»."
+        )
+        if self.instance.pk:
+            self.fields["code"].disabled = True
+            self.fields["code"].help_text = _("The code cannot be changed: scenarios and files refer to it.")
+
+
+class SourceFields(forms.Form):
+    source = forms.CharField(label=_("Source"), max_length=255, help_text=_("For example «SSB, table 12345»."))
+    source_date = forms.DateField(label=_("Date of the source"), widget=DateInput, required=False)
+
+
+class CriterionImportForm(SourceFields):
+    file = forms.FileField(
+        label=_("File (CSV or XLSX)"), help_text=_("Column «kommunenummer» and one column per criterion code.")
+    )
+
+    def clean_file(self):
+        uploaded = self.cleaned_data["file"]
+        if not uploaded.name.lower().endswith((".csv", ".xlsx", ".txt")):
+            raise forms.ValidationError(_("The file must be CSV or XLSX."))
+        if uploaded.size > 5 * 1024 * 1024:
+            raise forms.ValidationError(_("The file is larger than 5 MB."))
+        return uploaded
+
+
+class CriterionValuesForm(SourceFields):
+    """One value field per municipality: ``municipalities`` is [(number, name, current value)]."""
+
+    def __init__(self, *args, municipalities, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.municipalities = municipalities
+        for number, name, value in municipalities:
+            field = forms.DecimalField(
+                required=False, max_digits=14, decimal_places=4, initial=value, label=f"{number} {name}"
+            )
+            self.fields[f"v_{number}"] = field
+
+    def value_rows(self):
+        return [(number, name, self[f"v_{number}"]) for number, name, _value in self.municipalities]

@@ -1,0 +1,77 @@
+"""The figures per municipality and year: recommended, requested, decided, settled (and of them minors).
+
+An empty figure (NULL) means unknown / not registered; 0 means zero («said no»). That difference is
+kept in storage, forms, imports, exports, sums and display.
+"""
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from integrering.municipalities.models import Municipality
+from integrering.settlement.years.models import SettlementYear
+
+FIGURE_FIELDS = (
+    "recommended",
+    "requested",
+    "requested_ema",
+    "decided",
+    "decided_ema",
+    "settled",
+    "settled_ema",
+    "agreed_not_settled",
+)
+
+
+class SettlementFigure(models.Model):
+    """One municipality's figures for one settlement year. NULL = unknown; 0 = zero."""
+
+    settlement_year = models.ForeignKey(SettlementYear, on_delete=models.CASCADE, related_name="figures")
+    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="settlement_figures")
+    recommended = models.PositiveIntegerField(_("recommended"), null=True, blank=True)
+    requested = models.PositiveIntegerField(_("requested"), null=True, blank=True)
+    requested_ema = models.PositiveIntegerField(_("requested, unaccompanied minors"), null=True, blank=True)
+    decided = models.PositiveIntegerField(_("decided"), null=True, blank=True)
+    decided_ema = models.PositiveIntegerField(_("decided, unaccompanied minors"), null=True, blank=True)
+    settled = models.PositiveIntegerField(_("settled"), null=True, blank=True)
+    settled_ema = models.PositiveIntegerField(_("settled, unaccompanied minors"), null=True, blank=True)
+    agreed_not_settled = models.PositiveIntegerField(_("agreed, not yet settled"), null=True, blank=True)
+    requested_on = models.DateField(_("date of the request"), null=True, blank=True)
+    request_reference = models.CharField(_("reference to the request"), max_length=255, blank=True)
+    decided_on = models.DateField(_("date of the decision"), null=True, blank=True)
+    decision_reference = models.CharField(_("reference to the council decision"), max_length=255, blank=True)
+    settled_as_of = models.DateField(_("settled figures as of"), null=True, blank=True)
+    settled_source = models.CharField(_("source of the settled figures"), max_length=255, blank=True)
+    version = models.PositiveIntegerField(default=1, help_text="Optimistic lock: bumped on every save.")
+
+    class Meta:
+        ordering = ["municipality__number"]
+        constraints = [
+            models.UniqueConstraint(fields=["settlement_year", "municipality"], name="unique_figure_per_year"),
+            models.CheckConstraint(
+                condition=Q(requested_ema__isnull=True)
+                | Q(requested__isnull=True)
+                | Q(requested_ema__lte=models.F("requested")),
+                name="requested_ema_within_requested",
+            ),
+            models.CheckConstraint(
+                condition=Q(decided_ema__isnull=True)
+                | Q(decided__isnull=True)
+                | Q(decided_ema__lte=models.F("decided")),
+                name="decided_ema_within_decided",
+            ),
+            models.CheckConstraint(
+                condition=Q(settled_ema__isnull=True)
+                | Q(settled__isnull=True)
+                | Q(settled_ema__lte=models.F("settled")),
+                name="settled_ema_within_settled",
+            ),
+        ]
+        verbose_name = _("settlement figure")
+        verbose_name_plural = _("settlement figures")
+
+    def __str__(self) -> str:
+        return f"{self.municipality} {self.settlement_year.year}"
+
+    def get_additional_data(self) -> dict:
+        return {"county": self.settlement_year.county.number}

@@ -1,0 +1,138 @@
+"""Writes for the figures of a year: a municipality's figures with optimistic locking, its own decision,
+and applying an import (all-or-nothing).
+
+«Anbefalt» (recommended) is written by the recommendation (``recommendation.services``); once the year
+has one, these functions refuse to change it (:class:`RecommendationLocked`).
+"""
+
+import datetime
+from collections.abc import Iterable
+
+from django.db import transaction
+
+from integrering.core.models import County
+from integrering.municipalities.models import Municipality
+from integrering.settlement.errors import InvalidFigures, RecommendationLocked, StaleVersion
+from integrering.settlement.figures.models import FIGURE_FIELDS, SettlementFigure
+from integrering.settlement.limits import persons_check
+from integrering.settlement.years.models import SettlementYear
+
+FIGURE_DETAIL_FIELDS = (
+    "requested_on",
+    "request_reference",
+    "decided_on",
+    "decision_reference",
+    "settled_as_of",
+    "settled_source",
+)
+EMA_PAIRS = (("requested_ema", "requested"), ("decided_ema", "decided"), ("settled_ema", "settled"))
+
+
+def ema_problems(values: dict) -> list[str]:
+    """The pairs where «of which unaccompanied minors» exceeds the total (both known)."""
+    return [
+        ema
+        for ema, main in EMA_PAIRS
+        if values.get(ema) is not None and values.get(main) is not None and values[ema] > values[main]
+    ]
+
+
+def _figure(settlement_year: SettlementYear, municipality: Municipality) -> SettlementFigure:
+    figure = (
+        SettlementFigure.objects.select_for_update()
+        .filter(settlement_year=settlement_year, municipality=municipality)
+        .first()
+    )
+    return figure or SettlementFigure(settlement_year=settlement_year, municipality=municipality, version=0)
+
+
+@transaction.atomic
+def figure_update(
+    *, settlement_year: SettlementYear, municipality: Municipality, values: dict, version: int | None
+) -> SettlementFigure:
+    """Set some of a municipality's figures (None = unknown).
+
+    ``version`` is the version the user saw (0 when there was no record yet); a different current
+    version raises :class:`StaleVersion` and nothing is written.
+    """
+    figure = _figure(settlement_year, municipality)
+    if version is not None and figure.version != version:
+        raise StaleVersion(figure)
+    if (
+        "recommended" in values
+        and values["recommended"] != figure.recommended
+        and settlement_year.recommendations.exists()
+    ):
+        raise RecommendationLocked(settlement_year)
+    allowed = set(FIGURE_FIELDS) | set(FIGURE_DETAIL_FIELDS)
+    for name, value in values.items():
+        if name not in allowed:
+            raise TypeError(f"Ukjent felt: {name}")
+        setattr(figure, name, value)
+    persons_check(values, FIGURE_FIELDS)
+    if ema_problems({f: getattr(figure, f) for f in FIGURE_FIELDS}):
+        raise InvalidFigures("Antall enslige mindreårige kan ikke være større enn totalen.")
+    figure.version += 1
+    figure.save()
+    return figure
+
+
+@transaction.atomic
+def decision_register(
+    *,
+    municipality: Municipality,
+    settlement_year: SettlementYear,
+    decided: int | None,
+    decided_ema: int | None,
+    decided_on: datetime.date | None,
+    reference: str,
+    version: int | None = None,
+) -> SettlementFigure:
+    """A municipality registers its own council decision (number, of which minors, date, reference)."""
+    if settlement_year.county_id != municipality.county_id or not municipality.is_valid_in(settlement_year.year):
+        raise InvalidFigures("Kommunen hører ikke til dette bosettingsåret.")
+    return figure_update(
+        settlement_year=settlement_year,
+        municipality=municipality,
+        version=version,
+        values={
+            "decided": decided,
+            "decided_ema": decided_ema,
+            "decided_on": decided_on,
+            "decision_reference": reference,
+        },
+    )
+
+
+@transaction.atomic
+def figures_apply(
+    *, county: County, year: int, rows: Iterable[tuple[Municipality, dict]]
+) -> tuple[SettlementYear, int]:
+    """Write imported values; the year is created if missing. Returns the year and the number of records changed.
+
+    Idempotent: a record whose values are already the imported ones is not saved again.
+    """
+    settlement_year, _ = SettlementYear.objects.get_or_create(county=county, year=year)
+    existing = {
+        f.municipality_id: f
+        for f in SettlementFigure.objects.select_for_update().filter(settlement_year=settlement_year)
+    }
+    frozen = settlement_year.recommendations.exists()
+    changed = 0
+    for municipality, values in rows:
+        figure = existing.get(municipality.pk) or SettlementFigure(
+            settlement_year=settlement_year, municipality=municipality, version=0
+        )
+        if all(getattr(figure, k) == v for k, v in values.items()):
+            continue  # nothing changes (a missing record with only unknown values stays missing)
+        if frozen and "recommended" in values and values["recommended"] != figure.recommended:
+            raise RecommendationLocked(settlement_year)
+        persons_check(values, FIGURE_FIELDS)
+        for name, value in values.items():
+            setattr(figure, name, value)
+        if ema_problems({f: getattr(figure, f) for f in FIGURE_FIELDS}):
+            raise InvalidFigures(f"{municipality}: antall enslige mindreårige er større enn totalen.")
+        figure.version += 1
+        figure.save()
+        changed += 1
+    return settlement_year, changed

@@ -1,0 +1,37 @@
+"""The county's recommendation for a year: frozen versions, each from a scenario run (or plain numbers)."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from integrering.settlement.scenarios.models import ScenarioRun
+from integrering.settlement.years.models import SettlementYear
+
+
+class Recommendation(models.Model):
+    """The county's recommendation for a year, frozen when made; a change makes a new version with a reason."""
+
+    settlement_year = models.ForeignKey(SettlementYear, on_delete=models.CASCADE, related_name="recommendations")
+    version = models.PositiveIntegerField(_("version"))
+    run = models.ForeignKey(ScenarioRun, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    numbers = models.JSONField(help_text="{kommunenummer: number}")
+    method_description = models.TextField(_("method and criteria"), blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+    chosen_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    chosen_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["settlement_year", "version"], name="unique_recommendation_version")
+        ]
+        verbose_name = _("recommendation")
+        verbose_name_plural = _("recommendations")
+
+    def __str__(self) -> str:
+        return f"{self.settlement_year} v{self.version}"
+
+    def get_additional_data(self) -> dict:
+        return {"county": self.settlement_year.county.number}

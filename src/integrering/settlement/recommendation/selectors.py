@@ -1,0 +1,34 @@
+"""Reads of the year's recommendations (frozen versions): the county's own, a municipal user gets a 404."""
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from integrering.municipalities.models import Municipality
+from integrering.settlement.recommendation.models import Recommendation
+from integrering.settlement.years.models import SettlementYear
+from integrering.settlement.years.selectors import names_in_year, settlement_year_get
+
+
+def recommendations_of_year(settlement_year: SettlementYear) -> QuerySet[Recommendation]:
+    return (
+        Recommendation.objects.filter(settlement_year=settlement_year)
+        .select_related("chosen_by", "run__scenario")
+        .order_by("-version")
+    )
+
+
+def recommendation_get(user, year: int, version: int) -> Recommendation:
+    settlement_year = settlement_year_get(user, year)
+    found = recommendations_of_year(settlement_year).filter(version=version).first()
+    if found is None:
+        raise Http404("Fant ikke denne versjonen av anbefalingen.")
+    return found
+
+
+def recommendation_rows(recommendation: Recommendation) -> tuple[list[dict], int]:
+    """(rows with kommunenummer, navn, antall sorted by number, total) for display and exports."""
+    numbers = recommendation.numbers
+    municipalities = list(Municipality.objects.filter(number__in=list(numbers)).order_by("number"))
+    names = names_in_year(municipalities, recommendation.settlement_year.year)
+    rows = [{"kommunenummer": m.number, "navn": names[m.pk], "antall": int(numbers[m.number])} for m in municipalities]
+    return rows, sum(r["antall"] for r in rows)

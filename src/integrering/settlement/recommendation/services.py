@@ -1,0 +1,88 @@
+"""The county's recommendation: choosing a scenario run makes a new, frozen version.
+
+There is deliberately no function that changes a :class:`Recommendation`: a change is a new
+version (n + 1) with a reason (required from version 2 on); earlier versions stay as they were.
+Making a recommendation copies its numbers to ``SettlementFigure.recommended`` and moves a year
+that is still in planning to the stage «recommended» (a year already further on keeps its stage).
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from integrering.municipalities.models import Municipality
+from integrering.settlement.figures.models import SettlementFigure
+from integrering.settlement.recommendation.models import Recommendation
+from integrering.settlement.scenarios.inputs import method_description
+from integrering.settlement.scenarios.models import ScenarioRun
+from integrering.settlement.years.models import SettlementYear, Stage
+
+
+def _numbers_of_run(run: ScenarioRun) -> dict[str, int]:
+    return {row["kommunenummer"]: int(row["antall"]) for row in run.result["rows"]}
+
+
+def _figures_set(settlement_year: SettlementYear, numbers: dict[str, int]) -> None:
+    municipalities = {
+        m.number: m for m in Municipality.objects.filter(county_id=settlement_year.county_id, number__in=list(numbers))
+    }
+    unknown = sorted(set(numbers) - set(municipalities))
+    if unknown:
+        raise ValidationError(f"Kommunene {', '.join(unknown)} hører ikke til fylket.")
+    existing = {f.municipality_id: f for f in SettlementFigure.objects.filter(settlement_year=settlement_year)}
+    # Saved one by one (38 rows for Trøndelag) so that every change is in the audit log.
+    for number, value in numbers.items():
+        municipality = municipalities[number]
+        figure = existing.get(municipality.pk)
+        if figure is None:
+            SettlementFigure.objects.create(
+                settlement_year=settlement_year, municipality=municipality, recommended=value
+            )
+        elif figure.recommended != value:
+            figure.recommended = value
+            figure.version += 1
+            figure.save(update_fields=["recommended", "version"])
+
+
+@transaction.atomic
+def recommendation_make(
+    *,
+    settlement_year: SettlementYear,
+    user,
+    reason: str = "",
+    run: ScenarioRun | None = None,
+    numbers: dict[str, int] | None = None,
+    description: str = "",
+) -> Recommendation:
+    """Make version n + 1 of the year's recommendation from a scenario run (or, for imports, plain numbers)."""
+    year = SettlementYear.objects.select_for_update().get(pk=settlement_year.pk)
+    if run is not None:
+        if run.scenario.settlement_year_id != year.pk:
+            raise ValidationError("Kjøringen hører til et annet bosettingsår.")
+        numbers = _numbers_of_run(run)
+        description = description or method_description(run.inputs)
+    if not numbers:
+        raise ValidationError("Anbefalingen må ha tall for minst én kommune.")
+    if any(int(v) < 0 for v in numbers.values()):
+        raise ValidationError("Et anbefalt tall kan ikke være negativt.")
+    latest = Recommendation.objects.filter(settlement_year=year).order_by("-version").first()
+    version = latest.version + 1 if latest else 1
+    reason = (reason or "").strip()
+    if version > 1 and not reason:
+        raise ValidationError("En ny versjon av anbefalingen må ha en begrunnelse for endringen.")
+    _figures_set(year, numbers)
+    recommendation = Recommendation.objects.create(
+        settlement_year=year,
+        version=version,
+        run=run,
+        numbers=dict(sorted(numbers.items())),
+        method_description=description,
+        reason=reason,
+        chosen_by=user,
+    )
+    if year.stage == Stage.PLANNING:
+        year.stage = Stage.RECOMMENDED
+    year.version += 1
+    year.save(update_fields=["stage", "version"])
+    return recommendation

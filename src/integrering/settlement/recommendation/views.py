@@ -1,0 +1,108 @@
+"""The recommendation: choose a run (a new frozen version), the versions, each version, and its exports
+(the table as CSV or XLSX; as PDF, the letter to IMDi from :mod:`integrering.settlement.letters`)."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from integrering.core.permissions import Perm, has_perm, requires
+from integrering.settlement.letters.letter import letter_pdf
+from integrering.settlement.recommendation import selectors
+from integrering.settlement.recommendation.forms import RecommendationForm
+from integrering.settlement.recommendation.services import recommendation_make
+from integrering.settlement.scenarios import selectors as scenario_selectors
+from integrering.settlement.scenarios.views import detail_context
+from integrering.settlement.tables import Table, table_csv, table_xlsx
+from integrering.settlement.years.selectors import settlement_year_get
+
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pdf": "application/pdf",
+}
+
+
+@requires(Perm.EDIT_SETTLEMENT)
+@require_POST
+def recommendation_choose(request, year: int, pk: int):
+    run = scenario_selectors.run_get(request.user, year, pk)
+    settlement_year = run.scenario.settlement_year
+    latest = selectors.recommendations_of_year(settlement_year).first()
+    form = RecommendationForm(request.POST, reason_required=latest is not None)
+    if form.is_valid():
+        try:
+            recommendation = recommendation_make(
+                settlement_year=settlement_year, user=request.user, run=run, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            for text in error.messages:
+                form.add_error(None, text)
+        else:
+            messages.success(
+                request, _("Version %(version)s of the recommendation was made.") % {"version": recommendation.version}
+            )
+            return redirect("settlement:recommendation", year=year, version=recommendation.version)
+    context = detail_context(request, run.scenario, run=run)
+    context.update({"recommendation_form": form, "latest_recommendation": latest})
+    return render(request, "settlement/scenarios/run.html", context, status=400)
+
+
+@requires(Perm.VIEW_SETTLEMENT)
+def recommendation_list(request, year: int):
+    settlement_year = settlement_year_get(request.user, year)
+    return render(
+        request,
+        "settlement/recommendation/list.html",
+        {
+            "settlement_year": settlement_year,
+            "recommendations": list(selectors.recommendations_of_year(settlement_year)),
+        },
+    )
+
+
+@requires(Perm.VIEW_SETTLEMENT)
+def recommendation_detail(request, year: int, version: int):
+    recommendation = selectors.recommendation_get(request.user, year, version)
+    rows, total = selectors.recommendation_rows(recommendation)
+    latest = selectors.recommendations_of_year(recommendation.settlement_year).first()
+    return render(
+        request,
+        "settlement/recommendation/detail.html",
+        {
+            "settlement_year": recommendation.settlement_year,
+            "recommendation": recommendation,
+            "rows": rows,
+            "total": total,
+            "is_latest": latest.pk == recommendation.pk,
+            "can_edit": has_perm(request.user, Perm.EDIT_SETTLEMENT),
+        },
+    )
+
+
+def recommendation_table(recommendation, rows, total) -> Table:
+    year = recommendation.settlement_year
+    table = Table(["kommunenummer", "navn", "anbefalt"], [], title=f"Anbefaling {year.county.name} {year.year}")
+    table.rows = [[r["kommunenummer"], r["navn"], r["antall"]] for r in rows] + [["", "Sum", total]]
+    return table
+
+
+@requires(Perm.VIEW_SETTLEMENT)
+def recommendation_export(request, year: int, version: int, fmt: str):
+    if fmt not in CONTENT_TYPES:
+        raise Http404("Ukjent format.")
+    recommendation = selectors.recommendation_get(request.user, year, version)
+    rows, total = selectors.recommendation_rows(recommendation)
+    if fmt == "csv":
+        content = table_csv(recommendation_table(recommendation, rows, total))
+    elif fmt == "xlsx":
+        content = table_xlsx(recommendation_table(recommendation, rows, total), sheet="Anbefaling")
+    else:
+        content = letter_pdf(recommendation, rows, total)
+    county = recommendation.settlement_year.county.number
+    filename = f"anbefaling-{county}-{year}-v{version}.{fmt}"
+    response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

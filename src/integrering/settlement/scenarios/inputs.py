@@ -1,0 +1,212 @@
+"""The bridge between a scenario in the database and the pure distribution engine.
+
+:func:`inputs_build` collects everything the engine needs for a scenario into one JSON-able dict
+(the municipalities valid in the settlement year with their name and criteria values, the
+constraints and the parameters). A :class:`~integrering.settlement.scenarios.models.ScenarioRun` stores that
+dict as it is, so :func:`allocate_from_inputs` can repeat the run exactly, whatever has changed in
+the database since.
+
+Population (code ``folketall``) is the municipality's population on 1 January of the settlement
+year, or, when that is not yet published, the latest year available (the inputs record the year).
+Other criteria are the county's :class:`CriterionValue` rows of the settlement year.
+"""
+
+from __future__ import annotations
+
+from integrering import allocation
+from integrering.municipalities.models import Municipality
+from integrering.settlement.criteria.models import POPULATION, CriterionDefinition, CriterionValue
+from integrering.settlement.scenarios.models import Scenario
+from integrering.settlement.scenarios.run_inputs import run_inputs
+from integrering.settlement.years.selectors import municipalities_in_year, names_in_year, population_values
+
+# Bumped when the shape of ``inputs`` or the engine's contract changes (2: ``optimal`` against the
+# formula's quotas with a documented tie rule; a base that leaves no room is refused).
+ENGINE_VERSION = "allocation/2"
+
+
+def criterion_values(
+    county_id: int, codes: list[str], municipalities: list[Municipality], year: int
+) -> tuple[dict[int, dict[str, float]], dict[str, dict]]:
+    """(values per municipality id and code, description per code) for the given codes and year."""
+    per_municipality: dict[int, dict[str, float]] = {m.pk: {} for m in municipalities}
+    described: dict[str, dict] = {}
+    wanted = [c for c in codes if c != POPULATION]
+    if POPULATION in codes:
+        values, years = population_values(municipalities, year)
+        for pk, value in values.items():
+            per_municipality[pk][POPULATION] = value
+        described[POPULATION] = {
+            "name": "Folketall 1. januar",
+            "higher_is_better": True,
+            "source": "SSB, tabell 07459",
+            "years": sorted(set(years.values())),
+        }
+    if wanted:
+        definitions = {d.code: d for d in CriterionDefinition.objects.filter(county_id=county_id, code__in=wanted)}
+        for code in wanted:
+            if code not in definitions:
+                raise allocation.InvalidInput(f"Kriteriet «{code}» finnes ikke (lenger) i fylkets kriterieliste.")
+            d = definitions[code]
+            described[code] = {"name": d.name, "unit": d.unit, "higher_is_better": d.higher_is_better}
+        rows = CriterionValue.objects.filter(
+            definition__in=definitions.values(),
+            municipality__in=municipalities,
+            year=year,
+        ).values("municipality_id", "definition__code", "value", "source")
+        sources: dict[str, set] = {}
+        for row in rows:
+            per_municipality[row["municipality_id"]][row["definition__code"]] = float(row["value"])
+            if row["source"]:
+                sources.setdefault(row["definition__code"], set()).add(row["source"])
+        for code, found in sources.items():
+            described[code]["source"] = "; ".join(sorted(found))
+    return per_municipality, described
+
+
+def _whole(value) -> int | None:
+    return None if value in (None, "") else int(value)
+
+
+def inputs_build(scenario: Scenario) -> dict:
+    """Everything the engine needs for ``scenario``, as plain JSON-able data."""
+    settlement_year = scenario.settlement_year
+    year = settlement_year.year
+    municipalities = municipalities_in_year(settlement_year)
+    codes = [c["code"] for c in scenario.criteria]
+    values, described = criterion_values(settlement_year.county_id, codes, municipalities, year)
+    names = names_in_year(municipalities, year)
+    constraints = scenario.constraints or {}
+    rows = []
+    for m in municipalities:
+        c = constraints.get(m.number, {})
+        rows.append(
+            {
+                "number": m.number,
+                "name": names[m.pk],
+                "criteria": values[m.pk],
+                "excluded": bool(c.get("excluded")),
+                "fixed": _whole(c.get("fixed")),
+                "minimum": _whole(c.get("minimum")),
+                "cap": _whole(c.get("cap")),
+                "reason": c.get("reason", ""),
+            }
+        )
+    total = scenario.total if scenario.total is not None else settlement_year.total
+    return {
+        "year": year,
+        "county": settlement_year.county.number,
+        "total": total,
+        "method": scenario.method,
+        "parameters": {
+            "weights": {c["code"]: float(c.get("weight", 1)) for c in scenario.criteria},
+            "exponents": {c["code"]: float(c.get("exponent", 1)) for c in scenario.criteria},
+            "base": float(scenario.base),
+            "min_lot": int(scenario.min_lot),
+            "lower_is_better": sorted(code for code, d in described.items() if not d.get("higher_is_better", True)),
+        },
+        "criteria": described,
+        "municipalities": rows,
+        "engine_version": ENGINE_VERSION,
+    }
+
+
+def engine_arguments(inputs: dict) -> tuple[list[allocation.Municipality], int, allocation.Parameters, str]:
+    if inputs.get("total") is None:
+        raise allocation.InvalidInput("Scenarioet har ingen total, og årets ramme er ikke registrert.")
+    if not inputs["parameters"]["weights"]:
+        raise allocation.InvalidInput("Velg minst ett kriterium.")
+    municipalities = [
+        allocation.Municipality(
+            number=r["number"],
+            name=r["name"],
+            criteria=r["criteria"],
+            excluded=r["excluded"],
+            fixed=r["fixed"],
+            minimum=r["minimum"],
+            cap=r["cap"],
+        )
+        for r in inputs["municipalities"]
+    ]
+    p = inputs["parameters"]
+    parameters = allocation.Parameters(
+        weights=p["weights"],
+        exponents=p["exponents"],
+        base=p["base"],
+        min_lot=p["min_lot"],
+        lower_is_better=frozenset(p["lower_is_better"]),
+    )
+    return municipalities, int(inputs["total"]), parameters, inputs["method"]
+
+
+def allocate_from_inputs(inputs: dict) -> allocation.Allocation:
+    """Run the engine on saved inputs. Raises :class:`allocation.AllocationError` (Norwegian message)."""
+    municipalities, total, parameters, method = engine_arguments(inputs)
+    return allocation.allocate(municipalities, total, parameters, method)
+
+
+def result_data(result: allocation.Allocation) -> dict:
+    """The JSON stored in ``ScenarioRun.result``."""
+    return {
+        "total": result.total,
+        "method": result.method,
+        "objective": round(result.objective, 6),
+        "rows": [row.as_dict() for row in result.rows],
+    }
+
+
+def _no(value: float) -> str:
+    return f"{value:g}".replace(".", ",")
+
+
+def method_description(inputs: dict) -> str:
+    """A short Norwegian description of the method and criteria (for the recommendation and the letter):
+    the total, method, criteria with weights and exponents, base, minimum lot, and every exclusion, fixed
+    number, municipality's minimum and cap with its municipality and reason."""
+    methods = {
+        "optimal": "optimal fordeling (minst mulig avvik fra kvotene)",
+        "sainte-lague": "Sainte-Laguës metode",
+        "dhondt": "d'Hondts metode",
+        "largest-remainder": "største brøks metode (Hamilton)",
+    }
+    used = run_inputs(inputs)
+    parts = []
+    for c in used.criteria:
+        text = f"{c.name} (vekt {_no(c.weight)}" + (f", eksponent {_no(c.exponent)})" if c.exponent != 1 else ")")
+        parts.append(text + (", lavere er bedre" if c.lower_is_better else ""))
+    sentences = [
+        f"Totalen {used.total} er fordelt med {methods.get(used.method, used.method)}.",
+        f"Kriterier: {', '.join(parts)}.",
+    ]
+    if used.base:
+        sentences.append(f"Hver deltakende kommune får et grunntall på {_no(used.base)}.")
+    sentences.append(f"Ingen kommune får færre enn {used.min_lot} med mindre den får 0.")
+    for kind, label in (
+        ("excluded", "Utelatt (får 0)"),
+        ("fixed", "Fast tall"),
+        ("minimum", "Minimum for kommunen (får den noen, får den minst så mange)"),
+        ("cap", "Maks"),
+    ):
+        listed = [_constraint_text(c, kind) for c in used.with_constraint(kind)]
+        if listed:
+            sentences.append(f"{label}: {'; '.join(listed)}.")
+    return " ".join(sentences)
+
+
+def _constraint_text(c, kind: str) -> str:
+    text = f"{c.number} {c.name}" + ("" if kind == "excluded" else f" {getattr(c, kind)}")
+    return text + (f" ({c.reason})" if c.reason else "")
+
+
+def base_warning(inputs: dict) -> str:
+    """A warning when the bases alone exceed what is left to distribute (the quotas then shrink with size)."""
+    rows = inputs["municipalities"]
+    participants = sum(1 for r in rows if not r["excluded"] and r["fixed"] is None)
+    remaining = (inputs["total"] or 0) - sum(r["fixed"] or 0 for r in rows if not r["excluded"])
+    bases = inputs["parameters"]["base"] * participants
+    if participants and bases > remaining:
+        return (
+            f"Grunntallet ganger antall deltakende kommuner ({_no(bases)}) er mer enn det som skal fordeles "
+            f"({remaining}). Da får store kommuner lavere kvote enn små. Senk grunntallet."
+        )
+    return ""

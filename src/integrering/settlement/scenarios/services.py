@@ -1,0 +1,227 @@
+"""Writes for scenarios: create, update, copy, run, reproduce, and «start from last year».
+
+A scenario is editable until one of its runs is chosen as the year's recommendation; then it is
+frozen (copy it to change it). Every run is saved with its complete engine input, so
+:func:`scenario_run_reproduce` gives the identical result later.
+
+Errors a user can cause raise :class:`django.core.exceptions.ValidationError` (form-level) or
+:class:`integrering.allocation.AllocationError` (the engine's Norwegian message: bad input or an
+infeasible scenario); nothing is saved then.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from integrering import allocation
+from integrering.settlement.criteria.models import POPULATION
+from integrering.settlement.figures.models import SettlementFigure
+from integrering.settlement.limits import MAX_PERSONS, MAX_PERSONS_TEXT, MAX_WEIGHT
+from integrering.settlement.recommendation.models import Recommendation
+from integrering.settlement.scenarios.inputs import (
+    ENGINE_VERSION,
+    allocate_from_inputs,
+    criterion_values,
+    engine_arguments,
+    inputs_build,
+    result_data,
+)
+from integrering.settlement.scenarios.models import Method, Scenario, ScenarioRun
+from integrering.settlement.years.models import SettlementYear
+from integrering.settlement.years.selectors import municipalities_in_year
+
+SCENARIO_FIELDS = ("name", "description", "method", "total", "min_lot", "base", "criteria", "constraints")
+
+
+def constraints_validate(constraints: dict) -> None:
+    """An exclusion or a fixed number always carries a reason; numbers are whole and not negative."""
+    errors = []
+    for number, c in sorted(constraints.items()):
+        if (c.get("excluded") or c.get("fixed") is not None) and not str(c.get("reason", "")).strip():
+            errors.append(f"Kommune {number}: en utelatelse eller et fast tall må ha en begrunnelse.")
+        for key, label in (("fixed", "fast tall"), ("minimum", "minimum for kommunen"), ("cap", "maks")):
+            value = c.get(key)
+            if value is not None and (not isinstance(value, int) or not 0 <= value <= MAX_PERSONS):
+                errors.append(f"Kommune {number}: {label} må være et helt tall fra 0 til {MAX_PERSONS_TEXT}.")
+    if errors:
+        raise ValidationError(errors)
+
+
+def criteria_validate(criteria: list[dict]) -> None:
+    if not criteria:
+        raise ValidationError("Velg minst ett kriterium.")
+    codes = [c["code"] for c in criteria]
+    if len(set(codes)) != len(codes):
+        raise ValidationError("Et kriterium er valgt flere ganger.")
+    for c in criteria:
+        if not 0 <= float(c.get("weight", 1)) <= MAX_WEIGHT or float(c.get("exponent", 1)) <= 0:
+            raise ValidationError(
+                f"Kriteriet «{c['code']}»: vekten må være fra 0 til {MAX_WEIGHT} og eksponenten må være over 0."
+            )
+
+
+def numbers_validate(data: dict) -> None:
+    """The total and the minimum lot are numbers of persons: whole, 0 or more, at most a million."""
+    for key, label in (("total", "Totalen"), ("min_lot", "Minstetallet (lodd)")):
+        value = data.get(key)
+        if value is not None and (not isinstance(value, int) or not 0 <= value <= MAX_PERSONS):
+            raise ValidationError(f"{label} må være et helt tall fra 0 til {MAX_PERSONS_TEXT}.")
+
+
+def _is_frozen(scenario: Scenario) -> bool:
+    return Recommendation.objects.filter(run__scenario=scenario).exists()
+
+
+def scenario_is_frozen(*, scenario: Scenario) -> bool:
+    return scenario.pk is not None and _is_frozen(scenario)
+
+
+def _clean(values: dict) -> dict:
+    data = {k: values[k] for k in SCENARIO_FIELDS if k in values}
+    data.setdefault("criteria", [{"code": POPULATION, "weight": 1.0, "exponent": 1.0}])
+    data.setdefault("constraints", {})
+    criteria_validate(data["criteria"])
+    constraints_validate(data["constraints"])
+    numbers_validate(data)
+    if data.get("method", Method.OPTIMAL) not in Method.values:
+        raise ValidationError(f"Ukjent metode «{data['method']}».")
+    return data
+
+
+@transaction.atomic
+def scenario_create(*, settlement_year: SettlementYear, user, name: str, **values) -> Scenario:
+    data = _clean(dict(values, name=name))
+    data.setdefault("total", settlement_year.total)
+    return Scenario.objects.create(settlement_year=settlement_year, created_by=user, **data)
+
+
+@transaction.atomic
+def scenario_update(*, scenario: Scenario, version: int | None = None, **values) -> Scenario:
+    """Change a scenario; ``version`` (if given) must match (someone else may have saved meanwhile)."""
+    locked = Scenario.objects.select_for_update().get(pk=scenario.pk)
+    if _is_frozen(locked):
+        raise ValidationError("Scenarioet er valgt som anbefaling og er låst. Lag en kopi for å endre det.")
+    if version is not None and version != locked.version:
+        raise ValidationError("Scenarioet er endret av noen andre siden du åpnet det. Last siden på nytt.")
+    data = _clean({**{k: getattr(locked, k) for k in SCENARIO_FIELDS}, **values})
+    for key, value in data.items():
+        setattr(locked, key, value)
+    locked.version += 1
+    locked.save()
+    return locked
+
+
+@transaction.atomic
+def scenario_copy(*, scenario: Scenario, user, name: str | None = None) -> Scenario:
+    values = {k: getattr(scenario, k) for k in SCENARIO_FIELDS}
+    values["name"] = name or f"Kopi av {scenario.name}"[:120]
+    return Scenario.objects.create(settlement_year=scenario.settlement_year, created_by=user, **values)
+
+
+def scenario_run(*, scenario: Scenario, user) -> ScenarioRun:
+    """Run the engine on the scenario and save the run with all its inputs.
+
+    Raises :class:`allocation.AllocationError` with the engine's Norwegian message (nothing saved).
+    """
+    inputs = inputs_build(scenario)
+    result = allocate_from_inputs(inputs)
+    with transaction.atomic():
+        return ScenarioRun.objects.create(
+            scenario=scenario,
+            run_by=user,
+            method=inputs["method"],
+            inputs=inputs,
+            result=result_data(result),
+            objective=round(result.objective, 6),
+            engine_version=ENGINE_VERSION,
+        )
+
+
+def scenario_run_reproduce(*, run: ScenarioRun) -> dict:
+    """Run the engine again on the run's saved inputs; returns the result (same shape as ``run.result``)."""
+    return result_data(allocate_from_inputs(run.inputs))
+
+
+def scenario_run_is_reproducible(*, run: ScenarioRun) -> bool:
+    return scenario_run_reproduce(run=run) == run.result
+
+
+def scenario_sensitivity(
+    *, scenario: ScenarioRun | Scenario, draws: int = 200, spread: float = 0.2, seed: int = 1
+) -> allocation.Sensitivity:
+    """The engine's sensitivity analysis on the scenario's current inputs (not saved)."""
+    inputs = scenario.inputs if isinstance(scenario, ScenarioRun) else inputs_build(scenario)
+    municipalities, total, parameters, method = engine_arguments(inputs)
+    return allocation.sensitivity(
+        municipalities, total, parameters, draws=draws, spread=spread, seed=seed, method=method
+    )
+
+
+@transaction.atomic
+def scenario_from_last_year(
+    *, settlement_year: SettlementYear, user, min_lot: int = 10, criteria: tuple[str, ...] = (POPULATION,)
+) -> tuple[Scenario, allocation.Calibration]:
+    """Calibrate on the previous year's requests and save the parameters as a new scenario.
+
+    Municipalities that were asked for 0 last year are excluded in the new scenario (with that
+    as the reason), as the calibration treats them. The total is the year's total, or last
+    year's if the year has none yet.
+    """
+    previous = SettlementYear.objects.filter(county_id=settlement_year.county_id, year=settlement_year.year - 1).first()
+    if previous is None:
+        raise ValidationError(f"Det finnes ikke noe bosettingsår {settlement_year.year - 1} å kalibrere mot.")
+    figures = list(
+        SettlementFigure.objects.filter(settlement_year=previous, requested__isnull=False).select_related(
+            "municipality"
+        )
+    )
+    if not figures:
+        raise ValidationError(
+            f"Ingen anmodningstall er registrert for {previous.year}; det er ingenting å kalibrere mot."
+        )
+    municipalities = [f.municipality for f in figures]
+    values, _ = criterion_values(previous.county_id, list(criteria), municipalities, previous.year)
+    engine_municipalities = [
+        allocation.Municipality(
+            number=f.municipality.number, name=f.municipality.norwegian_name, criteria=values[f.municipality_id]
+        )
+        for f in figures
+    ]
+    targets = {f.municipality.number: f.requested for f in figures}
+    calibration = allocation.calibrate(engine_municipalities, targets, list(criteria), min_lot=min_lot)
+    p = calibration.parameters
+    current = {m.number for m in municipalities_in_year(settlement_year)}
+    constraints = {
+        number: {
+            "excluded": True,
+            "fixed": None,
+            "minimum": None,
+            "cap": None,
+            "reason": f"Fikk 0 i anmodningen for {previous.year}.",
+        }
+        for number, requested in sorted(targets.items())
+        if requested == 0 and number in current
+    }
+    rmse = f"{calibration.rmse:.2f}".replace(".", ",")
+    scenario = scenario_create(
+        settlement_year=settlement_year,
+        user=user,
+        name=f"Kalibrert på {previous.year}",
+        description=(
+            f"Parametre som gjenskaper anmodningen for {previous.year} best "
+            f"(rot av gjennomsnittlig kvadratavvik {rmse} personer)."
+        ),
+        method=Method.OPTIMAL,
+        total=settlement_year.total or sum(targets.values()),
+        min_lot=min_lot,
+        base=Decimal(str(round(p.base, 2))),
+        criteria=[
+            {"code": code, "weight": float(p.weights[code]), "exponent": float(p.exponents.get(code, 1.0))}
+            for code in criteria
+        ],
+        constraints=constraints,
+    )
+    return scenario, calibration

@@ -1,0 +1,40 @@
+"""The settlement year: the county's frame from IMDi, the deadlines and the stage of the yearly cycle."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from integrering.core.models import County
+
+
+class Stage(models.TextChoices):
+    PLANNING = "planning", _("Planning")
+    RECOMMENDED = "recommended", _("Recommended")
+    REQUESTED = "requested", _("Requested")
+    DECIDED = "decided", _("Decided")
+    SETTLING = "settling", _("Settling")
+
+
+class SettlementYear(models.Model):
+    county = models.ForeignKey(County, on_delete=models.PROTECT, related_name="settlement_years")
+    year = models.PositiveSmallIntegerField(_("year"))
+    total = models.PositiveIntegerField(_("county total"), null=True, blank=True)
+    total_minors = models.PositiveIntegerField(_("of which unaccompanied minors"), null=True, blank=True)
+    frame_source = models.CharField(_("source of the frame"), max_length=255, blank=True)
+    frame_date = models.DateField(_("date of the frame"), null=True, blank=True)
+    recommendation_deadline = models.DateField(_("deadline for the recommendation"), null=True, blank=True)
+    decision_deadline = models.DateField(_("deadline for the municipalities' decisions"), null=True, blank=True)
+    stage = models.CharField(_("stage"), max_length=16, choices=Stage.choices, default=Stage.PLANNING)
+    notes = models.TextField(_("notes"), blank=True)
+    version = models.PositiveIntegerField(default=1, help_text="Optimistic lock: bumped on every save.")
+
+    class Meta:
+        ordering = ["-year"]
+        constraints = [models.UniqueConstraint(fields=["county", "year"], name="unique_settlement_year")]
+        verbose_name = _("settlement year")
+        verbose_name_plural = _("settlement years")
+
+    def __str__(self) -> str:
+        return f"{self.county.name} {self.year}"
+
+    def get_additional_data(self) -> dict:
+        return {"county": self.county.number}

@@ -32,6 +32,7 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from integrering.guidance.errors import ConcurrentEdit, GuidanceError
 from integrering.guidance.evaluation import participant_evaluate, participants_refresh  # noqa: F401 (re-export)
 from integrering.guidance.models import (
     CaseStatus,
@@ -47,11 +48,10 @@ from integrering.guidance.models import (
 )
 from integrering.guidance.validation import (
     FACT_FIELDS,
-    ConcurrentEdit,
-    GuidanceError,
     facts_clean,
     national_id_check,  # noqa: F401 (re-export)
 )
+from integrering.guidance.versioning import version_bump, version_check
 
 __all__ = [
     "ConcurrentEdit",
@@ -84,20 +84,6 @@ def _refuse_anonymised(participant: Participant) -> None:
         raise GuidanceError("Deltakeren er anonymisert og kan ikke endres.")
 
 
-def _check_version(instance, version: int | None) -> None:
-    """Optimistic lock: ``version`` (if given) must match the stored one."""
-    if version is not None:
-        stored = type(instance).objects.filter(pk=instance.pk).values_list("version", flat=True).first()
-        if stored != version:
-            raise ConcurrentEdit("Noen andre har endret dette i mellomtiden. Last siden på nytt og prøv igjen.")
-
-
-def _bump(instance, version: int | None) -> None:
-    """Optimistic lock: ``version`` must match the stored one; the save bumps it."""
-    _check_version(instance, version)
-    instance.version += 1
-
-
 @transaction.atomic
 def participant_create(*, county, municipality, reference: str, **facts) -> Participant:
     reference = (reference or "").strip()
@@ -122,7 +108,7 @@ def participant_update(*, participant: Participant, version: int | None, municip
         participant.municipality = municipality
     merged = {name: getattr(participant, name) for name in FACT_FIELDS} | facts
     cleaned = facts_clean(merged)
-    _bump(participant, version)
+    version_bump(participant, version)
     for name, value in cleaned.items():
         setattr(participant, name, value)
     _touch(participant)
@@ -362,7 +348,7 @@ def case_correct(
     if case.status != CaseStatus.COMPLETED:
         raise GuidanceError("Bare en fullført veiledning kan korrigeres.")
     _completion_clean(case, completed_on, recommendation, note)
-    _check_version(case, version)  # _save_case bumps it
+    version_check(case, version)  # _save_case bumps it
     case.completed_on = completed_on
     case.recommendation = recommendation
     case.recommendation_note = note.strip()
@@ -440,7 +426,7 @@ def training_update(*, enrolment: TrainingEnrolment, version: int | None, **fiel
     if unknown:
         raise GuidanceError(f"Ukjente felt: {', '.join(sorted(unknown))}")
     values = _training_clean({name: getattr(enrolment, name) for name in TRAINING_FIELDS} | fields)
-    _bump(enrolment, version)
+    version_bump(enrolment, version)
     for name, value in values.items():
         setattr(enrolment, name, value)
     enrolment.completed = bool(enrolment.completed)

@@ -13,21 +13,8 @@ from django.utils import timezone
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.no import fodselsnummer
 
+from integrering.guidance.errors import ConcurrentEdit, GuidanceError  # noqa: F401 (re-export)
 from integrering.legal import EDUCATION_LEVELS, END_GOALS, PERMIT_CATEGORIES
-
-
-class GuidanceError(ValueError):
-    """Bad input for a guidance write; ``message`` is Norwegian, ``field`` names the fact if known."""
-
-    def __init__(self, message: str, *, field: str | None = None):
-        super().__init__(message)
-        self.message = message
-        self.field = field
-
-
-class ConcurrentEdit(GuidanceError):
-    """The record was changed by someone else since it was read (optimistic lock)."""
-
 
 DATE_FIELDS = ("birth_date", "permit_date", "settlement_date", "mapping_date", "decision_date", "programme_start")
 CHOICE_FIELDS = {"permit_category": PERMIT_CATEGORIES, "education_level": EDUCATION_LEVELS, "end_goal": END_GOALS}

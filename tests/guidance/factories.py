@@ -1,12 +1,17 @@
-"""Test helpers for guidance (G1): participants made through the services, a CSV builder."""
+"""Test helpers for guidance: participants made through the services, dates relative to today, a CSV builder."""
 
 import datetime
 
-from integrering.guidance import services
-from integrering.guidance.imports import COLUMNS
+from django.utils import timezone
+
+from integrering.core.models import PersonalDataAccess
+from integrering.guidance.participants import services
+from integrering.guidance.participants.imports import COLUMNS
 from integrering.municipalities.models import Municipality
 
 D = datetime.date
+TODAY = timezone.localdate()
+FNR = "17059010182"  # synthetic: birth date 17.05.1990 (BASE_FACTS'), valid check digits
 
 #: A participant in the target group, settled 1 March 2021, with nothing else registered.
 BASE_FACTS = {
@@ -33,3 +38,12 @@ def csv_text(rows: list[dict], *, delimiter=";", columns=COLUMNS, bom=False) -> 
         lines.append(delimiter.join(str(row.get(c, "")) for c in columns))
     text = "\n".join(lines) + "\n"
     return (("\ufeff" if bom else "") + text).encode("utf-8")
+
+
+def days_ago(n: int) -> datetime.date:
+    return TODAY - datetime.timedelta(days=n)
+
+
+def list_reads(user) -> list[PersonalDataAccess]:
+    """The lists ``user`` was shown (one logged read per list page), oldest first."""
+    return list(PersonalDataAccess.objects.filter(user=user, action="list").order_by("pk"))

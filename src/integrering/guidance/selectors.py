@@ -34,6 +34,7 @@ from django.utils import timezone
 
 from integrering.core.permissions import is_municipal_only
 from integrering.guidance import rules
+from integrering.guidance.compliance.figures import before_decision_q, decided_q, overdue_q
 from integrering.guidance.describe import describe_versions
 from integrering.guidance.models import (
     CaseStatus,
@@ -43,37 +44,21 @@ from integrering.guidance.models import (
     Referral,
     TrainingEnrolment,
 )
+from integrering.guidance.participants.selectors import (  # noqa: F401 (re-export)
+    participant_for_user,
+    participant_scope,
+    participants_filter,
+    participants_for_user,
+)
 from integrering.legal import ERROR, WARNING
 from integrering.municipalities.models import Municipality
 
 
-def _scope(user, prefix: str = "") -> Q:
-    if user.county_id is None:
-        return Q(pk__in=[])
-    q = Q(**{f"{prefix}county_id": user.county_id})
-    if is_municipal_only(user):
-        q &= Q(**{f"{prefix}municipality_id": user.municipality_id})
-    return q
-
-
-def participants_for_user(user) -> QuerySet[Participant]:
-    return (
-        Participant.objects.filter(_scope(user), anonymised_at__isnull=True)
-        .select_related("municipality", "guidance_case")
-        .order_by("municipality__number", "reference")
-    )
-
-
-def participant_for_user(user, pk) -> Participant:
-    participant = participants_for_user(user).filter(pk=pk).first()
-    if participant is None:
-        raise Http404
-    return participant
-
-
 def case_for_user(user, pk) -> GuidanceCase:
     case = (
-        GuidanceCase.objects.filter(_scope(user, "participant__"), participant__anonymised_at__isnull=True, pk=pk)
+        GuidanceCase.objects.filter(
+            participant_scope(user, "participant__"), participant__anonymised_at__isnull=True, pk=pk
+        )
         .select_related("participant", "participant__municipality", "counsellor")
         .first()
     )
@@ -84,58 +69,14 @@ def case_for_user(user, pk) -> GuidanceCase:
 
 def referrals_for_user(user) -> QuerySet[Referral]:
     return Referral.objects.filter(
-        _scope(user, "participant__"), participant__anonymised_at__isnull=True
+        participant_scope(user, "participant__"), participant__anonymised_at__isnull=True
     ).select_related("participant", "participant__municipality", "referred_by")
 
 
 def enrolments_for_user(user) -> QuerySet[TrainingEnrolment]:
     return TrainingEnrolment.objects.filter(
-        _scope(user, "participant__"), participant__anonymised_at__isnull=True
+        participant_scope(user, "participant__"), participant__anonymised_at__isnull=True
     ).select_related("participant", "participant__municipality", "participant__guidance_case")
-
-
-FIGURES = ("decided", "guidance_before_decision", "guidance_completed", "overdue")
-
-
-def _decided_q(prefix: str = "") -> Q:
-    return Q(**{f"{prefix}in_target_group": True, f"{prefix}decision_date__isnull": False})
-
-
-def _before_decision_q(prefix: str = "") -> Q:
-    return _decided_q(prefix) & Q(
-        **{
-            f"{prefix}guidance_case__status": CaseStatus.COMPLETED,
-            f"{prefix}guidance_case__completed_on__lte": F(f"{prefix}decision_date"),
-        }
-    )
-
-
-def _overdue_q(today: datetime.date, prefix: str = "") -> Q:
-    return Q(**{f"{prefix}decision_date__isnull": True, f"{prefix}decision_deadline__lt": today})
-
-
-def participants_filter(
-    qs: QuerySet[Participant],
-    *,
-    municipality=None,
-    finding: str | None = None,
-    figure: str | None = None,
-    today: datetime.date | None = None,
-) -> QuerySet[Participant]:
-    """Narrow a participant list to the people behind a compliance figure."""
-    if municipality is not None:
-        qs = qs.filter(municipality=municipality)
-    if finding:
-        qs = qs.filter(open_findings__code=finding)
-    if figure == "decided":
-        qs = qs.filter(_decided_q())
-    elif figure == "guidance_before_decision":
-        qs = qs.filter(_before_decision_q())
-    elif figure == "guidance_completed":
-        qs = qs.filter(guidance_case__status=CaseStatus.COMPLETED, settlement_date__isnull=False)
-    elif figure == "overdue":
-        qs = qs.filter(_overdue_q(today or timezone.localdate()))
-    return qs
 
 
 @dataclass
@@ -151,11 +92,11 @@ def queue_for_counsellor(
     """The county's guidance cases waiting, booked and lately completed (the counsellor's own if given)."""
     today = today or timezone.localdate()
     base = (
-        GuidanceCase.objects.filter(_scope(user, "participant__"), participant__anonymised_at__isnull=True)
+        GuidanceCase.objects.filter(participant_scope(user, "participant__"), participant__anonymised_at__isnull=True)
         .select_related("participant", "participant__municipality", "counsellor")
         .annotate(
             overdue=Case(
-                When(_overdue_q(today, "participant__"), then=Value(True)),
+                When(overdue_q(today, "participant__"), then=Value(True)),
                 default=Value(False),
                 output_field=BooleanField(),
             ),
@@ -222,16 +163,16 @@ def compliance_for_user(user, *, today: datetime.date | None = None) -> Complian
     findings or the overdue count.
     """
     today = today or timezone.localdate()
-    scope = _scope(user)
+    scope = participant_scope(user)
     counts = (
         Participant.objects.filter(scope)
         .values("municipality_id")
         .order_by("municipality_id")
         .annotate(
             participants=Count("pk", filter=Q(anonymised_at__isnull=True)),
-            decided=Count("pk", filter=_decided_q()),
-            before=Count("pk", filter=_before_decision_q()),
-            overdue=Count("pk", filter=_overdue_q(today) & Q(anonymised_at__isnull=True)),
+            decided=Count("pk", filter=decided_q()),
+            before=Count("pk", filter=before_decision_q()),
+            overdue=Count("pk", filter=overdue_q(today) & Q(anonymised_at__isnull=True)),
         )
     )
     rows: dict[int, ComplianceRow] = {}
@@ -250,7 +191,9 @@ def compliance_for_user(user, *, today: datetime.date | None = None) -> Complian
         rows[municipality_id].days.append((completed - settled).days)
     findings = (
         ParticipantFinding.objects.filter(
-            _scope(user, "participant__"), participant__anonymised_at__isnull=True, severity__in=[ERROR, WARNING]
+            participant_scope(user, "participant__"),
+            participant__anonymised_at__isnull=True,
+            severity__in=[ERROR, WARNING],
         )
         .values("participant__municipality_id", "code", "severity", "participant__ruleset_version")
         .order_by()

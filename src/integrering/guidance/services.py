@@ -46,11 +46,14 @@ from integrering.guidance.models import (
     TargetLevel,
     TrainingEnrolment,
 )
-from integrering.guidance.validation import (
-    FACT_FIELDS,
-    facts_clean,
-    national_id_check,  # noqa: F401 (re-export)
+from integrering.guidance.participants.services import (
+    decision_register,
+    participant_create,
+    participant_refuse_if_anonymised,
+    participant_touch,
+    participant_update,
 )
+from integrering.guidance.participants.validation import FACT_FIELDS, facts_clean
 from integrering.guidance.versioning import version_bump, version_check
 
 __all__ = [
@@ -72,73 +75,6 @@ __all__ = [
     "training_update",
 ]
 
-DECISION_FIELDS = ("decision_date", "programme_start", "end_goal", "planned_duration_months", "extension_months")
-
-
-def _touch(participant: Participant) -> None:
-    participant.last_activity_at = timezone.now()
-
-
-def _refuse_anonymised(participant: Participant) -> None:
-    if participant.anonymised_at is not None:
-        raise GuidanceError("Deltakeren er anonymisert og kan ikke endres.")
-
-
-@transaction.atomic
-def participant_create(*, county, municipality, reference: str, **facts) -> Participant:
-    reference = (reference or "").strip()
-    if not reference:
-        raise GuidanceError("Referanse mangler.")
-    if municipality.county_id != county.pk:
-        raise GuidanceError(f"Kommune {municipality.number} hører ikke til fylke {county.number}.")
-    if Participant.objects.filter(county=county, reference=reference).exists():
-        raise GuidanceError(f"Referansen {reference} finnes allerede.")
-    cleaned = facts_clean(facts)
-    participant = Participant.objects.create(county=county, municipality=municipality, reference=reference, **cleaned)
-    participant_evaluate(participant=participant)
-    return participant
-
-
-@transaction.atomic
-def participant_update(*, participant: Participant, version: int | None, municipality=None, **facts) -> Participant:
-    _refuse_anonymised(participant)
-    if municipality is not None:
-        if municipality.county_id != participant.county_id:
-            raise GuidanceError(f"Kommune {municipality.number} hører ikke til fylket.")
-        participant.municipality = municipality
-    merged = {name: getattr(participant, name) for name in FACT_FIELDS} | facts
-    cleaned = facts_clean(merged)
-    version_bump(participant, version)
-    for name, value in cleaned.items():
-        setattr(participant, name, value)
-    _touch(participant)
-    participant.save()
-    participant_evaluate(participant=participant)
-    return participant
-
-
-@transaction.atomic
-def decision_register(
-    *,
-    participant: Participant,
-    version: int | None,
-    decision_date: datetime.date | None,
-    programme_start: datetime.date | None = None,
-    end_goal: str = "",
-    planned_duration_months: int | None = None,
-    extension_months: int | None = None,
-) -> Participant:
-    """The municipality registers its § 12 decision (date, start, end goal, duration, extension)."""
-    return participant_update(
-        participant=participant,
-        version=version,
-        decision_date=decision_date,
-        programme_start=programme_start,
-        end_goal=end_goal,
-        planned_duration_months=planned_duration_months,
-        extension_months=extension_months,
-    )
-
 
 def _case_for(participant: Participant) -> GuidanceCase:
     case = GuidanceCase.objects.filter(participant=participant).first()
@@ -158,7 +94,7 @@ def referral_create(
 
     ``referred_at`` (default now) is for recording a referral made earlier, e.g. in the demo's history.
     """
-    _refuse_anonymised(participant)
+    participant_refuse_if_anonymised(participant=participant)
     if Referral.objects.filter(
         participant=participant, status__in=[ReferralStatus.REFERRED, ReferralStatus.BOOKED]
     ).exists():
@@ -180,7 +116,7 @@ def referral_create(
         facts_clean({name: getattr(participant, name) for name in FACT_FIELDS} | {"mapping_date": mapping_date})
         participant.mapping_date = mapping_date
         participant.version += 1
-    _touch(participant)
+    participant_touch(participant=participant)
     participant.save()
     participant_evaluate(participant=participant)
     return referral
@@ -193,7 +129,7 @@ def referral_withdraw(*, participant: Participant, user, reason: str) -> Referra
     The referral is kept, marked withdrawn with who, when and why; the case leaves the counsellors' queue and
     any booked appointment is cancelled. A new referral reopens the case.
     """
-    _refuse_anonymised(participant)
+    participant_refuse_if_anonymised(participant=participant)
     reason = (reason or "").strip()
     if not reason:
         raise GuidanceError("Begrunnelse for å trekke henvisningen mangler.")
@@ -240,14 +176,14 @@ def _save_case(case: GuidanceCase) -> GuidanceCase:
     case.version += 1
     case.save()
     participant = case.participant
-    _touch(participant)
+    participant_touch(participant=participant)
     participant.save(update_fields=["last_activity_at"])
     return case
 
 
 @transaction.atomic
 def case_assign(*, case: GuidanceCase, counsellor) -> GuidanceCase:
-    _refuse_anonymised(case.participant)
+    participant_refuse_if_anonymised(participant=case.participant)
     if counsellor is not None and counsellor.county_id != case.participant.county_id:
         raise GuidanceError("Veilederen hører ikke til fylket.")
     case.counsellor = counsellor
@@ -256,7 +192,7 @@ def case_assign(*, case: GuidanceCase, counsellor) -> GuidanceCase:
 
 @transaction.atomic
 def case_book(*, case: GuidanceCase, booked_for: datetime.date, counsellor=None) -> GuidanceCase:
-    _refuse_anonymised(case.participant)
+    participant_refuse_if_anonymised(participant=case.participant)
     _refuse_closed(case)
     if booked_for is None:
         raise GuidanceError("Dato for timen mangler.")
@@ -278,7 +214,7 @@ def case_session_add(
     interpreter_language: str = "",
     mode: str = SessionMode.IN_PERSON,
 ) -> GuidanceSession:
-    _refuse_anonymised(case.participant)
+    participant_refuse_if_anonymised(participant=case.participant)
     if case.status == CaseStatus.WITHDRAWN:
         _refuse_closed(case)
     if date is None or date > timezone.localdate():
@@ -322,7 +258,7 @@ def case_complete(
     second completion that silently overwrites the first).
     """
     participant = case.participant
-    _refuse_anonymised(participant)
+    participant_refuse_if_anonymised(participant=participant)
     if case.status == CaseStatus.WITHDRAWN:
         _refuse_closed(case)
     if case.status == CaseStatus.COMPLETED:
@@ -344,7 +280,7 @@ def case_correct(
 ) -> GuidanceCase:
     """Correct the date or recommendation of a completed case. The audit log keeps the previous values."""
     participant = case.participant
-    _refuse_anonymised(participant)
+    participant_refuse_if_anonymised(participant=participant)
     if case.status != CaseStatus.COMPLETED:
         raise GuidanceError("Bare en fullført veiledning kan korrigeres.")
     _completion_clean(case, completed_on, recommendation, note)
@@ -405,14 +341,14 @@ def training_enrol(
     Refused unless the participant is registered as in full-time upper secondary: the county provides the
     training only for them (the rest is the municipality's).
     """
-    _refuse_anonymised(participant)
+    participant_refuse_if_anonymised(participant=participant)
     if participant.full_time_upper_secondary is not True:
         raise GuidanceError(NOT_FULL_TIME_UPPER_SECONDARY)
     values = _training_clean(
         {"school": school, "target_level": target_level, "start": start, "hours_planned": hours_planned, "end": end}
     )
     enrolment = TrainingEnrolment.objects.create(participant=participant, **values)
-    _touch(participant)
+    participant_touch(participant=participant)
     participant.save(update_fields=["last_activity_at"])
     return enrolment
 
@@ -421,7 +357,7 @@ def training_enrol(
 def training_update(*, enrolment: TrainingEnrolment, version: int | None, **fields) -> TrainingEnrolment:
     """Change hours, absence, end or completion of an enrolment."""
     participant = enrolment.participant
-    _refuse_anonymised(participant)
+    participant_refuse_if_anonymised(participant=participant)
     unknown = set(fields) - set(TRAINING_FIELDS)
     if unknown:
         raise GuidanceError(f"Ukjente felt: {', '.join(sorted(unknown))}")
@@ -431,6 +367,6 @@ def training_update(*, enrolment: TrainingEnrolment, version: int | None, **fiel
         setattr(enrolment, name, value)
     enrolment.completed = bool(enrolment.completed)
     enrolment.save()
-    _touch(participant)
+    participant_touch(participant=participant)
     participant.save(update_fields=["last_activity_at"])
     return enrolment

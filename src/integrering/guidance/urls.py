@@ -1,14 +1,12 @@
-from django.urls import path
+"""The guidance app's pages (namespace ``guidance``): each sub-domain's patterns, paths and names unchanged."""
+
+from django.urls import include, path
 
 from integrering.guidance import views_compliance, views_guidance, views_participants, views_training
 
 app_name = "guidance"
 urlpatterns = [
-    path("deltakere/", views_participants.participant_list, name="participants"),
-    path("deltakere/ny/", views_participants.participant_create, name="participant_create"),
-    path("deltakere/<int:pk>/", views_participants.participant_detail, name="participant"),
-    path("deltakere/<int:pk>/endre/", views_participants.participant_edit, name="participant_edit"),
-    path("deltakere/<int:pk>/vedtak/", views_participants.decision_edit, name="decision"),
+    path("", include("integrering.guidance.participants.urls")),
     path("deltakere/<int:pk>/henvis/", views_participants.referral_create, name="refer"),
     path("deltakere/<int:pk>/trekk-henvisning/", views_participants.referral_withdraw, name="refer_withdraw"),
     path("ko/", views_guidance.queue, name="queue"),

@@ -15,16 +15,16 @@ from django.views.decorators.http import require_POST
 from integrering.core.audit import personal_data_list_log
 from integrering.core.permissions import Perm, requires
 from integrering.guidance import selectors, services
+from integrering.guidance.form_page import error_to_form, form_page
 from integrering.guidance.forms import (
     AssignForm,
     BookForm,
     CompleteForm,
     CorrectCompletionForm,
     SessionForm,
-    error_to_form,
 )
 from integrering.guidance.models import CaseStatus
-from integrering.guidance.views_support import form_page, participant_read_log
+from integrering.guidance.participants.services import participant_read_log
 
 QUEUE_LIMIT = 100
 
@@ -165,7 +165,9 @@ def case_session(request, pk: int):
         context.update(session_form=form, sessions=list(case.sessions.all()), saved=saved)
         # htmx swaps only 2xx answers: the errors are shown in the returned fragment (no name in it).
         return render(request, "guidance/_sessions.html", context)
-    participant_read_log(request, case.participant, f"Veiledningssak: {context['title']}")
+    participant_read_log(
+        user=request.user, participant=case.participant, description=f"Veiledningssak: {context['title']}"
+    )
     return render(request, "guidance/case_form.html", context, status=400 if form.errors else 200)
 
 

@@ -17,9 +17,10 @@ from django.utils.translation import gettext as _
 from integrering.core.audit import personal_data_list_log, personal_data_read_log
 from integrering.core.permissions import Perm, has_perm, requires
 from integrering.guidance import selectors, services
+from integrering.guidance.form_page import form_page
 from integrering.guidance.forms import EnrolmentForm, EnrolmentUpdateForm, MunicipalityChoiceForm
 from integrering.guidance.models import CaseStatus, TrainingEnrolment
-from integrering.guidance.views_support import form_page, participant_municipalities
+from integrering.guidance.participants.selectors import participant_municipalities
 
 EXPORT_HEADER = [
     "kommunenummer",

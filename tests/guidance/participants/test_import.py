@@ -6,10 +6,9 @@ import pytest
 from django.core.management import call_command
 from openpyxl import Workbook
 
-from integrering.guidance.imports import import_apply, import_plan
 from integrering.guidance.models import CaseStatus, GuidanceCase, Participant
-
-from .factories import csv_text
+from integrering.guidance.participants.imports import import_apply, import_plan
+from tests.guidance.factories import csv_text
 
 pytestmark = pytest.mark.django_db
 

@@ -1,4 +1,4 @@
-"""Checks of a participant's facts shared by services, forms and the import. Messages are Norwegian.
+"""Checks of a participant's facts shared by the services, the forms and the import. Messages are Norwegian.
 
 ``facts_clean(values) -> dict`` returns the values ready for the model (``""`` for unknown choices,
 ``None`` for unknown dates, months and yes/no) or raises ``GuidanceError(message, field=<name>)``.
@@ -13,7 +13,7 @@ from django.utils import timezone
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.no import fodselsnummer
 
-from integrering.guidance.errors import ConcurrentEdit, GuidanceError  # noqa: F401 (re-export)
+from integrering.guidance.errors import GuidanceError
 from integrering.legal import EDUCATION_LEVELS, END_GOALS, PERMIT_CATEGORIES
 
 DATE_FIELDS = ("birth_date", "permit_date", "settlement_date", "mapping_date", "decision_date", "programme_start")

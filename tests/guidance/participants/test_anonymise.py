@@ -8,11 +8,10 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from integrering.guidance import services
-from integrering.guidance.anonymise import participants_anonymise
 from integrering.guidance.models import Participant
+from integrering.guidance.participants.anonymise import participants_anonymise
 from integrering.guidance.selectors import compliance_for_user, participants_for_user
-
-from .factories import D, participant_make
+from tests.guidance.factories import D, participant_make
 
 pytestmark = pytest.mark.django_db
 

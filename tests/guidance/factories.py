@@ -5,6 +5,7 @@ import datetime
 from django.utils import timezone
 
 from integrering.core.models import PersonalDataAccess
+from integrering.guidance.cases.models import GuidanceCase
 from integrering.guidance.participants import services
 from integrering.guidance.participants.imports import COLUMNS
 from integrering.municipalities.models import Municipality
@@ -47,3 +48,7 @@ def days_ago(n: int) -> datetime.date:
 def list_reads(user) -> list[PersonalDataAccess]:
     """The lists ``user`` was shown (one logged read per list page), oldest first."""
     return list(PersonalDataAccess.objects.filter(user=user, action="list").order_by("pk"))
+
+
+def case_of(participant) -> GuidanceCase:
+    return GuidanceCase.objects.get(participant=participant)

@@ -15,16 +15,6 @@ def coordinator(make_user):
     return make_user(Role.SCHOOL_COORDINATOR, username="skolekoordinator")
 
 
-def test_the_queue_logs_the_participants_in_it(county, municipal_user, make_user, client_for):
-    counsellor = make_user(Role.CAREER_COUNSELLOR, username="veileder")
-    referred = participant_make(county, reference="Q-1")
-    services.referral_create(participant=referred, user=municipal_user)
-    participant_make(county, reference="Q-2")  # not referred: not in the queue
-    client_for(counsellor).get("/veiledning/ko/")
-    (read,) = list_reads(counsellor)
-    assert (read.record_ids, read.description) == ([referred.pk], "Arbeidskø")
-
-
 def test_the_training_list_is_paged_filtered_and_logged(county, coordinator, client_for, django_assert_max_num_queries):
     for i in range(53):
         participant_make(

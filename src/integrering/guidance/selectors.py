@@ -28,20 +28,18 @@ import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import BooleanField, Case, Count, F, OuterRef, Q, QuerySet, Subquery, Value, When
-from django.http import Http404
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from integrering.core.permissions import is_municipal_only
 from integrering.guidance import rules
+from integrering.guidance.cases.selectors import case_for_user, queue_for_counsellor  # noqa: F401
 from integrering.guidance.compliance.figures import before_decision_q, decided_q, overdue_q
 from integrering.guidance.describe import describe_versions
 from integrering.guidance.models import (
     CaseStatus,
-    GuidanceCase,
     Participant,
     ParticipantFinding,
-    Referral,
     TrainingEnrolment,
 )
 from integrering.guidance.participants.selectors import (  # noqa: F401 (re-export)
@@ -54,72 +52,10 @@ from integrering.legal import ERROR, WARNING
 from integrering.municipalities.models import Municipality
 
 
-def case_for_user(user, pk) -> GuidanceCase:
-    case = (
-        GuidanceCase.objects.filter(
-            participant_scope(user, "participant__"), participant__anonymised_at__isnull=True, pk=pk
-        )
-        .select_related("participant", "participant__municipality", "counsellor")
-        .first()
-    )
-    if case is None:
-        raise Http404
-    return case
-
-
-def referrals_for_user(user) -> QuerySet[Referral]:
-    return Referral.objects.filter(
-        participant_scope(user, "participant__"), participant__anonymised_at__isnull=True
-    ).select_related("participant", "participant__municipality", "referred_by")
-
-
 def enrolments_for_user(user) -> QuerySet[TrainingEnrolment]:
     return TrainingEnrolment.objects.filter(
         participant_scope(user, "participant__"), participant__anonymised_at__isnull=True
     ).select_related("participant", "participant__municipality", "participant__guidance_case")
-
-
-@dataclass
-class Queue:
-    referred: QuerySet
-    booked: QuerySet
-    completed: QuerySet
-
-
-def queue_for_counsellor(
-    user, *, counsellor=None, today: datetime.date | None = None, completed_limit: int = 50
-) -> Queue:
-    """The county's guidance cases waiting, booked and lately completed (the counsellor's own if given)."""
-    today = today or timezone.localdate()
-    base = (
-        GuidanceCase.objects.filter(participant_scope(user, "participant__"), participant__anonymised_at__isnull=True)
-        .select_related("participant", "participant__municipality", "counsellor")
-        .annotate(
-            overdue=Case(
-                When(overdue_q(today, "participant__"), then=Value(True)),
-                default=Value(False),
-                output_field=BooleanField(),
-            ),
-            referred_at=Subquery(
-                Referral.objects.filter(participant_id=OuterRef("participant_id"))
-                .order_by("-referred_at")
-                .values("referred_at")[:1]
-            ),
-        )
-    )
-    by_deadline = ("-overdue", F("participant__decision_deadline").asc(nulls_last=True), "participant__reference")
-    referred = base.filter(status=CaseStatus.REFERRED)
-    booked = base.filter(status=CaseStatus.BOOKED)
-    completed = base.filter(status=CaseStatus.COMPLETED)
-    if counsellor is not None:
-        referred = referred.filter(Q(counsellor=counsellor) | Q(counsellor__isnull=True))
-        booked = booked.filter(counsellor=counsellor)
-        completed = completed.filter(counsellor=counsellor)
-    return Queue(
-        referred=referred.order_by(*by_deadline),
-        booked=booked.order_by(*by_deadline),
-        completed=completed.order_by("-completed_on", "participant__reference")[:completed_limit],
-    )
 
 
 @dataclass

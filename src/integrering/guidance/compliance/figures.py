@@ -15,7 +15,7 @@ import datetime
 
 from django.db.models import F, Q
 
-from integrering.guidance.models import CaseStatus
+from integrering.guidance.cases.models import CaseStatus
 
 FIGURES = ("decided", "guidance_before_decision", "guidance_completed", "overdue")
 

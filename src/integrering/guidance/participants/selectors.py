@@ -19,8 +19,8 @@ from django.http import Http404
 from django.utils import timezone
 
 from integrering.core.permissions import is_municipal_only
+from integrering.guidance.cases.models import CaseStatus
 from integrering.guidance.compliance.figures import before_decision_q, decided_q, overdue_q
-from integrering.guidance.models import CaseStatus
 from integrering.guidance.participants.models import Participant
 from integrering.municipalities.models import Municipality
 from integrering.municipalities.selectors import municipalities_for_user

@@ -9,9 +9,10 @@ from django.utils.translation import gettext as _
 
 from integrering.core.audit import personal_data_list_log, personal_data_read_log
 from integrering.core.permissions import Perm, has_perm, is_municipal_only, requires
+from integrering.guidance.cases.forms import case_forms
+from integrering.guidance.cases.models import ReferralStatus
 from integrering.guidance.form_page import form_page
 from integrering.guidance.forms import MunicipalityChoiceForm
-from integrering.guidance.models import ReferralStatus
 from integrering.guidance.participants import selectors, services
 from integrering.guidance.participants.forms import (
     DECISION_FIELDS,
@@ -21,7 +22,6 @@ from integrering.guidance.participants.forms import (
     ParticipantForm,
 )
 from integrering.guidance.participants.selectors import participant_municipalities
-from integrering.guidance.views_support import case_forms
 from integrering.municipalities.models import Municipality
 
 PAGE_SIZE = 50

@@ -8,15 +8,9 @@ from integrering.core.roles import Role
 from integrering.guidance import services
 from integrering.guidance.models import CaseStatus, GuidanceCase, Referral, ReferralStatus
 from integrering.guidance.selectors import queue_for_counsellor
-
-from .factories import D, participant_make
+from tests.guidance.factories import D, participant_make
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def counsellor(make_user):
-    return make_user(Role.CAREER_COUNSELLOR, username="veileder")
 
 
 @pytest.fixture

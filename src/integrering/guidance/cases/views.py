@@ -1,4 +1,5 @@
-"""The counsellor's queue and the guidance case: take, assign, book, record a session, complete.
+"""Career guidance: the municipality refers a participant (or withdraws the referral); the counsellor's queue
+and the guidance case: take, assign, book, record a session, complete.
 
 Each action is a small form page that works without JavaScript (POST, then back to the participant's
 page or the queue); on the participant's page the session form posts with htmx and only the sessions
@@ -14,19 +15,69 @@ from django.views.decorators.http import require_POST
 
 from integrering.core.audit import personal_data_list_log
 from integrering.core.permissions import Perm, requires
-from integrering.guidance import selectors, services
-from integrering.guidance.form_page import error_to_form, form_page
-from integrering.guidance.forms import (
+from integrering.guidance.cases import selectors, services
+from integrering.guidance.cases.forms import (
     AssignForm,
     BookForm,
     CompleteForm,
     CorrectCompletionForm,
+    ReferralForm,
     SessionForm,
+    WithdrawReferralForm,
 )
-from integrering.guidance.models import CaseStatus
+from integrering.guidance.cases.models import CaseStatus
+from integrering.guidance.errors import GuidanceError
+from integrering.guidance.form_page import error_to_form, form_page
+from integrering.guidance.participants.selectors import participant_for_user
 from integrering.guidance.participants.services import participant_read_log
 
 QUEUE_LIMIT = 100
+
+
+def _to_participant(participant):
+    return redirect("guidance:participant", pk=participant.pk)
+
+
+@requires(Perm.REFER_PARTICIPANTS)
+def referral_create(request, pk: int):
+    participant = participant_for_user(request.user, pk)
+    form = ReferralForm(request.POST or None, initial={"mapping_date": participant.mapping_date})
+
+    def save(data):
+        services.referral_create(participant=participant, user=request.user, **data)
+        return participant
+
+    return form_page(
+        request,
+        form,
+        "guidance/cases/referral_form.html",
+        {"participant": participant},
+        save=save,
+        success=_("The participant was referred for career guidance."),
+        done=_to_participant,
+        read=(participant, "Henvisningsskjema"),
+    )
+
+
+@requires(Perm.REFER_PARTICIPANTS)
+def referral_withdraw(request, pk: int):
+    participant = participant_for_user(request.user, pk)
+    form = WithdrawReferralForm(request.POST or None)
+
+    def save(data):
+        services.referral_withdraw(participant=participant, user=request.user, reason=data["reason"])
+        return participant
+
+    return form_page(
+        request,
+        form,
+        "guidance/cases/referral_withdraw_form.html",
+        {"participant": participant},
+        save=save,
+        success=_("The referral was withdrawn."),
+        done=_to_participant,
+        read=(participant, "Skjema: trekk henvisning"),
+    )
 
 
 def _back(request, case):
@@ -57,7 +108,7 @@ def queue(request):
     )
     return render(
         request,
-        "guidance/queue.html",
+        "guidance/cases/queue.html",
         {
             "sections": sections,
             "completed": completed,
@@ -74,7 +125,7 @@ def case_take(request, pk: int):
     case = selectors.case_for_user(request.user, pk)
     try:
         services.case_assign(case=case, counsellor=request.user)
-    except services.GuidanceError as error:
+    except GuidanceError as error:
         messages.error(request, error.message)
     else:
         messages.success(request, _("You took the case of %(reference)s.") % {"reference": case.participant.reference})
@@ -95,7 +146,7 @@ def _case_action(request, case, form_class, *, title, save, success, form_kwargs
     return form_page(
         request,
         form,
-        "guidance/case_form.html",
+        "guidance/cases/case_form.html",
         context,
         save=lambda data: save(case, data),
         success=success,
@@ -146,7 +197,7 @@ def case_session(request, pk: int):
     if request.method == "POST" and form.is_valid():
         try:
             services.case_session_add(case=case, **form.cleaned_data)
-        except services.GuidanceError as error:
+        except GuidanceError as error:
             error_to_form(form, error)
         else:
             saved = True
@@ -164,11 +215,11 @@ def case_session(request, pk: int):
     if request.htmx:
         context.update(session_form=form, sessions=list(case.sessions.all()), saved=saved)
         # htmx swaps only 2xx answers: the errors are shown in the returned fragment (no name in it).
-        return render(request, "guidance/_sessions.html", context)
+        return render(request, "guidance/cases/_sessions.html", context)
     participant_read_log(
         user=request.user, participant=case.participant, description=f"Veiledningssak: {context['title']}"
     )
-    return render(request, "guidance/case_form.html", context, status=400 if form.errors else 200)
+    return render(request, "guidance/cases/case_form.html", context, status=400 if form.errors else 200)
 
 
 @requires(Perm.MANAGE_GUIDANCE)

@@ -8,14 +8,11 @@ from integrering.core.models import User
 from integrering.core.roles import Role
 from integrering.core.widgets import DateInput
 from integrering.guidance.cases.models import CaseStatus, GuidanceCase, GuidanceSession, Recommendation, SessionMode
+from integrering.guidance.mapping.forms import MappingDateField
 
 
 class ReferralForm(forms.Form):
-    mapping_date = forms.DateField(
-        label=_("Competence mapping date"),
-        widget=DateInput,
-        help_text=_("Career guidance builds on the competence mapping (§§ 6, 10 and 11)."),
-    )
+    mapping_date = MappingDateField()
     note = forms.CharField(
         label=_("Note to the career centre"),
         max_length=500,
@@ -23,12 +20,6 @@ class ReferralForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Practical information only, e.g. a contact person. No health information."),
     )
-
-    def clean_mapping_date(self):
-        value = self.cleaned_data["mapping_date"]
-        if value > timezone.localdate():
-            raise forms.ValidationError(_("The mapping date cannot be in the future."))
-        return value
 
 
 class WithdrawReferralForm(forms.Form):

@@ -34,9 +34,9 @@ from integrering.guidance.cases.models import (
 )
 from integrering.guidance.errors import GuidanceError
 from integrering.guidance.evaluation import participant_evaluate
+from integrering.guidance.mapping.services import mapping_date_set
 from integrering.guidance.participants.models import Participant
 from integrering.guidance.participants.services import participant_refuse_if_anonymised, participant_touch
-from integrering.guidance.participants.validation import FACT_FIELDS, facts_clean
 from integrering.guidance.versioning import version_check
 
 
@@ -56,6 +56,7 @@ def referral_create(
 ) -> Referral:
     """A municipality refers a participant for career guidance; the county's case is opened (status referred).
 
+    The competence-mapping date, if given, is recorded on the participant too (``mapping.services``).
     ``referred_at`` (default now) is for recording a referral made earlier, e.g. in the demo's history.
     """
     participant_refuse_if_anonymised(participant=participant)
@@ -76,10 +77,7 @@ def referral_create(
     if case.status != CaseStatus.COMPLETED:
         case.status = CaseStatus.BOOKED if case.booked_for else CaseStatus.REFERRED
         case.save()
-    if mapping_date is not None and mapping_date != participant.mapping_date:
-        facts_clean({name: getattr(participant, name) for name in FACT_FIELDS} | {"mapping_date": mapping_date})
-        participant.mapping_date = mapping_date
-        participant.version += 1
+    mapping_date_set(participant=participant, mapping_date=mapping_date)
     participant_touch(participant=participant)
     participant.save()
     participant_evaluate(participant=participant)

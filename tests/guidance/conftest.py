@@ -3,6 +3,7 @@
 import pytest
 
 from integrering.core.roles import Role
+from integrering.guidance.cases.services import referral_create
 from integrering.guidance.models import Participant
 
 from .factories import FNR, days_ago, participant_make
@@ -28,9 +29,7 @@ def decided(county):
 
 @pytest.fixture
 def referred(decided, municipal_user):
-    from integrering.guidance import services
-
-    services.referral_create(participant=decided, user=municipal_user, mapping_date=days_ago(20))
+    referral_create(participant=decided, user=municipal_user, mapping_date=days_ago(20))
     return Participant.objects.get(pk=decided.pk)
 
 

@@ -6,8 +6,11 @@ from django.utils import timezone
 
 from integrering.core.models import PersonalDataAccess
 from integrering.guidance.cases.models import GuidanceCase
+from integrering.guidance.cases.services import case_complete, referral_create
 from integrering.guidance.participants import services
 from integrering.guidance.participants.imports import COLUMNS
+from integrering.guidance.training.models import TrainingEnrolment
+from integrering.guidance.training.services import training_enrol, training_update
 from integrering.municipalities.models import Municipality
 
 D = datetime.date
@@ -52,3 +55,16 @@ def list_reads(user) -> list[PersonalDataAccess]:
 
 def case_of(participant) -> GuidanceCase:
     return GuidanceCase.objects.get(participant=participant)
+
+
+def export_setup(county, municipal_user):
+    """E-1 in Trondheim: enrolled (7 hours absent) and guided (completed 01.04.2021); E-2 in Steinkjer: enrolled."""
+    p = participant_make(county, reference="E-1", full_time_upper_secondary=True, national_id=FNR)
+    training_enrol(participant=p, school="Byåsen vgs", target_level="B1", start=datetime.date(2024, 8, 19))
+    enrolment = TrainingEnrolment.objects.get(participant=p)
+    training_update(enrolment=enrolment, version=enrolment.version, absence_hours=7)
+    referral_create(participant=p, user=municipal_user, mapping_date=datetime.date(2021, 3, 5))
+    case_complete(case=case_of(p), completed_on=datetime.date(2021, 4, 1), recommendation="work")
+    other = participant_make(county, reference="E-2", municipality="5006", full_time_upper_secondary=True)
+    training_enrol(participant=other, school="Steinkjer vgs", target_level="A2", start=datetime.date(2024, 8, 19))
+    return p, other

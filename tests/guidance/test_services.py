@@ -40,20 +40,6 @@ def test_the_cached_findings_equal_the_rules_core(county):
     assert participant.findings == list(expected.codes)
 
 
-def test_training_enrolment_and_update(county):
-    participant = participant_make(county, full_time_upper_secondary=True)
-    enrolment = services.training_enrol(
-        participant=participant, school="Fiktiv vgs", target_level="B1", start=D(2021, 8, 15), hours_planned=300
-    )
-    services.training_update(enrolment=enrolment, version=enrolment.version, hours_attended=120, absence_hours=6)
-    enrolment.refresh_from_db()
-    assert (enrolment.hours_attended, enrolment.absence_hours) == (120, 6)
-    with pytest.raises(services.GuidanceError):
-        services.training_update(enrolment=enrolment, version=enrolment.version, absence_hours=-1)
-    with pytest.raises(services.GuidanceError):
-        services.training_update(enrolment=enrolment, version=enrolment.version, end=D(2021, 1, 1))
-
-
 def test_refresh_updates_time_dependent_findings(county):
     participant = participant_make(county, settlement_date=datetime.date.today())
     assert "DECISION_OVERDUE" not in participant.findings

@@ -28,7 +28,7 @@ import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from integrering.core.permissions import is_municipal_only
@@ -40,7 +40,6 @@ from integrering.guidance.models import (
     CaseStatus,
     Participant,
     ParticipantFinding,
-    TrainingEnrolment,
 )
 from integrering.guidance.participants.selectors import (  # noqa: F401 (re-export)
     participant_for_user,
@@ -50,12 +49,6 @@ from integrering.guidance.participants.selectors import (  # noqa: F401 (re-expo
 )
 from integrering.legal import ERROR, WARNING
 from integrering.municipalities.models import Municipality
-
-
-def enrolments_for_user(user) -> QuerySet[TrainingEnrolment]:
-    return TrainingEnrolment.objects.filter(
-        participant_scope(user, "participant__"), participant__anonymised_at__isnull=True
-    ).select_related("participant", "participant__municipality", "participant__guidance_case")
 
 
 @dataclass

@@ -27,10 +27,6 @@ check digits and against the birth date (``national_id_check``).
 
 from __future__ import annotations
 
-import datetime
-
-from django.db import transaction
-
 from integrering.guidance.cases.services import (
     case_assign,
     case_book,
@@ -42,19 +38,12 @@ from integrering.guidance.cases.services import (
 )
 from integrering.guidance.errors import ConcurrentEdit, GuidanceError
 from integrering.guidance.evaluation import participant_evaluate, participants_refresh  # noqa: F401 (re-export)
-from integrering.guidance.models import (
-    Participant,
-    TargetLevel,
-    TrainingEnrolment,
-)
 from integrering.guidance.participants.services import (
     decision_register,
     participant_create,
-    participant_refuse_if_anonymised,
-    participant_touch,
     participant_update,
 )
-from integrering.guidance.versioning import version_bump
+from integrering.guidance.training.services import training_enrol, training_update
 
 __all__ = [
     "ConcurrentEdit",
@@ -74,82 +63,3 @@ __all__ = [
     "training_enrol",
     "training_update",
 ]
-
-
-NOT_FULL_TIME_UPPER_SECONDARY = (
-    "Deltakeren er ikke registrert i videregående opplæring på heltid. Fylkeskommunen gir norskopplæring etter "
-    "§ 30 andre ledd bare til dem; kommunen eller karriereveilederen må registrere det på deltakeren først."
-)
-TRAINING_FIELDS = (
-    "school",
-    "target_level",
-    "hours_planned",
-    "hours_attended",
-    "absence_hours",
-    "start",
-    "end",
-    "completed",
-)
-
-
-def _training_clean(values: dict) -> dict:
-    if not (values.get("school") or "").strip():
-        raise GuidanceError("Skole mangler.")
-    if values.get("target_level") not in TargetLevel.values:
-        raise GuidanceError("Ukjent mål for norsknivå.")
-    if values.get("start") is None:
-        raise GuidanceError("Startdato mangler.")
-    if values.get("end") is not None and values["end"] < values["start"]:
-        raise GuidanceError("Sluttdato er før startdato.")
-    for name in ("hours_planned", "hours_attended", "absence_hours"):
-        value = values.get(name)
-        if value is not None and (not isinstance(value, int) or value < 0):
-            raise GuidanceError("Timer kan ikke være negative.")
-    values["school"] = values["school"].strip()
-    return values
-
-
-@transaction.atomic
-def training_enrol(
-    *,
-    participant: Participant,
-    school: str,
-    target_level: str,
-    start: datetime.date,
-    hours_planned: int | None = None,
-    end: datetime.date | None = None,
-) -> TrainingEnrolment:
-    """§ 30 second paragraph: enrol a participant in full-time upper secondary in Norwegian training.
-
-    Refused unless the participant is registered as in full-time upper secondary: the county provides the
-    training only for them (the rest is the municipality's).
-    """
-    participant_refuse_if_anonymised(participant=participant)
-    if participant.full_time_upper_secondary is not True:
-        raise GuidanceError(NOT_FULL_TIME_UPPER_SECONDARY)
-    values = _training_clean(
-        {"school": school, "target_level": target_level, "start": start, "hours_planned": hours_planned, "end": end}
-    )
-    enrolment = TrainingEnrolment.objects.create(participant=participant, **values)
-    participant_touch(participant=participant)
-    participant.save(update_fields=["last_activity_at"])
-    return enrolment
-
-
-@transaction.atomic
-def training_update(*, enrolment: TrainingEnrolment, version: int | None, **fields) -> TrainingEnrolment:
-    """Change hours, absence, end or completion of an enrolment."""
-    participant = enrolment.participant
-    participant_refuse_if_anonymised(participant=participant)
-    unknown = set(fields) - set(TRAINING_FIELDS)
-    if unknown:
-        raise GuidanceError(f"Ukjente felt: {', '.join(sorted(unknown))}")
-    values = _training_clean({name: getattr(enrolment, name) for name in TRAINING_FIELDS} | fields)
-    version_bump(enrolment, version)
-    for name, value in values.items():
-        setattr(enrolment, name, value)
-    enrolment.completed = bool(enrolment.completed)
-    enrolment.save()
-    participant_touch(participant=participant)
-    participant.save(update_fields=["last_activity_at"])
-    return enrolment

@@ -12,7 +12,6 @@ from integrering.core.permissions import Perm, has_perm, is_municipal_only, requ
 from integrering.guidance.cases.forms import case_forms
 from integrering.guidance.cases.models import ReferralStatus
 from integrering.guidance.form_page import form_page
-from integrering.guidance.forms import MunicipalityChoiceForm
 from integrering.guidance.participants import selectors, services
 from integrering.guidance.participants.forms import (
     DECISION_FIELDS,
@@ -22,6 +21,7 @@ from integrering.guidance.participants.forms import (
     ParticipantForm,
 )
 from integrering.guidance.participants.selectors import participant_municipalities
+from integrering.guidance.training.forms import MunicipalityChoiceForm
 from integrering.municipalities.models import Municipality
 
 PAGE_SIZE = 50

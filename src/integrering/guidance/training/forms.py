@@ -1,15 +1,11 @@
-"""Forms for the guidance pages. They only check and shape input; the writes and the rules' checks
-(fødselsnummer, dates against the birth date, months) are in ``services`` and come back as
-``GuidanceError`` with a Norwegian message, which :func:`error_to_form` puts on the right field.
-"""
+"""Forms of the county's Norwegian training: enrol, update hours and absence, and the choice of one
+municipality or all (the § 30 list's filter and the export's choice)."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from integrering.core.widgets import DateInput
-from integrering.guidance.models import (
-    TrainingEnrolment,
-)
+from integrering.guidance.training.models import TrainingEnrolment
 from integrering.municipalities.models import Municipality
 
 

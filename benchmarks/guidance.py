@@ -129,7 +129,7 @@ def main() -> None:
     from integrering.core.models import County, User
     from integrering.core.roles import Role
     from integrering.core.services import user_save
-    from integrering.guidance.evaluation import participants_refresh
+    from integrering.guidance.compliance.services import participants_refresh
     from integrering.guidance.models import GuidanceCase, Participant, Referral
     from integrering.guidance.participants.imports import import_apply, import_plan
     from integrering.guidance.selectors import compliance_for_user, queue_for_counsellor

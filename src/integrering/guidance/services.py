@@ -36,8 +36,8 @@ from integrering.guidance.cases.services import (
     referral_create,
     referral_withdraw,
 )
+from integrering.guidance.compliance.services import participant_evaluate, participants_refresh  # noqa: F401 (re-export)
 from integrering.guidance.errors import ConcurrentEdit, GuidanceError
-from integrering.guidance.evaluation import participant_evaluate, participants_refresh  # noqa: F401 (re-export)
 from integrering.guidance.participants.services import (
     decision_register,
     participant_create,

@@ -1,13 +1,12 @@
-"""The guidance app's pages (namespace ``guidance``): each sub-domain's patterns, paths and names unchanged."""
+"""The guidance app's pages, in the namespace ``guidance``: each sub-domain's own patterns (paths and names as
+they have always been; the referral pages sit under ``deltakere/`` but belong to ``cases``)."""
 
 from django.urls import include, path
-
-from integrering.guidance import views_compliance
 
 app_name = "guidance"
 urlpatterns = [
     path("", include("integrering.guidance.participants.urls")),
     path("", include("integrering.guidance.cases.urls")),
     path("", include("integrering.guidance.training.urls")),
-    path("etterlevelse/", views_compliance.compliance, name="compliance"),
+    path("", include("integrering.guidance.compliance.urls")),
 ]

@@ -32,8 +32,8 @@ from integrering.guidance.cases.models import (
     ReferralStatus,
     SessionMode,
 )
+from integrering.guidance.compliance.services import participant_evaluate
 from integrering.guidance.errors import GuidanceError
-from integrering.guidance.evaluation import participant_evaluate
 from integrering.guidance.mapping.services import mapping_date_set
 from integrering.guidance.participants.models import Participant
 from integrering.guidance.participants.services import participant_refuse_if_anonymised, participant_touch

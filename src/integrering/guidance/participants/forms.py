@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from integrering.core.widgets import DateInput
-from integrering.guidance.describe import FINDING_LABELS
+from integrering.guidance.compliance.describe import FINDING_LABELS
 from integrering.guidance.participants.models import Participant
 
 PARTICIPANT_FIELDS = [

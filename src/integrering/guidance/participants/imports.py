@@ -31,8 +31,8 @@ from django.utils import timezone
 from integrering.core.models import County
 from integrering.guidance.bulk import audit_log_bulk, rows_update
 from integrering.guidance.cases.models import CaseStatus, GuidanceCase, Referral, ReferralStatus
+from integrering.guidance.compliance.services import participants_evaluate_bulk
 from integrering.guidance.errors import GuidanceError
-from integrering.guidance.evaluation import participants_evaluate_bulk
 from integrering.guidance.participants.models import Participant
 from integrering.guidance.participants.validation import FACT_FIELDS, FIELD_LABELS, facts_clean
 from integrering.legal import EDUCATION_LEVELS, END_GOALS, PERMIT_CATEGORIES

@@ -7,9 +7,10 @@ Unknown values: dates, months and yes/no are NULL when unknown; choice fields ar
 
 The evaluation by the rules core (``integrering.legal``) is cached on the participant (``findings``,
 ``in_target_group``, ``decision_deadline``, ``evaluated_on``) and in ``ParticipantFinding`` rows (one per
-code, for filtering and counting in SQL). Only ``services.participant_evaluate`` writes them; every
-service that changes a fact calls it. Time-dependent findings (``DECISION_OVERDUE`` without a decision)
-are refreshed by ``services.participants_refresh`` (the ``evaluate-participants`` command, nightly).
+code, for filtering and counting in SQL; ``compliance.models``). Only ``compliance.services.participant_evaluate``
+writes them; every service that changes a fact calls it. Time-dependent findings (``DECISION_OVERDUE`` without
+a decision) are refreshed by ``compliance.services.participants_refresh`` (the ``evaluate-participants``
+command, nightly).
 """
 
 from django.db import models

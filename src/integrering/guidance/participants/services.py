@@ -23,8 +23,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from integrering.core.audit import personal_data_read_log
+from integrering.guidance.compliance.services import participant_evaluate
 from integrering.guidance.errors import GuidanceError
-from integrering.guidance.evaluation import participant_evaluate
 from integrering.guidance.participants.models import Participant
 from integrering.guidance.participants.validation import FACT_FIELDS, facts_clean
 from integrering.guidance.versioning import version_bump

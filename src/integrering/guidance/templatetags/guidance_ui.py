@@ -3,7 +3,7 @@
 from django import template
 from django.utils.translation import gettext_lazy as _
 
-from integrering.guidance import describe
+from integrering.guidance.compliance import describe
 from integrering.guidance.participants.models import mask_national_id
 
 register = template.Library()

@@ -7,9 +7,9 @@ from integrering.municipalities.services import PageSection
 def municipality_section(request, municipality) -> PageSection | None:
     if not has_perm(request.user, Perm.VIEW_COMPLIANCE):
         return None
-    from integrering.guidance.selectors import municipality_summary
+    from integrering.guidance.compliance.selectors import municipality_summary
 
     summary = municipality_summary(municipality)
     if not summary["participants"]:
         return None
-    return PageSection("guidance/_municipality_section.html", summary)
+    return PageSection("guidance/compliance/_municipality_section.html", summary)

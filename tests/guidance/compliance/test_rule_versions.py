@@ -5,13 +5,12 @@ import pytest
 from django.urls import reverse
 
 from integrering.core.roles import Role
-from integrering.guidance import rules
-from integrering.guidance.describe import describe, describe_versions
+from integrering.guidance.compliance import rules
+from integrering.guidance.compliance.describe import describe, describe_versions
 from integrering.legal import DEFAULT_REGISTRY, Finding, RuleSet
 from integrering.legal.rulesets import v2021
+from tests.guidance.factories import D, participant_make
 from tests.pages import without_tokens
-
-from .factories import D, participant_make
 
 pytestmark = pytest.mark.django_db
 

@@ -1,11 +1,12 @@
-"""The bridge to the rules core: a participant's facts, and the cached evaluation on the participant.
+"""The evaluation by the rules core, cached on the participant and in its finding rows.
 
-    participant_facts(participant, *, guidance_completed_date, evaluation_date) -> ParticipantFacts
     participant_evaluate(*, participant, today=None) -> Evaluation
     participants_evaluate_bulk(participants, *, today=None) -> int   # participants with guidance_case selected
     participants_refresh(*, county=None, today=None, everything=False) -> int  # stale, time-dependent rows
 
-Anonymised participants are never re-evaluated: their cached findings are the statistics kept.
+Every service that changes a fact calls ``participant_evaluate``; the nightly ``evaluate-participants``
+command calls ``participants_refresh``. Anonymised participants are never re-evaluated: their cached findings
+are the statistics kept.
 """
 
 from __future__ import annotations
@@ -18,43 +19,12 @@ from django.db.models import Q
 from django.utils import timezone
 
 from integrering.guidance.bulk import rows_update
-from integrering.guidance.models import GuidanceCase, Participant, ParticipantFinding
-from integrering.guidance.rules import evaluate
-from integrering.legal import Evaluation, ParticipantFacts
-
-_FACTS = (
-    "birth_date",
-    "permit_category",
-    "permit_date",
-    "settlement_date",
-    "settled_by_agreement",
-    "education_level",
-    "mapping_date",
-    "decision_date",
-    "programme_start",
-    "end_goal",
-    "planned_duration_months",
-    "extension_months",
-    "full_time_upper_secondary",
-)
-
-
-def participant_facts(
-    participant: Participant, *, guidance_completed_date: datetime.date | None, evaluation_date: datetime.date
-) -> ParticipantFacts:
-    values = {name: getattr(participant, name) for name in _FACTS}
-    for name in ("permit_category", "education_level", "end_goal"):
-        values[name] = values[name] or None
-    return ParticipantFacts(evaluation_date=evaluation_date, guidance_completed_date=guidance_completed_date, **values)
-
-
-def completed_on(participant: Participant) -> datetime.date | None:
-    """The guidance completion date, from the (possibly prefetched) guidance case."""
-    try:
-        case = participant.guidance_case
-    except GuidanceCase.DoesNotExist:
-        return None
-    return case.completed_on if case.status == "completed" else None
+from integrering.guidance.cases.models import GuidanceCase
+from integrering.guidance.compliance.facts import completed_on, participant_facts
+from integrering.guidance.compliance.models import ParticipantFinding
+from integrering.guidance.compliance.rules import evaluate
+from integrering.guidance.participants.models import Participant
+from integrering.legal import Evaluation
 
 
 def _apply(participant: Participant, evaluation: Evaluation, today: datetime.date) -> None:

@@ -1,7 +1,12 @@
+"""The compliance figures: per municipality and for the county, linking to the participants behind them."""
+
+import datetime
+
 import pytest
 
 from integrering.core.roles import Role
 from integrering.guidance import services
+from integrering.guidance.models import Participant
 from integrering.guidance.selectors import (
     compliance_for_user,
     municipality_summary,
@@ -9,9 +14,8 @@ from integrering.guidance.selectors import (
     participants_for_user,
 )
 from integrering.municipalities.models import Municipality
+from tests.guidance.factories import D, export_setup, participant_make
 from tests.pages import without_tokens
-
-from .factories import D, participant_make
 
 pytestmark = pytest.mark.django_db
 
@@ -111,3 +115,55 @@ def test_the_municipality_page_shows_the_aggregates_without_names(known_set, mun
     assert "Karriereveiledning" in page
     assert "MAPPING_MISSING" in page
     assert "Testperson" not in page and "P3" not in page
+
+
+def test_compliance_shows_the_figures_and_links_to_the_participants_behind_them(
+    county, municipal_user, counsellor, client_for
+):
+    p, _ = export_setup(county, municipal_user)
+    services.decision_register(
+        participant=Participant.objects.get(pk=p.pk), version=None, decision_date=datetime.date(2021, 5, 1)
+    )
+    response = client_for(counsellor).get("/veiledning/etterlevelse/")
+    page = response.content.decode()
+    assert response.context["data"].total.guidance_before_decision == 1
+    assert "100\xa0%" in page
+    assert "/veiledning/deltakere/?kommune=5001&amp;figur=guidance_before_decision" in page
+    behind = client_for(counsellor).get("/veiledning/deltakere/?kommune=5001&figur=guidance_before_decision")
+    assert [x.reference for x in behind.context["page"]] == ["E-1"]
+
+
+def test_compliance_without_access_to_participants_shows_numbers_without_links(
+    county, municipal_user, make_user, client_for
+):
+    export_setup(county, municipal_user)
+    leader = make_user(Role.LEADER, username="leder")
+    page = client_for(leader).get("/veiledning/etterlevelse/").content.decode()
+    assert "Kartlegging mangler" not in page or "/veiledning/deltakere/?" not in page
+    assert "/veiledning/deltakere/?" not in page
+
+
+def test_the_compliance_query_count_does_not_grow(county, counsellor, client_for, django_assert_max_num_queries):
+    for i in range(30):
+        participant_make(
+            county,
+            reference=f"C-{i}",
+            municipality="5001" if i % 2 else "5006",
+            decision_date=datetime.date(2021, 5, 1),
+        )
+    client = client_for(counsellor)
+    with django_assert_max_num_queries(12):
+        client.get("/veiledning/etterlevelse/")
+
+
+def test_a_municipal_users_compliance_page_names_its_municipality_once(county, municipal_user, client_for):
+    participant_make(county, reference="T-1", municipality="5001", decision_date=D(2021, 5, 1))
+    page = client_for(municipal_user).get("/veiledning/etterlevelse/").content.decode()
+    assert page.count("5001 Trondheim") == 2  # once in each table: the key figures and the open findings
+    assert "<tfoot>" not in page
+
+
+def test_a_county_users_compliance_page_still_has_the_county_total(county, make_user, client_for):
+    participant_make(county, reference="T-1", municipality="5001", decision_date=D(2021, 5, 1))
+    page = client_for(make_user(Role.LEADER, username="leder")).get("/veiledning/etterlevelse/").content.decode()
+    assert page.count("<tfoot>") == 2 and '<th scope="row">Fylke</th>' in page

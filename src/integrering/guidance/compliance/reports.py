@@ -3,6 +3,7 @@
     report_rows(*, county, date, today=None) -> list[dict]   # evaluated afresh, not from the cache
     report_csv(rows) -> str                                  # ';'-separated, header first
     report_json(rows) -> str                                 # a JSON array of the same rows
+    report_export(*, county, date, fmt) -> (text, count)     # CSV or JSON, logged as an export (command line)
 
 Fields, in this order and no others: ``referanse, kommunenummer, i_malgruppe,
 rett_og_plikt_karriereveiledning, frist_vedtak, funn``, with the same values in CSV and JSON (all strings):
@@ -31,9 +32,10 @@ import json
 from django.db.models import Q
 from django.utils import timezone
 
-from integrering.guidance import rules
-from integrering.guidance.evaluation import completed_on, participant_facts
-from integrering.guidance.models import Participant
+from integrering.core.audit import personal_data_read_log
+from integrering.guidance.compliance import rules
+from integrering.guidance.compliance.facts import completed_on, participant_facts
+from integrering.guidance.participants.models import Participant
 from integrering.legal import facts_as_of
 
 FIELDS = ("referanse", "kommunenummer", "i_malgruppe", "rett_og_plikt_karriereveiledning", "frist_vedtak", "funn")
@@ -84,3 +86,21 @@ def report_csv(rows: list[dict]) -> str:
 def report_json(rows: list[dict]) -> str:
     """A top-level array of objects with exactly the six fields, valued as in the CSV."""
     return json.dumps([{f: row[f] for f in FIELDS} for row in rows], ensure_ascii=False, indent=2) + "\n"
+
+
+def report_export(*, county, date: datetime.date, fmt: str) -> tuple[str, int]:
+    """The report as ``fmt`` ("csv" or "json") text and its number of participants.
+
+    The report is personal data (pseudonymous: references and findings): it is logged as an export, by no
+    user (the command line), in the county's audit log.
+    """
+    rows = report_rows(county=county, date=date)
+    personal_data_read_log(
+        user=None,
+        county=county,
+        action="export",
+        record_type="participant",
+        record_ids=[row["_id"] for row in rows],
+        description=f"guidance-report {fmt} {date.isoformat()} (kommandolinje)",
+    )
+    return (report_csv(rows) if fmt == "csv" else report_json(rows)), len(rows)

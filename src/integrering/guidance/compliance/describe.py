@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 from django.utils.translation import gettext_lazy as _
 
-from integrering.guidance import rules
+from integrering.guidance.compliance import rules
 from integrering.legal import SEVERITIES, SEVERITY_LABELS
 
 #: Short labels for lists and tables; the full Norwegian message and section come from the rules.

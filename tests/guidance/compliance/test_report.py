@@ -6,12 +6,11 @@ import pytest
 from django.core.management import call_command
 
 from integrering.guidance import services
-from integrering.guidance.evaluation import completed_on, participant_facts
+from integrering.guidance.compliance.facts import completed_on, participant_facts
+from integrering.guidance.compliance.reports import FIELDS
 from integrering.guidance.models import Participant
-from integrering.guidance.reports import FIELDS
 from integrering.legal import evaluate
-
-from .factories import D, participant_make
+from tests.guidance.factories import D, participant_make
 
 pytestmark = pytest.mark.django_db
 

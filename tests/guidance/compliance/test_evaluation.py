@@ -1,3 +1,5 @@
+"""The evaluation by the rules core, cached on the participant and its finding rows, refreshed nightly."""
+
 import datetime
 
 import pytest
@@ -5,8 +7,7 @@ import pytest
 from integrering.guidance import services
 from integrering.guidance.models import ParticipantFinding
 from integrering.legal import ParticipantFacts, evaluate
-
-from .factories import D, participant_make
+from tests.guidance.factories import D, participant_make
 
 pytestmark = pytest.mark.django_db
 

@@ -3,8 +3,8 @@
 from django.shortcuts import render
 
 from integrering.core.permissions import Perm, has_perm, is_municipal_only, requires
-from integrering.guidance import selectors
-from integrering.guidance.describe import describe_versions
+from integrering.guidance.compliance import selectors
+from integrering.guidance.compliance.describe import describe_versions
 
 
 @requires(Perm.VIEW_COMPLIANCE)
@@ -15,7 +15,7 @@ def compliance(request):
         row.finding_cells = [(c["code"], row.open_findings.get(c["code"], 0)) for c in codes]
     return render(
         request,
-        "guidance/compliance.html",
+        "guidance/compliance/compliance.html",
         {
             "data": data,
             "codes": codes,

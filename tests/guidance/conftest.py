@@ -5,8 +5,7 @@ import pytest
 from integrering.core.roles import Role
 from integrering.guidance.cases.services import referral_create
 from integrering.guidance.models import Participant
-
-from .factories import FNR, days_ago, participant_make
+from tests.guidance.factories import FNR, days_ago, participant_make
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ import datetime
 
 from integrering.core.models import PersonalDataAccess
 from integrering.core.roles import Role
-from integrering.guidance import services
+from integrering.guidance.cases.services import referral_create
 from integrering.guidance.models import GuidanceCase
 from tests.guidance.factories import participant_make
 
@@ -13,7 +13,7 @@ from tests.guidance.factories import participant_make
 def test_a_case_of_another_county_is_404_for_a_counsellor(other_county, make_user, counsellor, client_for):
     referrer = make_user(Role.MUNICIPAL_USER, username="k4601", municipality="4601", county_obj=other_county)
     elsewhere = participant_make(other_county, reference="VTF-2", municipality="4601")
-    services.referral_create(participant=elsewhere, user=referrer, mapping_date=datetime.date(2021, 3, 5))
+    referral_create(participant=elsewhere, user=referrer, mapping_date=datetime.date(2021, 3, 5))
     case = GuidanceCase.objects.get(participant=elsewhere)
     client = client_for(counsellor)
     assert client.get(f"/veiledning/saker/{case.pk}/book/").status_code == 404
@@ -31,7 +31,7 @@ def test_the_case_decision_and_referral_forms_log_a_read_of_the_participant(
     municipal = client_for(municipal_user)
     for path in ("vedtak/", "henvis/"):
         assert municipal.get(f"/veiledning/deltakere/{trondheim.pk}/{path}").status_code == 200
-    services.referral_create(participant=trondheim, user=municipal_user, mapping_date=datetime.date(2021, 3, 5))
+    referral_create(participant=trondheim, user=municipal_user, mapping_date=datetime.date(2021, 3, 5))
     assert municipal.get(f"/veiledning/deltakere/{trondheim.pk}/trekk-henvisning/").status_code == 200
     assert sorted(_read_descriptions(municipal_user)) == [
         "Henvisningsskjema",

@@ -1,16 +1,14 @@
+"""The counsellor's queue: overdue first, then by deadline; one's own cases; scoped; the page logged."""
+
 import datetime
 
 import pytest
 from django.http import Http404
 
 from integrering.core.roles import Role
-from integrering.guidance import services
-from integrering.guidance.selectors import (
-    case_for_user,
-    participant_for_user,
-    participants_for_user,
-    queue_for_counsellor,
-)
+from integrering.guidance.cases.selectors import case_for_user, queue_for_counsellor
+from integrering.guidance.cases.services import case_book, case_complete, referral_create
+from integrering.guidance.participants.selectors import participant_for_user, participants_for_user
 from tests.guidance.factories import days_ago, list_reads, participant_make
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +23,7 @@ def make_referred(county, reference, settled_days_ago, municipality="5001"):
         settlement_date=TODAY - datetime.timedelta(days=settled_days_ago),
         permit_date=TODAY - datetime.timedelta(days=settled_days_ago + 30),
     )
-    services.referral_create(participant=participant, user=None, mapping_date=TODAY - datetime.timedelta(days=5))
+    referral_create(participant=participant, user=None, mapping_date=TODAY - datetime.timedelta(days=5))
     return participant
 
 
@@ -35,9 +33,9 @@ def queue_set(county, other_county, counsellor):
     make_referred(county, "LATER", 10)
     make_referred(county, "OVERDUE", 200)
     booked = make_referred(county, "BOOKED", 40, municipality="5006")
-    services.case_book(case=booked.guidance_case, booked_for=TODAY, counsellor=counsellor)
+    case_book(case=booked.guidance_case, booked_for=TODAY, counsellor=counsellor)
     done = make_referred(county, "DONE", 60)
-    services.case_complete(case=done.guidance_case, completed_on=TODAY)
+    case_complete(case=done.guidance_case, completed_on=TODAY)
     make_referred(other_county, "ELSEWHERE", 200, municipality="4601")
 
 
@@ -80,7 +78,7 @@ def test_scoping_by_county_and_municipality(queue_set, counsellor, municipal_use
 def test_the_queue_logs_the_participants_in_it(county, municipal_user, make_user, client_for):
     counsellor = make_user(Role.CAREER_COUNSELLOR, username="veileder")
     referred = participant_make(county, reference="Q-1")
-    services.referral_create(participant=referred, user=municipal_user)
+    referral_create(participant=referred, user=municipal_user)
     participant_make(county, reference="Q-2")  # not referred: not in the queue
     client_for(counsellor).get("/veiledning/ko/")
     (read,) = list_reads(counsellor)
@@ -107,7 +105,7 @@ def test_the_queue_is_sorted_overdue_first_with_days_left(county, municipal_user
     late = participant_make(county, reference="LATE", settlement_date=days_ago(120), permit_date=days_ago(130))
     later = participant_make(county, reference="LATER", settlement_date=days_ago(10), permit_date=days_ago(20))
     for p in (later, soon, late):
-        services.referral_create(participant=p, user=municipal_user, mapping_date=days_ago(5))
+        referral_create(participant=p, user=municipal_user, mapping_date=days_ago(5))
     response = client_for(counsellor).get("/veiledning/ko/")
     rows = response.context["sections"][0]["rows"]
     assert [c.participant.reference for c in rows] == ["LATE", "SOON", "LATER"]
@@ -120,7 +118,7 @@ def test_the_queue_query_count_does_not_grow(
 ):
     for i in range(25):
         p = participant_make(county, reference=f"Q-{i}", settlement_date=days_ago(30), permit_date=days_ago(40))
-        services.referral_create(participant=p, user=municipal_user, mapping_date=days_ago(5))
+        referral_create(participant=p, user=municipal_user, mapping_date=days_ago(5))
     client = client_for(counsellor)
     with django_assert_max_num_queries(12):
         client.get("/veiledning/ko/")

@@ -3,7 +3,8 @@
 import pytest
 
 from integrering.core.roles import Role
-from integrering.guidance import services
+from integrering.guidance.cases.services import case_book, case_complete, case_session_add, referral_create
+from integrering.guidance.errors import GuidanceError
 from integrering.guidance.models import CaseStatus, Referral, ReferralStatus
 from tests.guidance.factories import D, participant_make
 
@@ -14,16 +15,16 @@ def test_a_referral_opens_a_case_and_completion_updates_the_findings(county, mun
     counsellor = make_user(Role.CAREER_COUNSELLOR, username="veileder")
     participant = participant_make(county, decision_date=D(2021, 5, 20))
     assert "GUIDANCE_MISSING" in participant.findings
-    referral = services.referral_create(participant=participant, user=municipal_user, mapping_date=D(2021, 3, 5))
+    referral = referral_create(participant=participant, user=municipal_user, mapping_date=D(2021, 3, 5))
     case = participant.guidance_case
     assert case.status == CaseStatus.REFERRED
-    services.case_book(case=case, booked_for=D(2021, 4, 1), counsellor=counsellor)
+    case_book(case=case, booked_for=D(2021, 4, 1), counsellor=counsellor)
     referral.refresh_from_db()
     assert referral.status == ReferralStatus.BOOKED
-    services.case_session_add(
+    case_session_add(
         case=case, date=D(2021, 4, 1), minutes=60, interpreter_used=True, interpreter_language="tigrinja", mode="remote"
     )
-    services.case_complete(case=case, completed_on=D(2021, 4, 15), recommendation="education", note="Kort.")
+    case_complete(case=case, completed_on=D(2021, 4, 15), recommendation="education", note="Kort.")
     participant.refresh_from_db()
     assert "GUIDANCE_MISSING" not in participant.findings
     assert "MAPPING_MISSING" not in participant.findings
@@ -32,6 +33,6 @@ def test_a_referral_opens_a_case_and_completion_updates_the_findings(county, mun
 
 def test_a_second_open_referral_is_refused(county, municipal_user):
     participant = participant_make(county)
-    services.referral_create(participant=participant, user=municipal_user)
-    with pytest.raises(services.GuidanceError):
-        services.referral_create(participant=participant, user=municipal_user)
+    referral_create(participant=participant, user=municipal_user)
+    with pytest.raises(GuidanceError):
+        referral_create(participant=participant, user=municipal_user)

@@ -5,9 +5,16 @@ import pytest
 from django.utils import timezone
 
 from integrering.core.roles import Role
-from integrering.guidance import services
+from integrering.guidance.cases.selectors import queue_for_counsellor
+from integrering.guidance.cases.services import (
+    case_book,
+    case_complete,
+    case_session_add,
+    referral_create,
+    referral_withdraw,
+)
+from integrering.guidance.errors import GuidanceError
 from integrering.guidance.models import CaseStatus, GuidanceCase, Referral, ReferralStatus
-from integrering.guidance.selectors import queue_for_counsellor
 from tests.guidance.factories import D, participant_make
 
 pytestmark = pytest.mark.django_db
@@ -16,8 +23,8 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def booked(county, municipal_user, counsellor):
     participant = participant_make(county, reference="W-1")
-    services.referral_create(participant=participant, user=municipal_user, mapping_date=D(2021, 3, 5))
-    services.case_book(case=participant.guidance_case, booked_for=D(2021, 4, 1), counsellor=counsellor)
+    referral_create(participant=participant, user=municipal_user, mapping_date=D(2021, 3, 5))
+    case_book(case=participant.guidance_case, booked_for=D(2021, 4, 1), counsellor=counsellor)
     return participant
 
 
@@ -28,7 +35,7 @@ def queued(user):
 
 def test_withdrawing_takes_the_case_out_of_the_queue_and_keeps_the_history(booked, municipal_user, counsellor):
     assert queued(counsellor) == ["W-1"]
-    referral = services.referral_withdraw(participant=booked, user=municipal_user, reason=" Flyttet til Oslo ")
+    referral = referral_withdraw(participant=booked, user=municipal_user, reason=" Flyttet til Oslo ")
     assert (referral.status, referral.withdrawn_by, referral.withdrawal_reason) == (
         ReferralStatus.WITHDRAWN,
         municipal_user,
@@ -41,16 +48,16 @@ def test_withdrawing_takes_the_case_out_of_the_queue_and_keeps_the_history(booke
 
 
 def test_a_withdrawn_case_cannot_be_booked_or_completed_until_referred_again(booked, municipal_user, counsellor):
-    services.referral_withdraw(participant=booked, user=municipal_user, reason="Henvist ved en feil")
+    referral_withdraw(participant=booked, user=municipal_user, reason="Henvist ved en feil")
     case = GuidanceCase.objects.get(participant=booked)
     for action in (
-        lambda: services.case_book(case=case, booked_for=D(2021, 4, 2)),
-        lambda: services.case_session_add(case=case, date=D(2021, 4, 2), minutes=30),
-        lambda: services.case_complete(case=case, completed_on=D(2021, 4, 2)),
+        lambda: case_book(case=case, booked_for=D(2021, 4, 2)),
+        lambda: case_session_add(case=case, date=D(2021, 4, 2), minutes=30),
+        lambda: case_complete(case=case, completed_on=D(2021, 4, 2)),
     ):
-        with pytest.raises(services.GuidanceError, match="trukket tilbake"):
+        with pytest.raises(GuidanceError, match="trukket tilbake"):
             action()
-    services.referral_create(participant=booked, user=municipal_user)
+    referral_create(participant=booked, user=municipal_user)
     case.refresh_from_db()
     assert case.status == CaseStatus.REFERRED
     assert queued(counsellor) == ["W-1"]
@@ -62,19 +69,17 @@ def test_a_withdrawn_case_cannot_be_booked_or_completed_until_referred_again(boo
 
 @pytest.mark.parametrize("reason,message", [("", "Begrunnelse"), ("x" * 201, "200 tegn")])
 def test_a_withdrawal_needs_a_short_reason(booked, municipal_user, reason, message):
-    with pytest.raises(services.GuidanceError, match=message):
-        services.referral_withdraw(participant=booked, user=municipal_user, reason=reason)
+    with pytest.raises(GuidanceError, match=message):
+        referral_withdraw(participant=booked, user=municipal_user, reason=reason)
     assert Referral.objects.get(participant=booked).status == ReferralStatus.BOOKED
 
 
 def test_nothing_to_withdraw_without_an_open_referral_or_after_completion(county, booked, municipal_user):
-    with pytest.raises(services.GuidanceError, match="ingen åpen henvisning"):
-        services.referral_withdraw(
-            participant=participant_make(county, reference="W-2"), user=municipal_user, reason="Feil"
-        )
-    services.case_complete(case=booked.guidance_case, completed_on=D(2021, 4, 1))
-    with pytest.raises(services.GuidanceError, match="ingen åpen henvisning"):
-        services.referral_withdraw(participant=booked, user=municipal_user, reason="For sent")
+    with pytest.raises(GuidanceError, match="ingen åpen henvisning"):
+        referral_withdraw(participant=participant_make(county, reference="W-2"), user=municipal_user, reason="Feil")
+    case_complete(case=booked.guidance_case, completed_on=D(2021, 4, 1))
+    with pytest.raises(GuidanceError, match="ingen åpen henvisning"):
+        referral_withdraw(participant=booked, user=municipal_user, reason="For sent")
 
 
 def test_the_municipal_user_withdraws_through_the_participant_page(booked, municipal_user, counsellor, client_for):

@@ -5,14 +5,11 @@ import datetime
 import pytest
 
 from integrering.core.roles import Role
-from integrering.guidance import services
+from integrering.guidance.cases.services import case_complete, referral_create
+from integrering.guidance.compliance.selectors import compliance_for_user, municipality_summary
 from integrering.guidance.models import Participant
-from integrering.guidance.selectors import (
-    compliance_for_user,
-    municipality_summary,
-    participants_filter,
-    participants_for_user,
-)
+from integrering.guidance.participants.selectors import participants_filter, participants_for_user
+from integrering.guidance.participants.services import decision_register
 from integrering.municipalities.models import Municipality
 from tests.guidance.factories import D, export_setup, participant_make
 from tests.pages import without_tokens
@@ -21,8 +18,8 @@ pytestmark = pytest.mark.django_db
 
 
 def complete(participant, day):
-    services.referral_create(participant=participant, user=None)
-    services.case_complete(case=participant.guidance_case, completed_on=day)
+    referral_create(participant=participant, user=None)
+    case_complete(case=participant.guidance_case, completed_on=day)
 
 
 @pytest.fixture
@@ -121,7 +118,7 @@ def test_compliance_shows_the_figures_and_links_to_the_participants_behind_them(
     county, municipal_user, counsellor, client_for
 ):
     p, _ = export_setup(county, municipal_user)
-    services.decision_register(
+    decision_register(
         participant=Participant.objects.get(pk=p.pk), version=None, decision_date=datetime.date(2021, 5, 1)
     )
     response = client_for(counsellor).get("/veiledning/etterlevelse/")

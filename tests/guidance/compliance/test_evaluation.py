@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from integrering.guidance import services
+from integrering.guidance.compliance.services import participants_refresh
 from integrering.guidance.models import ParticipantFinding
 from integrering.legal import ParticipantFacts, evaluate
 from tests.guidance.factories import D, participant_make
@@ -45,7 +45,7 @@ def test_refresh_updates_time_dependent_findings(county):
     participant = participant_make(county, settlement_date=datetime.date.today())
     assert "DECISION_OVERDUE" not in participant.findings
     later = datetime.date.today() + datetime.timedelta(days=200)
-    assert services.participants_refresh(county=county, today=later) == 1
+    assert participants_refresh(county=county, today=later) == 1
     participant.refresh_from_db()
     assert "DECISION_OVERDUE" in participant.findings
 

@@ -1,3 +1,5 @@
+"""The guidance report (the guidance-report command): CSV and JSON, rows as the rules core says, logged."""
+
 import contextlib
 import io
 import json
@@ -5,7 +7,7 @@ import json
 import pytest
 from django.core.management import call_command
 
-from integrering.guidance import services
+from integrering.guidance.cases.services import case_complete, referral_create
 from integrering.guidance.compliance.facts import completed_on, participant_facts
 from integrering.guidance.compliance.reports import FIELDS
 from integrering.guidance.models import Participant
@@ -31,8 +33,8 @@ def participants(county, other_county):
     participant_make(county, reference="B", municipality="5006", permit_category="annen")
     participant_make(county, reference="C", settlement_date=None, settled_by_agreement=None)  # cannot decide
     case_p = participant_make(county, reference="D", mapping_date=D(2021, 3, 5), full_time_upper_secondary=True)
-    services.referral_create(participant=case_p, user=None)
-    services.case_complete(case=case_p.guidance_case, completed_on=D(2021, 4, 1))
+    referral_create(participant=case_p, user=None)
+    case_complete(case=case_p.guidance_case, completed_on=D(2021, 4, 1))
     participant_make(other_county, reference="OTHER", municipality="4601")
 
 

@@ -1,3 +1,5 @@
+"""The import of the municipalities' participant lists (CSV/XLSX): all or nothing, idempotent, audited."""
+
 import contextlib
 import datetime
 import io

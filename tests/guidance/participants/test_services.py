@@ -2,7 +2,8 @@
 
 import pytest
 
-from integrering.guidance import services
+from integrering.guidance.errors import ConcurrentEdit, GuidanceError
+from integrering.guidance.participants.services import decision_register
 from tests.guidance.factories import D, participant_make
 
 pytestmark = pytest.mark.django_db
@@ -10,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 def test_decision_register_checks_the_version(county):
     participant = participant_make(county)
-    services.decision_register(
+    decision_register(
         participant=participant,
         version=participant.version,
         decision_date=D(2021, 5, 1),
@@ -20,15 +21,15 @@ def test_decision_register_checks_the_version(county):
     )
     participant.refresh_from_db()
     assert participant.decision_date == D(2021, 5, 1)
-    with pytest.raises(services.ConcurrentEdit):
-        services.decision_register(participant=participant, version=participant.version - 1, decision_date=None)
+    with pytest.raises(ConcurrentEdit):
+        decision_register(participant=participant, version=participant.version - 1, decision_date=None)
 
 
 def test_a_national_id_is_checked_against_the_birth_date(county):
-    with pytest.raises(services.GuidanceError) as error:
+    with pytest.raises(GuidanceError) as error:
         participant_make(county, national_id="15108695088")  # valid, born 15.10.1986, not 17.05.1990
     assert "fødselsdatoen" in error.value.message
-    with pytest.raises(services.GuidanceError):
+    with pytest.raises(GuidanceError):
         participant_make(county, national_id="15108695077", birth_date=D(1986, 10, 15))  # bad check digits
     participant = participant_make(county, national_id="151086 95088", birth_date=D(1986, 10, 15))
     assert participant.national_id == "15108695088"
@@ -36,7 +37,7 @@ def test_a_national_id_is_checked_against_the_birth_date(county):
 
 
 def test_a_municipality_of_another_county_is_refused(county):
-    with pytest.raises(services.GuidanceError):
+    with pytest.raises(GuidanceError):
         participant_make(county, municipality="4601")
 
 

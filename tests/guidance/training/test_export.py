@@ -9,7 +9,7 @@ import pytest
 
 from integrering.core.models import PersonalDataAccess
 from integrering.core.roles import Role
-from integrering.guidance import services
+from integrering.guidance.training.services import training_enrol
 from tests.guidance.factories import FNR, export_setup
 
 
@@ -50,9 +50,7 @@ def test_every_export_is_logged_with_the_participants_in_it(
     fmt, trondheim, steinkjer, county, counsellor, make_user, client_for
 ):
     coordinator = make_user(Role.SCHOOL_COORDINATOR, username="skole")
-    services.training_enrol(
-        participant=steinkjer, school="Steinkjer vgs", target_level="B1", start=datetime.date(2024, 8, 19)
-    )
+    training_enrol(participant=steinkjer, school="Steinkjer vgs", target_level="B1", start=datetime.date(2024, 8, 19))
     response = client_for(coordinator).get(f"/veiledning/eksport/veiledning-og-fravaer.{fmt}")
     assert response.status_code == 200
     read = PersonalDataAccess.objects.get(user=coordinator)
@@ -61,9 +59,7 @@ def test_every_export_is_logged_with_the_participants_in_it(
 
 
 def test_a_municipal_user_exports_only_their_own_municipality(trondheim, steinkjer, municipal_user, client_for):
-    services.training_enrol(
-        participant=steinkjer, school="Steinkjer vgs", target_level="B1", start=datetime.date(2024, 8, 19)
-    )
+    training_enrol(participant=steinkjer, school="Steinkjer vgs", target_level="B1", start=datetime.date(2024, 8, 19))
     client = client_for(municipal_user)
     body = client.get("/veiledning/eksport/veiledning-og-fravaer.csv").content.decode("utf-8-sig")
     assert "STK-9" not in body

@@ -3,8 +3,8 @@
 import datetime
 
 from integrering.core.roles import Role
-from integrering.guidance import services
 from integrering.guidance.models import TrainingEnrolment
+from integrering.guidance.training.services import training_enrol
 from tests.guidance.factories import D, list_reads, participant_make
 
 
@@ -74,7 +74,7 @@ def test_the_training_list_is_paged_filtered_and_logged(county, coordinator, cli
             county, reference=f"V-{i:02}", full_time_upper_secondary=True, municipality="5001" if i < 50 else "5006"
         )
     enrolled = participant_make(county, reference="E-1", municipality="5006", full_time_upper_secondary=True)
-    services.training_enrol(participant=enrolled, school="Steinkjer vgs", target_level="B1", start=D(2024, 8, 19))
+    training_enrol(participant=enrolled, school="Steinkjer vgs", target_level="B1", start=D(2024, 8, 19))
     client = client_for(coordinator)
     with django_assert_max_num_queries(14):
         first = client.get("/veiledning/opplaering/")
@@ -94,7 +94,7 @@ def test_the_training_list_is_paged_filtered_and_logged(county, coordinator, cli
 
 def test_a_training_update_without_the_version_is_refused(steinkjer, make_user, client_for):
     coordinator = make_user(Role.SCHOOL_COORDINATOR, username="skole")
-    enrolment = services.training_enrol(
+    enrolment = training_enrol(
         participant=steinkjer, school="Steinkjer vgs", target_level="B1", start=datetime.date(2021, 8, 16)
     )
     response = client_for(coordinator).post(

@@ -1,3 +1,5 @@
+"""The demo participants: every finding of the 2021 rules shown, loaded idempotently, a plausible history."""
+
 import io
 
 import pytest

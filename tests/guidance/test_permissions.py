@@ -5,10 +5,10 @@ import datetime
 import pytest
 
 from integrering.core.roles import Role
-from integrering.guidance import services
+from integrering.guidance.cases.services import referral_create
 from integrering.guidance.models import GuidanceCase, TrainingEnrolment
-
-from .factories import participant_make
+from integrering.guidance.training.services import training_enrol
+from tests.guidance.factories import participant_make
 
 R = Role
 PARTICIPANT_READERS = {R.CAREER_COUNSELLOR, R.SCHOOL_COORDINATOR, R.AUDITOR, R.MUNICIPAL_USER}
@@ -46,10 +46,8 @@ def records(county, make_user):
     """A referred participant in Trondheim (5001) with a § 30 enrolment."""
     referrer = make_user(R.MUNICIPAL_USER, username="henviser", municipality="5001")
     participant = participant_make(county, reference="M-1", full_time_upper_secondary=True)
-    services.referral_create(participant=participant, user=referrer, mapping_date=datetime.date(2021, 3, 5))
-    services.training_enrol(
-        participant=participant, school="Byåsen vgs", target_level="B1", start=datetime.date(2024, 8, 19)
-    )
+    referral_create(participant=participant, user=referrer, mapping_date=datetime.date(2021, 3, 5))
+    training_enrol(participant=participant, school="Byåsen vgs", target_level="B1", start=datetime.date(2024, 8, 19))
     return {
         "p": participant.pk,
         "c": GuidanceCase.objects.get(participant=participant).pk,

@@ -20,7 +20,6 @@ from integrering.guidance.participants.forms import (
     ParticipantFilterForm,
     ParticipantForm,
 )
-from integrering.guidance.participants.selectors import participant_municipalities
 from integrering.guidance.training.forms import MunicipalityChoiceForm
 from integrering.municipalities.models import Municipality
 
@@ -29,7 +28,7 @@ PAGE_SIZE = 50
 
 @requires(Perm.VIEW_PARTICIPANTS)
 def participant_list(request):
-    municipalities = participant_municipalities(request.user)
+    municipalities = selectors.participant_municipalities(request.user)
     form = ParticipantFilterForm(request.GET or None, municipalities=municipalities)
     qs = selectors.participants_for_user(request.user)
     filters = form.cleaned_data if form.is_valid() else {}
@@ -104,7 +103,7 @@ def participant_detail(request, pk: int):
 def _participant_form(request, data=None, **kwargs) -> ParticipantForm:
     fixed = request.user.municipality if is_municipal_only(request.user) else None
     return ParticipantForm(
-        data, municipalities=participant_municipalities(request.user), fixed_municipality=fixed, **kwargs
+        data, municipalities=selectors.participant_municipalities(request.user), fixed_municipality=fixed, **kwargs
     )
 
 

@@ -129,10 +129,11 @@ def main() -> None:
     from integrering.accounts.services import user_save
     from integrering.core.models import County, User
     from integrering.core.roles import Role
-    from integrering.guidance.evaluation import participants_refresh
-    from integrering.guidance.imports import import_apply, import_plan
+    from integrering.guidance.cases.selectors import queue_for_counsellor
+    from integrering.guidance.compliance.selectors import compliance_for_user
+    from integrering.guidance.compliance.services import participants_refresh
     from integrering.guidance.models import GuidanceCase, Participant, Referral
-    from integrering.guidance.selectors import compliance_for_user, queue_for_counsellor
+    from integrering.guidance.participants.imports import import_apply, import_plan
     from integrering.municipalities.models import Municipality
     from integrering.municipalities.reference_data import reference_data_load
 

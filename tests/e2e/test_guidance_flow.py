@@ -11,7 +11,8 @@ from playwright.sync_api import expect
 
 from integrering.core.models import County
 from integrering.core.roles import Role
-from integrering.guidance import services
+from integrering.guidance.cases.services import case_session_add, referral_create
+from integrering.guidance.participants.services import participant_create
 from integrering.municipalities.models import Municipality
 
 pytestmark = pytest.mark.e2e
@@ -19,7 +20,7 @@ pytestmark = pytest.mark.e2e
 
 def _participant(today: datetime.date):
     """Settled 40 days ago, the decision made 5 days ago, no mapping and no guidance yet."""
-    return services.participant_create(
+    return participant_create(
         county=County.objects.get(number="50"),
         municipality=Municipality.objects.get(number="5001"),
         reference="E2E-1",
@@ -154,7 +155,7 @@ def test_a_school_coordinator_enrols_a_participant_and_exports_to_the_municipali
     from integrering.core.models import PersonalDataAccess
 
     today = timezone.localdate()
-    participant = services.participant_create(
+    participant = participant_create(
         county=County.objects.get(number="50"),
         municipality=Municipality.objects.get(number="5001"),
         reference="VGO-1",
@@ -205,9 +206,9 @@ def test_the_guidance_pages_fit_a_narrow_phone_and_work_by_keyboard(page, e2e_db
     recording a session by keyboard leaves the focus on the confirmation, not at the top of the page."""
     today = timezone.localdate()
     participant = _participant(today)
-    services.referral_create(participant=participant, user=None, mapping_date=today - datetime.timedelta(days=20))
+    referral_create(participant=participant, user=None, mapping_date=today - datetime.timedelta(days=20))
     case = participant.guidance_case
-    services.case_session_add(case=case, date=today, minutes=30, interpreter_used=True, interpreter_language="dari")
+    case_session_add(case=case, date=today, minutes=30, interpreter_used=True, interpreter_language="dari")
     e2e_user("veileder", Role.CAREER_COUNSELLOR)
     e2e_user("kommune5001", Role.MUNICIPAL_USER, municipality="5001")
     page.set_viewport_size({"width": 375, "height": 800})

@@ -13,7 +13,7 @@ class GuidanceConfig(AppConfig):
         from integrering.core.permissions import Perm
         from integrering.core.registry import NavLink, demo_register, navigation_register
         from integrering.guidance import demo, models
-        from integrering.guidance.sections import municipality_section
+        from integrering.guidance.compliance.sections import municipality_section
         from integrering.municipalities.services import municipality_page_section_register
 
         # The cached evaluation is derived data: changes to it are not audited, the facts are.

@@ -11,8 +11,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from integrering.core.models import User
-from integrering.guidance import services
-from integrering.guidance.models import Participant
+from integrering.guidance.cases.services import case_book, case_complete, case_session_add, referral_create
+from integrering.guidance.participants.models import Participant
+from integrering.guidance.participants.services import participant_create
+from integrering.guidance.training.services import training_enrol
 from integrering.municipalities.models import Municipality
 
 D = datetime.date
@@ -136,22 +138,22 @@ def load(*, county, stdout) -> None:
                 continue
             municipality = Municipality.objects.get(number=number)
             facts = _good(D(2022, 1, 15), D(1992, 6, 3)) | overrides
-            participant = services.participant_create(
+            participant = participant_create(
                 county=county, municipality=municipality, reference=reference, name=name, **facts
             )
             made += 1
             if guided_on is not None:
                 # Referred soon after the mapping (or after settlement where the mapping is missing).
                 referred_on = min(participant.mapping_date or participant.settlement_date, guided_on - 9 * DAY) + DAY
-                services.referral_create(
+                referral_create(
                     participant=participant,
                     user=municipal[number],
                     mapping_date=participant.mapping_date,
                     referred_at=_at_nine(referred_on),
                 )
                 case = participant.guidance_case
-                services.case_book(case=case, booked_for=guided_on - 7 * DAY, counsellor=counsellor)
-                services.case_session_add(
+                case_book(case=case, booked_for=guided_on - 7 * DAY, counsellor=counsellor)
+                case_session_add(
                     case=case,
                     date=guided_on - 7 * DAY,
                     minutes=60,
@@ -159,26 +161,24 @@ def load(*, county, stdout) -> None:
                     interpreter_language="tigrinja",
                     mode="in_person",
                 )
-                services.case_session_add(case=case, date=guided_on, minutes=45, mode="remote")
-                services.case_complete(
+                case_session_add(case=case, date=guided_on, minutes=45, mode="remote")
+                case_complete(
                     case=case,
                     completed_on=guided_on,
                     recommendation="education",
                     note="Anbefalt videregående opplæring (fiktivt eksempel).",
                 )
             elif reference in ("DEMO-09", "DEMO-15"):
-                services.referral_create(
+                referral_create(
                     participant=participant,
                     user=municipal[number],
                     mapping_date=participant.mapping_date,
                     note="Fiktiv henvisning.",
                 )
                 if reference == "DEMO-15":
-                    services.case_book(
-                        case=participant.guidance_case, booked_for=today + 7 * DAY, counsellor=counsellor
-                    )
+                    case_book(case=participant.guidance_case, booked_for=today + 7 * DAY, counsellor=counsellor)
             if reference == "DEMO-14":
-                services.training_enrol(
+                training_enrol(
                     participant=participant,
                     school="Steinkjer videregående skole",
                     target_level="B1",

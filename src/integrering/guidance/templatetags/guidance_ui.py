@@ -3,8 +3,8 @@
 from django import template
 from django.utils.translation import gettext_lazy as _
 
-from integrering.guidance import describe
-from integrering.guidance.models import mask_national_id
+from integrering.guidance.compliance import describe
+from integrering.guidance.participants.models import mask_national_id
 
 register = template.Library()
 

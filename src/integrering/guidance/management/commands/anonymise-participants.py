@@ -7,8 +7,8 @@ PARTICIPANT_RETENTION_DAYS, 5 years). Meant to run daily from cron or a systemd 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
-from integrering.guidance.anonymise import participants_anonymise
 from integrering.guidance.management.commands._common import fail
+from integrering.guidance.participants.anonymise import participants_anonymise
 
 
 class Command(BaseCommand):

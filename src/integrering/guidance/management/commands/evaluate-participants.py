@@ -7,7 +7,7 @@ upgrade that adds a rule-set version).
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from integrering.guidance.evaluation import participants_refresh
+from integrering.guidance.compliance.services import participants_refresh
 from integrering.guidance.management.commands._common import county_or_fail
 
 

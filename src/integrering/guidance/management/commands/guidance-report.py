@@ -1,8 +1,8 @@
 """``integrering guidance-report --county 50 [--date YYYY-MM-DD] --format csv|json [--output FILE]``.
 
 One row per participant, evaluated by the rules on ``--date`` (default today); a past date shows the
-caseload as it stood then (``reports``). CSV (``;``) or JSON (an array of the same rows). Writes to standard
-output unless ``--output`` is given. The report contains no names, only the municipality's references.
+caseload as it stood then (``compliance.reports``). CSV (``;``) or JSON (an array of the same rows). Writes to
+standard output unless ``--output`` is given. The report contains no names, only the municipality's references.
 """
 
 import datetime
@@ -11,8 +11,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
-from integrering.core.audit import personal_data_read_log
-from integrering.guidance import reports
+from integrering.guidance.compliance import reports
 from integrering.guidance.management.commands._common import county_or_fail, fail
 
 
@@ -33,22 +32,12 @@ class Command(BaseCommand):
             day = datetime.date.fromisoformat(date) if date else timezone.localdate()
         except ValueError:
             fail([f"Ugyldig dato «{date}»; bruk ÅÅÅÅ-MM-DD."])
-        rows = reports.report_rows(county=county_obj, date=day)
-        # The report is personal data (pseudonymous: references and findings): log it as an export.
-        personal_data_read_log(
-            user=None,
-            county=county_obj,
-            action="export",
-            record_type="participant",
-            record_ids=[row["_id"] for row in rows],
-            description=f"guidance-report {format} {day.isoformat()} (kommandolinje)",
-        )
-        text = reports.report_csv(rows) if format == "csv" else reports.report_json(rows)
+        text, count = reports.report_export(county=county_obj, date=day, fmt=format)
         if output:
             try:
                 Path(output).write_text(text, encoding="utf-8")
             except OSError as error:
                 fail([f"Kunne ikke skrive {output}: {error.strerror}."])
-            self.stderr.write(f"Skrev {len(rows)} deltakere til {output}.")
+            self.stderr.write(f"Skrev {count} deltakere til {output}.")
         else:
             self.stdout.write(text, ending="")

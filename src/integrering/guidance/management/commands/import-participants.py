@@ -8,8 +8,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from integrering.guidance import imports
 from integrering.guidance.management.commands._common import county_or_fail, fail
+from integrering.guidance.participants import imports
 
 
 class Command(BaseCommand):

@@ -1,0 +1,135 @@
+"""Forms of career guidance: the municipality's referral and its withdrawal, the counsellor's case actions."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from integrering.core.models import User
+from integrering.core.roles import Role
+from integrering.core.widgets import DateInput
+from integrering.guidance.cases.models import CaseStatus, GuidanceCase, GuidanceSession, Recommendation, SessionMode
+from integrering.guidance.mapping.forms import MappingDateField
+
+
+class ReferralForm(forms.Form):
+    mapping_date = MappingDateField()
+    note = forms.CharField(
+        label=_("Note to the career centre"),
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Practical information only, e.g. a contact person. No health information."),
+    )
+
+
+class WithdrawReferralForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=200,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("E.g. moved to another municipality, referred by mistake. No health information."),
+    )
+
+
+def counsellors_of(county):
+    return (
+        User.objects.filter(county=county, is_active=True, roles__role=Role.CAREER_COUNSELLOR)
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+class AssignForm(forms.Form):
+    counsellor = forms.ModelChoiceField(
+        label=_("Counsellor"), queryset=User.objects.none(), required=False, empty_label=_("Nobody")
+    )
+
+    def __init__(self, *args, county, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["counsellor"].queryset = counsellors_of(county)
+
+
+class BookForm(AssignForm):
+    booked_for = forms.DateField(label=_("Appointment date"), widget=DateInput)
+
+    field_order = ["booked_for", "counsellor"]
+
+
+class SessionForm(forms.ModelForm):
+    class Meta:
+        model = GuidanceSession
+        fields = ["date", "minutes", "mode", "interpreter_used", "interpreter_language"]
+        widgets = {"date": DateInput(), "mode": forms.RadioSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["minutes"].min_value = 1
+        self.fields["minutes"].max_value = 600
+        self.fields["minutes"].widget.attrs.update({"min": 1, "max": 600})
+        self.fields["mode"].choices = SessionMode.choices
+        if not self.is_bound:
+            self.initial.setdefault("date", timezone.localdate())
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("interpreter_used") and not (cleaned.get("interpreter_language") or "").strip():
+            self.add_error("interpreter_language", _("Give the interpreter's language."))
+        if cleaned.get("date") and cleaned["date"] > timezone.localdate():
+            self.add_error("date", _("The date of the session cannot be in the future."))
+        return cleaned
+
+    def _post_clean(self):
+        pass
+
+
+class CompleteForm(forms.ModelForm):
+    class Meta:
+        model = GuidanceCase
+        fields = ["completed_on", "recommendation", "recommendation_note"]
+        widgets = {
+            "completed_on": DateInput(),
+            "recommendation": forms.RadioSelect,
+            "recommendation_note": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["completed_on"].required = True
+        self.fields["recommendation"].required = True
+        self.fields["recommendation"].choices = Recommendation.choices
+        if not self.is_bound:
+            self.initial.setdefault("completed_on", timezone.localdate())
+
+    def clean_completed_on(self):
+        value = self.cleaned_data["completed_on"]
+        if value > timezone.localdate():
+            raise forms.ValidationError(_("The completion date cannot be in the future."))
+        return value
+
+    def _post_clean(self):
+        pass
+
+
+class CorrectCompletionForm(CompleteForm):
+    """A correction of a completed case: the same fields, and the version so that nobody's change is overwritten."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+def case_forms(case: GuidanceCase, user) -> dict:
+    """The counsellor's unbound forms for a case, as the participant page and the queue show them."""
+    if case.status in (CaseStatus.COMPLETED, CaseStatus.WITHDRAWN):
+        return {}
+    county = user.county
+    return {
+        "assign_form": AssignForm(county=county, initial={"counsellor": case.counsellor_id}),
+        "book_form": BookForm(
+            county=county,
+            initial={
+                "booked_for": case.booked_for,
+                "counsellor": case.counsellor_id or user.pk,
+            },
+        ),
+        "session_form": SessionForm(),
+        "complete_form": CompleteForm(),
+    }

@@ -1,0 +1,149 @@
+"""Career guidance (§ 11): the municipality's referral, the county's guidance case and its sessions.
+
+A referral opens (or reopens) the participant's one guidance case; the counsellor books, records sessions and
+completes it with a recommendation. The full guidance summary belongs in IMDinett, not here.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from integrering.guidance.participants.models import Participant
+
+
+class ReferralStatus(models.TextChoices):
+    REFERRED = "referred", _("Referred")
+    BOOKED = "booked", _("Booked")
+    COMPLETED = "completed", _("Completed")
+    WITHDRAWN = "cancelled", _("Withdrawn")
+
+
+class Referral(models.Model):
+    """The municipality refers a participant for career guidance, with the competence-mapping date."""
+
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="referrals")
+    referred_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("referred by"),
+    )
+    referred_at = models.DateTimeField(_("referred"), default=timezone.now)
+    mapping_date = models.DateField(_("competence mapping date"), null=True, blank=True)
+    note = models.CharField(_("note"), max_length=500, blank=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=ReferralStatus.choices, default=ReferralStatus.REFERRED
+    )
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("withdrawn by"),
+    )
+    withdrawal_reason = models.CharField(_("reason for withdrawal"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["-referred_at"]
+        verbose_name = _("referral")
+        verbose_name_plural = _("referrals")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["participant"],
+                condition=Q(status__in=["referred", "booked"]),
+                name="one_open_referral_per_participant",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.participant} {self.referred_at:%Y-%m-%d}"
+
+    def get_additional_data(self) -> dict:
+        return {"county": self.participant.county.number}
+
+
+class CaseStatus(models.TextChoices):
+    REFERRED = "referred", _("Referred, not booked")
+    BOOKED = "booked", _("Booked")
+    COMPLETED = "completed", _("Completed")
+    WITHDRAWN = "withdrawn", _("Referral withdrawn")
+
+
+class Recommendation(models.TextChoices):
+    WORK = "work", _("Work")
+    EDUCATION = "education", _("Education")
+    OTHER = "other", _("Other")
+
+
+class GuidanceCase(models.Model):
+    """The county's career guidance of one participant (§ 11)."""
+
+    participant = models.OneToOneField(Participant, on_delete=models.CASCADE, related_name="guidance_case")
+    counsellor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="guidance_cases",
+        verbose_name=_("counsellor"),
+    )
+    status = models.CharField(_("status"), max_length=16, choices=CaseStatus.choices, default=CaseStatus.REFERRED)
+    booked_for = models.DateField(_("booked for"), null=True, blank=True)
+    completed_on = models.DateField(_("completed on"), null=True, blank=True)
+    recommendation = models.CharField(_("recommendation"), max_length=16, choices=Recommendation.choices, blank=True)
+    recommendation_note = models.CharField(
+        _("short note on the recommendation"),
+        max_length=500,
+        blank=True,
+        help_text=_("The full summary belongs in IMDinett, not here."),
+    )
+    version = models.PositiveIntegerField(default=1, help_text="Optimistic lock: bumped on every save.")
+
+    class Meta:
+        verbose_name = _("guidance case")
+        verbose_name_plural = _("guidance cases")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="completed") | Q(completed_on__isnull=False),
+                name="completed_case_has_date",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.participant}: {self.get_status_display()}"
+
+    def get_additional_data(self) -> dict:
+        return {"county": self.participant.county.number}
+
+
+class SessionMode(models.TextChoices):
+    IN_PERSON = "in_person", _("In person")
+    REMOTE = "remote", _("Remote")
+
+
+class GuidanceSession(models.Model):
+    """One guidance conversation."""
+
+    case = models.ForeignKey(GuidanceCase, on_delete=models.CASCADE, related_name="sessions")
+    date = models.DateField(_("date"))
+    minutes = models.PositiveSmallIntegerField(_("length (minutes)"))
+    interpreter_used = models.BooleanField(_("interpreter used"), default=False)
+    interpreter_language = models.CharField(_("interpreter language"), max_length=100, blank=True)
+    mode = models.CharField(_("mode"), max_length=16, choices=SessionMode.choices, default=SessionMode.IN_PERSON)
+
+    class Meta:
+        ordering = ["date", "pk"]
+        verbose_name = _("guidance session")
+        verbose_name_plural = _("guidance sessions")
+
+    def __str__(self) -> str:
+        return f"{self.case.participant} {self.date:%Y-%m-%d}"
+
+    def get_additional_data(self) -> dict:
+        return {"county": self.case.participant.county.number}

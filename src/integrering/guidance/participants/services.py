@@ -1,0 +1,107 @@
+"""Writes of the participant register. Every write that changes a fact re-evaluates the participant.
+
+Signatures (keyword-only; all raise ``GuidanceError`` with a Norwegian message on bad input and
+``ConcurrentEdit`` when ``version`` is stale; nothing is half-written)::
+
+    participant_create(*, county, municipality, reference, **facts) -> Participant
+    participant_update(*, participant, version, municipality=None, **facts) -> Participant
+    decision_register(*, participant, version, decision_date, programme_start=None, end_goal="",
+                      planned_duration_months=None, extension_months=None) -> Participant
+    participant_refuse_if_anonymised(*, participant)    # GuidanceError: an anonymised participant is not changed
+    participant_touch(*, participant)                   # last activity now (the caller saves)
+    participant_read_log(*, user, participant, description, action="view")   # a page showed the person
+
+``facts`` are the Participant fields in ``validation.FACT_FIELDS``. A fødselsnummer/D-nummer is checked with
+its check digits and against the birth date (``validation.national_id_check``).
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from integrering.core.audit import personal_data_read_log
+from integrering.guidance.compliance.services import participant_evaluate
+from integrering.guidance.errors import GuidanceError
+from integrering.guidance.participants.models import Participant
+from integrering.guidance.participants.validation import FACT_FIELDS, facts_clean
+from integrering.guidance.versioning import version_bump
+
+
+def participant_touch(*, participant: Participant) -> None:
+    """Record activity on the participant now (the retention period runs from the last activity)."""
+    participant.last_activity_at = timezone.now()
+
+
+def participant_refuse_if_anonymised(*, participant: Participant) -> None:
+    if participant.anonymised_at is not None:
+        raise GuidanceError("Deltakeren er anonymisert og kan ikke endres.")
+
+
+def participant_read_log(*, user, participant: Participant, description: str, action: str = "view") -> None:
+    """Log that ``user`` saw ``participant``'s personal data (a page or form with name and reference)."""
+    personal_data_read_log(
+        user=user,
+        action=action,
+        record_type="participant",
+        record_ids=[participant.pk],
+        description=description,
+    )
+
+
+@transaction.atomic
+def participant_create(*, county, municipality, reference: str, **facts) -> Participant:
+    reference = (reference or "").strip()
+    if not reference:
+        raise GuidanceError("Referanse mangler.")
+    if municipality.county_id != county.pk:
+        raise GuidanceError(f"Kommune {municipality.number} hører ikke til fylke {county.number}.")
+    if Participant.objects.filter(county=county, reference=reference).exists():
+        raise GuidanceError(f"Referansen {reference} finnes allerede.")
+    cleaned = facts_clean(facts)
+    participant = Participant.objects.create(county=county, municipality=municipality, reference=reference, **cleaned)
+    participant_evaluate(participant=participant)
+    return participant
+
+
+@transaction.atomic
+def participant_update(*, participant: Participant, version: int | None, municipality=None, **facts) -> Participant:
+    participant_refuse_if_anonymised(participant=participant)
+    if municipality is not None:
+        if municipality.county_id != participant.county_id:
+            raise GuidanceError(f"Kommune {municipality.number} hører ikke til fylket.")
+        participant.municipality = municipality
+    merged = {name: getattr(participant, name) for name in FACT_FIELDS} | facts
+    cleaned = facts_clean(merged)
+    version_bump(participant, version)
+    for name, value in cleaned.items():
+        setattr(participant, name, value)
+    participant_touch(participant=participant)
+    participant.save()
+    participant_evaluate(participant=participant)
+    return participant
+
+
+@transaction.atomic
+def decision_register(
+    *,
+    participant: Participant,
+    version: int | None,
+    decision_date: datetime.date | None,
+    programme_start: datetime.date | None = None,
+    end_goal: str = "",
+    planned_duration_months: int | None = None,
+    extension_months: int | None = None,
+) -> Participant:
+    """The municipality registers its § 12 decision (date, start, end goal, duration, extension)."""
+    return participant_update(
+        participant=participant,
+        version=version,
+        decision_date=decision_date,
+        programme_start=programme_start,
+        end_goal=end_goal,
+        planned_duration_months=planned_duration_months,
+        extension_months=extension_months,
+    )

@@ -1,0 +1,104 @@
+"""Checks of a participant's facts shared by the services, the forms and the import. Messages are Norwegian.
+
+``facts_clean(values) -> dict`` returns the values ready for the model (``""`` for unknown choices,
+``None`` for unknown dates, months and yes/no) or raises ``GuidanceError(message, field=<name>)``.
+A fødselsnummer or D-nummer with no birth date gives the birth date (it is in the number).
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.utils import timezone
+from stdnum.exceptions import ValidationError as StdnumError
+from stdnum.no import fodselsnummer
+
+from integrering.guidance.errors import GuidanceError
+from integrering.legal import EDUCATION_LEVELS, END_GOALS, PERMIT_CATEGORIES
+
+DATE_FIELDS = ("birth_date", "permit_date", "settlement_date", "mapping_date", "decision_date", "programme_start")
+CHOICE_FIELDS = {"permit_category": PERMIT_CATEGORIES, "education_level": EDUCATION_LEVELS, "end_goal": END_GOALS}
+BOOL_FIELDS = ("settled_by_agreement", "interpreter_needed", "full_time_upper_secondary")
+MONTH_FIELDS = ("planned_duration_months", "extension_months")
+TEXT_FIELDS = {"name": 200, "language": 100, "duf_number": 12}
+FACT_FIELDS = (*DATE_FIELDS, *CHOICE_FIELDS, *BOOL_FIELDS, *MONTH_FIELDS, *TEXT_FIELDS, "national_id")
+
+FIELD_LABELS = {
+    "birth_date": "fødselsdato",
+    "permit_date": "tillatelsesdato",
+    "settlement_date": "bosettingsdato",
+    "mapping_date": "kartleggingsdato",
+    "decision_date": "vedtaksdato",
+    "programme_start": "programstart",
+    "permit_category": "tillatelse",
+    "education_level": "utdanningsnivå",
+    "end_goal": "sluttmål",
+    "planned_duration_months": "varighet",
+    "extension_months": "forlengelse",
+    "national_id": "fødselsnummer",
+    "name": "navn",
+    "language": "språk",
+    "duf_number": "DUF-nummer",
+}
+
+MAX_MONTHS = 120
+
+
+def national_id_check(national_id: str, birth_date: datetime.date | None) -> str:
+    """A valid fødselsnummer or D-nummer (digits only) matching ``birth_date``, or ``""`` if empty.
+
+    Raises ``GuidanceError`` on wrong length, check digits, or a birth date that does not match.
+    """
+    value = fodselsnummer.compact(national_id or "")
+    if not value:
+        return ""
+    try:
+        fodselsnummer.validate(value)
+        born = fodselsnummer.get_birth_date(value)
+    except StdnumError:
+        raise GuidanceError(
+            "Ugyldig fødselsnummer eller D-nummer (11 siffer med riktige kontrollsiffer).", field="national_id"
+        ) from None
+    if birth_date is not None and born != birth_date:
+        raise GuidanceError("Fødselsnummeret stemmer ikke med fødselsdatoen.", field="national_id")
+    return value
+
+
+def facts_clean(values: dict) -> dict:
+    """Check and normalise the facts given (only those keys); raise ``GuidanceError`` on the first bad one."""
+    unknown = set(values) - set(FACT_FIELDS)
+    if unknown:
+        raise GuidanceError(f"Ukjente felt: {', '.join(sorted(unknown))}")
+    cleaned: dict = {}
+    today = timezone.localdate()
+    for name, value in values.items():
+        if name in DATE_FIELDS:
+            if value is not None and type(value) is not datetime.date:
+                raise GuidanceError(f"Ugyldig {FIELD_LABELS[name]}.", field=name)
+        elif name in CHOICE_FIELDS:
+            value = value or ""
+            if value and value not in CHOICE_FIELDS[name]:
+                raise GuidanceError(f"Ukjent {FIELD_LABELS[name]}: «{value}».", field=name)
+        elif name in BOOL_FIELDS:
+            if value is not None and type(value) is not bool:
+                raise GuidanceError("Ugyldig ja/nei-verdi.", field=name)
+        elif name in MONTH_FIELDS:
+            if value is not None and (type(value) is not int or not 0 <= value <= MAX_MONTHS):
+                raise GuidanceError(f"{FIELD_LABELS[name].capitalize()} må være 0–{MAX_MONTHS} måneder.", field=name)
+        elif name in TEXT_FIELDS:
+            value = (value or "").strip()
+            if len(value) > TEXT_FIELDS[name]:
+                raise GuidanceError(f"{FIELD_LABELS[name].capitalize()} er for lang.", field=name)
+        cleaned[name] = value
+    if "national_id" in cleaned:
+        cleaned["national_id"] = national_id_check(cleaned["national_id"], cleaned.get("birth_date"))
+        if cleaned["national_id"] and cleaned.get("birth_date") is None:
+            cleaned["birth_date"] = fodselsnummer.get_birth_date(cleaned["national_id"])  # D-nummer too
+    birth = cleaned.get("birth_date")
+    if birth is not None and birth > today:
+        raise GuidanceError("Fødselsdatoen er i fremtiden.", field="birth_date")
+    if birth is not None:
+        for name in DATE_FIELDS[1:]:
+            if cleaned.get(name) is not None and cleaned[name] < birth:
+                raise GuidanceError(f"{FIELD_LABELS[name].capitalize()} er før fødselsdatoen.", field=name)
+    return cleaned

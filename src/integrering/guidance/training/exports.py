@@ -1,0 +1,109 @@
+"""The export to the municipality (§ 30 and § 11): completed career guidance and Norwegian-training absence.
+
+    export_rows(user, municipality=None) -> (rows, participant ids)   # one row per enrolment, or per person
+    export_csv(rows) -> bytes                                          # ';'-separated, UTF-8 with BOM
+    export_xlsx(rows) -> bytes
+
+The rows are the user's scope (a municipal user's own municipality only); the view logs the export.
+"""
+
+import csv
+import io
+
+import xlsxwriter
+from django.db.models import Prefetch, Q
+
+from integrering.guidance.cases.models import CaseStatus
+from integrering.guidance.participants.selectors import participants_for_user
+from integrering.guidance.training.models import TrainingEnrolment
+
+EXPORT_HEADER = [
+    "kommunenummer",
+    "referanse",
+    "navn",
+    "fodselsdato",
+    "veiledning_fullfort_dato",
+    "anbefaling",
+    "skole",
+    "maalniva",
+    "timer_planlagt",
+    "timer_deltatt",
+    "fravaer_timer",
+    "opplaering_start",
+    "opplaering_slutt",
+    "opplaering_fullfort",
+]
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def export_rows(user, municipality=None) -> tuple[list[list], list[int]]:
+    """One row per enrolment (or one per participant with completed guidance and no enrolment)."""
+    qs = (
+        participants_for_user(user)
+        .filter(Q(guidance_case__status=CaseStatus.COMPLETED) | Q(training_enrolments__isnull=False))
+        .distinct()
+        .prefetch_related(Prefetch("training_enrolments", queryset=TrainingEnrolment.objects.order_by("start", "pk")))
+    )
+    if municipality is not None:
+        qs = qs.filter(municipality=municipality)
+    rows, ids = [], []
+    for p in qs:
+        ids.append(p.pk)
+        case = getattr(p, "guidance_case", None)
+        done = case is not None and case.status == CaseStatus.COMPLETED
+        person = [
+            p.municipality.number,
+            p.reference,
+            p.name,
+            p.birth_date,
+            case.completed_on if done else None,
+            case.get_recommendation_display() if done else "",
+        ]
+        for e in p.training_enrolments.all() or [None]:
+            training = (
+                ["", "", None, None, None, None, None, ""]
+                if e is None
+                else [
+                    e.school,
+                    e.target_level,
+                    e.hours_planned,
+                    e.hours_attended,
+                    e.absence_hours,
+                    e.start,
+                    e.end,
+                    "ja" if e.completed else "nei",
+                ]
+            )
+            rows.append(person + training)
+    return rows, ids
+
+
+def export_csv(rows) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(EXPORT_HEADER)
+    for row in rows:
+        writer.writerow(["" if v is None else v.isoformat() if hasattr(v, "isoformat") else v for v in row])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def export_xlsx(rows) -> bytes:
+    out = io.BytesIO()
+    book = xlsxwriter.Workbook(out, {"in_memory": True})
+    sheet = book.add_worksheet("Veiledning og fravær")
+    bold, dates = book.add_format({"bold": True}), book.add_format({"num_format": "dd.mm.yyyy"})
+    sheet.write_row(0, 0, EXPORT_HEADER, bold)
+    for r, row in enumerate(rows, start=1):
+        for c, value in enumerate(row):
+            if value is None or value == "":
+                continue
+            if hasattr(value, "isoformat"):
+                sheet.write_datetime(r, c, value, dates)
+            else:
+                sheet.write(r, c, value)
+    sheet.freeze_panes(1, 0)
+    book.close()
+    return out.getvalue()

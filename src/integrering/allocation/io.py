@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from integrering.tabular import TableFileError, read_rows
+from integrering.tabular import TableError, read_rows
 
 from .errors import InvalidInput
 from .model import Municipality
@@ -42,8 +42,9 @@ def _cell_text(value: object) -> str:
 
 def _read_cells(path: Path) -> list[list[str]]:
     try:
-        raw = read_rows(path.read_bytes(), path.name)
-    except TableFileError as exc:
+        with path.open("rb") as file:  # the reader reads at most its size limit (+1 byte) of the file
+            raw = read_rows(file, path.name)
+    except TableError as exc:
         raise InvalidInput.at(f"kan ikke leses: {exc}", file=str(path)) from exc
     return [[_cell_text(v) for v in row] for row in raw]
 

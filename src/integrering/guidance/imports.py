@@ -28,6 +28,7 @@ from auditlog.models import LogEntry
 from django.db import transaction
 from django.utils import timezone
 
+from integrering.core.file_errors import table_error_message
 from integrering.core.models import County
 from integrering.guidance.bulk import audit_log_bulk, rows_update
 from integrering.guidance.evaluation import participants_evaluate_bulk
@@ -35,7 +36,7 @@ from integrering.guidance.models import CaseStatus, GuidanceCase, Participant, R
 from integrering.guidance.validation import FACT_FIELDS, FIELD_LABELS, GuidanceError, facts_clean
 from integrering.legal import EDUCATION_LEVELS, END_GOALS, PERMIT_CATEGORIES
 from integrering.municipalities.models import Municipality
-from integrering.tabular import TableFileError, read_rows
+from integrering.tabular import TableError, read_rows
 
 DATE_COLUMNS = {
     "fodselsdato": "birth_date",
@@ -201,8 +202,8 @@ def import_plan(*, county, content: bytes, filename: str) -> ImportPlan:
     plan = ImportPlan(county=county)
     try:
         table = read_rows(content, filename)
-    except TableFileError as error:
-        plan.errors.append(str(error))
+    except TableError as error:
+        plan.errors.append(table_error_message(error))
         return plan
     numbered = [(i, row) for i, row in enumerate(table, start=1) if any(_text(c) for c in row)]
     if not numbered:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 
+from integrering.core.file_errors import table_error_message
 from integrering.municipalities.models import Municipality
 from integrering.settlement.import_sources import (
     DATE_FIELDS,
@@ -35,7 +36,7 @@ from integrering.settlement.import_sources import (
 from integrering.settlement.limits import persons_problem
 from integrering.settlement.models import SettlementFigure, SettlementYear
 from integrering.settlement.services import EMA_PAIRS
-from integrering.tabular import TableFileError, is_xlsx, read_rows
+from integrering.tabular import TableError, is_xlsx, read_rows
 
 # File column → model field.
 COLUMNS = {
@@ -99,8 +100,8 @@ def read_table(content: bytes, filename: str) -> list[list]:
     """The file's rows (header first) as lists of cell values."""
     try:
         return read_rows(content, filename)
-    except TableFileError as error:
-        raise FileError(str(error)) from error
+    except TableError as error:
+        raise FileError(table_error_message(error)) from error
 
 
 def _normalise_header(value) -> str:
@@ -230,6 +231,8 @@ def formula_errors(content: bytes, filename: str, known: set[str], normalise=Non
         return []
     errors = []
     try:
+        for workbook in (formulas, results):
+            workbook.worksheets[0].reset_dimensions()  # never pad rows to a declared (hostile) dimension
         cells = zip(
             formulas.worksheets[0].iter_rows(values_only=True), results.worksheets[0].iter_rows(values_only=True)
         )

@@ -32,12 +32,7 @@ def _display(value: object) -> object:
 
 def table_error_message(error: TableError) -> str:
     """One error as the user reads it: «Rad 5, kolonne «fodselsdato»: «31.02.2021» er ikke en gyldig dato.»"""
-    params = {name: _display(value) for name, value in error.params.items()}
-    message = gettext(error.template) % params if params else gettext(error.template)
-    place = error.place_template
-    if place is None:
-        return message
-    return gettext(place) % {"row": _display(error.row), "column": error.column, "message": message}
+    return error.render(gettext, _display)
 
 
 def table_error_messages(error: TableError) -> list[str]:

@@ -20,13 +20,11 @@ from django.db.models import Q
 
 from integrering.allocation import AllocationError
 from integrering.allocation.io import parse_number, read_table
-from integrering.core.file_errors import table_error_message
 from integrering.core.models import County
 from integrering.municipalities.models import Municipality
 from integrering.settlement.imports import formula_errors
 from integrering.settlement.models import CriterionDefinition, CriterionValue, Scenario
 from integrering.settlement.scenario_inputs import POPULATION
-from integrering.tabular import TableError
 
 MAX_VALUE = Decimal("9999999999.9999")  # what the column holds (14 digits, 4 of them decimals)
 
@@ -124,10 +122,7 @@ def criterion_values_parse(*, county: County, year: int, path: Path, filename: s
     try:
         table = read_table(path)
     except AllocationError as error:
-        if isinstance(error.__cause__, TableError):  # the file itself (a limit, a broken workbook): translated
-            result.errors.append(table_error_message(error.__cause__))
-        else:
-            result.errors.append(str(error).replace(str(path), filename))
+        result.errors.append(str(error).replace(str(path), filename))
         return result
     if "kommunenummer" not in table.columns:
         result.errors.append(f"Fil «{filename}»: mangler kolonnen «kommunenummer».")

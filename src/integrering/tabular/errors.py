@@ -10,20 +10,27 @@ Every error has
   ``limit_value``, ``row`` (as the user counts rows: the first row of the file, normally the header, is 1) and
   ``column`` (the header as written in the file, or the spreadsheet's column letter when no header is known).
 
-``str(error)`` is the English message with its place («Row 5, column «C»: …»). The Django side shows
-``gettext(error.template) % params`` instead: the templates are marked with :func:`gettext_noop` (a local no-op,
-not Django's), so ``makemessages`` collects them into the project's catalogue.
+``str(error)`` is the English message with its place («Row 5, column «C»: …»); ``error.render(gettext, display)``
+is the same through a translation and a way of writing numbers. The templates are marked with :func:`gettext_noop`
+(a local no-op, not Django's), so ``makemessages`` collects them into the project's catalogue, which Django's
+gettext and the standard library's ``gettext`` module both read.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Final
+from collections.abc import Callable, Mapping, Sequence
+from typing import Final, TypeVar
+
+_T = TypeVar("_T")
 
 
 def gettext_noop(message: str) -> str:
     """Mark a string for translation (``makemessages`` finds this name) without translating it here."""
     return message
+
+
+def _as_is(value: _T) -> _T:
+    return value
 
 
 MESSAGES: Final[Mapping[str, str]] = {
@@ -140,11 +147,18 @@ class TableError(ValueError):
         self.args = (str(self),)
         return self
 
-    def __str__(self) -> str:
+    def render(self, translate: Callable[[str], str] = _as_is, display: Callable[[object], object] = _as_is) -> str:
+        """The message in its place, each template through ``translate`` (a gettext) and each parameter, the row
+        included, through ``display`` (to write numbers and dates for the language)."""
+        params = {name: display(value) for name, value in self.params.items()}
+        message = translate(self.template) % params if params else translate(self.template)
         place = self.place_template
         if place is None:
-            return self.message
-        return place % {"row": self.row, "column": self.column, "message": self.message}
+            return message
+        return translate(place) % {"row": display(self.row), "column": self.column, "message": message}
+
+    def __str__(self) -> str:
+        return self.render()
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.code!r}, row={self.row!r}, column={self.column!r}, params={self.params!r})"

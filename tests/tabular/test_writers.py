@@ -127,6 +127,13 @@ def test_xlsx_text_longer_than_a_cell_holds_is_an_error_not_cut():
     assert (refused.value.code, refused.value.row, refused.value.column) == ("cell_too_long", 2, "A")
 
 
+def test_xlsx_with_shared_strings_as_excel_writes_them_reads_back_the_same():
+    rows = [["=1+1", -5, datetime.date(2021, 3, 5)], ["Ola", 2, None]]
+    content = write_xlsx(Sheet("Ark", ["a", "b", "c"], rows), shared_strings=True)
+    assert read_rows(content, "a.xlsx") == [["a", "b", "c"], ["=1+1", -5, datetime.datetime(2021, 3, 5)], ["Ola", 2]]
+    assert workbook_of(content).active["A2"].quotePrefix
+
+
 def test_xlsx_can_be_written_to_a_stream():
     stream = io.BytesIO()
     assert write_xlsx(Sheet("Ark", ["a"], iter([[1]])), stream) is None

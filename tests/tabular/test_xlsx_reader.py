@@ -93,6 +93,10 @@ def test_the_old_binary_excel_format_is_refused_with_its_own_message():
     assert refused.value.code == "xls_unsupported"
 
 
+def test_text_saved_under_an_xls_name_is_read_as_the_csv_it_is():
+    assert read_rows("navn\tantall\nBodø\t5\n".encode(), "eksport.xls") == [["navn", "antall"], ["Bodø", "5"]]
+
+
 def test_a_file_named_xlsx_that_is_no_zip_is_a_broken_workbook():
     with pytest.raises(UnreadableFile) as refused:
         rows_of(b"a;b\n1;2\n")

@@ -41,8 +41,9 @@ class TableFile:
 
 
 def file_format(content: bytes, filename: str = "") -> Format:
-    """``xlsx`` for a zip archive or an .xlsx/.xlsm name, ``csv`` otherwise; the old XLS format is refused."""
-    if content.startswith(OLE_MAGIC) or filename.lower().endswith(".xls"):
+    """``xlsx`` for a zip archive or an .xlsx/.xlsm name, ``csv`` otherwise; the old binary XLS format is refused
+    (by its content: some systems save a CSV or tab-separated text under an .xls name, and that is read as text)."""
+    if content.startswith(OLE_MAGIC):
         raise UnreadableFile("xls_unsupported")
     if content.startswith((ZIP_MAGIC, EMPTY_ZIP_MAGIC)) or filename.lower().endswith(XLSX_SUFFIXES):
         return "xlsx"

@@ -6,18 +6,21 @@ Row numbers in messages are those a spreadsheet shows: the header is row 1.
 
 from __future__ import annotations
 
+import gettext
 from dataclasses import dataclass
 from pathlib import Path
 
-from integrering.tabular import TableFileError, read_rows
+from integrering.tabular import TableError, read_rows
 
 from .errors import InvalidInput
 from .model import Municipality
+from .wording import norwegian_number, whole
 
 NUMBER_COLUMN = "kommunenummer"
 NAME_COLUMN = "navn"
 CONSTRAINT_COLUMNS = ("min", "maks", "fast", "utelat")
 RESERVED = (NUMBER_COLUMN, NAME_COLUMN) + CONSTRAINT_COLUMNS
+LOCALE = Path(__file__).resolve().parents[1] / "locale"
 TRUE_WORDS = {"ja", "true", "1", "x", "sann"}
 FALSE_WORDS = {"nei", "false", "0", "", "usann"}
 
@@ -42,10 +45,26 @@ def _cell_text(value: object) -> str:
 
 def _read_cells(path: Path) -> list[list[str]]:
     try:
-        raw = read_rows(path.read_bytes(), path.name)
-    except TableFileError as exc:
-        raise InvalidInput.at(f"kan ikke leses: {exc}", file=str(path)) from exc
+        with path.open("rb") as file:  # the reader reads at most its size limit (+1 byte) of the file
+            raw = read_rows(file, path.name)
+    except TableError as exc:
+        raise InvalidInput.at(f"kan ikke leses: {_file_problem(exc)}", file=str(path)) from exc
     return [[_cell_text(v) for v in row] for row in raw]
+
+
+def _file_problem(error: TableError) -> str:
+    """The file reader's error in bokmål from the project's catalogue, read with the standard library's gettext
+    (the engine runs without Django); in English if the catalogue has not been compiled."""
+    catalogue = gettext.translation("django", localedir=LOCALE, languages=["nb"], fallback=True)
+    return error.render(catalogue.gettext, _shown)
+
+
+def _shown(value: object) -> object:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return whole(value)
+    if isinstance(value, float):
+        return whole(int(value)) if value.is_integer() else norwegian_number(value)
+    return value
 
 
 def _check_header(file: str, header: list[str]) -> None:

@@ -28,6 +28,7 @@ from auditlog.models import LogEntry
 from django.db import transaction
 from django.utils import timezone
 
+from integrering.core.file_errors import table_error_message
 from integrering.core.models import County
 from integrering.guidance.bulk import audit_log_bulk, rows_update
 from integrering.guidance.cases.models import CaseStatus, GuidanceCase, Referral, ReferralStatus
@@ -37,7 +38,7 @@ from integrering.guidance.participants.models import Participant
 from integrering.guidance.participants.validation import FACT_FIELDS, FIELD_LABELS, facts_clean
 from integrering.legal import EDUCATION_LEVELS, END_GOALS, PERMIT_CATEGORIES
 from integrering.municipalities.models import Municipality
-from integrering.tabular import TableFileError, read_rows
+from integrering.tabular import TableError, read_rows
 
 DATE_COLUMNS = {
     "fodselsdato": "birth_date",
@@ -203,8 +204,8 @@ def import_plan(*, county, content: bytes, filename: str) -> ImportPlan:
     plan = ImportPlan(county=county)
     try:
         table = read_rows(content, filename)
-    except TableFileError as error:
-        plan.errors.append(str(error))
+    except TableError as error:
+        plan.errors.append(table_error_message(error))
         return plan
     numbered = [(i, row) for i, row in enumerate(table, start=1) if any(_text(c) for c in row)]
     if not numbered:

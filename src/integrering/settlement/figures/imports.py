@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 
+from integrering.core.file_errors import table_error_message
 from integrering.municipalities.models import Municipality
 from integrering.settlement.figures.models import SettlementFigure
 from integrering.settlement.figures.services import EMA_PAIRS
@@ -36,7 +37,7 @@ from integrering.settlement.figures.sources import (
 )
 from integrering.settlement.limits import persons_problem
 from integrering.settlement.years.models import SettlementYear
-from integrering.tabular import TableFileError, is_xlsx, read_rows
+from integrering.tabular import TableError, is_xlsx, read_rows
 
 # File column → model field.
 COLUMNS = {
@@ -100,8 +101,8 @@ def read_table(content: bytes, filename: str) -> list[list]:
     """The file's rows (header first) as lists of cell values."""
     try:
         return read_rows(content, filename)
-    except TableFileError as error:
-        raise FileError(str(error)) from error
+    except TableError as error:
+        raise FileError(table_error_message(error)) from error
 
 
 def _normalise_header(value) -> str:
@@ -231,6 +232,8 @@ def formula_errors(content: bytes, filename: str, known: set[str], normalise=Non
         return []
     errors = []
     try:
+        for workbook in (formulas, results):
+            workbook.worksheets[0].reset_dimensions()  # never pad rows to a declared (hostile) dimension
         cells = zip(
             formulas.worksheets[0].iter_rows(values_only=True), results.worksheets[0].iter_rows(values_only=True)
         )

@@ -41,7 +41,8 @@ See ``docs/allocation.md`` for calibration, sensitivity and the command line.
 from .calibrate import Calibration, calibrate
 from .engine import allocate
 from .errors import AllocationError, Infeasible, InvalidInput, SolverFailure
-from .model import Allocation, Municipality, Parameters, Row
+from .minors import allocate_minors
+from .model import Allocation, MinorsAllocation, MinorsRow, Municipality, Parameters, Row
 from .sensitivity import Sensitivity, SensitivityRow, sensitivity
 
 __all__ = [
@@ -50,6 +51,8 @@ __all__ = [
     "Calibration",
     "Infeasible",
     "InvalidInput",
+    "MinorsAllocation",
+    "MinorsRow",
     "Municipality",
     "Parameters",
     "Row",
@@ -57,6 +60,7 @@ __all__ = [
     "SensitivityRow",
     "SolverFailure",
     "allocate",
+    "allocate_minors",
     "calibrate",
     "sensitivity",
 ]

@@ -125,17 +125,16 @@ class Exact:
         self.inside = (deviation(self.lower, self.q), None if self.t is None else deviation(self.lower, self.t))
         self.classes = Classes(instance, self.deciding)
         self.leaves = 0
+        q = instance.q
+        corners = np.stack([self.lower, caps, np.floor(q), np.floor(q) + 1], axis=1)
+        self.corners = np.clip(corners, self.lower[:, None], np.maximum(caps, self.lower)[:, None])
+        self.distances = np.abs(self.corners - q[:, None])
 
     # -- the Lagrangian bound (real units, floating point; only used to cut branches) -----------
     def options(self, lam: float) -> np.ndarray:
         """``min (|x − q| − λx)`` over each municipality's range when it receives: the minimum of a
         convex piecewise-linear function lies at a breakpoint (lot, cap, ⌊q⌋ or ⌊q⌋ + 1)."""
-        if not hasattr(self, "_corners"):
-            q, lower, caps = self.instance.q, self.lower, self.caps
-            corners = np.stack([lower, caps, np.floor(q), np.floor(q) + 1], axis=1)
-            self._corners = np.clip(corners, lower[:, None], np.maximum(caps, lower)[:, None])
-            self._distances = np.abs(self._corners - q[:, None])
-        return (self._distances - lam * self._corners).min(axis=1)
+        return (self.distances - lam * self.corners).min(axis=1)
 
     def relaxation(self, lam: float) -> float:
         inside = self.options(lam)

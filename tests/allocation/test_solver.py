@@ -5,10 +5,12 @@ import os
 from types import SimpleNamespace
 
 import pytest
+from scipy.optimize import milp
 
 from integrering.allocation import Municipality, Parameters, allocate
 from integrering.allocation.cli import main
 from integrering.allocation.errors import SolverFailure
+from integrering.allocation.methods import exact
 from integrering.allocation.methods import milp as model
 from integrering.allocation.output import allocation_csv
 
@@ -58,6 +60,9 @@ def unproven(*args, **kwargs):
 
 
 def test_an_allocation_the_solver_has_not_proven_optimal_is_never_returned(monkeypatch):
+    # The exact search hands such an instance to the integer programme only beyond its budget; a
+    # budget of 0 sends it there at once, and HiGHS then "fails" to prove anything.
+    monkeypatch.setattr(exact, "LEAF_BUDGET", 0)
     monkeypatch.setattr(model, "milp", unproven)
     towns = [Municipality(f"{i:04d}", criteria={"folk": 10 + i}) for i in range(1, 6)]
     with pytest.raises(SolverFailure, match="tidsgrensen"):
@@ -79,3 +84,19 @@ def test_the_classic_methods_do_not_need_the_solver(tmp_path, capfd, monkeypatch
     path = tmp_path / "input.csv"
     path.write_text(SMALL_AND_EQUAL, encoding="utf-8")
     assert main(["allocate", str(path), "--total", "86", "--method", "sainte-lague"]) == 0
+
+
+def test_beyond_its_budget_the_exact_search_hands_over_to_the_integer_programme_with_the_same_result(monkeypatch):
+    towns = [Municipality(f"{i:04d}", criteria={"folk": 10 + i}, cap=30 + i) for i in range(1, 9)]
+    expected = allocate(towns, 86, Parameters({"folk": 1}))
+    calls = []
+    monkeypatch.setattr(exact, "LEAF_BUDGET", 0)
+    monkeypatch.setattr(model, "milp", lambda *a, **k: calls.append(1) or milp(*a, **k))
+    assert allocate(towns, 86, Parameters({"folk": 1})) == expected
+    assert calls
+
+
+def test_the_exact_search_also_keeps_the_time_limit():
+    towns = [Municipality(f"{i:04d}", criteria={"folk": 10 + i}) for i in range(1, 6)]
+    with pytest.raises(SolverFailure, match="tidsgrensen"):
+        allocate(towns, 40, Parameters({"folk": 1}), time_limit=1e-12)

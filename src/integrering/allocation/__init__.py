@@ -27,13 +27,18 @@ Methods (:mod:`.methods`)
 - ``optimal`` (default): lexicographically minimises ``Σ|x_i − q_i|`` (the objective), then
   ``Σ|x_i − t_i|``, then applies the tie rule — larger quota first, then lower municipality
   number — for who gets anything, then shares the amounts in proportion (see
-  :mod:`.methods.optimal`). Every level is proven optimal (LP bounds, a small branch and bound,
-  HiGHS through ``scipy.optimize.milp``); a time limit (default 60 s) raises
-  :class:`SolverFailure` (exit status 4) rather than return an unproven allocation.
+  :mod:`.methods.optimal`). Every level is proven optimal by an exact specialised algorithm
+  (:mod:`.methods.exact`; the staged integer programme through ``scipy.optimize.milp`` is its
+  fallback); a time limit (default 60 s) raises :class:`SolverFailure` (exit status 4) rather
+  than return an unproven allocation.
 - ``sainte-lague``, ``dhondt``, ``largest-remainder`` (Hamilton): the formula's quotas are the
   votes; caps, fixed and excluded are honoured; ties (equal up to a relative 1e-9) go to the
   lower municipality number. Minimum lot rule: see :mod:`.methods.common` (drop the smallest
   quota below its lot and re-apportion, until everyone left is at or above the lot).
+
+Unaccompanied minors (:mod:`.minors`): ``allocate(..., minors_total=M, minors_min_lot=K)`` or
+``allocate_minors`` spread a minors' frame over the municipalities that take minors, in proportion
+to the scenario's quotas among them, within each municipality's total, by the same optimal rule.
 
 See ``docs/allocation.md`` for calibration, sensitivity and the command line.
 """
@@ -41,7 +46,8 @@ See ``docs/allocation.md`` for calibration, sensitivity and the command line.
 from .calibrate import Calibration, calibrate
 from .engine import allocate
 from .errors import AllocationError, Infeasible, InvalidInput, SolverFailure
-from .model import Allocation, Municipality, Parameters, Row
+from .minors import allocate_minors
+from .model import Allocation, MinorsAllocation, MinorsRow, Municipality, Parameters, Row
 from .sensitivity import Sensitivity, SensitivityRow, sensitivity
 
 __all__ = [
@@ -50,6 +56,8 @@ __all__ = [
     "Calibration",
     "Infeasible",
     "InvalidInput",
+    "MinorsAllocation",
+    "MinorsRow",
     "Municipality",
     "Parameters",
     "Row",
@@ -57,6 +65,7 @@ __all__ = [
     "SensitivityRow",
     "SolverFailure",
     "allocate",
+    "allocate_minors",
     "calibrate",
     "sensitivity",
 ]

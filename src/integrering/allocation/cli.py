@@ -88,6 +88,22 @@ def _model_options(parser: NorwegianParser) -> None:
     )
 
 
+def _minors_options(parser: NorwegianParser) -> None:
+    parser.add_argument(
+        "--minors-total",
+        type=whole(0),
+        metavar="M",
+        help="så mange av totalen er enslige mindreårige (EM): fordeles på kommunene med ema=ja (eller alle "
+        "når kolonnen mangler), innenfor hver kommunes antall; gir kolonnen herav_ema",
+    )
+    parser.add_argument(
+        "--minors-min-lot",
+        type=whole(0),
+        metavar="K",
+        help="minstetall for enslige mindreårige: en kommune får 0 eller minst K (standard 0)",
+    )
+
+
 def build_parser(prog: str) -> NorwegianParser:
     parser = NorwegianParser(prog=prog, description="Fordeling av bosettingstall på kommuner.")
     commands = parser.add_subparsers(
@@ -96,6 +112,7 @@ def build_parser(prog: str) -> NorwegianParser:
     allocate_parser = commands.add_parser("allocate", help="fordel et total på kommunene")
     _common(allocate_parser, total=True)
     _model_options(allocate_parser)
+    _minors_options(allocate_parser)
     calibrate_parser = commands.add_parser("calibrate", help="finn parametre som gjenskaper fjorårets tall")
     _common(calibrate_parser, total=False)
     calibrate_parser.add_argument("--target", required=True, metavar="KOLONNE", help="kolonnen med fjorårets tall")
@@ -177,6 +194,8 @@ def _located(table: Table):
 
 
 def run_allocate(args) -> str:
+    if args.minors_min_lot is not None and args.minors_total is None:
+        raise InvalidInput("--minors-min-lot gjelder bare sammen med --minors-total (se --help)")
     table = _read(args.input)
     parameters = _parameters(args, table)
     with _located(table):
@@ -186,6 +205,8 @@ def run_allocate(args) -> str:
             parameters,
             args.method,
             args.time_limit,
+            minors_total=args.minors_total,
+            minors_min_lot=args.minors_min_lot or 0,
         )
     return allocation_json(result) if args.format == "json" else allocation_csv(result)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from .model import (
     RULE_ADJUSTED,
     RULE_CAPPED,
@@ -24,18 +26,19 @@ TIE_RULE = "ved likhet går tallet til den med størst kvote, deretter lavest ko
 
 def tie_partner(problem: Problem, index: int, counts: list[int]) -> int | None:
     """A receiving municipality with the same quotas whose number this one could have had instead."""
-    quota = problem.quotas[index]
-    for j in problem.participants():
-        other = problem.quotas[j]
-        if (
-            j != index
-            and counts[j] > 0
-            and abs(other.quota - quota.quota) <= SAME
-            and abs(other.redistributed - quota.redistributed) <= SAME
-            and problem.lot(index) <= counts[j] <= problem.cap(index)
-        ):
-            return j
-    return None
+    quotas, redistributed, participates = problem.arrays
+    counts = np.asarray(counts)
+    same = (
+        participates
+        & (counts > 0)
+        & (np.abs(quotas - quotas[index]) <= SAME)
+        & (np.abs(redistributed - redistributed[index]) <= SAME)
+        & (counts >= problem.lot(index))
+        & (counts <= problem.cap(index))
+    )
+    same[index] = False
+    found = np.flatnonzero(same)
+    return int(found[0]) if len(found) else None
 
 
 def _classify_zero(problem: Problem, index: int, counts: list[int]) -> str:

@@ -18,7 +18,8 @@ from .wording import norwegian_number, whole
 
 NUMBER_COLUMN = "kommunenummer"
 NAME_COLUMN = "navn"
-CONSTRAINT_COLUMNS = ("min", "maks", "fast", "utelat")
+MINORS_COLUMN = "ema"  # ja/nei: the municipality can take unaccompanied minors (absent: all can)
+CONSTRAINT_COLUMNS = ("min", "maks", "fast", "utelat", MINORS_COLUMN)
 RESERVED = (NUMBER_COLUMN, NAME_COLUMN) + CONSTRAINT_COLUMNS
 LOCALE = Path(__file__).resolve().parents[1] / "locale"
 TRUE_WORDS = {"ja", "true", "1", "x", "sann"}
@@ -135,6 +136,20 @@ def yes_no_cell(table: Table, row: int, column: str, text: str) -> bool:
     raise table.error(f"«{text}» er ikke ja/nei (bruk ja/nei, true/false, 1/0 eller x/tom).", row, column)
 
 
+def minors_cell(table: Table, row: int, text: str) -> bool:
+    """The ``ema`` column: exactly ``ja`` or ``nei`` (any case); anything else, empty too, is an error."""
+    word = text.strip().lower()
+    if word in ("ja", "nei"):
+        return word == "ja"
+    shown = f"«{text}»" if text.strip() else "en tom celle"
+    raise table.error(
+        f"{shown} er ikke ja eller nei (kolonnen «{MINORS_COLUMN}» sier om kommunen kan ta imot enslige "
+        "mindreårige: skriv ja eller nei).",
+        row,
+        MINORS_COLUMN,
+    )
+
+
 def numeric_columns(table: Table, skip: tuple[str, ...] = ()) -> list[str]:
     """Columns (other than the reserved ones) whose first non-empty value is a number."""
     found = []
@@ -208,6 +223,7 @@ def _municipality(table: Table, row: int, values: dict[str, str], criteria: list
     cap = whole_cell(table, row, "maks", values.get("maks", ""))
     if minimum is not None and cap is not None and minimum > cap:
         raise table.error(f"«min» ({minimum}) er større enn «maks» ({cap}).", row, "min")
+    minors = MINORS_COLUMN not in table.columns or minors_cell(table, row, values.get(MINORS_COLUMN, ""))
     return Municipality(
         number=number,
         name=values.get(NAME_COLUMN, ""),
@@ -216,6 +232,7 @@ def _municipality(table: Table, row: int, values: dict[str, str], criteria: list
         fixed=fixed,
         minimum=minimum,
         cap=cap,
+        accepts_minors=minors,
     )
 
 

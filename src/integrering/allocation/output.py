@@ -11,13 +11,20 @@ from .model import Allocation
 from .sensitivity import Sensitivity
 
 ALLOCATION_COLUMNS = ["kommunenummer", "navn", "antall", "kvote", "regel", "forklaring"]
+MINORS_COLUMNS = ["ema_kvote", "ema_regel", "ema_forklaring"]  # after the total's columns; herav_ema after antall
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe(cell):
+    """A text cell that a spreadsheet would read as a formula gets a leading apostrophe."""
+    return f"'{cell}" if isinstance(cell, str) and cell.startswith(FORMULA_STARTS) else cell
 
 
 def _csv(header: list[str], rows: list[list]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows([safe(cell) for cell in row] for row in rows)
     return buffer.getvalue()
 
 
@@ -26,24 +33,33 @@ def _json(data: dict) -> str:
 
 
 def allocation_csv(allocation: Allocation, extra: dict[str, dict[str, int]] | None = None) -> str:
+    """``kommunenummer,navn,antall,kvote,regel,forklaring``; with minors ``herav_ema`` after ``antall``
+    and ``ema_kvote,ema_regel,ema_forklaring`` after ``forklaring``."""
     extra = extra or {}
-    rows = [
-        [r.number, r.name, r.count, f"{r.quota:.4f}", r.rule, r.explanation]
-        + [extra[k].get(r.number, "") for k in extra]
-        for r in allocation.rows
-    ]
-    return _csv(ALLOCATION_COLUMNS + list(extra), rows)
+    minors = allocation.minors is not None
+    rows = []
+    for r in allocation.rows:
+        row = [r.number, r.name, r.count] + ([r.minors.count] if minors else [])
+        row += [f"{r.quota:.4f}", r.rule, r.explanation]
+        if minors:
+            row += [f"{r.minors.quota:.4f}", r.minors.rule, r.minors.explanation]
+        rows.append(row + [extra[k].get(r.number, "") for k in extra])
+    header = ALLOCATION_COLUMNS[:3] + (["herav_ema"] if minors else []) + ALLOCATION_COLUMNS[3:]
+    return _csv(header + (MINORS_COLUMNS if minors else []) + list(extra), rows)
 
 
 def allocation_json(allocation: Allocation) -> str:
-    return _json(
-        {
-            "total": allocation.total,
-            "method": allocation.method,
-            "objective": round(allocation.objective, 6),
-            "rows": [row.as_dict() for row in allocation.rows],
+    """``total``, ``method``, ``objective`` and ``rows``; with minors also ``minors_total``,
+    ``minors_min_lot`` and ``minors_objective`` (Σ|y − q^EM|), and ``herav_ema``, ``ema_kvote``,
+    ``ema_regel``, ``ema_forklaring`` (and ``ema_omfordelt_kvote``) in each row."""
+    data = {"total": allocation.total, "method": allocation.method, "objective": round(allocation.objective, 6)}
+    if allocation.minors is not None:
+        data |= {
+            "minors_total": allocation.minors.total,
+            "minors_min_lot": allocation.minors.min_lot,
+            "minors_objective": round(allocation.minors.objective, 6),
         }
-    )
+    return _json(data | {"rows": [row.as_dict() for row in allocation.rows]})
 
 
 def parameters_dict(calibration: Calibration) -> dict:

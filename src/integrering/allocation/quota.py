@@ -64,6 +64,13 @@ class Problem:
     def participants(self) -> list[int]:
         return [i for i, m in enumerate(self.municipalities) if m.participates]
 
+    @cached_property
+    def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The quotas, the redistributed quotas and which municipalities participate, as arrays."""
+        quotas = np.array([q.quota for q in self.quotas], dtype=float)
+        redistributed = np.array([q.redistributed for q in self.quotas], dtype=float)
+        return quotas, redistributed, np.array([m.participates for m in self.municipalities], dtype=bool)
+
 
 def _validate_parameters(total: int, parameters: Parameters, time_limit: float) -> None:
     if total < 0:

@@ -14,4 +14,6 @@ def norwegian_number(value: float, decimals: int = 1) -> str:
 
 def whole(value: int) -> str:
     """``2500`` → ``2 500`` (no-break space), as the quotas are written."""
+    if isinstance(value, int):
+        return f"{value:,}".replace(",", "\u00a0").replace("-", "−")
     return norwegian_number(value, 0)

@@ -6,18 +6,21 @@ The result is lexicographically best by
 2. ``f2 = Σ|x_i − t_i|`` with the redistributed quotas ``t_i`` (what does not fit under the caps
    spread over the others in proportion), only where caps bind;
 3. the tie rule for *which* municipalities get anything: larger quota first, then larger
-   redistributed quota, then lower municipality number (see :mod:`.milp`: within a class of the
-   same lot and cap this order is a constraint; across classes the solver maximises points
-   ``n − place`` in that order);
+   redistributed quota, then lower municipality number: among allocations equal by ``f1`` and
+   ``f2`` the one whose receiving municipalities (with a lot above 1) have the most points
+   ``n − place`` in that order wins; if two receiving sets still tie, the one that contains the
+   first municipality in that order where they differ;
 4. then, on that set, the amounts by :mod:`.fair` (``f1``, ``f2``, proportional sharing, the tie
    order).
 
-Each of the levels 1–3 is proven optimal (two values within ``TOLERANCE`` count as equal), in
-the cheapest way that gives a proof (:mod:`.search`): the LP relaxation of the integer programme
-of :mod:`.milp` bounds the level from below; its receiving set, rounded, is spread exactly by
-:mod:`.fair`, and when that allocation reaches the bound it is optimal. Only otherwise is the
-integer programme solved (HiGHS, relative gap 1e-9). A time limit (``Problem.time_limit``,
-default 60 s, for all levels together) is a safety net: when it is hit,
+Two values within ``TOLERANCE`` (1e-6, plus 1e-9 relative) count as equal in levels 1 and 2. The
+levels 1–3 are found by the specialised exact algorithm of :mod:`.exact` (chains of equal
+municipalities, a Lagrangian bound, every candidate set evaluated exactly in whole numbers of
+10⁻⁹) — proven optimal by construction, in milliseconds on a national instance. Should that
+search need more than its budget of candidate sets (possible only with very many municipalities
+that each have their own minimum or cap), the staged integer programme of :mod:`.search` and
+:mod:`.milp` (HiGHS, relative gap 1e-9) takes over, with the same levels. A time limit
+(``Problem.time_limit``, default 60 s, for all levels together) is a safety net: when it is hit,
 :class:`~..errors.SolverFailure` is raised (exit status 4) — an unproven allocation is never
 returned.
 """
@@ -30,6 +33,8 @@ from ..feasibility import check_feasible, min_lot_impossible, usable
 from ..quota import Problem
 from . import milp as model
 from .common import fill_non_participants
+from .exact import Exact, GiveUp
+from .fair import spread_fairly
 from .search import Search
 
 
@@ -50,9 +55,35 @@ def optimal(problem: Problem) -> list[int]:
     counts = fill_non_participants(problem)
     if not participants or problem.remaining == 0:
         return counts
-    x = Search(instance_of(problem, participants), model.Deadline(problem.time_limit)).solve()
+    x = solve_instance(instance_of(problem, participants), model.Deadline(problem.time_limit))
     if x is None:
         raise min_lot_impossible(problem)
     for index, value in zip(participants, x):
         counts[index] = int(value)
     return counts
+
+
+def spread(instance: model.Instance, receiving: np.ndarray) -> np.ndarray:
+    """The total spread exactly over ``receiving`` and the municipalities without a lot above 1."""
+    contiguous = (instance.lots <= 1) & (instance.caps >= 1)
+    support = receiving | contiguous
+    lower = np.where(contiguous, 0, instance.lots)[support]
+    counts = np.zeros(instance.n, dtype=int)
+    counts[support] = spread_fairly(
+        instance.q[support],
+        instance.t[support],
+        lower,
+        instance.caps[support],
+        instance.remaining,
+        instance.place[support],
+    )
+    return counts
+
+
+def solve_instance(instance: model.Instance, deadline: model.Deadline) -> np.ndarray | None:
+    """The lexicographically optimal counts, or None when no allocation satisfies the constraints."""
+    try:
+        receiving = Exact(instance, deadline).solve()
+    except GiveUp:
+        return Search(instance, deadline).solve()
+    return None if receiving is None else spread(instance, receiving)

@@ -42,9 +42,11 @@ def test_a_year_after_the_last_name_year_shows_the_latest_official_names_and_unk
     response = client_for(adviser).get(f"/kommuner/?aar={next_year}")
     rows = {m.number: m for m in response.context["rows"]}
     assert rows["5001"].name_in_year == "Trondheim - Tråante" and rows["5041"].name_in_year == "Snåase - Snåsa"
-    assert all(m.population_in_year is None for m in rows.values())
+    # The one fallback: the latest earlier figure, marked with its year; the total counts exact figures only.
+    assert all(m.population_year < next_year for m in rows.values())
     page = response.content.decode()
     assert "folketall – (ikke kjent for dette året)" in page and ">0<" not in page
+    assert f'<span class="muted">({rows["5001"].population_year})</span>' in page
 
 
 def test_sorting_by_name_follows_the_norwegian_alphabet(adviser, client_for):

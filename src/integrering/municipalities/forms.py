@@ -8,7 +8,6 @@ from integrering.core.roles import Role
 from integrering.core.widgets import DateInput
 from integrering.municipalities.models import Municipality
 from integrering.municipalities.reference_data import FIRST_YEAR, LAST_YEAR
-from integrering.municipalities.selectors import with_year_figures
 
 
 def year_choices() -> list[int]:
@@ -50,8 +49,7 @@ class MunicipalityMultipleChoiceField(_OfficialNameLabel, forms.ModelMultipleCho
 def current_municipalities(county, year: int | None = None):
     """The county's municipalities valid in ``year`` (default: this year), with that year's official names."""
     year = year or timezone.localdate().year
-    qs = Municipality.objects.filter(county=county, valid_from__lte=year).exclude(valid_to__lt=year)
-    return with_year_figures(qs, year)
+    return Municipality.objects.for_county(county).valid_in(year).with_name_and_population(year)
 
 
 class ContactAssignmentForm(forms.Form):

@@ -1,11 +1,52 @@
 """Municipalities with their names and population by year, and the county's contact persons."""
 
+from __future__ import annotations
+
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from integrering.core.models import County
+from integrering.core.tenancy import CountyScopedQuerySet
+
+
+class MunicipalityQuerySet(CountyScopedQuerySet):
+    """The one place that knows which municipalities exist in a year and their name and population that year.
+
+    ``scoped_for(user)`` / ``for_county(county)`` come from :class:`CountyScopedQuerySet` (a municipal user sees
+    their own municipality only).
+    """
+
+    def valid_in(self, year: int) -> MunicipalityQuerySet:
+        """The municipalities that exist in ``year`` (``valid_from <= year <= valid_to``, open-ended ``valid_to``).
+
+        :meth:`Municipality.is_valid_in` is the same rule for one loaded record.
+        """
+        return self.filter(valid_from__lte=year).filter(Q(valid_to__isnull=True) | Q(valid_to__gte=year))
+
+    def with_name_and_population(self, year: int) -> MunicipalityQuerySet:
+        """Annotate ``name_in_year``, ``population_in_year`` and ``population_year`` for ``year`` (one query).
+
+        * ``name_in_year``: the official (SSB) name in force that year; for a year after the last year with
+          names, the latest official name; without any official name, ``norwegian_name``.
+        * ``population_in_year``: **the one population fallback** — the population on 1 January of ``year``;
+          where that figure is not (yet) published, the latest earlier year's figure. ``population_year`` says
+          which year the figure is from (equal to ``year`` when exact); both are None when no figure of
+          ``year`` or earlier exists.
+        """
+        names = (
+            MunicipalityName.objects.filter(municipality=OuterRef("pk"), year__lte=year)
+            .order_by("-year")
+            .values("name")[:1]
+        )
+        latest = Population.objects.filter(municipality=OuterRef("pk"), year__lte=year).order_by("-year")
+        return self.annotate(
+            name_in_year=Coalesce(Subquery(names), F("norwegian_name")),
+            population_in_year=Subquery(latest.values("total")[:1]),
+            population_year=Subquery(latest.values("year")[:1]),
+        )
 
 
 class Municipality(models.Model):
@@ -29,6 +70,11 @@ class Municipality(models.Model):
         "self", symmetrical=False, through="Succession", related_name="predecessors", blank=True
     )
 
+    county_path = "county"
+    municipality_path = "pk"
+
+    objects = MunicipalityQuerySet.as_manager()
+
     class Meta:
         ordering = ["number"]
         verbose_name = _("municipality")
@@ -38,6 +84,7 @@ class Municipality(models.Model):
         return f"{self.number} {self.norwegian_name}"
 
     def is_valid_in(self, year: int) -> bool:
+        """The rule of :meth:`MunicipalityQuerySet.valid_in` for one loaded record."""
         return self.valid_from <= year and (self.valid_to is None or year <= self.valid_to)
 
     def get_additional_data(self) -> dict:

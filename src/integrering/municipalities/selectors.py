@@ -2,36 +2,18 @@
 
 import datetime
 
-from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 
-from integrering.core.permissions import is_municipal_only
-from integrering.municipalities.models import ContactAssignment, Municipality, MunicipalityName, Population
+from integrering.municipalities.models import ContactAssignment, Municipality
 
 
 def municipalities_for_user(user, *, year: int | None = None) -> QuerySet[Municipality]:
     """The municipalities of the user's county (valid in ``year`` if given); a municipal user gets only their own."""
-    qs = Municipality.objects.filter(county_id=user.county_id).select_related("county")
+    qs = Municipality.objects.scoped_for(user).select_related("county")
     if year is not None:
-        qs = qs.filter(valid_from__lte=year).filter(Q(valid_to__isnull=True) | Q(valid_to__gte=year))
-    if is_municipal_only(user):
-        qs = qs.filter(pk=user.municipality_id)
+        qs = qs.valid_in(year)
     return qs
-
-
-def with_year_figures(qs: QuerySet[Municipality], year: int) -> QuerySet[Municipality]:
-    """Annotate ``name_in_year`` and ``population_in_year`` for one year (one query, no N+1).
-
-    The name is the official name in force that year: for a year after the last year with names, the
-    latest official name. A population that is not known is None («–»).
-    """
-    names = (
-        MunicipalityName.objects.filter(municipality=OuterRef("pk"), year__lte=year)
-        .order_by("-year")
-        .values("name")[:1]
-    )
-    populations = Population.objects.filter(municipality=OuterRef("pk"), year=year).values("total")[:1]
-    return qs.annotate(name_in_year=Subquery(names), population_in_year=Subquery(populations))
 
 
 def active_contacts(on: datetime.date) -> QuerySet[ContactAssignment]:

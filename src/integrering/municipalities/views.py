@@ -32,7 +32,7 @@ def municipality_list(request):
     today = timezone.localdate()
     form = YearForm(request.GET or None)
     year = form.cleaned_data["year"] if form.is_valid() and form.cleaned_data.get("year") else today.year
-    qs = selectors.with_year_figures(selectors.municipalities_for_user(request.user, year=year), year)
+    qs = selectors.municipalities_for_user(request.user, year=year).with_name_and_population(year)
     # Contact persons as they were at the end of a past year, or as they are today.
     on = today if year >= today.year else datetime.date(year, 12, 31)
     rows = list(selectors.with_contacts(qs, on))
@@ -40,7 +40,9 @@ def municipality_list(request):
     if sort.lstrip("-") not in SORT_KEYS:
         sort = "nummer"
     rows.sort(key=SORT_KEYS[sort.lstrip("-")], reverse=sort.startswith("-"))
-    total = sum(m.population_in_year or 0 for m in rows)
+    # The total counts only figures of this very year; a row whose figure is from an earlier year shows that year.
+    exact = [m.population_in_year for m in rows if m.population_year == year]
+    total = sum(exact)
     return render(
         request,
         "municipalities/list.html",
@@ -52,7 +54,7 @@ def municipality_list(request):
             "sort": sort,
             "sort_base": f"aar={year}&",
             "population_total": total,
-            "population_known": any(m.population_in_year is not None for m in rows),
+            "population_known": bool(exact),
         },
     )
 
@@ -82,7 +84,7 @@ def municipality_detail(request, number: str):
 def contact_overview(request):
     today = timezone.localdate()
     year = today.year
-    qs = selectors.with_year_figures(selectors.municipalities_for_user(request.user, year=year), year)
+    qs = selectors.municipalities_for_user(request.user, year=year).with_name_and_population(year)
     groups, without = services.group_by_contact(list(selectors.with_contacts(qs, today)))
     return render(
         request,
@@ -105,9 +107,9 @@ def start_panel(request) -> tuple[str, dict] | None:
     today = timezone.localdate()
     if is_municipal_only(user):
         # A municipal user is nobody's contact person: their start page is their own municipality.
-        own = selectors.with_year_figures(selectors.municipalities_for_user(user, year=today.year), today.year)
+        own = selectors.municipalities_for_user(user, year=today.year).with_name_and_population(today.year)
         return "municipalities/_start_panel.html", {"own_municipality": own.first(), "today": today}
-    mine = selectors.with_year_figures(selectors.municipalities_of_contact(user, today), today.year)
+    mine = selectors.municipalities_of_contact(user, today).with_name_and_population(today.year)
     return "municipalities/_start_panel.html", {"my_municipalities": mine, "today": today}
 
 

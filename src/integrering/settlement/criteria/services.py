@@ -16,7 +16,6 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 
 from integrering.allocation import AllocationError
 from integrering.allocation.io import parse_number, read_table
@@ -147,10 +146,7 @@ def criterion_values_parse(*, county: County, year: int, path: Path, filename: s
             normalise=lambda h: str(h or "").strip().lower(),
         )
     )
-    municipalities = {
-        m.number: m
-        for m in Municipality.objects.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=year), valid_from__lte=year)
-    }
+    municipalities = {m.number: m for m in Municipality.objects.valid_in(year)}
     seen: dict[str, int] = {}
     for row_number, cells in table.rows:
         number = cells.get("kommunenummer", "").strip().zfill(4)

@@ -20,8 +20,6 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from django.db.models import Q
-
 from integrering.core.file_errors import table_error_message
 from integrering.municipalities.models import Municipality
 from integrering.settlement.figures.models import SettlementFigure
@@ -121,9 +119,7 @@ class MunicipalityIndex:
     """Find a municipality valid in a year by number or any of its names, in this county or another."""
 
     def __init__(self, year: int):
-        valid = Municipality.objects.filter(valid_from__lte=year).filter(
-            Q(valid_to__isnull=True) | Q(valid_to__gte=year)
-        )
+        valid = Municipality.objects.valid_in(year)
         self.by_number: dict[str, Municipality] = {}
         self.by_name: dict[str, set[Municipality]] = {}
         self.other_years = {m.number: m for m in Municipality.objects.exclude(pk__in=valid.values("pk"))}

@@ -110,9 +110,9 @@ def county_history(county_id: int) -> list[dict]:
         .order_by("year")
         .values("year", "total", "stage", *aggregates.keys())
     )
-    validity = list(Municipality.objects.filter(county_id=county_id).values_list("valid_from", "valid_to"))
+    municipalities = list(Municipality.objects.for_county(county_id).only("valid_from", "valid_to"))
     for entry in years:
-        valid = sum(1 for start, end in validity if start <= entry["year"] and (end is None or end >= entry["year"]))
+        valid = sum(1 for m in municipalities if m.is_valid_in(entry["year"]))
         entry["municipalities"] = valid
         for name in FIGURE_FIELDS:
             entry[f"{name}__unknown"] = max(0, valid - entry[f"{name}__known"])

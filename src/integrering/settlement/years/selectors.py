@@ -5,11 +5,11 @@ Scenarios, criteria and recommendations are the county's working material: a mun
 sees them (a 404, as for anything outside the user's scope); :func:`settlement_year_get` is their year.
 """
 
-from django.db.models import Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models import QuerySet
 from django.http import Http404
 
 from integrering.core.permissions import is_municipal_only
-from integrering.municipalities.models import Municipality, MunicipalityName, Population
+from integrering.municipalities.models import Municipality
 from integrering.settlement.years.models import SettlementYear
 
 
@@ -61,59 +61,34 @@ def years_of_county(user) -> list[int]:
 
 
 def municipalities_with_name_and_population(county_id: int, year: int) -> QuerySet[Municipality]:
-    """The county's municipalities valid in ``year`` with ``name_in_year`` and ``population_in_year``.
-
-    The name is the SSB name of that year (or the latest earlier one); the population that of 1 January
-    of the year, or the latest earlier year when the year is beyond the reference data.
-    """
-    names = (
-        MunicipalityName.objects.filter(municipality=OuterRef("pk"), year__lte=year)
-        .order_by("-year")
-        .values("name")[:1]
-    )
-    populations = (
-        Population.objects.filter(municipality=OuterRef("pk"), year__lte=year).order_by("-year").values("total")[:1]
-    )
-    return (
-        Municipality.objects.filter(county_id=county_id, valid_from__lte=year)
-        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=year))
-        .annotate(name_in_year=Subquery(names), population_in_year=Subquery(populations))
-        .order_by("number")
-    )
+    """The county's municipalities valid in ``year`` with ``name_in_year``, ``population_in_year`` and
+    ``population_year`` (see :meth:`MunicipalityQuerySet.with_name_and_population` for the fallback)."""
+    return Municipality.objects.for_county(county_id).valid_in(year).with_name_and_population(year).order_by("number")
 
 
 def municipalities_in_year(settlement_year: SettlementYear) -> list[Municipality]:
-    year = settlement_year.year
-    qs = Municipality.objects.filter(county_id=settlement_year.county_id, valid_from__lte=year)
-    return list(qs.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=year)).order_by("number"))
+    """The county's municipalities valid in the settlement year, annotated as
+    :func:`municipalities_with_name_and_population`."""
+    return list(municipalities_with_name_and_population(settlement_year.county_id, settlement_year.year))
+
+
+def _annotated(municipalities: list[Municipality], year: int) -> list[Municipality]:
+    return list(Municipality.objects.filter(pk__in=[m.pk for m in municipalities]).with_name_and_population(year))
 
 
 def names_in_year(municipalities: list[Municipality], year: int) -> dict[int, str]:
-    """The SSB name of each municipality in ``year`` (or its latest name before it)."""
-    names: dict[int, str] = {m.pk: m.norwegian_name for m in municipalities}
-    rows = MunicipalityName.objects.filter(municipality__in=municipalities, year__lte=year).order_by("year")
-    for row in rows.values("municipality_id", "name"):
-        names[row["municipality_id"]] = row["name"]
-    return names
+    """The SSB name of each municipality in ``year`` (or its latest name before it), in the given order."""
+    names = {m.pk: m.name_in_year for m in _annotated(municipalities, year)}
+    return {m.pk: names[m.pk] for m in municipalities}
 
 
 def population_values(municipalities: list[Municipality], year: int) -> tuple[dict[int, float], dict[int, int]]:
-    """Population per municipality id in ``year``; where missing, the latest year available."""
+    """(population, the year of that figure) per municipality id, by the one fallback of
+    :meth:`MunicipalityQuerySet.with_name_and_population`; a municipality without a figure is left out."""
     values: dict[int, float] = {}
     years: dict[int, int] = {}
-    rows = Population.objects.filter(municipality__in=municipalities, year=year).values("municipality_id", "total")
-    for row in rows:
-        values[row["municipality_id"]] = float(row["total"])
-        years[row["municipality_id"]] = year
-    missing = [m.pk for m in municipalities if m.pk not in values]
-    if missing:
-        latest = (
-            Population.objects.filter(municipality_id__in=missing).values("municipality_id").annotate(y=Max("year"))
-        )
-        wanted = {row["municipality_id"]: row["y"] for row in latest}
-        rows = Population.objects.filter(municipality_id__in=list(wanted)).values("municipality_id", "year", "total")
-        for row in rows:
-            if wanted.get(row["municipality_id"]) == row["year"]:
-                values[row["municipality_id"]] = float(row["total"])
-                years[row["municipality_id"]] = row["year"]
+    for m in _annotated(municipalities, year):
+        if m.population_in_year is not None:
+            values[m.pk] = float(m.population_in_year)
+            years[m.pk] = m.population_year
     return values, years

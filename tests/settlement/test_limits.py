@@ -155,8 +155,7 @@ def test_the_scenario_form_refuses_a_weight_above_a_thousand(year_2021, adviser,
 
 
 def test_the_services_refuse_numbers_above_a_million(county, year_2021, adviser):
-    from django.core.exceptions import ValidationError
-
+    from integrering.core.exceptions import ApplicationError as ValidationError
     from integrering.settlement.scenarios.services import scenario_create
 
     trondheim = Municipality.objects.get(number="5001")

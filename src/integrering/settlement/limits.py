@@ -10,6 +10,7 @@ mistyped number with a clear message long before it could overflow a database in
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.functional import lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from integrering.settlement.errors import InvalidFigures
 
@@ -47,7 +48,11 @@ def persons_check(values: dict, names) -> None:
     for name in names:
         value = values.get(name)
         if value is not None and (not isinstance(value, int) or persons_problem(value)):
-            raise InvalidFigures(f"«{PERSON_LABELS[name]}» må være et helt tall fra 0 til {MAX_PERSONS_TEXT}.")
+            raise InvalidFigures(
+                gettext_lazy("«%(label)s» must be a whole number from 0 to %(limit)s."),
+                params={"label": PERSON_LABELS[name], "limit": MAX_PERSONS_TEXT},
+                field=name,
+            )
 
 
 def _too_large_message() -> str:

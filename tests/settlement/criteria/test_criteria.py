@@ -5,11 +5,11 @@ import io
 from decimal import Decimal
 
 import pytest
-from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook
 
+from integrering.core.exceptions import ApplicationError
 from integrering.core.roles import Role
 from integrering.municipalities.models import Municipality
 from integrering.settlement.criteria.services import (
@@ -44,7 +44,7 @@ def all_numbers(county) -> list[str]:
 
 def test_population_and_reserved_codes_cannot_be_defined(county, employment):
     for code in ("folketall", "kommunenummer", "sysselsetting"):
-        with pytest.raises(ValidationError):
+        with pytest.raises(ApplicationError):
             criterion_create(county=county, code=code, name="X")
 
 
@@ -131,7 +131,7 @@ def test_a_criterion_used_in_a_scenario_cannot_be_deleted(county, year_2021, adv
         name="S",
         criteria=[{"code": "sysselsetting", "weight": 1, "exponent": 1}],
     )
-    with pytest.raises(ValidationError):
+    with pytest.raises(ApplicationError):
         criterion_delete(definition=employment)
     assert CriterionDefinition.objects.filter(pk=employment.pk).exists()
 

@@ -13,11 +13,14 @@ def run(*args):
     """Run a command in-process, returning (exit code, stdout, stderr)."""
     from io import StringIO
 
+    from integrering.cli import _run_management_command
+
     out, err = StringIO(), StringIO()
     old = sys.stderr
     sys.stderr = err
     try:
-        call_command(*args, stdout=out)
+        # As ``integrering`` runs a command: an ApplicationError is printed and the exit status is 2.
+        _run_management_command(lambda argv: call_command(*argv, stdout=out), list(args))
         code = 0
     except SystemExit as exit_:
         code = exit_.code

@@ -4,10 +4,10 @@ import csv
 import io
 
 import pytest
-from django.core.exceptions import ValidationError
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from integrering.core.exceptions import ApplicationError
 from integrering.settlement.models import Recommendation, SettlementFigure, Stage
 from integrering.settlement.recommendation import services as recommendation_services
 from integrering.settlement.recommendation.services import recommendation_make
@@ -34,7 +34,7 @@ def test_a_later_version_needs_a_reason_and_leaves_the_earlier_one_as_it_was(run
     frozen = dict(first.numbers)
     scenario_update(scenario=_copy_scenario(run, adviser), base=0)
     other_run = scenario_run(scenario=run.scenario.__class__.objects.exclude(pk=run.scenario_id).get(), user=adviser)
-    with pytest.raises(ValidationError, match="begrunnelse"):
+    with pytest.raises(ApplicationError, match="begrunnelse"):
         recommendation_make(settlement_year=year_2021, user=adviser, run=other_run, reason="  ")
     second = recommendation_make(settlement_year=year_2021, user=adviser, run=other_run, reason="Nye tall fra IMDi")
     first.refresh_from_db()
@@ -63,7 +63,7 @@ def test_no_service_changes_a_recommendation():
 
 def test_the_chosen_scenario_is_locked_but_can_be_copied(run, year_2021, adviser, client_for):
     recommendation_make(settlement_year=year_2021, user=adviser, run=run)
-    with pytest.raises(ValidationError, match="låst"):
+    with pytest.raises(ApplicationError, match="låst"):
         scenario_update(scenario=run.scenario, base=0)
     client = client_for(adviser)
     response = client.get(reverse("settlement:scenario_edit", args=[2021, run.scenario_id]))
@@ -136,7 +136,7 @@ def test_a_recommendation_from_plain_numbers_has_no_run_and_still_exports(year_2
     page = client.get(reverse("settlement:recommendation", args=[2021, 1])).content.decode()
     assert "Tabellen fra seed-presentasjonen." in page and "173" in page
     assert client.get(reverse("settlement:recommendation_export", args=[2021, 1, "pdf"])).status_code == 200
-    with pytest.raises(ValidationError):
+    with pytest.raises(ApplicationError):
         recommendation_make(settlement_year=year_2021, user=adviser, numbers={"0301": 10}, reason="Oslo")
 
 

@@ -1,9 +1,9 @@
 """Scenarios: engine input from the database, runs saved with every input and reproducible exactly."""
 
 import pytest
-from django.core.exceptions import ValidationError
 
 from integrering import allocation
+from integrering.core.exceptions import ApplicationError
 from integrering.settlement.models import Scenario, ScenarioRun
 from integrering.settlement.scenarios.services import (
     scenario_copy,
@@ -93,7 +93,7 @@ def test_an_infeasible_scenario_raises_the_engines_message_and_saves_nothing(yea
 
 
 def test_an_exclusion_or_fixed_number_without_a_reason_is_refused(year_2021, adviser):
-    with pytest.raises(ValidationError, match="begrunnelse"):
+    with pytest.raises(ApplicationError, match="begrunnelse"):
         scenario_create(
             settlement_year=year_2021,
             user=adviser,
@@ -101,7 +101,7 @@ def test_an_exclusion_or_fixed_number_without_a_reason_is_refused(year_2021, adv
             criteria=POPULATION,
             constraints={"5001": {"excluded": True, "reason": " "}},
         )
-    with pytest.raises(ValidationError, match="begrunnelse"):
+    with pytest.raises(ApplicationError, match="begrunnelse"):
         scenario_create(
             settlement_year=year_2021,
             user=adviser,
@@ -122,7 +122,7 @@ def test_a_copy_has_the_same_settings_and_no_runs(scenario, adviser):
 
 def test_an_update_with_a_stale_version_is_refused(scenario):
     scenario_update(scenario=scenario, version=1, name="Ny")
-    with pytest.raises(ValidationError, match="endret av noen andre"):
+    with pytest.raises(ApplicationError, match="Noen andre har endret"):
         scenario_update(scenario=scenario, version=1, name="Gammel")
 
 
@@ -140,7 +140,7 @@ def test_starting_from_last_year_without_last_years_requests_says_so(county, adv
     from integrering.settlement.models import SettlementYear
 
     lonely = SettlementYear.objects.create(county=county, year=2030, total=100)
-    with pytest.raises(ValidationError, match="2029"):
+    with pytest.raises(ApplicationError, match="2029"):
         scenario_from_last_year(settlement_year=lonely, user=adviser)
 
 

@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from integrering.allocation import AllocationError
 from integrering.allocation.io import parse_number, read_table
+from integrering.core.exceptions import ApplicationError
 from integrering.core.models import County
 from integrering.municipalities.models import Municipality
 from integrering.settlement.criteria.models import POPULATION, CriterionDefinition, CriterionValue
@@ -34,9 +35,11 @@ def criterion_create(
 ) -> CriterionDefinition:
     code = code.strip().lower()
     if code in (POPULATION, "kommunenummer", "navn"):
-        raise ValidationError(f"Koden «{code}» er reservert.")
+        raise ApplicationError(_("The code «%(code)s» is reserved."), params={"code": code}, field="code")
     if CriterionDefinition.objects.filter(county=county, code=code).exists():
-        raise ValidationError(f"Det finnes allerede et kriterium med koden «{code}».")
+        raise ApplicationError(
+            _("There is already a criterion with the code «%(code)s»."), params={"code": code}, field="code"
+        )
     return CriterionDefinition.objects.create(
         county=county, code=code, name=name, unit=unit, higher_is_better=higher_is_better, description=description
     )
@@ -61,7 +64,7 @@ def criterion_in_use(*, definition: CriterionDefinition) -> bool:
 @transaction.atomic
 def criterion_delete(*, definition: CriterionDefinition) -> None:
     if criterion_in_use(definition=definition):
-        raise ValidationError("Kriteriet brukes i et scenario og kan ikke slettes.")
+        raise ApplicationError(_("The criterion is used in a scenario and cannot be deleted."))
     definition.delete()
 
 
@@ -77,7 +80,7 @@ def criterion_value_set(
 ) -> CriterionValue | None:
     """Set one value (None removes it: unknown)."""
     if municipality.county_id != definition.county_id:
-        raise ValidationError("Kommunen hører ikke til fylket.")
+        raise ApplicationError(_("The municipality does not belong to the county."), field="municipality")
     if value is None:
         CriterionValue.objects.filter(definition=definition, municipality=municipality, year=year).delete()
         return None

@@ -1,12 +1,13 @@
 """The county's criteria: definitions (name, unit, higher/lower is better) and values per year with import."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from integrering.core.error_handling import form_error_add
+from integrering.core.exceptions import ApplicationError
 from integrering.core.permissions import Perm, has_perm, requires
 from integrering.settlement.criteria import selectors, services
 from integrering.settlement.criteria.forms import CriterionForm, CriterionImportForm, CriterionValuesForm
@@ -48,8 +49,8 @@ def criterion_create(request):
     if request.method == "POST" and form.is_valid():
         try:
             _save_definition(request, form)
-        except ValidationError as error:
-            form.add_error("code", error)
+        except ApplicationError as error:
+            form_error_add(form, error)
         else:
             messages.success(request, _("The criterion was saved."))
             return redirect("settlement:criteria")
@@ -87,8 +88,8 @@ def criterion_delete(request, pk: int):
     definition = selectors.criterion_get(request.user, pk)
     try:
         services.criterion_delete(definition=definition)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+    except ApplicationError as error:
+        messages.error(request, error.user_message)
     else:
         messages.success(request, _("The criterion was deleted."))
     return redirect("settlement:criteria")

@@ -20,6 +20,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from integrering.core.exceptions import ApplicationError
 from integrering.core.file_errors import table_error_message
 from integrering.municipalities.models import Municipality
 from integrering.settlement.figures.models import SettlementFigure
@@ -91,8 +92,10 @@ class ImportPlan:
         return len({c.municipality.pk for c in self.changes})
 
 
-class FileError(ValueError):
-    """The file cannot be read at all (not CSV/XLSX, no header …)."""
+class FileError(ApplicationError):
+    """The file cannot be read at all (not CSV/XLSX, over a limit, no header …)."""
+
+    default_code = "file"
 
 
 def read_table(content: bytes, filename: str) -> list[list]:
@@ -193,7 +196,7 @@ def import_plan(*, county, year: int, content: bytes, filename: str, document: D
     try:
         table = read_table(content, filename)
     except FileError as error:
-        plan.errors.append(str(error))
+        plan.errors.append(error.user_message)
         return plan
     # Blank rows are skipped, but every row keeps its number in the file (for the messages).
     numbered = [(n, row) for n, row in enumerate(table, start=1) if any(str(c).strip() for c in row if c is not None)]

@@ -9,6 +9,7 @@ import datetime
 from collections.abc import Iterable
 
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from integrering.core.models import County
 from integrering.municipalities.models import Municipality
@@ -71,7 +72,7 @@ def figure_update(
         setattr(figure, name, value)
     persons_check(values, FIGURE_FIELDS)
     if ema_problems({f: getattr(figure, f) for f in FIGURE_FIELDS}):
-        raise InvalidFigures("Antall enslige mindreårige kan ikke være større enn totalen.")
+        raise InvalidFigures(_("The number of unaccompanied minors cannot be larger than the total."))
     figure.version += 1
     figure.save()
     return figure
@@ -90,7 +91,7 @@ def decision_register(
 ) -> SettlementFigure:
     """A municipality registers its own council decision (number, of which minors, date, reference)."""
     if settlement_year.county_id != municipality.county_id or not municipality.is_valid_in(settlement_year.year):
-        raise InvalidFigures("Kommunen hører ikke til dette bosettingsåret.")
+        raise InvalidFigures(_("The municipality does not belong to this settlement year."), field="municipality")
     return figure_update(
         settlement_year=settlement_year,
         municipality=municipality,
@@ -112,7 +113,7 @@ def figures_apply(
 
     Idempotent: a record whose values are already the imported ones is not saved again.
     """
-    settlement_year, _ = SettlementYear.objects.get_or_create(county=county, year=year)
+    settlement_year = SettlementYear.objects.get_or_create(county=county, year=year)[0]
     existing = {
         f.municipality_id: f
         for f in SettlementFigure.objects.select_for_update().filter(settlement_year=settlement_year)
@@ -131,7 +132,10 @@ def figures_apply(
         for name, value in values.items():
             setattr(figure, name, value)
         if ema_problems({f: getattr(figure, f) for f in FIGURE_FIELDS}):
-            raise InvalidFigures(f"{municipality}: antall enslige mindreårige er større enn totalen.")
+            raise InvalidFigures(
+                _("%(municipality)s: the number of unaccompanied minors is larger than the total."),
+                params={"municipality": municipality},
+            )
         figure.version += 1
         figure.save()
         changed += 1

@@ -2,7 +2,8 @@
 
 argparse and the operating system speak English («invalid int value», «No such file or directory»);
 a user of the command line gets the same kind of Norwegian message as in the application, and exit
-status 2 for any bad input, without a traceback.
+status 2 for any bad input, without a traceback: every failure is raised as an ``ApplicationError``
+(:class:`~integrering.settlement.errors.CommandError`) and ``integrering.cli`` prints it and exits 2.
 """
 
 from __future__ import annotations
@@ -10,9 +11,10 @@ from __future__ import annotations
 import argparse
 import datetime
 import errno
-import sys
+from typing import NoReturn
 
 from integrering.allocation.cli_args import translate
+from integrering.settlement.errors import CommandError
 from integrering.settlement.figures.sources import parse_date_text
 
 OS_ERRORS = {
@@ -33,10 +35,10 @@ def os_error_text(error: OSError) -> str:
     return OS_ERRORS.get(error.errno, f"feil fra operativsystemet (nummer {error.errno})")
 
 
-def fail(messages: list[str]) -> None:
-    for message in messages:
-        sys.stderr.write(message + "\n")
-    sys.exit(2)
+def fail(messages: list[str]) -> NoReturn:
+    """Stop the command with these lines as the message: an :class:`ApplicationError` (``CommandError``), which
+    the ``integrering`` command prints before exiting with status 2."""
+    raise CommandError("\n".join(str(m) for m in messages))
 
 
 def plural(count: int, one: str, many: str) -> str:
@@ -82,6 +84,6 @@ class NorwegianErrors:
         return parser
 
 
-def _parser_error(parser: argparse.ArgumentParser, message: str) -> None:
+def _parser_error(parser: argparse.ArgumentParser, message: str) -> NoReturn:
     usage = parser.format_usage().replace("usage:", "bruk:", 1)
     fail([usage.rstrip(), f"{parser.prog}: feil: {translate(message)}", f"Se «{parser.prog} --help»."])

@@ -8,9 +8,10 @@ that is still in planning to the stage «recommended» (a year already further o
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
+from integrering.core.exceptions import ApplicationError
 from integrering.municipalities.models import Municipality
 from integrering.settlement.figures.models import SettlementFigure
 from integrering.settlement.recommendation.models import Recommendation
@@ -29,7 +30,9 @@ def _figures_set(settlement_year: SettlementYear, numbers: dict[str, int]) -> No
     }
     unknown = sorted(set(numbers) - set(municipalities))
     if unknown:
-        raise ValidationError(f"Kommunene {', '.join(unknown)} hører ikke til fylket.")
+        raise ApplicationError(
+            _("The municipalities %(numbers)s do not belong to the county."), params={"numbers": ", ".join(unknown)}
+        )
     existing = {f.municipality_id: f for f in SettlementFigure.objects.filter(settlement_year=settlement_year)}
     # Saved one by one (38 rows for Trøndelag) so that every change is in the audit log.
     for number, value in numbers.items():
@@ -59,18 +62,20 @@ def recommendation_make(
     year = SettlementYear.objects.select_for_update().get(pk=settlement_year.pk)
     if run is not None:
         if run.scenario.settlement_year_id != year.pk:
-            raise ValidationError("Kjøringen hører til et annet bosettingsår.")
+            raise ApplicationError(_("The run belongs to another settlement year."))
         numbers = _numbers_of_run(run)
         description = description or method_description(run.inputs)
     if not numbers:
-        raise ValidationError("Anbefalingen må ha tall for minst én kommune.")
+        raise ApplicationError(_("The recommendation must have numbers for at least one municipality."))
     if any(int(v) < 0 for v in numbers.values()):
-        raise ValidationError("Et anbefalt tall kan ikke være negativt.")
+        raise ApplicationError(_("A recommended number cannot be negative."))
     latest = Recommendation.objects.filter(settlement_year=year).order_by("-version").first()
     version = latest.version + 1 if latest else 1
     reason = (reason or "").strip()
     if version > 1 and not reason:
-        raise ValidationError("En ny versjon av anbefalingen må ha en begrunnelse for endringen.")
+        raise ApplicationError(
+            _("A new version of the recommendation must have a reason for the change."), field="reason"
+        )
     _figures_set(year, numbers)
     recommendation = Recommendation.objects.create(
         settlement_year=year,

@@ -2,12 +2,13 @@
 (the table as CSV or XLSX; as PDF, the letter to IMDi from :mod:`integrering.settlement.letters`)."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from integrering.core.error_handling import form_error_add
+from integrering.core.exceptions import ApplicationError
 from integrering.core.permissions import Perm, has_perm, requires
 from integrering.settlement.letters.letter import letter_pdf
 from integrering.settlement.recommendation import selectors
@@ -37,9 +38,8 @@ def recommendation_choose(request, year: int, pk: int):
             recommendation = recommendation_make(
                 settlement_year=settlement_year, user=request.user, run=run, reason=form.cleaned_data["reason"]
             )
-        except ValidationError as error:
-            for text in error.messages:
-                form.add_error(None, text)
+        except ApplicationError as error:
+            form_error_add(form, error)
         else:
             messages.success(
                 request, _("Version %(version)s of the recommendation was made.") % {"version": recommendation.version}

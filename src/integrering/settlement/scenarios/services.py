@@ -4,7 +4,7 @@ A scenario is editable until one of its runs is chosen as the year's recommendat
 frozen (copy it to change it). Every run is saved with its complete engine input, so
 :func:`scenario_run_reproduce` gives the identical result later.
 
-Errors a user can cause raise :class:`django.core.exceptions.ValidationError` (form-level) or
+Errors a user can cause raise :class:`~integrering.settlement.errors.ScenarioInvalid` (an ``ApplicationError``) or
 :class:`integrering.allocation.AllocationError` (the engine's Norwegian message: bad input or an
 infeasible scenario); nothing is saved then.
 """
@@ -13,14 +13,17 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from integrering import allocation
+from integrering.core.exceptions import ConcurrentEdit
 from integrering.settlement.criteria.models import POPULATION
+from integrering.settlement.errors import ScenarioInvalid
 from integrering.settlement.figures.models import SettlementFigure
 from integrering.settlement.limits import MAX_PERSONS, MAX_PERSONS_TEXT, MAX_WEIGHT
 from integrering.settlement.recommendation.models import Recommendation
+from integrering.settlement.scenarios.constraints import Constraints
 from integrering.settlement.scenarios.inputs import (
     ENGINE_VERSION,
     allocate_from_inputs,
@@ -36,39 +39,40 @@ from integrering.settlement.years.selectors import municipalities_in_year
 SCENARIO_FIELDS = ("name", "description", "method", "total", "min_lot", "base", "criteria", "constraints")
 
 
-def constraints_validate(constraints: dict) -> None:
-    """An exclusion or a fixed number always carries a reason; numbers are whole and not negative."""
-    errors = []
-    for number, c in sorted(constraints.items()):
-        if (c.get("excluded") or c.get("fixed") is not None) and not str(c.get("reason", "")).strip():
-            errors.append(f"Kommune {number}: en utelatelse eller et fast tall må ha en begrunnelse.")
-        for key, label in (("fixed", "fast tall"), ("minimum", "minimum for kommunen"), ("cap", "maks")):
-            value = c.get(key)
-            if value is not None and (not isinstance(value, int) or not 0 <= value <= MAX_PERSONS):
-                errors.append(f"Kommune {number}: {label} må være et helt tall fra 0 til {MAX_PERSONS_TEXT}.")
-    if errors:
-        raise ValidationError(errors)
+def constraints_validate(constraints: dict) -> dict:
+    """The constraints through their typed structure (:class:`Constraints`); what is stored. Raises
+    :class:`ScenarioInvalid` naming every problem."""
+    return Constraints.from_json(constraints).to_json()
 
 
 def criteria_validate(criteria: list[dict]) -> None:
     if not criteria:
-        raise ValidationError("Velg minst ett kriterium.")
+        raise ScenarioInvalid([_("Choose at least one criterion.")])
     codes = [c["code"] for c in criteria]
     if len(set(codes)) != len(codes):
-        raise ValidationError("Et kriterium er valgt flere ganger.")
+        raise ScenarioInvalid([_("A criterion is chosen more than once.")])
     for c in criteria:
         if not 0 <= float(c.get("weight", 1)) <= MAX_WEIGHT or float(c.get("exponent", 1)) <= 0:
-            raise ValidationError(
-                f"Kriteriet «{c['code']}»: vekten må være fra 0 til {MAX_WEIGHT} og eksponenten må være over 0."
+            raise ScenarioInvalid(
+                [
+                    _("Criterion «%(code)s»: the weight must be from 0 to %(max)s and the exponent above 0.")
+                    % {"code": c["code"], "max": MAX_WEIGHT}
+                ]
             )
 
 
 def numbers_validate(data: dict) -> None:
     """The total and the minimum lot are numbers of persons: whole, 0 or more, at most a million."""
-    for key, label in (("total", "Totalen"), ("min_lot", "Minstetallet (lodd)")):
+    for key, label in (("total", _("The total")), ("min_lot", _("The minimum lot"))):
         value = data.get(key)
         if value is not None and (not isinstance(value, int) or not 0 <= value <= MAX_PERSONS):
-            raise ValidationError(f"{label} må være et helt tall fra 0 til {MAX_PERSONS_TEXT}.")
+            raise ScenarioInvalid(
+                [
+                    _("%(label)s must be a whole number from 0 to %(limit)s.")
+                    % {"label": label, "limit": MAX_PERSONS_TEXT}
+                ],
+                field=key,
+            )
 
 
 def _is_frozen(scenario: Scenario) -> bool:
@@ -84,10 +88,10 @@ def _clean(values: dict) -> dict:
     data.setdefault("criteria", [{"code": POPULATION, "weight": 1.0, "exponent": 1.0}])
     data.setdefault("constraints", {})
     criteria_validate(data["criteria"])
-    constraints_validate(data["constraints"])
+    data["constraints"] = constraints_validate(data["constraints"])
     numbers_validate(data)
     if data.get("method", Method.OPTIMAL) not in Method.values:
-        raise ValidationError(f"Ukjent metode «{data['method']}».")
+        raise ScenarioInvalid([_("Unknown method «%(method)s».") % {"method": data["method"]}], field="method")
     return data
 
 
@@ -103,9 +107,11 @@ def scenario_update(*, scenario: Scenario, version: int | None = None, **values)
     """Change a scenario; ``version`` (if given) must match (someone else may have saved meanwhile)."""
     locked = Scenario.objects.select_for_update().get(pk=scenario.pk)
     if _is_frozen(locked):
-        raise ValidationError("Scenarioet er valgt som anbefaling og er låst. Lag en kopi for å endre det.")
+        raise ScenarioInvalid(
+            [_("The scenario is chosen as the recommendation and is locked. Make a copy to change it.")]
+        )
     if version is not None and version != locked.version:
-        raise ValidationError("Scenarioet er endret av noen andre siden du åpnet det. Last siden på nytt.")
+        raise ConcurrentEdit(current=locked)
     data = _clean({**{k: getattr(locked, k) for k in SCENARIO_FIELDS}, **values})
     for key, value in data.items():
         setattr(locked, key, value)
@@ -172,18 +178,23 @@ def scenario_from_last_year(
     """
     previous = SettlementYear.objects.filter(county_id=settlement_year.county_id, year=settlement_year.year - 1).first()
     if previous is None:
-        raise ValidationError(f"Det finnes ikke noe bosettingsår {settlement_year.year - 1} å kalibrere mot.")
+        raise ScenarioInvalid(
+            [_("There is no settlement year %(year)s to calibrate against.") % {"year": settlement_year.year - 1}]
+        )
     figures = list(
         SettlementFigure.objects.filter(settlement_year=previous, requested__isnull=False).select_related(
             "municipality"
         )
     )
     if not figures:
-        raise ValidationError(
-            f"Ingen anmodningstall er registrert for {previous.year}; det er ingenting å kalibrere mot."
+        raise ScenarioInvalid(
+            [
+                _("No requests are registered for %(year)s; there is nothing to calibrate against.")
+                % {"year": previous.year}
+            ]
         )
     municipalities = [f.municipality for f in figures]
-    values, _ = criterion_values(previous.county_id, list(criteria), municipalities, previous.year)
+    values = criterion_values(previous.county_id, list(criteria), municipalities, previous.year)[0]
     engine_municipalities = [
         allocation.Municipality(
             number=f.municipality.number, name=f.municipality.norwegian_name, criteria=values[f.municipality_id]

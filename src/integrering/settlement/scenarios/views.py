@@ -5,14 +5,16 @@ infeasible scenario) are shown as the engine's Norwegian message with status 400
 """
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from integrering import allocation
+from integrering.core.error_handling import form_error_add
+from integrering.core.exceptions import ApplicationError, ConcurrentEdit
 from integrering.core.permissions import Perm, has_perm, requires
 from integrering.settlement.criteria.selectors import criteria_of_county_for_year
+from integrering.settlement.errors import ScenarioInvalid
 from integrering.settlement.recommendation.forms import RecommendationForm
 from integrering.settlement.recommendation.selectors import recommendations_of_year
 from integrering.settlement.scenarios import selectors, services
@@ -23,8 +25,10 @@ from integrering.settlement.years.selectors import municipalities_in_year, names
 
 
 def _errors(error: Exception) -> list[str]:
-    if isinstance(error, ValidationError):
+    if isinstance(error, ScenarioInvalid):
         return list(error.messages)
+    if isinstance(error, ApplicationError):
+        return [error.user_message]
     return [str(error)]
 
 
@@ -68,7 +72,7 @@ def scenario_create(request, year: int):
             scenario = services.scenario_create(
                 settlement_year=settlement_year, user=request.user, **form.scenario_values()
             )
-        except ValidationError as error:
+        except ApplicationError as error:
             errors = _errors(error)
         else:
             messages.success(request, _("The scenario was saved."))
@@ -98,11 +102,16 @@ def scenario_edit(request, year: int, pk: int):
     form = _form(settlement_year, request.POST or None, initial=ScenarioForm.initial_from(scenario))
     form.fields["version"].required = True  # without it a save could silently overwrite someone else's change
     errors = []
+    status = 400 if request.method == "POST" else 200
     if request.method == "POST" and form.is_valid():
         values = form.scenario_values()
         try:
             services.scenario_update(scenario=scenario, version=form.cleaned_data.get("version"), **values)
-        except ValidationError as error:
+        except ConcurrentEdit as error:
+            # Nothing was saved: the form shows what the other person saved, and saving again replaces it.
+            form_error_add(form, error)
+            status = 409
+        except ApplicationError as error:
             errors = _errors(error)
         else:
             messages.success(request, _("The scenario was saved."))
@@ -116,7 +125,7 @@ def scenario_edit(request, year: int, pk: int):
             "errors": errors,
             "scenario": scenario,
         },
-        status=400 if request.method == "POST" else 200,
+        status=status,
     )
 
 
@@ -181,7 +190,7 @@ def scenario_from_last_year(request, year: int):
     settlement_year = settlement_year_get(request.user, year)
     try:
         scenario, calibration = services.scenario_from_last_year(settlement_year=settlement_year, user=request.user)
-    except (ValidationError, allocation.AllocationError) as error:
+    except (ApplicationError, allocation.AllocationError) as error:
         for text in _errors(error):
             messages.error(request, text)
         return redirect("settlement:scenarios", year=year)

@@ -79,7 +79,7 @@ class Command(NorwegianErrors, BaseCommand):
         try:
             _, changed = services.figures_apply(county=county_obj, year=year, rows=plan.rows)
         except InvalidFigures as error:
-            fail([str(error), "Ingenting ble lagret."])
+            fail([error.user_message, "Ingenting ble lagret."])
         self.stdout.write(
             f"Lest inn {plural(len(plan.rows), 'kommune', 'kommuner')} for {county_obj.name} {year}; {changed} endret."
         )

@@ -84,12 +84,12 @@ def criterion_value_set(
     if value is None:
         CriterionValue.objects.filter(definition=definition, municipality=municipality, year=year).delete()
         return None
-    obj, _ = CriterionValue.objects.update_or_create(
+    obj = CriterionValue.objects.update_or_create(
         definition=definition,
         municipality=municipality,
         year=year,
         defaults={"value": value, "source": source, "source_date": source_date},
-    )
+    )[0]
     return obj
 
 

@@ -16,7 +16,7 @@ class StaleVersion(ConcurrentEdit):
     """The record was changed by someone else since it was read (optimistic lock); ``current`` is it now."""
 
     def __init__(self, current):
-        super().__init__(_("The figures were changed by someone else in the meantime."), current=current)
+        super().__init__(current=current)  # «Noen andre har endret dette siden du åpnet det.»
 
 
 class InvalidFigures(ApplicationError):

@@ -3,11 +3,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from integrering.core.versioning import VersionedFormMixin
 from integrering.core.widgets import DateInput
 from integrering.settlement.criteria.models import CriterionDefinition
 
 
-class CriterionForm(forms.ModelForm):
+class CriterionForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = CriterionDefinition
         fields = ["code", "name", "unit", "higher_is_better", "description"]
@@ -44,16 +45,26 @@ class CriterionImportForm(SourceFields):
 
 
 class CriterionValuesForm(SourceFields):
-    """One value field per municipality: ``municipalities`` is [(number, name, current value)]."""
+    """One value field per municipality: ``municipalities`` is [(number, name, current value, its version)].
+
+    Each value carries the version the user saw (``ver_<number>``, 0 when there was none): saving refuses
+    the whole form when any of them has changed since (see ``services.criterion_values_save``).
+    """
 
     def __init__(self, *args, municipalities, **kwargs):
         super().__init__(*args, **kwargs)
-        self.municipalities = municipalities
-        for number, name, value in municipalities:
+        self.municipalities = [(number, name, value) for number, name, value, _version in municipalities]
+        for number, name, value, version in municipalities:
             field = forms.DecimalField(
                 required=False, max_digits=14, decimal_places=4, initial=value, label=f"{number} {name}"
             )
             self.fields[f"v_{number}"] = field
+            self.fields[f"ver_{number}"] = forms.IntegerField(
+                widget=forms.HiddenInput, required=False, min_value=0, initial=version
+            )
+
+    def versions(self) -> dict[str, int | None]:
+        return {number: self.cleaned_data.get(f"ver_{number}") for number, _name, _value in self.municipalities}
 
     def value_rows(self):
         return [(number, name, self[f"v_{number}"]) for number, name, _value in self.municipalities]

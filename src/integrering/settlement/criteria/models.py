@@ -4,13 +4,14 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from integrering.core.models import County
+from integrering.core.versioning import Versioned
 from integrering.municipalities.models import Municipality
 
 # The built-in criterion: population on 1 January, from the reference data (it has no definition).
 POPULATION = "folketall"
 
 
-class CriterionDefinition(models.Model):
+class CriterionDefinition(Versioned):
     """A criterion the county uses to distribute (population is built in, from the reference data)."""
 
     county = models.ForeignKey(County, on_delete=models.PROTECT, related_name="criteria")
@@ -33,7 +34,7 @@ class CriterionDefinition(models.Model):
         return {"county": self.county.number}
 
 
-class CriterionValue(models.Model):
+class CriterionValue(Versioned):
     definition = models.ForeignKey(CriterionDefinition, on_delete=models.CASCADE, related_name="values")
     municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="criterion_values")
     year = models.PositiveSmallIntegerField(_("year"))

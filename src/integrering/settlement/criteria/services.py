@@ -13,14 +13,16 @@ import tempfile
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from types import SimpleNamespace
 
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from integrering.allocation import AllocationError
 from integrering.allocation.io import parse_number, read_table
-from integrering.core.exceptions import ApplicationError
+from integrering.core.exceptions import ApplicationError, ConcurrentEdit
 from integrering.core.models import County
+from integrering.core.versioning import expect_version
 from integrering.municipalities.models import Municipality
 from integrering.settlement.criteria.models import POPULATION, CriterionDefinition, CriterionValue
 from integrering.settlement.figures.imports import formula_errors
@@ -47,9 +49,19 @@ def criterion_create(
 
 @transaction.atomic
 def criterion_update(
-    *, definition: CriterionDefinition, name: str, unit: str = "", higher_is_better: bool = True, description: str = ""
+    *,
+    definition: CriterionDefinition,
+    name: str,
+    unit: str = "",
+    higher_is_better: bool = True,
+    description: str = "",
+    version: int | None = None,
 ) -> CriterionDefinition:
-    """Change the name, unit, direction and description (the code stays: scenarios refer to it)."""
+    """Change the name, unit, direction and description (the code stays: scenarios refer to it).
+
+    ``version``: the version the user saw; if someone else saved since, ``ConcurrentEdit`` and nothing is written.
+    """
+    expect_version(definition, version)
     definition.name, definition.unit = name, unit
     definition.higher_is_better, definition.description = higher_is_better, description
     definition.save()
@@ -235,9 +247,29 @@ def criterion_values_save(
     values: dict[Municipality, Decimal | None],
     source: str,
     source_date: datetime.date | None,
+    versions: dict[str, int | None] | None = None,
 ) -> int:
-    """Save the edited values of one criterion; only values that changed get the new source. Returns how many changed."""
-    current = {v.municipality_id: v.value for v in CriterionValue.objects.filter(definition=definition, year=year)}
+    """Save the edited values of one criterion; only values that changed get the new source. Returns how many changed.
+
+    ``versions``: per municipality number, the version of its value the user saw (0: there was none). When any
+    value has been changed (or added, or removed) by someone else since, nothing is written and
+    :class:`ConcurrentEdit` carries the current values (``v_<number>``) and versions (``versions``).
+    """
+    rows = {
+        v.municipality_id: v
+        for v in CriterionValue.objects.select_for_update().filter(definition=definition, year=year)
+    }
+    if versions is not None:
+        stale = [
+            m
+            for m in values
+            if versions.get(m.number) is not None and versions[m.number] != (rows[m.pk].version if m.pk in rows else 0)
+        ]
+        if stale:
+            theirs = {f"v_{m.number}": rows[m.pk].value if m.pk in rows else None for m in stale}
+            now = {m.number: rows[m.pk].version if m.pk in rows else 0 for m in values}
+            raise ConcurrentEdit(current=SimpleNamespace(**theirs, versions=now))
+    current = {pk: v.value for pk, v in rows.items()}
     changed = 0
     for municipality, value in values.items():
         if current.get(municipality.pk) == value:

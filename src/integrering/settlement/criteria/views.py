@@ -7,7 +7,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from integrering.core.error_handling import form_error_add
-from integrering.core.exceptions import ApplicationError
+from integrering.core.exceptions import ApplicationError, ConcurrentEdit
 from integrering.core.permissions import Perm, has_perm, requires
 from integrering.settlement.criteria import selectors, services
 from integrering.settlement.criteria.forms import CriterionForm, CriterionImportForm, CriterionValuesForm
@@ -39,7 +39,7 @@ def _save_definition(request, form, definition=None):
     fields = {k: data[k] for k in ("name", "unit", "higher_is_better", "description")}
     if definition is None:
         return services.criterion_create(county=request.user.county, code=data["code"], **fields)
-    return services.criterion_update(definition=definition, **fields)
+    return services.criterion_update(definition=definition, version=data.get("version"), **fields)
 
 
 @requires(Perm.EDIT_SETTLEMENT)
@@ -66,10 +66,17 @@ def criterion_create(request):
 def criterion_edit(request, pk: int):
     definition = selectors.criterion_get(request.user, pk)
     form = CriterionForm(request.POST or None, instance=definition)
+    status = 400 if request.method == "POST" else 200
     if request.method == "POST" and form.is_valid():
-        _save_definition(request, form, definition)
-        messages.success(request, _("The criterion was saved."))
-        return redirect("settlement:criteria")
+        try:
+            _save_definition(request, form, definition)
+        except ApplicationError as error:
+            # A ConcurrentEdit: nothing was saved; the form shows what the other person saved.
+            form_error_add(form, error)
+            status = error.status
+        else:
+            messages.success(request, _("The criterion was saved."))
+            return redirect("settlement:criteria")
     return render(
         request,
         "settlement/criteria/form.html",
@@ -78,7 +85,7 @@ def criterion_edit(request, pk: int):
             "criterion": definition,
             "in_use": services.criterion_in_use(definition=definition),
         },
-        status=400 if request.method == "POST" else 200,
+        status=status,
     )
 
 
@@ -169,21 +176,42 @@ def criterion_values_edit(request, year: int, pk: int):
     municipalities = municipalities_in_year(settlement_year)
     names = names_in_year(municipalities, year)
     current = {v.municipality_id: v for v in CriterionValue.objects.filter(definition=definition, year=year)}
-    rows = [(m.number, names[m.pk], current[m.pk].value if m.pk in current else None) for m in municipalities]
+    rows = [
+        (
+            m.number,
+            names[m.pk],
+            current[m.pk].value if m.pk in current else None,
+            current[m.pk].version if m.pk in current else 0,
+        )
+        for m in municipalities
+    ]
     form = CriterionValuesForm(request.POST or None, municipalities=rows)
+    status = 400 if request.method == "POST" else 200
     if request.method == "POST" and form.is_valid():
-        changed = services.criterion_values_save(
-            definition=definition,
-            year=year,
-            source=form.cleaned_data["source"],
-            source_date=form.cleaned_data["source_date"],
-            values={m: form.cleaned_data[f"v_{m.number}"] for m in municipalities},
-        )
-        messages.success(
-            request,
-            ngettext("%(count)s value was changed.", "%(count)s values were changed.", changed) % {"count": changed},
-        )
-        return redirect("settlement:criterion_values", year=year)
+        try:
+            changed = services.criterion_values_save(
+                definition=definition,
+                year=year,
+                source=form.cleaned_data["source"],
+                source_date=form.cleaned_data["source_date"],
+                values={m: form.cleaned_data[f"v_{m.number}"] for m in municipalities},
+                versions=form.versions(),
+            )
+        except ConcurrentEdit as error:
+            # Nothing was saved: show what the other person saved; the versions now make a new save deliberate.
+            form_error_add(form, error)
+            data = form.data.copy()
+            for number, version in error.current.versions.items():
+                data[f"ver_{number}"] = str(version)
+            form.data = data
+            status = 409
+        else:
+            messages.success(
+                request,
+                ngettext("%(count)s value was changed.", "%(count)s values were changed.", changed)
+                % {"count": changed},
+            )
+            return redirect("settlement:criterion_values", year=year)
     return render(
         request,
         "settlement/criteria/values_form.html",
@@ -192,5 +220,5 @@ def criterion_values_edit(request, year: int, pk: int):
             "criterion": definition,
             "form": form,
         },
-        status=400 if request.method == "POST" else 200,
+        status=status,
     )

@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from integrering.core.versioning import Versioned
 from integrering.municipalities.models import Municipality
 from integrering.settlement.years.models import SettlementYear
 
@@ -23,7 +24,7 @@ FIGURE_FIELDS = (
 )
 
 
-class SettlementFigure(models.Model):
+class SettlementFigure(Versioned):
     """One municipality's figures for one settlement year. NULL = unknown; 0 = zero."""
 
     settlement_year = models.ForeignKey(SettlementYear, on_delete=models.CASCADE, related_name="figures")
@@ -42,7 +43,6 @@ class SettlementFigure(models.Model):
     decision_reference = models.CharField(_("reference to the council decision"), max_length=255, blank=True)
     settled_as_of = models.DateField(_("settled figures as of"), null=True, blank=True)
     settled_source = models.CharField(_("source of the settled figures"), max_length=255, blank=True)
-    version = models.PositiveIntegerField(default=1, help_text="Optimistic lock: bumped on every save.")
 
     class Meta:
         ordering = ["municipality__number"]

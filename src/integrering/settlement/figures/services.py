@@ -73,8 +73,9 @@ def figure_update(
     persons_check(values, FIGURE_FIELDS)
     if ema_problems({f: getattr(figure, f) for f in FIGURE_FIELDS}):
         raise InvalidFigures(_("The number of unaccompanied minors cannot be larger than the total."))
-    figure.version += 1
-    figure.save()
+    if figure.pk is None:
+        figure.version = 1
+    figure.save()  # Versioned: the UPDATE also matches only the version read above
     return figure
 
 
@@ -136,7 +137,8 @@ def figures_apply(
                 _("%(municipality)s: the number of unaccompanied minors is larger than the total."),
                 params={"municipality": municipality},
             )
-        figure.version += 1
+        if figure.pk is None:
+            figure.version = 1
         figure.save()
         changed += 1
     return settlement_year, changed

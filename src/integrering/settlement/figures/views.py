@@ -12,9 +12,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from integrering.core.error_handling import form_error_add
+from integrering.core.exceptions import ApplicationError, ConcurrentEdit
 from integrering.core.permissions import Perm, has_perm, is_municipal_only, requires
+from integrering.core.versioning import changed_values
 from integrering.municipalities.services import PageSection
-from integrering.settlement.errors import InvalidFigures, RecommendationLocked, StaleVersion
+from integrering.settlement.errors import RecommendationLocked
 from integrering.settlement.figures import exports, imports, selectors, services
 from integrering.settlement.figures.forms import DecisionForm, FigureDetailsForm, FigureForm, ImportForm
 from integrering.settlement.figures.models import SettlementFigure
@@ -91,13 +94,16 @@ def figure_edit(request, year: int, number: str):
                     values=form.values(),
                     version=form.cleaned_data["version"],
                 )
-            except StaleVersion as stale:
+            except ConcurrentEdit as stale:
+                # Nothing was saved: the current values are shown, with the user's own beside what was saved.
+                mine = changed_values(form, stale.current)
                 conflict, status, figure = True, 409, stale.current
                 form = form_class(instance=stale.current, initial={"version": stale.current.version}, locked=locked)
+                form.conflict = mine
             except RecommendationLocked as error:
-                form.lock(str(error))
-            except InvalidFigures as error:
-                form.add_error(None, str(error))
+                form.lock(error.user_message)
+            except ApplicationError as error:
+                form_error_add(form, error)
             else:
                 return _figure_saved(request, settlement_year, municipality, saved)
     context = {
@@ -167,8 +173,8 @@ def import_apply(request, year: int):
     if plan.ok:
         try:
             changed = services.figures_apply(county=request.user.county, year=year, rows=plan.rows)[1]
-        except InvalidFigures as error:  # the plan checks this already; nothing was written
-            plan.errors.append(str(error))
+        except ApplicationError as error:  # the plan checks this already; nothing was written
+            plan.errors.append(error.user_message)
     if not plan.ok:
         return render(
             request,
@@ -240,16 +246,14 @@ def decision(request, year: int):
                     reference=data["reference"],
                     version=data["version"],
                 )
-            except StaleVersion:
-                messages.error(
-                    request,
-                    _(
-                        "Someone else changed the figures while you were editing. Check the current values and try again."
-                    ),
-                )
+            except ConcurrentEdit as error:
+                form_error_add(form, error)  # nothing saved; the other person's values are shown
+                status = 409
+            except ApplicationError as error:
+                form_error_add(form, error)
+            else:
+                messages.success(request, _("The decision was registered."))
                 return redirect("settlement:decision", year)
-            messages.success(request, _("The decision was registered."))
-            return redirect("settlement:decision", year)
     return render(
         request,
         "settlement/figures/decision.html",

@@ -12,6 +12,11 @@ class RecommendationForm(forms.Form):
         help_text=_("Required when the year already has a recommendation."),
     )
 
-    def __init__(self, *args, reason_required: bool = False, **kwargs):
+    # The latest version the user saw (0: none): a recommendation made by someone else meanwhile is not
+    # silently replaced (``recommendation_make(expected_latest=...)``).
+    latest = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+
+    def __init__(self, *args, reason_required: bool = False, latest: int | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["reason"].required = reason_required
+        self.fields["latest"].initial = latest

@@ -11,7 +11,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from integrering.core.exceptions import ApplicationError
+from integrering.core.exceptions import ApplicationError, ConcurrentEdit
 from integrering.municipalities.models import Municipality
 from integrering.settlement.figures.models import SettlementFigure
 from integrering.settlement.recommendation.models import Recommendation
@@ -44,8 +44,7 @@ def _figures_set(settlement_year: SettlementYear, numbers: dict[str, int]) -> No
             )
         elif figure.recommended != value:
             figure.recommended = value
-            figure.version += 1
-            figure.save(update_fields=["recommended", "version"])
+            figure.save(update_fields=["recommended"])  # Versioned: bumps the version
 
 
 @transaction.atomic
@@ -57,9 +56,18 @@ def recommendation_make(
     run: ScenarioRun | None = None,
     numbers: dict[str, int] | None = None,
     description: str = "",
+    expected_latest: int | None = None,
 ) -> Recommendation:
-    """Make version n + 1 of the year's recommendation from a scenario run (or, for imports, plain numbers)."""
+    """Make version n + 1 of the year's recommendation from a scenario run (or, for imports, plain numbers).
+
+    ``expected_latest``: the latest version the user saw (0: none); when someone else has made a newer one
+    since, :class:`ConcurrentEdit` (with that version as ``current``) and nothing is written.
+    """
     year = SettlementYear.objects.select_for_update().get(pk=settlement_year.pk)
+    if expected_latest is not None:
+        newest = Recommendation.objects.filter(settlement_year=year).order_by("-version").first()
+        if (newest.version if newest else 0) != expected_latest:
+            raise ConcurrentEdit(current=newest)
     if run is not None:
         if run.scenario.settlement_year_id != year.pk:
             raise ApplicationError(_("The run belongs to another settlement year."))
@@ -88,6 +96,5 @@ def recommendation_make(
     )
     if year.stage == Stage.PLANNING:
         year.stage = Stage.RECOMMENDED
-    year.version += 1
-    year.save(update_fields=["stage", "version"])
+    year.save(update_fields=["stage"])  # Versioned: bumps the version
     return recommendation

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from integrering.core.error_handling import form_error_add
-from integrering.core.exceptions import ApplicationError
+from integrering.core.exceptions import ApplicationError, ConcurrentEdit
 from integrering.core.permissions import Perm, has_perm, requires
 from integrering.settlement.letters.letter import letter_pdf
 from integrering.settlement.recommendation import selectors
@@ -32,14 +32,23 @@ def recommendation_choose(request, year: int, pk: int):
     run = scenario_selectors.run_get(request.user, year, pk)
     settlement_year = run.scenario.settlement_year
     latest = selectors.recommendations_of_year(settlement_year).first()
-    form = RecommendationForm(request.POST, reason_required=latest is not None)
+    form = RecommendationForm(request.POST, reason_required=latest is not None, latest=latest.version if latest else 0)
+    status = 400
     if form.is_valid():
         try:
             recommendation = recommendation_make(
-                settlement_year=settlement_year, user=request.user, run=run, reason=form.cleaned_data["reason"]
+                settlement_year=settlement_year,
+                user=request.user,
+                run=run,
+                reason=form.cleaned_data["reason"],
+                expected_latest=form.cleaned_data.get("latest"),
             )
         except ApplicationError as error:
             form_error_add(form, error)
+            status = error.status
+            if isinstance(error, ConcurrentEdit) and error.current is not None:
+                form.data = form.data.copy()
+                form.data["latest"] = str(error.current.version)  # choosing again is then deliberate
         else:
             messages.success(
                 request, _("Version %(version)s of the recommendation was made.") % {"version": recommendation.version}
@@ -47,7 +56,7 @@ def recommendation_choose(request, year: int, pk: int):
             return redirect("settlement:recommendation", year=year, version=recommendation.version)
     context = detail_context(request, run.scenario, run=run)
     context.update({"recommendation_form": form, "latest_recommendation": latest})
-    return render(request, "settlement/scenarios/run.html", context, status=400)
+    return render(request, "settlement/scenarios/run.html", context, status=status)
 
 
 @requires(Perm.VIEW_SETTLEMENT)

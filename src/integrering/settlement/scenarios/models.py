@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from integrering.core.versioning import Versioned
 from integrering.settlement.years.models import SettlementYear
 
 
@@ -14,7 +15,7 @@ class Method(models.TextChoices):
     LARGEST_REMAINDER = "largest-remainder", _("Largest remainder (Hamilton)")
 
 
-class Scenario(models.Model):
+class Scenario(Versioned):
     """A way to distribute the year's total, editable until it is chosen as the recommendation.
 
     ``criteria``: list of {"code": str, "weight": float, "exponent": float}; the code ``folketall``
@@ -35,7 +36,6 @@ class Scenario(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    version = models.PositiveIntegerField(default=1, help_text="Optimistic lock: bumped on every save.")
 
     class Meta:
         ordering = ["-created_at"]

@@ -115,8 +115,7 @@ def scenario_update(*, scenario: Scenario, version: int | None = None, **values)
     data = _clean({**{k: getattr(locked, k) for k in SCENARIO_FIELDS}, **values})
     for key, value in data.items():
         setattr(locked, key, value)
-    locked.version += 1
-    locked.save()
+    locked.save()  # Versioned: bumps the version
     return locked
 
 

@@ -1,9 +1,11 @@
 """The settlement year: the county's frame from IMDi, the deadlines and the stage of the yearly cycle."""
 
 from django.db import models
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from integrering.core.models import County
+from integrering.core.versioning import Versioned
 
 
 class Stage(models.TextChoices):
@@ -14,7 +16,7 @@ class Stage(models.TextChoices):
     SETTLING = "settling", _("Settling")
 
 
-class SettlementYear(models.Model):
+class SettlementYear(Versioned):
     county = models.ForeignKey(County, on_delete=models.PROTECT, related_name="settlement_years")
     year = models.PositiveSmallIntegerField(_("year"))
     total = models.PositiveIntegerField(_("county total"), null=True, blank=True)
@@ -25,11 +27,17 @@ class SettlementYear(models.Model):
     decision_deadline = models.DateField(_("deadline for the municipalities' decisions"), null=True, blank=True)
     stage = models.CharField(_("stage"), max_length=16, choices=Stage.choices, default=Stage.PLANNING)
     notes = models.TextField(_("notes"), blank=True)
-    version = models.PositiveIntegerField(default=1, help_text="Optimistic lock: bumped on every save.")
 
     class Meta:
         ordering = ["-year"]
-        constraints = [models.UniqueConstraint(fields=["county", "year"], name="unique_settlement_year")]
+        constraints = [
+            models.UniqueConstraint(fields=["county", "year"], name="unique_settlement_year"),
+            # The frame's unaccompanied minors are part of the total (services and forms say so in words first).
+            models.CheckConstraint(
+                condition=Q(total__isnull=True) | Q(total_minors__isnull=True) | Q(total_minors__lte=F("total")),
+                name="settlement_year_minors_within_total",
+            ),
+        ]
         verbose_name = _("settlement year")
         verbose_name_plural = _("settlement years")
 

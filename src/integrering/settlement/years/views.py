@@ -6,8 +6,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from integrering.core.error_handling import form_error_add
+from integrering.core.exceptions import ApplicationError, ConcurrentEdit
 from integrering.core.permissions import Perm, has_perm, is_municipal_only, requires
-from integrering.settlement.errors import StaleVersion
 from integrering.settlement.figures import selectors as figure_selectors
 from integrering.settlement.years import selectors, services
 from integrering.settlement.years.forms import YearCreateForm, YearEditForm
@@ -94,17 +95,18 @@ def year_edit(request, year: int):
                 services.settlement_year_update(
                     settlement_year=settlement_year, version=form.cleaned_data["version"], data=data
                 )
-            except StaleVersion:
-                messages.error(
-                    request,
-                    _(
-                        "Someone else changed the year while you were editing. Your changes were not saved; here is the current version."
-                    ),
-                )
-                return redirect("settlement:year_edit", year)
-            messages.success(request, _("The settlement year was saved."))
-            return redirect("settlement:year", year)
-        status = 400
+            except ConcurrentEdit as error:
+                # Nothing was saved; the form keeps the user's values and shows what the other person saved.
+                form_error_add(form, error)
+                status = 409
+            except ApplicationError as error:
+                form_error_add(form, error)
+                status = 400
+            else:
+                messages.success(request, _("The settlement year was saved."))
+                return redirect("settlement:year", year)
+        else:
+            status = 400
     return render(
         request, "settlement/years/edit.html", {"settlement_year": settlement_year, "form": form}, status=status
     )

@@ -18,8 +18,11 @@ case number; give those per row. A per-row column wins over the document's value
 from __future__ import annotations
 
 import datetime
-import re
 from dataclasses import dataclass
+
+from integrering.tabular import CellError, date, formula_prefix_remove
+
+_DATE = date()
 
 DETAIL_COLUMNS = {
     "anmodet_dato": "requested_on",
@@ -61,17 +64,12 @@ class Document:
 
 
 def parse_date_text(text: str) -> datetime.date | None:
-    """«14.12.2023», «1.2.2024» or «2023-12-14»; None if it is none of these."""
-    text = text.strip()
-    for pattern, order in ((r"(\d{1,2})\.(\d{1,2})\.(\d{4})", (3, 2, 1)), (r"(\d{4})-(\d{2})-(\d{2})", (1, 2, 3))):
-        match = re.fullmatch(pattern, text)
-        if match:
-            year, month, day = (int(match.group(i)) for i in order)
-            try:
-                return datetime.date(year, month, day)
-            except ValueError:
-                return None
-    return None
+    """«14.12.2023», «1.2.2024» or «2023-12-14»; None if it is none of these (the one date parser of the
+    imports, :func:`integrering.tabular.date`)."""
+    try:
+        return _DATE(text.strip())
+    except CellError:
+        return None
 
 
 def parse_detail(field: str, value) -> tuple[object, str | None]:
@@ -85,7 +83,8 @@ def parse_detail(field: str, value) -> tuple[object, str | None]:
             return value, None
         parsed = parse_date_text(str(value))
         return (parsed, None) if parsed else (None, f"«{str(value).strip()}» er ikke en dato (skriv dd.mm.åååå)")
-    text = "" if value is None else str(value).strip()
+    # The exports write a formula-like reference with a leading «'»: take it off, so a file imports back unchanged.
+    text = "" if value is None else formula_prefix_remove(str(value).strip())
     if len(text) > MAX_REFERENCE:
         return None, f"teksten er for lang ({len(text)} tegn, høyst {MAX_REFERENCE})"
     return text, None

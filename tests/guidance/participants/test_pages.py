@@ -117,7 +117,7 @@ def test_editing_a_participant_re_evaluates_and_a_stale_version_is_refused(decid
     decided.refresh_from_db()
     assert "MAPPING_MISSING" not in decided.findings
     stale = client.post(f"/veiledning/deltakere/{decided.pk}/endre/", data)  # the same, old version again
-    assert stale.status_code == 400
+    assert stale.status_code == 409
     assert "Noen andre har endret" in stale.content.decode()
 
 

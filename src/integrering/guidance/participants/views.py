@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from integrering.core.audit import personal_data_list_log, personal_data_read_log
 from integrering.core.permissions import Perm, has_perm, is_municipal_only, requires
 from integrering.guidance.cases.forms import case_forms
-from integrering.guidance.cases.models import ReferralStatus
+from integrering.guidance.cases.models import CaseStatus
 from integrering.guidance.form_page import form_page
 from integrering.guidance.participants import selectors, services
 from integrering.guidance.participants.forms import (
@@ -86,9 +86,7 @@ def participant_detail(request, pk: int):
         "sessions": list(case.sessions.all()) if case else [],
         "referrals": list(participant.referrals.select_related("referred_by", "withdrawn_by")),
         "enrolments": list(participant.training_enrolments.all()),
-        "open_referral": participant.referrals.filter(
-            status__in=[ReferralStatus.REFERRED, ReferralStatus.BOOKED]
-        ).exists(),
+        "open_referral": case is not None and case.status in (CaseStatus.REFERRED, CaseStatus.BOOKED),
         "today": timezone.localdate(),
         "can_edit": has_perm(user, Perm.EDIT_PARTICIPANTS),
         "can_refer": has_perm(user, Perm.REFER_PARTICIPANTS),

@@ -31,7 +31,7 @@ from django.utils import timezone
 from integrering.core.exceptions import ApplicationError
 from integrering.core.file_errors import table_error_message
 from integrering.core.models import County
-from integrering.guidance.bulk import audit_log_bulk, rows_update
+from integrering.guidance.bulk import audit_log_bulk, changes_save, untracked_update
 from integrering.guidance.cases.models import CaseStatus, GuidanceCase
 from integrering.guidance.compliance.services import participants_evaluate_bulk
 from integrering.guidance.participants.models import Participant
@@ -334,11 +334,10 @@ def import_apply(plan: ImportPlan) -> ImportResult:
             changed.append((old, participant))
         participants.append(participant)
     Participant.objects.bulk_create(new, batch_size=1000)
-    rows_update(Participant, [p for _, p in changed], UPDATE_FIELDS)
+    changes_save(Participant, changed, UPDATE_FIELDS)
     created_ids = {id(p) for p in new}
-    rows_update(Participant, [p for p in participants if id(p) not in created_ids], ["last_activity_at"])
+    untracked_update(Participant, [p for p in participants if id(p) not in created_ids], ["last_activity_at"])
     audit_log_bulk([(None, p) for p in new], action=LogEntry.Action.CREATE)
-    audit_log_bulk(changed, action=LogEntry.Action.UPDATE)
     completed, cases_changed = _complete_cases(plan, participants)
     # Only what changed needs evaluating now; unchanged rows keep their evaluation (the nightly
     # ``evaluate-participants`` refreshes the date-dependent findings).
@@ -367,8 +366,7 @@ def _complete_cases(plan: ImportPlan, participants: list[Participant]) -> tuple[
             case.status, case.completed_on, case.version = CaseStatus.COMPLETED, day, case.version + 1
             changed.append((old, case))
     GuidanceCase.objects.bulk_create(new, batch_size=1000)
-    rows_update(GuidanceCase, [c for _, c in changed], ["status", "completed_on", "version"])
+    changes_save(GuidanceCase, changed, ["status", "completed_on", "version"])
     audit_log_bulk([(None, c) for c in new], action=LogEntry.Action.CREATE)
-    audit_log_bulk(changed, action=LogEntry.Action.UPDATE)
     # An open referral is completed with its case: its status is read from the case (``Referral.status``).
     return len(dated), {c.participant_id for c in new} | {c.participant_id for _, c in changed}

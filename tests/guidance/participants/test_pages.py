@@ -41,7 +41,7 @@ def test_the_list_query_count_does_not_grow_with_participants(
     for i in range(30):
         participant_make(county, reference=f"N-{i}")
     client = client_for(counsellor)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(13):  # 13: the register export form lists the municipalities too
         response = client.get("/veiledning/deltakere/")
     assert len(response.context["page"]) == 30
 

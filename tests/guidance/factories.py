@@ -68,3 +68,23 @@ def export_setup(county, municipal_user):
     other = participant_make(county, reference="E-2", municipality="5006", full_time_upper_secondary=True)
     training_enrol(participant=other, school="Steinkjer vgs", target_level="A2", start=datetime.date(2024, 8, 19))
     return p, other
+
+
+def cli(*args: str) -> tuple[int, str, str]:
+    """Run ``integrering <args>`` as the command line does (an ApplicationError: its message and exit 2);
+    returns (exit status, standard output, standard error)."""
+    import contextlib
+    import io
+
+    from django.core.management import execute_from_command_line
+
+    from integrering.cli import _run_management_command
+
+    out, err = io.StringIO(), io.StringIO()
+    code = 0
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            _run_management_command(execute_from_command_line, ["integrering", *args])
+    except SystemExit as exit:
+        code = exit.code or 0
+    return code, out.getvalue(), err.getvalue()

@@ -1,7 +1,12 @@
 """Writing many rows in few queries, still audited: for the import and the nightly re-evaluation.
 
-    rows_update(model, objects, fields)            # one executemany UPDATE … WHERE pk = %s
+    changes_save(model, pairs, fields) -> int      # UPDATE the new objects of (old, new) pairs and audit them,
+                                                   # in one transaction; returns the number of audit entries
+    untracked_update(model, objects, fields)       # UPDATE fields the audit log does not track (a cache, the last
+                                                   # activity); any tracked field is refused (ValueError)
     audit_log_bulk(pairs, *, action)               # auditlog entries for (old or None, new) pairs
+
+No raw ``UPDATE`` here writes a tracked field without its audit entry.
 
 ``bulk_update`` builds a CASE expression per field and row, which is slow for thousands of rows;
 ``save()`` writes one audit entry per row through signals (several queries each). These helpers write
@@ -17,10 +22,28 @@ from auditlog.diff import model_instance_diff
 from auditlog.models import LogEntry
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
+from django.db import connection, transaction
 
 
-def rows_update(model, objects: Sequence, fields: Sequence[str]) -> None:
+@transaction.atomic
+def changes_save(model, pairs: Sequence[tuple], fields: Sequence[str]) -> int:
+    """Write ``fields`` of each pair's new object and the audit entries ``save()`` would write, all or nothing."""
+    _rows_update(model, [new for _, new in pairs], fields)
+    return audit_log_bulk(pairs, action=LogEntry.Action.UPDATE)
+
+
+def untracked_update(model, objects: Sequence, fields: Sequence[str]) -> None:
+    """Write ``fields`` the audit log does not track (derived or bookkeeping data); a tracked one is refused."""
+    from auditlog.registry import auditlog
+
+    excluded = set(auditlog.get_model_fields(model)["exclude_fields"]) if auditlog.contains(model) else set()
+    tracked = set(fields) - excluded if auditlog.contains(model) else set()
+    if tracked:
+        raise ValueError(f"{model.__name__}: {sorted(tracked)} are audited; write them with changes_save()")
+    _rows_update(model, objects, fields)
+
+
+def _rows_update(model, objects: Sequence, fields: Sequence[str]) -> None:
     if not objects:
         return
     meta = model._meta

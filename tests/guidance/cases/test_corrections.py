@@ -4,8 +4,8 @@ import pytest
 from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 
+from integrering.core.exceptions import ApplicationError, ConcurrentEdit
 from integrering.guidance.cases.services import case_complete, case_correct, referral_create
-from integrering.guidance.errors import ConcurrentEdit, GuidanceError
 from integrering.guidance.models import CaseStatus, GuidanceCase
 from tests.guidance.factories import D, participant_make
 
@@ -22,7 +22,7 @@ def completed(county):
 
 
 def test_completing_a_completed_case_again_is_refused_and_changes_nothing(completed):
-    with pytest.raises(GuidanceError) as error:
+    with pytest.raises(ApplicationError) as error:
         case_complete(case=completed, completed_on=D(2021, 6, 1), recommendation="education")
     assert "allerede fullført" in error.value.message and "Korriger" in error.value.message
     completed.refresh_from_db()
@@ -59,7 +59,7 @@ def test_a_stale_correction_or_one_of_an_open_case_is_refused(completed, county)
         case_correct(case=completed, version=completed.version - 1, completed_on=D(2021, 4, 2))
     open_case = participant_make(county, reference="O-1")
     referral_create(participant=open_case, user=None)
-    with pytest.raises(GuidanceError):
+    with pytest.raises(ApplicationError):
         case_correct(case=open_case.guidance_case, version=None, completed_on=D(2021, 4, 2))
 
 

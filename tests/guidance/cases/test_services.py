@@ -2,9 +2,9 @@
 
 import pytest
 
+from integrering.core.exceptions import ApplicationError
 from integrering.core.roles import Role
 from integrering.guidance.cases.services import case_book, case_complete, case_session_add, referral_create
-from integrering.guidance.errors import GuidanceError
 from integrering.guidance.models import CaseStatus, Referral, ReferralStatus
 from tests.guidance.factories import D, participant_make
 
@@ -34,5 +34,5 @@ def test_a_referral_opens_a_case_and_completion_updates_the_findings(county, mun
 def test_a_second_open_referral_is_refused(county, municipal_user):
     participant = participant_make(county)
     referral_create(participant=participant, user=municipal_user)
-    with pytest.raises(GuidanceError):
+    with pytest.raises(ApplicationError):
         referral_create(participant=participant, user=municipal_user)

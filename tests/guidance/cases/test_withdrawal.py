@@ -4,6 +4,7 @@ and a new referral reopens the case."""
 import pytest
 from django.utils import timezone
 
+from integrering.core.exceptions import ApplicationError
 from integrering.core.roles import Role
 from integrering.guidance.cases.selectors import queue_for_counsellor
 from integrering.guidance.cases.services import (
@@ -13,7 +14,6 @@ from integrering.guidance.cases.services import (
     referral_create,
     referral_withdraw,
 )
-from integrering.guidance.errors import GuidanceError
 from integrering.guidance.models import CaseStatus, GuidanceCase, Referral, ReferralStatus
 from tests.guidance.factories import D, participant_make
 
@@ -55,13 +55,13 @@ def test_a_withdrawn_case_cannot_be_booked_or_completed_until_referred_again(boo
         lambda: case_session_add(case=case, date=D(2021, 4, 2), minutes=30),
         lambda: case_complete(case=case, completed_on=D(2021, 4, 2)),
     ):
-        with pytest.raises(GuidanceError, match="trukket tilbake"):
+        with pytest.raises(ApplicationError, match="trukket tilbake"):
             action()
     referral_create(participant=booked, user=municipal_user)
     case.refresh_from_db()
     assert case.status == CaseStatus.REFERRED
     assert queued(counsellor) == ["W-1"]
-    assert list(Referral.objects.filter(participant=booked).values_list("status", flat=True)) == [
+    assert [referral.status for referral in Referral.objects.filter(participant=booked)] == [
         ReferralStatus.REFERRED,
         ReferralStatus.WITHDRAWN,
     ]
@@ -69,16 +69,16 @@ def test_a_withdrawn_case_cannot_be_booked_or_completed_until_referred_again(boo
 
 @pytest.mark.parametrize("reason,message", [("", "Begrunnelse"), ("x" * 201, "200 tegn")])
 def test_a_withdrawal_needs_a_short_reason(booked, municipal_user, reason, message):
-    with pytest.raises(GuidanceError, match=message):
+    with pytest.raises(ApplicationError, match=message):
         referral_withdraw(participant=booked, user=municipal_user, reason=reason)
     assert Referral.objects.get(participant=booked).status == ReferralStatus.BOOKED
 
 
 def test_nothing_to_withdraw_without_an_open_referral_or_after_completion(county, booked, municipal_user):
-    with pytest.raises(GuidanceError, match="ingen åpen henvisning"):
+    with pytest.raises(ApplicationError, match="ingen åpen henvisning"):
         referral_withdraw(participant=participant_make(county, reference="W-2"), user=municipal_user, reason="Feil")
     case_complete(case=booked.guidance_case, completed_on=D(2021, 4, 1))
-    with pytest.raises(GuidanceError, match="ingen åpen henvisning"):
+    with pytest.raises(ApplicationError, match="ingen åpen henvisning"):
         referral_withdraw(participant=booked, user=municipal_user, reason="For sent")
 
 

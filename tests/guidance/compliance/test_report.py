@@ -1,30 +1,21 @@
 """The guidance report (the guidance-report command): CSV and JSON, rows as the rules core says, logged."""
 
-import contextlib
-import io
 import json
 
 import pytest
-from django.core.management import call_command
 
 from integrering.guidance.cases.services import case_complete, referral_create
 from integrering.guidance.compliance.facts import completed_on, participant_facts
 from integrering.guidance.compliance.reports import FIELDS
 from integrering.guidance.models import Participant
 from integrering.legal import evaluate
-from tests.guidance.factories import D, participant_make
+from tests.guidance.factories import D, cli, participant_make
 
 pytestmark = pytest.mark.django_db
 
 
 def report(*args) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    try:
-        with contextlib.redirect_stderr(err):
-            call_command("guidance-report", "--county", "50", *args, stdout=out, stderr=err)
-    except SystemExit as exit:
-        return exit.code, out.getvalue(), err.getvalue()
-    return 0, out.getvalue(), err.getvalue()
+    return cli("guidance-report", "--county", "50", *args)
 
 
 @pytest.fixture

@@ -1,16 +1,14 @@
 """The import of the municipalities' participant lists (CSV/XLSX): all or nothing, idempotent, audited."""
 
-import contextlib
 import datetime
 import io
 
 import pytest
-from django.core.management import call_command
 from openpyxl import Workbook
 
 from integrering.guidance.models import CaseStatus, GuidanceCase, Participant
 from integrering.guidance.participants.imports import import_apply, import_plan
-from tests.guidance.factories import csv_text
+from tests.guidance.factories import cli, csv_text
 
 pytestmark = pytest.mark.django_db
 
@@ -57,14 +55,7 @@ ROW = {
 def run(tmp_path, content: bytes, *args, name="deltakere.csv"):
     path = tmp_path / name
     path.write_bytes(content)
-    out, err = io.StringIO(), io.StringIO()
-    code = 0
-    try:
-        with contextlib.redirect_stderr(err):
-            call_command("import-participants", str(path), "--county", "50", *args, stdout=out, stderr=err)
-    except SystemExit as exit:
-        code = exit.code
-    return code, out.getvalue(), err.getvalue()
+    return cli("import-participants", str(path), "--county", "50", *args)
 
 
 def test_a_file_is_imported_and_evaluated(tmp_path, county):
@@ -172,14 +163,12 @@ def test_dry_run_writes_nothing(tmp_path, county):
 
 
 def test_a_missing_file_and_an_unknown_county_exit_2(tmp_path, county):
-    with pytest.raises(SystemExit) as exit:
-        call_command("import-participants", str(tmp_path / "finnes-ikke.csv"), "--county", "50")
-    assert exit.value.code == 2
+    code, _, err = cli("import-participants", str(tmp_path / "finnes-ikke.csv"), "--county", "50")
+    assert code == 2 and "Fant ikke filen" in err
     path = tmp_path / "a.csv"
     path.write_bytes(csv_text([ROW]))
-    with pytest.raises(SystemExit) as exit:
-        call_command("import-participants", str(path), "--county", "99")
-    assert exit.value.code == 2
+    code, _, err = cli("import-participants", str(path), "--county", "99")
+    assert code == 2 and "Ukjent fylkesnummer: 99." in err
 
 
 def test_the_multi_county_path_takes_the_county_from_the_municipality(county, other_county):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from integrering.guidance.errors import ConcurrentEdit, GuidanceError
+from integrering.core.exceptions import ApplicationError, ConcurrentEdit
 from integrering.guidance.participants.services import decision_register
 from tests.guidance.factories import D, participant_make
 
@@ -26,10 +26,10 @@ def test_decision_register_checks_the_version(county):
 
 
 def test_a_national_id_is_checked_against_the_birth_date(county):
-    with pytest.raises(GuidanceError) as error:
+    with pytest.raises(ApplicationError) as error:
         participant_make(county, national_id="15108695088")  # valid, born 15.10.1986, not 17.05.1990
     assert "fødselsdatoen" in error.value.message
-    with pytest.raises(GuidanceError):
+    with pytest.raises(ApplicationError):
         participant_make(county, national_id="15108695077", birth_date=D(1986, 10, 15))  # bad check digits
     participant = participant_make(county, national_id="151086 95088", birth_date=D(1986, 10, 15))
     assert participant.national_id == "15108695088"
@@ -37,7 +37,7 @@ def test_a_national_id_is_checked_against_the_birth_date(county):
 
 
 def test_a_municipality_of_another_county_is_refused(county):
-    with pytest.raises(GuidanceError):
+    with pytest.raises(ApplicationError):
         participant_make(county, municipality="4601")
 
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from integrering.core.models import User
 from integrering.core.roles import Role
+from integrering.core.versioning import VersionedFormMixin
 from integrering.core.widgets import DateInput
 from integrering.guidance.cases.models import CaseStatus, GuidanceCase, GuidanceSession, Recommendation, SessionMode
 from integrering.guidance.mapping.forms import MappingDateField
@@ -39,7 +40,9 @@ def counsellors_of(county):
     )
 
 
-class AssignForm(forms.Form):
+class AssignForm(VersionedFormMixin, forms.Form):
+    """Assign the case; ``version`` is the case's version the form was opened on (a stale one is a conflict)."""
+
     counsellor = forms.ModelChoiceField(
         label=_("Counsellor"), queryset=User.objects.none(), required=False, empty_label=_("Nobody")
     )
@@ -82,7 +85,7 @@ class SessionForm(forms.ModelForm):
         pass
 
 
-class CompleteForm(forms.ModelForm):
+class CompleteForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = GuidanceCase
         fields = ["completed_on", "recommendation", "recommendation_note"]
@@ -113,7 +116,9 @@ class CompleteForm(forms.ModelForm):
 class CorrectCompletionForm(CompleteForm):
     """A correction of a completed case: the same fields, and the version so that nobody's change is overwritten."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"].required = True
 
 
 def case_forms(case: GuidanceCase, user) -> dict:
@@ -122,14 +127,15 @@ def case_forms(case: GuidanceCase, user) -> dict:
         return {}
     county = user.county
     return {
-        "assign_form": AssignForm(county=county, initial={"counsellor": case.counsellor_id}),
+        "assign_form": AssignForm(county=county, initial={"counsellor": case.counsellor_id, "version": case.version}),
         "book_form": BookForm(
             county=county,
             initial={
                 "booked_for": case.booked_for,
                 "counsellor": case.counsellor_id or user.pk,
+                "version": case.version,
             },
         ),
         "session_form": SessionForm(),
-        "complete_form": CompleteForm(),
+        "complete_form": CompleteForm(initial={"version": case.version}),
     }

@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from integrering.core.versioning import Versioned
 from integrering.guidance.participants.models import Participant
 
 
@@ -35,9 +36,6 @@ class Referral(models.Model):
     referred_at = models.DateTimeField(_("referred"), default=timezone.now)
     mapping_date = models.DateField(_("competence mapping date"), null=True, blank=True)
     note = models.CharField(_("note"), max_length=500, blank=True)
-    status = models.CharField(
-        _("status"), max_length=16, choices=ReferralStatus.choices, default=ReferralStatus.REFERRED
-    )
     withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
     withdrawn_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -53,16 +51,27 @@ class Referral(models.Model):
         ordering = ["-referred_at"]
         verbose_name = _("referral")
         verbose_name_plural = _("referrals")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["participant"],
-                condition=Q(status__in=["referred", "booked"]),
-                name="one_open_referral_per_participant",
-            ),
-        ]
 
     def __str__(self) -> str:
         return f"{self.participant} {self.referred_at:%Y-%m-%d}"
+
+    @property
+    def status(self) -> ReferralStatus:
+        """Where the referral stands, read from the one source of truth, the participant's case.
+
+        Withdrawn if it was withdrawn; otherwise the latest referral shares its case's status (referred, booked,
+        completed), and an earlier one was closed by a completed guidance (an open referral blocks a new one).
+        """
+        if self.withdrawn_at is not None:
+            return ReferralStatus.WITHDRAWN
+        latest = Referral.objects.filter(participant_id=self.participant_id).values_list("pk", flat=True).first()
+        if latest != self.pk:
+            return ReferralStatus.COMPLETED
+        case = GuidanceCase.objects.filter(participant_id=self.participant_id).values_list("status", flat=True).first()
+        return CASE_TO_REFERRAL.get(case, ReferralStatus.REFERRED)
+
+    def get_status_display(self) -> str:
+        return str(self.status.label)
 
     def get_additional_data(self) -> dict:
         return {"county": self.participant.county.number}
@@ -75,13 +84,21 @@ class CaseStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Referral withdrawn")
 
 
+CASE_TO_REFERRAL = {
+    CaseStatus.REFERRED: ReferralStatus.REFERRED,
+    CaseStatus.BOOKED: ReferralStatus.BOOKED,
+    CaseStatus.COMPLETED: ReferralStatus.COMPLETED,
+    CaseStatus.WITHDRAWN: ReferralStatus.WITHDRAWN,
+}
+
+
 class Recommendation(models.TextChoices):
     WORK = "work", _("Work")
     EDUCATION = "education", _("Education")
     OTHER = "other", _("Other")
 
 
-class GuidanceCase(models.Model):
+class GuidanceCase(Versioned):
     """The county's career guidance of one participant (§ 11)."""
 
     participant = models.OneToOneField(Participant, on_delete=models.CASCADE, related_name="guidance_case")
@@ -103,7 +120,6 @@ class GuidanceCase(models.Model):
         blank=True,
         help_text=_("The full summary belongs in IMDinett, not here."),
     )
-    version = models.PositiveIntegerField(default=1, help_text="Optimistic lock: bumped on every save.")
 
     class Meta:
         verbose_name = _("guidance case")

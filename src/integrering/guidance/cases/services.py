@@ -1,19 +1,24 @@
 """Writes of career guidance: the municipality's referral and its withdrawal, the counsellor's case.
 
-Signatures (keyword-only; all raise ``GuidanceError`` with a Norwegian message on bad input and
+Signatures (keyword-only; all raise ``ApplicationError`` with a Norwegian message on bad input and
 ``ConcurrentEdit`` when ``version`` is stale; nothing is half-written)::
 
     referral_create(*, participant, user, mapping_date=None, note="", referred_at=None) -> Referral
     referral_withdraw(*, participant, user, reason) -> Referral   # the case leaves the queue until re-referred
-    case_assign(*, case, counsellor) -> GuidanceCase
-    case_book(*, case, booked_for, counsellor=None) -> GuidanceCase
+    case_assign(*, case, counsellor, version=None) -> GuidanceCase
+    case_book(*, case, booked_for, counsellor=None, version=None) -> GuidanceCase
     case_session_add(*, case, date, minutes, interpreter_used=False, interpreter_language="",
                      mode="in_person") -> GuidanceSession
-    case_complete(*, case, completed_on, recommendation="", note="") -> GuidanceCase   # refused if completed
+    case_complete(*, case, completed_on, recommendation="", note="", version=None) -> GuidanceCase  # not twice
     case_correct(*, case, version, completed_on, recommendation="", note="") -> GuidanceCase  # a completed case
 
 A referral and completing or correcting a case re-evaluate the participant (the order mapping → guidance →
 decision is what the rules check).
+
+The case's ``status`` is the one source of truth for where the guidance stands; a referral's status is read from
+it (``Referral.status``), so the two cannot disagree. ``version`` (the version the user's form showed; ``None``:
+the version read) makes a save over someone else's change a ``ConcurrentEdit``. Every write goes through the
+models' ``save()``, so the audit log records it.
 """
 
 from __future__ import annotations
@@ -23,26 +28,39 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from integrering.core.exceptions import ApplicationError
+from integrering.core.versioning import expect_version
 from integrering.guidance.cases.models import (
     CaseStatus,
     GuidanceCase,
     GuidanceSession,
     Recommendation,
     Referral,
-    ReferralStatus,
     SessionMode,
 )
 from integrering.guidance.compliance.services import participant_evaluate
-from integrering.guidance.errors import GuidanceError
 from integrering.guidance.mapping.services import mapping_date_set
 from integrering.guidance.participants.models import Participant
-from integrering.guidance.participants.services import participant_refuse_if_anonymised, participant_touch
-from integrering.guidance.versioning import version_check
+from integrering.guidance.participants.services import (
+    participant_fields_save,
+    participant_refuse_if_anonymised,
+    participant_touch,
+)
+
+OPEN = (CaseStatus.REFERRED, CaseStatus.BOOKED)
 
 
-def _case_for(participant: Participant) -> GuidanceCase:
-    case = GuidanceCase.objects.filter(participant=participant).first()
+def _case_for(participant: Participant, *, lock: bool = False) -> GuidanceCase:
+    cases = GuidanceCase.objects.select_for_update() if lock else GuidanceCase.objects
+    case = cases.filter(participant=participant).first()
     return case or GuidanceCase(participant=participant)
+
+
+def _open_referral(case: GuidanceCase) -> Referral | None:
+    """The referral that keeps ``case`` open: the latest one, not withdrawn, while the case is referred or booked."""
+    if case.pk is None or case.status not in OPEN:
+        return None
+    return Referral.objects.filter(participant_id=case.participant_id, withdrawn_at__isnull=True).first()
 
 
 @transaction.atomic
@@ -60,12 +78,11 @@ def referral_create(
     ``referred_at`` (default now) is for recording a referral made earlier, e.g. in the demo's history.
     """
     participant_refuse_if_anonymised(participant=participant)
-    if Referral.objects.filter(
-        participant=participant, status__in=[ReferralStatus.REFERRED, ReferralStatus.BOOKED]
-    ).exists():
-        raise GuidanceError("Deltakeren er allerede henvist til karriereveiledning.")
+    case = _case_for(participant, lock=True)
+    if case.pk is not None and case.status in OPEN:
+        raise ApplicationError("Deltakeren er allerede henvist til karriereveiledning.")
     if len(note) > 500:
-        raise GuidanceError("Merknaden kan være høyst 500 tegn.")
+        raise ApplicationError("Merknaden kan være høyst 500 tegn.")
     referral = Referral.objects.create(
         participant=participant,
         referred_by=user,
@@ -73,13 +90,12 @@ def referral_create(
         note=note.strip(),
         referred_at=referred_at or timezone.now(),
     )
-    case = _case_for(participant)
     if case.status != CaseStatus.COMPLETED:
         case.status = CaseStatus.BOOKED if case.booked_for else CaseStatus.REFERRED
         case.save()
     mapping_date_set(participant=participant, mapping_date=mapping_date)
     participant_touch(participant=participant)
-    participant.save()
+    participant_fields_save(participant=participant, fields=["mapping_date", "last_activity_at"])
     participant_evaluate(participant=participant)
     return referral
 
@@ -94,75 +110,66 @@ def referral_withdraw(*, participant: Participant, user, reason: str) -> Referra
     participant_refuse_if_anonymised(participant=participant)
     reason = (reason or "").strip()
     if not reason:
-        raise GuidanceError("Begrunnelse for å trekke henvisningen mangler.")
+        raise ApplicationError("Begrunnelse for å trekke henvisningen mangler.")
     if len(reason) > 200:
-        raise GuidanceError("Begrunnelsen kan være høyst 200 tegn.")
-    referral = (
-        Referral.objects.select_for_update()
-        .filter(participant=participant, status__in=[ReferralStatus.REFERRED, ReferralStatus.BOOKED])
-        .first()
-    )
+        raise ApplicationError("Begrunnelsen kan være høyst 200 tegn.")
+    case = _case_for(participant, lock=True)
+    referral = _open_referral(case)  # none once the guidance is completed
     if referral is None:
-        raise GuidanceError("Deltakeren har ingen åpen henvisning å trekke tilbake.")
-    case = _case_for(participant)
-    if case.status == CaseStatus.COMPLETED:
-        raise GuidanceError("Veiledningen er allerede fullført; henvisningen kan ikke trekkes tilbake.")
-    referral.status = ReferralStatus.WITHDRAWN
+        raise ApplicationError("Deltakeren har ingen åpen henvisning å trekke tilbake.")
     referral.withdrawn_at = timezone.now()
     referral.withdrawn_by = user
     referral.withdrawal_reason = reason
-    referral.save(update_fields=["status", "withdrawn_at", "withdrawn_by", "withdrawal_reason"])
-    if case.pk is not None:
-        case.status = CaseStatus.WITHDRAWN
-        case.booked_for = None
-        _save_case(case)
+    referral.save(update_fields=["withdrawn_at", "withdrawn_by", "withdrawal_reason"])
+    case.status = CaseStatus.WITHDRAWN
+    case.booked_for = None
+    _save_case(case)
     return referral
 
 
 def _refuse_closed(case: GuidanceCase) -> None:
     if case.status == CaseStatus.COMPLETED:
-        raise GuidanceError("Veiledningen er allerede fullført.")
+        raise ApplicationError("Veiledningen er allerede fullført.")
     if case.status == CaseStatus.WITHDRAWN:
-        raise GuidanceError(
+        raise ApplicationError(
             "Henvisningen er trukket tilbake. Saken åpnes igjen når kommunen henviser deltakeren på nytt."
         )
 
 
-def _open_referrals(case: GuidanceCase):
-    return Referral.objects.filter(
-        participant_id=case.participant_id, status__in=[ReferralStatus.REFERRED, ReferralStatus.BOOKED]
-    )
-
-
 def _save_case(case: GuidanceCase) -> GuidanceCase:
-    case.version += 1
     case.save()
     participant = case.participant
     participant_touch(participant=participant)
-    participant.save(update_fields=["last_activity_at"])
+    participant_fields_save(participant=participant, fields=["last_activity_at"])
     return case
 
 
 @transaction.atomic
-def case_assign(*, case: GuidanceCase, counsellor) -> GuidanceCase:
+def case_assign(*, case: GuidanceCase, counsellor, version: int | None = None) -> GuidanceCase:
     participant_refuse_if_anonymised(participant=case.participant)
+    expect_version(case, version)
     if counsellor is not None and counsellor.county_id != case.participant.county_id:
-        raise GuidanceError("Veilederen hører ikke til fylket.")
+        raise ApplicationError("Veilederen hører ikke til fylket.")
     case.counsellor = counsellor
     return _save_case(case)
 
 
 @transaction.atomic
-def case_book(*, case: GuidanceCase, booked_for: datetime.date, counsellor=None) -> GuidanceCase:
+def case_book(
+    *, case: GuidanceCase, booked_for: datetime.date, counsellor=None, version: int | None = None
+) -> GuidanceCase:
+    """Book the appointment (and the counsellor, if given) in one save: the open referral is booked with it."""
     participant_refuse_if_anonymised(participant=case.participant)
     _refuse_closed(case)
     if booked_for is None:
-        raise GuidanceError("Dato for timen mangler.")
+        raise ApplicationError("Dato for timen mangler.")
+    if counsellor is not None and counsellor.county_id != case.participant.county_id:
+        raise ApplicationError("Veilederen hører ikke til fylket.")
+    expect_version(case, version)
     if counsellor is not None:
-        case_assign(case=case, counsellor=counsellor)
+        case.counsellor = counsellor
     case.booked_for = booked_for
     case.status = CaseStatus.BOOKED
-    _open_referrals(case).update(status=ReferralStatus.BOOKED)
     return _save_case(case)
 
 
@@ -180,11 +187,11 @@ def case_session_add(
     if case.status == CaseStatus.WITHDRAWN:
         _refuse_closed(case)
     if date is None or date > timezone.localdate():
-        raise GuidanceError("Datoen for samtalen kan ikke være i fremtiden.")
+        raise ApplicationError("Datoen for samtalen kan ikke være i fremtiden.")
     if not isinstance(minutes, int) or not 1 <= minutes <= 600:
-        raise GuidanceError("Lengden må være mellom 1 og 600 minutter.")
+        raise ApplicationError("Lengden må være mellom 1 og 600 minutter.")
     if mode not in SessionMode.values:
-        raise GuidanceError("Ukjent form for samtalen.")
+        raise ApplicationError("Ukjent form for samtalen.")
     interpreter_language = interpreter_language.strip() if interpreter_used else ""
     session = GuidanceSession.objects.create(
         case=case,
@@ -201,18 +208,23 @@ def case_session_add(
 def _completion_clean(case: GuidanceCase, completed_on, recommendation: str, note: str) -> None:
     participant = case.participant
     if completed_on is None or completed_on > timezone.localdate():
-        raise GuidanceError("Fullføringsdatoen mangler eller er i fremtiden.")
+        raise ApplicationError("Fullføringsdatoen mangler eller er i fremtiden.")
     if participant.birth_date and completed_on < participant.birth_date:
-        raise GuidanceError("Fullføringsdatoen er før fødselsdatoen.")
+        raise ApplicationError("Fullføringsdatoen er før fødselsdatoen.")
     if recommendation and recommendation not in Recommendation.values:
-        raise GuidanceError("Ukjent anbefaling.")
+        raise ApplicationError("Ukjent anbefaling.")
     if len(note) > 500:
-        raise GuidanceError("Merknaden kan være høyst 500 tegn.")
+        raise ApplicationError("Merknaden kan være høyst 500 tegn.")
 
 
 @transaction.atomic
 def case_complete(
-    *, case: GuidanceCase, completed_on: datetime.date, recommendation: str = "", note: str = ""
+    *,
+    case: GuidanceCase,
+    completed_on: datetime.date,
+    recommendation: str = "",
+    note: str = "",
+    version: int | None = None,
 ) -> GuidanceCase:
     """Guidance is completed: the case, any open referral, and the participant's findings are updated.
 
@@ -224,13 +236,13 @@ def case_complete(
     if case.status == CaseStatus.WITHDRAWN:
         _refuse_closed(case)
     if case.status == CaseStatus.COMPLETED:
-        raise GuidanceError("Veiledningen er allerede fullført. Bruk «Korriger» for å rette dato eller anbefaling.")
+        raise ApplicationError("Veiledningen er allerede fullført. Bruk «Korriger» for å rette dato eller anbefaling.")
     _completion_clean(case, completed_on, recommendation, note)
+    expect_version(case, version)
     case.status = CaseStatus.COMPLETED
     case.completed_on = completed_on
     case.recommendation = recommendation
     case.recommendation_note = note.strip()
-    _open_referrals(case).update(status=ReferralStatus.COMPLETED)
     _save_case(case)
     participant_evaluate(participant=participant)
     return case
@@ -244,9 +256,9 @@ def case_correct(
     participant = case.participant
     participant_refuse_if_anonymised(participant=participant)
     if case.status != CaseStatus.COMPLETED:
-        raise GuidanceError("Bare en fullført veiledning kan korrigeres.")
+        raise ApplicationError("Bare en fullført veiledning kan korrigeres.")
     _completion_clean(case, completed_on, recommendation, note)
-    version_check(case, version)  # _save_case bumps it
+    expect_version(case, version)
     case.completed_on = completed_on
     case.recommendation = recommendation
     case.recommendation_note = note.strip()

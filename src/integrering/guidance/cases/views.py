@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from integrering.core.audit import personal_data_list_log
+from integrering.core.error_handling import form_error_add
+from integrering.core.exceptions import ApplicationError
 from integrering.core.permissions import Perm, requires
 from integrering.guidance.cases import selectors, services
 from integrering.guidance.cases.forms import (
@@ -26,8 +28,7 @@ from integrering.guidance.cases.forms import (
     WithdrawReferralForm,
 )
 from integrering.guidance.cases.models import CaseStatus
-from integrering.guidance.errors import GuidanceError
-from integrering.guidance.form_page import error_to_form, form_page
+from integrering.guidance.form_page import form_page
 from integrering.guidance.participants.selectors import participant_for_user
 from integrering.guidance.participants.services import participant_read_log
 
@@ -125,8 +126,8 @@ def case_take(request, pk: int):
     case = selectors.case_for_user(request.user, pk)
     try:
         services.case_assign(case=case, counsellor=request.user)
-    except GuidanceError as error:
-        messages.error(request, error.message)
+    except ApplicationError as error:
+        messages.error(request, error.user_message)
     else:
         messages.success(request, _("You took the case of %(reference)s.") % {"reference": case.participant.reference})
     return _back(request, case)
@@ -136,7 +137,9 @@ def _case_action(request, case, form_class, *, title, save, success, form_kwargs
     """GET: the action's form page. POST: ``save(case, cleaned_data)``; errors go back on the form.
 
     The page shows the participant's name: showing it is logged as a read."""
-    form = form_class(request.POST or None, initial=initial(case) if initial else None, **(form_kwargs or {}))
+    # Every action form carries the case's version: a save over someone else's change is a conflict.
+    values = {"version": case.version, **(initial(case) if initial else {})}
+    form = form_class(request.POST or None, initial=values, **(form_kwargs or {}))
     context = {
         "case": case,
         "participant": case.participant,
@@ -158,7 +161,7 @@ def _case_action(request, case, form_class, *, title, save, success, form_kwargs
 @requires(Perm.MANAGE_GUIDANCE)
 def case_assign(request, pk: int):
     def save(case, data):
-        return services.case_assign(case=case, counsellor=data["counsellor"])
+        return services.case_assign(case=case, counsellor=data["counsellor"], version=data["version"])
 
     return _case_action(
         request,
@@ -197,8 +200,8 @@ def case_session(request, pk: int):
     if request.method == "POST" and form.is_valid():
         try:
             services.case_session_add(case=case, **form.cleaned_data)
-        except GuidanceError as error:
-            error_to_form(form, error)
+        except ApplicationError as error:
+            form_error_add(form, error)
         else:
             saved = True
             if not request.htmx:
@@ -212,13 +215,16 @@ def case_session(request, pk: int):
         "title": _("Record a session"),
         "neste": request.GET.get("neste", ""),
     }
+    # The page and the htmx fragment both show the participant's sessions: each answer is a logged read.
+    participant_read_log(
+        user=request.user,
+        participant=case.participant,
+        description=f"Veiledningssak: {context['title']}" + (" (fragment)" if request.htmx else ""),
+    )
     if request.htmx:
         context.update(session_form=form, sessions=list(case.sessions.all()), saved=saved)
         # htmx swaps only 2xx answers: the errors are shown in the returned fragment (no name in it).
         return render(request, "guidance/cases/_sessions.html", context)
-    participant_read_log(
-        user=request.user, participant=case.participant, description=f"Veiledningssak: {context['title']}"
-    )
     return render(request, "guidance/cases/case_form.html", context, status=400 if form.errors else 200)
 
 
@@ -235,6 +241,7 @@ def case_complete(request, pk: int):
             completed_on=data["completed_on"],
             recommendation=data["recommendation"],
             note=data["recommendation_note"],
+            version=data["version"],
         )
 
     return _case_action(

@@ -1,7 +1,7 @@
 """The guidance report: one row per participant, evaluated by the rules core on a given date.
 
     report_rows(*, county, date, today=None) -> list[dict]   # evaluated afresh, not from the cache
-    report_csv(rows) -> str                                  # ';'-separated, header first
+    report_csv(rows) -> str                                  # ';'-separated, header first, formula-safe
     report_json(rows) -> str                                 # a JSON array of the same rows
     report_export(*, county, date, fmt) -> (text, count)     # CSV or JSON, logged as an export (command line)
 
@@ -24,9 +24,7 @@ Anonymised participants are left out (their reference is a random token and tell
 
 from __future__ import annotations
 
-import csv
 import datetime
-import io
 import json
 
 from django.db.models import Q
@@ -37,6 +35,7 @@ from integrering.guidance.compliance import rules
 from integrering.guidance.compliance.facts import completed_on, participant_facts
 from integrering.guidance.participants.models import Participant
 from integrering.legal import facts_as_of
+from integrering.tabular import write_csv
 
 FIELDS = ("referanse", "kommunenummer", "i_malgruppe", "rett_og_plikt_karriereveiledning", "frist_vedtak", "funn")
 
@@ -75,12 +74,8 @@ def report_rows(*, county, date: datetime.date, today: datetime.date | None = No
 
 
 def report_csv(rows: list[dict]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\n")
-    writer.writerow(FIELDS)
-    for row in rows:
-        writer.writerow([row[f] for f in FIELDS])
-    return out.getvalue()
+    """The CSV text (``tabular.write_csv``: a reference that looks like a formula is written as text)."""
+    return write_csv(FIELDS, ([row[f] for f in FIELDS] for row in rows)).decode("utf-8-sig")
 
 
 def report_json(rows: list[dict]) -> str:

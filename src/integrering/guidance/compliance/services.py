@@ -18,7 +18,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from integrering.guidance.bulk import rows_update
+from integrering.guidance.bulk import untracked_update
 from integrering.guidance.cases.models import GuidanceCase
 from integrering.guidance.compliance.facts import completed_on, participant_facts
 from integrering.guidance.compliance.models import ParticipantFinding
@@ -93,7 +93,7 @@ def participants_evaluate_bulk(
     ids = [p.pk for p in changed]
     for start in range(0, len(ids), 900):
         ParticipantFinding.objects.filter(participant_id__in=ids[start : start + 900]).delete()
-    rows_update(Participant, changed, _CACHE_FIELDS)
+    untracked_update(Participant, changed, _CACHE_FIELDS)
     ParticipantFinding.objects.bulk_create(rows, batch_size=batch_size)
     return len(participants)
 

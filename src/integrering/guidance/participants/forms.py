@@ -1,12 +1,13 @@
 """Forms of the participant register: register or edit a participant, the municipality's § 12 decision, and
 the list's filters. They only check and shape input; the writes and the rules' checks (fødselsnummer, dates
-against the birth date, months) are in ``services`` and come back as ``GuidanceError`` with a Norwegian
+against the birth date, months) are in ``services`` and come back as ``ApplicationError`` with a
 message, which ``form_page`` puts on the right field.
 """
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from integrering.core.versioning import VersionedFormMixin
 from integrering.core.widgets import DateInput
 from integrering.guidance.compliance.describe import FINDING_LABELS
 from integrering.guidance.participants.models import Participant
@@ -40,7 +41,7 @@ def _dates(*names: str) -> dict:
     return {name: DateInput() for name in names}
 
 
-class ParticipantForm(forms.ModelForm):
+class ParticipantForm(VersionedFormMixin, forms.ModelForm):
     """Register or edit a participant.
 
     ``has_national_id``: the participant has a number registered. The form never shows it (one mask on every
@@ -48,7 +49,6 @@ class ParticipantForm(forms.ModelForm):
     keeps the stored number; a new number replaces it; «remove» removes it.
     """
 
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     remove_national_id = forms.BooleanField(label=_("Remove the registered number"), required=False)
 
     class Meta:
@@ -103,10 +103,8 @@ class ParticipantForm(forms.ModelForm):
         return data
 
 
-class DecisionForm(forms.ModelForm):
+class DecisionForm(VersionedFormMixin, forms.ModelForm):
     """The municipality's § 12 decision and programme."""
-
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Participant

@@ -28,12 +28,12 @@ from auditlog.models import LogEntry
 from django.db import transaction
 from django.utils import timezone
 
+from integrering.core.exceptions import ApplicationError
 from integrering.core.file_errors import table_error_message
 from integrering.core.models import County
-from integrering.guidance.bulk import audit_log_bulk, rows_update
-from integrering.guidance.cases.models import CaseStatus, GuidanceCase, Referral, ReferralStatus
+from integrering.guidance.bulk import audit_log_bulk, changes_save, untracked_update
+from integrering.guidance.cases.models import CaseStatus, GuidanceCase
 from integrering.guidance.compliance.services import participants_evaluate_bulk
-from integrering.guidance.errors import GuidanceError
 from integrering.guidance.participants.models import Participant
 from integrering.guidance.participants.validation import FACT_FIELDS, FIELD_LABELS, facts_clean
 from integrering.legal import EDUCATION_LEVELS, END_GOALS, PERMIT_CATEGORIES
@@ -273,7 +273,7 @@ def _check_against_stored(plan: ImportPlan) -> None:
         merged |= row.facts
         try:
             cleaned = facts_clean(merged)
-        except GuidanceError as error:
+        except ApplicationError as error:
             plan.errors.append(_blame(row, error, merged))
             continue
         derived_birth = merged.get("birth_date") is None and cleaned.get("birth_date") is not None
@@ -287,7 +287,7 @@ def _check_against_stored(plan: ImportPlan) -> None:
             plan.errors.append(f"Rad {row.line}, kolonne «referanse»: deltakeren er anonymisert.")
 
 
-def _blame(row: Row, error: GuidanceError, merged: dict) -> str:
+def _blame(row: Row, error: ApplicationError, merged: dict) -> str:
     """The error message naming the column the row got wrong.
 
     A fødselsnummer that does not match the birth date is the row's fødselsnummer only if the row gives one;
@@ -313,7 +313,7 @@ def import_apply(plan: ImportPlan) -> ImportResult:
     bulk. A row that changes nothing is not written, but counts as activity (``last_activity_at``).
     """
     if not plan.ok:
-        raise GuidanceError("Importen har feil og kan ikke lagres.")
+        raise ApplicationError("Importen har feil og kan ikke lagres.")
     now = timezone.now()
     counties = {c.pk: c for c in County.objects.filter(pk__in={r.municipality.county_id for r in plan.rows})}
     new: list[Participant] = []
@@ -334,11 +334,10 @@ def import_apply(plan: ImportPlan) -> ImportResult:
             changed.append((old, participant))
         participants.append(participant)
     Participant.objects.bulk_create(new, batch_size=1000)
-    rows_update(Participant, [p for _, p in changed], UPDATE_FIELDS)
+    changes_save(Participant, changed, UPDATE_FIELDS)
     created_ids = {id(p) for p in new}
-    rows_update(Participant, [p for p in participants if id(p) not in created_ids], ["last_activity_at"])
+    untracked_update(Participant, [p for p in participants if id(p) not in created_ids], ["last_activity_at"])
     audit_log_bulk([(None, p) for p in new], action=LogEntry.Action.CREATE)
-    audit_log_bulk(changed, action=LogEntry.Action.UPDATE)
     completed, cases_changed = _complete_cases(plan, participants)
     # Only what changed needs evaluating now; unchanged rows keep their evaluation (the nightly
     # ``evaluate-participants`` refreshes the date-dependent findings).
@@ -367,12 +366,7 @@ def _complete_cases(plan: ImportPlan, participants: list[Participant]) -> tuple[
             case.status, case.completed_on, case.version = CaseStatus.COMPLETED, day, case.version + 1
             changed.append((old, case))
     GuidanceCase.objects.bulk_create(new, batch_size=1000)
-    rows_update(GuidanceCase, [c for _, c in changed], ["status", "completed_on", "version"])
+    changes_save(GuidanceCase, changed, ["status", "completed_on", "version"])
     audit_log_bulk([(None, c) for c in new], action=LogEntry.Action.CREATE)
-    audit_log_bulk(changed, action=LogEntry.Action.UPDATE)
-    ids = list(dated)
-    for start in range(0, len(ids), 900):
-        Referral.objects.filter(
-            participant_id__in=ids[start : start + 900], status__in=[ReferralStatus.REFERRED, ReferralStatus.BOOKED]
-        ).update(status=ReferralStatus.COMPLETED)
+    # An open referral is completed with its case: its status is read from the case (``Referral.status``).
     return len(dated), {c.participant_id for c in new} | {c.participant_id for _, c in changed}

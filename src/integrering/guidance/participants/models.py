@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from integrering.core.models import County
+from integrering.core.versioning import Versioned
 from integrering.legal import EDUCATION_LEVEL_LABELS, END_GOAL_LABELS, PERMIT_CATEGORY_LABELS
 from integrering.municipalities.models import Municipality
 
@@ -35,7 +36,7 @@ def mask_national_id(number: str | None) -> str:
     return str(_("Registered – hidden")) if number else ""
 
 
-class Participant(models.Model):
+class Participant(Versioned):
     """A person in (or considered for) the introduction programme whom the county serves."""
 
     county = models.ForeignKey(County, on_delete=models.PROTECT, related_name="participants")
@@ -75,7 +76,6 @@ class Participant(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     last_activity_at = models.DateTimeField(_("last activity"), default=timezone.now, db_index=True)
     anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
-    version = models.PositiveIntegerField(default=1, help_text="Optimistic lock: bumped on every save.")
     # Cached evaluation (written only by services.participant_evaluate).
     ruleset_version = models.CharField(max_length=20, blank=True)
     evaluated_on = models.DateField(null=True, blank=True)

@@ -8,6 +8,7 @@ Signatures (a record outside the user's scope is ``Http404``)::
     participants_filter(qs, *, municipality=None, finding=None, figure=None, today=None) -> QuerySet
         figure: one of ``compliance.figures.FIGURES``
     participant_municipalities(user) -> QuerySet[Municipality]      # this year's; a municipal user's own only
+    participants_of_county(county, *, municipality=None) -> QuerySet[Participant]   # for the command line
 """
 
 from __future__ import annotations
@@ -78,3 +79,11 @@ def participants_filter(
 def participant_municipalities(user) -> QuerySet[Municipality]:
     """The municipalities a user may pick for a participant: this year's, and for a municipal user only their own."""
     return municipalities_for_user(user, year=timezone.localdate().year).order_by("number")
+
+
+def participants_of_county(county, *, municipality=None) -> QuerySet[Participant]:
+    """A county's participants (not anonymised), or one municipality's, for code that acts for the county."""
+    qs = Participant.objects.filter(county=county, anonymised_at__isnull=True)
+    if municipality is not None:
+        qs = qs.filter(municipality=municipality)
+    return qs.order_by("municipality__number", "reference")

@@ -1,14 +1,15 @@
 """Writes of the participant register. Every write that changes a fact re-evaluates the participant.
 
-Signatures (keyword-only; all raise ``GuidanceError`` with a Norwegian message on bad input and
+Signatures (keyword-only; all raise ``ApplicationError`` with a Norwegian message on bad input and
 ``ConcurrentEdit`` when ``version`` is stale; nothing is half-written)::
 
     participant_create(*, county, municipality, reference, **facts) -> Participant
     participant_update(*, participant, version, municipality=None, **facts) -> Participant
     decision_register(*, participant, version, decision_date, programme_start=None, end_goal="",
                       planned_duration_months=None, extension_months=None) -> Participant
-    participant_refuse_if_anonymised(*, participant)    # GuidanceError: an anonymised participant is not changed
+    participant_refuse_if_anonymised(*, participant)    # ApplicationError: an anonymised participant is not changed
     participant_touch(*, participant)                   # last activity now (the caller saves)
+    participant_fields_save(*, participant, fields)     # save only these fields, on the stored version
     participant_read_log(*, user, participant, description, action="view")   # a page showed the person
 
 ``facts`` are the Participant fields in ``validation.FACT_FIELDS``. A fødselsnummer/D-nummer is checked with
@@ -23,11 +24,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from integrering.core.audit import personal_data_read_log
+from integrering.core.exceptions import ApplicationError
+from integrering.core.versioning import expect_version
 from integrering.guidance.compliance.services import participant_evaluate
-from integrering.guidance.errors import GuidanceError
 from integrering.guidance.participants.models import Participant
 from integrering.guidance.participants.validation import FACT_FIELDS, facts_clean
-from integrering.guidance.versioning import version_bump
 
 
 def participant_touch(*, participant: Participant) -> None:
@@ -35,9 +36,22 @@ def participant_touch(*, participant: Participant) -> None:
     participant.last_activity_at = timezone.now()
 
 
+def participant_fields_save(*, participant: Participant, fields: list[str]) -> None:
+    """Save only ``fields`` of ``participant`` (e.g. its last activity), on top of what is stored now.
+
+    For writes that no user's participant form stands behind (a referral, a case action): there is no version
+    the user saw, so the stored one is taken (locked in this transaction) and bumped; the other facts are not
+    written, so a participant object read earlier cannot overwrite anyone's change.
+    """
+    participant.version = (
+        Participant.objects.select_for_update().filter(pk=participant.pk).values_list("version", flat=True).get()
+    )
+    participant.save(update_fields=fields)
+
+
 def participant_refuse_if_anonymised(*, participant: Participant) -> None:
     if participant.anonymised_at is not None:
-        raise GuidanceError("Deltakeren er anonymisert og kan ikke endres.")
+        raise ApplicationError("Deltakeren er anonymisert og kan ikke endres.")
 
 
 def participant_read_log(*, user, participant: Participant, description: str, action: str = "view") -> None:
@@ -55,11 +69,11 @@ def participant_read_log(*, user, participant: Participant, description: str, ac
 def participant_create(*, county, municipality, reference: str, **facts) -> Participant:
     reference = (reference or "").strip()
     if not reference:
-        raise GuidanceError("Referanse mangler.")
+        raise ApplicationError("Referanse mangler.")
     if municipality.county_id != county.pk:
-        raise GuidanceError(f"Kommune {municipality.number} hører ikke til fylke {county.number}.")
+        raise ApplicationError(f"Kommune {municipality.number} hører ikke til fylke {county.number}.")
     if Participant.objects.filter(county=county, reference=reference).exists():
-        raise GuidanceError(f"Referansen {reference} finnes allerede.")
+        raise ApplicationError(f"Referansen {reference} finnes allerede.")
     cleaned = facts_clean(facts)
     participant = Participant.objects.create(county=county, municipality=municipality, reference=reference, **cleaned)
     participant_evaluate(participant=participant)
@@ -71,11 +85,11 @@ def participant_update(*, participant: Participant, version: int | None, municip
     participant_refuse_if_anonymised(participant=participant)
     if municipality is not None:
         if municipality.county_id != participant.county_id:
-            raise GuidanceError(f"Kommune {municipality.number} hører ikke til fylket.")
+            raise ApplicationError(f"Kommune {municipality.number} hører ikke til fylket.")
         participant.municipality = municipality
     merged = {name: getattr(participant, name) for name in FACT_FIELDS} | facts
     cleaned = facts_clean(merged)
-    version_bump(participant, version)
+    expect_version(participant, version)
     for name, value in cleaned.items():
         setattr(participant, name, value)
     participant_touch(participant=participant)

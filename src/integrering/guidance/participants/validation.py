@@ -1,7 +1,7 @@
 """Checks of a participant's facts shared by the services, the forms and the import. Messages are Norwegian.
 
 ``facts_clean(values) -> dict`` returns the values ready for the model (``""`` for unknown choices,
-``None`` for unknown dates, months and yes/no) or raises ``GuidanceError(message, field=<name>)``.
+``None`` for unknown dates, months and yes/no) or raises ``ApplicationError(message, field=<name>)``.
 A fødselsnummer or D-nummer with no birth date gives the birth date (it is in the number).
 """
 
@@ -13,7 +13,7 @@ from django.utils import timezone
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.no import fodselsnummer
 
-from integrering.guidance.errors import GuidanceError
+from integrering.core.exceptions import ApplicationError
 from integrering.legal import EDUCATION_LEVELS, END_GOALS, PERMIT_CATEGORIES
 
 DATE_FIELDS = ("birth_date", "permit_date", "settlement_date", "mapping_date", "decision_date", "programme_start")
@@ -47,7 +47,7 @@ MAX_MONTHS = 120
 def national_id_check(national_id: str, birth_date: datetime.date | None) -> str:
     """A valid fødselsnummer or D-nummer (digits only) matching ``birth_date``, or ``""`` if empty.
 
-    Raises ``GuidanceError`` on wrong length, check digits, or a birth date that does not match.
+    Raises ``ApplicationError`` on wrong length, check digits, or a birth date that does not match.
     """
     value = fodselsnummer.compact(national_id or "")
     if not value:
@@ -56,39 +56,39 @@ def national_id_check(national_id: str, birth_date: datetime.date | None) -> str
         fodselsnummer.validate(value)
         born = fodselsnummer.get_birth_date(value)
     except StdnumError:
-        raise GuidanceError(
+        raise ApplicationError(
             "Ugyldig fødselsnummer eller D-nummer (11 siffer med riktige kontrollsiffer).", field="national_id"
         ) from None
     if birth_date is not None and born != birth_date:
-        raise GuidanceError("Fødselsnummeret stemmer ikke med fødselsdatoen.", field="national_id")
+        raise ApplicationError("Fødselsnummeret stemmer ikke med fødselsdatoen.", field="national_id")
     return value
 
 
 def facts_clean(values: dict) -> dict:
-    """Check and normalise the facts given (only those keys); raise ``GuidanceError`` on the first bad one."""
+    """Check and normalise the facts given (only those keys); raise ``ApplicationError`` on the first bad one."""
     unknown = set(values) - set(FACT_FIELDS)
     if unknown:
-        raise GuidanceError(f"Ukjente felt: {', '.join(sorted(unknown))}")
+        raise ApplicationError(f"Ukjente felt: {', '.join(sorted(unknown))}")
     cleaned: dict = {}
     today = timezone.localdate()
     for name, value in values.items():
         if name in DATE_FIELDS:
             if value is not None and type(value) is not datetime.date:
-                raise GuidanceError(f"Ugyldig {FIELD_LABELS[name]}.", field=name)
+                raise ApplicationError(f"Ugyldig {FIELD_LABELS[name]}.", field=name)
         elif name in CHOICE_FIELDS:
             value = value or ""
             if value and value not in CHOICE_FIELDS[name]:
-                raise GuidanceError(f"Ukjent {FIELD_LABELS[name]}: «{value}».", field=name)
+                raise ApplicationError(f"Ukjent {FIELD_LABELS[name]}: «{value}».", field=name)
         elif name in BOOL_FIELDS:
             if value is not None and type(value) is not bool:
-                raise GuidanceError("Ugyldig ja/nei-verdi.", field=name)
+                raise ApplicationError("Ugyldig ja/nei-verdi.", field=name)
         elif name in MONTH_FIELDS:
             if value is not None and (type(value) is not int or not 0 <= value <= MAX_MONTHS):
-                raise GuidanceError(f"{FIELD_LABELS[name].capitalize()} må være 0–{MAX_MONTHS} måneder.", field=name)
+                raise ApplicationError(f"{FIELD_LABELS[name].capitalize()} må være 0–{MAX_MONTHS} måneder.", field=name)
         elif name in TEXT_FIELDS:
             value = (value or "").strip()
             if len(value) > TEXT_FIELDS[name]:
-                raise GuidanceError(f"{FIELD_LABELS[name].capitalize()} er for lang.", field=name)
+                raise ApplicationError(f"{FIELD_LABELS[name].capitalize()} er for lang.", field=name)
         cleaned[name] = value
     if "national_id" in cleaned:
         cleaned["national_id"] = national_id_check(cleaned["national_id"], cleaned.get("birth_date"))
@@ -96,9 +96,9 @@ def facts_clean(values: dict) -> dict:
             cleaned["birth_date"] = fodselsnummer.get_birth_date(cleaned["national_id"])  # D-nummer too
     birth = cleaned.get("birth_date")
     if birth is not None and birth > today:
-        raise GuidanceError("Fødselsdatoen er i fremtiden.", field="birth_date")
+        raise ApplicationError("Fødselsdatoen er i fremtiden.", field="birth_date")
     if birth is not None:
         for name in DATE_FIELDS[1:]:
             if cleaned.get(name) is not None and cleaned[name] < birth:
-                raise GuidanceError(f"{FIELD_LABELS[name].capitalize()} er før fødselsdatoen.", field=name)
+                raise ApplicationError(f"{FIELD_LABELS[name].capitalize()} er før fødselsdatoen.", field=name)
     return cleaned

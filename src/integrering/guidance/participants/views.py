@@ -3,6 +3,7 @@
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.forms.models import model_to_dict
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -10,9 +11,10 @@ from django.utils.translation import gettext as _
 from integrering.core.audit import personal_data_list_log, personal_data_read_log
 from integrering.core.permissions import Perm, has_perm, is_municipal_only, requires
 from integrering.guidance.cases.forms import case_forms
-from integrering.guidance.cases.models import ReferralStatus
+from integrering.guidance.cases.models import CaseStatus
 from integrering.guidance.form_page import form_page
 from integrering.guidance.participants import selectors, services
+from integrering.guidance.participants.exports import CONTENT_TYPES, participants_export
 from integrering.guidance.participants.forms import (
     DECISION_FIELDS,
     PARTICIPANT_FIELDS,
@@ -61,6 +63,7 @@ def participant_list(request):
             "can_export": has_perm(request.user, Perm.EXPORT_PARTICIPANTS),
             "can_train": has_perm(request.user, Perm.MANAGE_TRAINING),
             "export_form": MunicipalityChoiceForm(municipalities=municipalities),
+            "register_export_form": MunicipalityChoiceForm(municipalities=municipalities, auto_id="register_%s"),
             "municipal_only": is_municipal_only(request.user),
         },
     )
@@ -86,9 +89,7 @@ def participant_detail(request, pk: int):
         "sessions": list(case.sessions.all()) if case else [],
         "referrals": list(participant.referrals.select_related("referred_by", "withdrawn_by")),
         "enrolments": list(participant.training_enrolments.all()),
-        "open_referral": participant.referrals.filter(
-            status__in=[ReferralStatus.REFERRED, ReferralStatus.BOOKED]
-        ).exists(),
+        "open_referral": case is not None and case.status in (CaseStatus.REFERRED, CaseStatus.BOOKED),
         "today": timezone.localdate(),
         "can_edit": has_perm(user, Perm.EDIT_PARTICIPANTS),
         "can_refer": has_perm(user, Perm.REFER_PARTICIPANTS),
@@ -180,3 +181,28 @@ def decision_edit(request, pk: int):
         done=_to_participant,
         read=(participant, "Vedtaksskjema"),
     )
+
+
+@requires(Perm.EXPORT_PARTICIPANTS)
+def participant_export(request, fmt: str):
+    """The participant register in the user's scope (one municipality or all) as CSV or XLSX; logged as an export."""
+    if fmt not in CONTENT_TYPES:
+        raise Http404
+    form = MunicipalityChoiceForm(
+        request.GET or None, municipalities=selectors.participant_municipalities(request.user)
+    )
+    if request.GET and not form.is_valid():
+        return HttpResponse(_("Unknown municipality."), status=400, content_type="text/plain; charset=utf-8")
+    municipality = form.cleaned_data.get("kommune") if form.is_bound else None
+    participants = selectors.participants_for_user(request.user)
+    if municipality is not None:
+        participants = participants.filter(municipality=municipality)
+    where = municipality.number if municipality else request.user.county.number
+    body, _count = participants_export(
+        participants=participants, fmt=fmt, user=request.user, description=f"Deltakerliste, {where}"
+    )
+    response = HttpResponse(body, content_type=CONTENT_TYPES[fmt])
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="deltakere-{where}-{stamp}.{fmt}"'
+    response["Cache-Control"] = "no-store, private"
+    return response

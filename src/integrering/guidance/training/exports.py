@@ -4,18 +4,16 @@
     export_csv(rows) -> bytes                                          # ';'-separated, UTF-8 with BOM
     export_xlsx(rows) -> bytes
 
-The rows are the user's scope (a municipal user's own municipality only); the view logs the export.
+The rows are the user's scope (a municipal user's own municipality only); the view logs the export. Both files are
+written by ``integrering.tabular``: a text cell that looks like a formula stays text, numbers stay numbers.
 """
 
-import csv
-import io
-
-import xlsxwriter
 from django.db.models import Prefetch, Q
 
 from integrering.guidance.cases.models import CaseStatus
 from integrering.guidance.participants.selectors import participants_for_user
 from integrering.guidance.training.models import TrainingEnrolment
+from integrering.tabular import Sheet, write_csv, write_xlsx
 
 EXPORT_HEADER = [
     "kommunenummer",
@@ -82,28 +80,8 @@ def export_rows(user, municipality=None) -> tuple[list[list], list[int]]:
 
 
 def export_csv(rows) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow(EXPORT_HEADER)
-    for row in rows:
-        writer.writerow(["" if v is None else v.isoformat() if hasattr(v, "isoformat") else v for v in row])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    return write_csv(EXPORT_HEADER, rows, date_format="%Y-%m-%d")
 
 
 def export_xlsx(rows) -> bytes:
-    out = io.BytesIO()
-    book = xlsxwriter.Workbook(out, {"in_memory": True})
-    sheet = book.add_worksheet("Veiledning og fravær")
-    bold, dates = book.add_format({"bold": True}), book.add_format({"num_format": "dd.mm.yyyy"})
-    sheet.write_row(0, 0, EXPORT_HEADER, bold)
-    for r, row in enumerate(rows, start=1):
-        for c, value in enumerate(row):
-            if value is None or value == "":
-                continue
-            if hasattr(value, "isoformat"):
-                sheet.write_datetime(r, c, value, dates)
-            else:
-                sheet.write(r, c, value)
-    sheet.freeze_panes(1, 0)
-    book.close()
-    return out.getvalue()
+    return write_xlsx(Sheet("Veiledning og fravær", EXPORT_HEADER, rows))

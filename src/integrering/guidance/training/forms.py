@@ -4,6 +4,7 @@ municipality or all (the § 30 list's filter and the export's choice)."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from integrering.core.versioning import VersionedFormMixin
 from integrering.core.widgets import DateInput
 from integrering.guidance.training.models import TrainingEnrolment
 from integrering.municipalities.models import Municipality
@@ -19,9 +20,11 @@ class EnrolmentForm(forms.ModelForm):
         pass
 
 
-class EnrolmentUpdateForm(forms.ModelForm):
-    # Required: without it a save could silently overwrite someone else's change.
-    version = forms.IntegerField(widget=forms.HiddenInput)
+class EnrolmentUpdateForm(VersionedFormMixin, forms.ModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Required: without it a save could silently overwrite someone else's change.
+        self.fields["version"].required = True
 
     class Meta:
         model = TrainingEnrolment

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from integrering.core.versioning import Versioned
 from integrering.guidance.participants.models import Participant
 
 
@@ -16,7 +17,7 @@ class TargetLevel(models.TextChoices):
     C1 = "C1", "C1"
 
 
-class TrainingEnrolment(models.Model):
+class TrainingEnrolment(Versioned):
     """§ 30 second paragraph: Norwegian and social studies the county provides in full-time upper secondary."""
 
     participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="training_enrolments")
@@ -28,7 +29,6 @@ class TrainingEnrolment(models.Model):
     start = models.DateField(_("start"))
     end = models.DateField(_("end"), null=True, blank=True)
     completed = models.BooleanField(_("completed"), default=False)
-    version = models.PositiveIntegerField(default=1, help_text="Optimistic lock: bumped on every save.")
 
     class Meta:
         ordering = ["-start", "pk"]

@@ -1,6 +1,6 @@
 """Writes of the county's Norwegian training (§ 30 second paragraph).
 
-Signatures (keyword-only; all raise ``GuidanceError`` with a Norwegian message on bad input and
+Signatures (keyword-only; all raise ``ApplicationError`` with a Norwegian message on bad input and
 ``ConcurrentEdit`` when ``version`` is stale; nothing is half-written)::
 
     training_enrol(*, participant, school, target_level, start, hours_planned=None, end=None) -> TrainingEnrolment
@@ -14,11 +14,15 @@ import datetime
 
 from django.db import transaction
 
-from integrering.guidance.errors import GuidanceError
+from integrering.core.exceptions import ApplicationError
+from integrering.core.versioning import expect_version
 from integrering.guidance.participants.models import Participant
-from integrering.guidance.participants.services import participant_refuse_if_anonymised, participant_touch
+from integrering.guidance.participants.services import (
+    participant_fields_save,
+    participant_refuse_if_anonymised,
+    participant_touch,
+)
 from integrering.guidance.training.models import TargetLevel, TrainingEnrolment
-from integrering.guidance.versioning import version_bump
 
 NOT_FULL_TIME_UPPER_SECONDARY = (
     "Deltakeren er ikke registrert i videregående opplæring på heltid. Fylkeskommunen gir norskopplæring etter "
@@ -38,17 +42,17 @@ TRAINING_FIELDS = (
 
 def _training_clean(values: dict) -> dict:
     if not (values.get("school") or "").strip():
-        raise GuidanceError("Skole mangler.")
+        raise ApplicationError("Skole mangler.")
     if values.get("target_level") not in TargetLevel.values:
-        raise GuidanceError("Ukjent mål for norsknivå.")
+        raise ApplicationError("Ukjent mål for norsknivå.")
     if values.get("start") is None:
-        raise GuidanceError("Startdato mangler.")
+        raise ApplicationError("Startdato mangler.")
     if values.get("end") is not None and values["end"] < values["start"]:
-        raise GuidanceError("Sluttdato er før startdato.")
+        raise ApplicationError("Sluttdato er før startdato.")
     for name in ("hours_planned", "hours_attended", "absence_hours"):
         value = values.get(name)
         if value is not None and (not isinstance(value, int) or value < 0):
-            raise GuidanceError("Timer kan ikke være negative.")
+            raise ApplicationError("Timer kan ikke være negative.")
     values["school"] = values["school"].strip()
     return values
 
@@ -70,13 +74,13 @@ def training_enrol(
     """
     participant_refuse_if_anonymised(participant=participant)
     if participant.full_time_upper_secondary is not True:
-        raise GuidanceError(NOT_FULL_TIME_UPPER_SECONDARY)
+        raise ApplicationError(NOT_FULL_TIME_UPPER_SECONDARY)
     values = _training_clean(
         {"school": school, "target_level": target_level, "start": start, "hours_planned": hours_planned, "end": end}
     )
     enrolment = TrainingEnrolment.objects.create(participant=participant, **values)
     participant_touch(participant=participant)
-    participant.save(update_fields=["last_activity_at"])
+    participant_fields_save(participant=participant, fields=["last_activity_at"])
     return enrolment
 
 
@@ -87,13 +91,13 @@ def training_update(*, enrolment: TrainingEnrolment, version: int | None, **fiel
     participant_refuse_if_anonymised(participant=participant)
     unknown = set(fields) - set(TRAINING_FIELDS)
     if unknown:
-        raise GuidanceError(f"Ukjente felt: {', '.join(sorted(unknown))}")
+        raise ApplicationError(f"Ukjente felt: {', '.join(sorted(unknown))}")
     values = _training_clean({name: getattr(enrolment, name) for name in TRAINING_FIELDS} | fields)
-    version_bump(enrolment, version)
+    expect_version(enrolment, version)
     for name, value in values.items():
         setattr(enrolment, name, value)
     enrolment.completed = bool(enrolment.completed)
     enrolment.save()
     participant_touch(participant=participant)
-    participant.save(update_fields=["last_activity_at"])
+    participant_fields_save(participant=participant, fields=["last_activity_at"])
     return enrolment

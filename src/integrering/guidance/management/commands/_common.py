@@ -1,18 +1,21 @@
-"""Shared helpers of the guidance commands: Norwegian errors with exit 2."""
+"""Shared helpers of the guidance commands. A broken rule is an ``ApplicationError``: the ``integrering`` command
+prints its message and exits with status 2 (``integrering.cli``)."""
 
-import sys
+from __future__ import annotations
 
+from typing import NoReturn
+
+from integrering.core.exceptions import ApplicationError
 from integrering.core.models import County
 
 
-def fail(messages: list[str]) -> None:
-    for message in messages:
-        sys.stderr.write(message + "\n")
-    sys.exit(2)
+def refuse(messages: list[str]) -> NoReturn:
+    """Stop the command: every message on its own line, exit status 2."""
+    raise ApplicationError("\n".join(str(message) for message in messages))
 
 
-def county_or_fail(number: str) -> County:
+def county_get(number: str) -> County:
     county = County.objects.filter(number=str(number).strip().zfill(2)).first()
     if county is None:
-        fail([f"Ukjent fylkesnummer: {number}."])
+        refuse([f"Ukjent fylkesnummer: {number}."])
     return county

@@ -7,7 +7,7 @@ PARTICIPANT_RETENTION_DAYS, 5 years). Meant to run daily from cron or a systemd 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
-from integrering.guidance.management.commands._common import fail
+from integrering.guidance.management.commands._common import refuse
 from integrering.guidance.participants.anonymise import participants_anonymise
 
 
@@ -22,7 +22,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, days: int | None, dry_run: bool, **options) -> None:
         if days is not None and days < 1:
-            fail(["--days må være minst 1."])
+            refuse(["--days må være minst 1."])
         days = settings.PARTICIPANT_RETENTION_DAYS if days is None else days
         count = participants_anonymise(days=days, dry_run=dry_run)
         if dry_run:

@@ -8,7 +8,7 @@ upgrade that adds a rule-set version).
 from django.core.management.base import BaseCommand, CommandParser
 
 from integrering.guidance.compliance.services import participants_refresh
-from integrering.guidance.management.commands._common import county_or_fail
+from integrering.guidance.management.commands._common import county_get
 
 
 class Command(BaseCommand):
@@ -19,6 +19,6 @@ class Command(BaseCommand):
         parser.add_argument("--all", action="store_true", help="vurder alle deltakere på nytt")
 
     def handle(self, *args, county: str | None, all: bool, **options) -> None:
-        county_obj = county_or_fail(county) if county else None
+        county_obj = county_get(county) if county else None
         count = participants_refresh(county=county_obj, everything=all)
         self.stdout.write(f"Vurderte {count} deltakere på nytt.")

@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
 from integrering.guidance.compliance import reports
-from integrering.guidance.management.commands._common import county_or_fail, fail
+from integrering.guidance.management.commands._common import county_get, refuse
 
 
 class Command(BaseCommand):
@@ -25,19 +25,19 @@ class Command(BaseCommand):
         parser.add_argument("--output", help="fil å skrive til (standard: skjermen)")
 
     def handle(self, *args, county: str, date: str | None, format: str, output: str | None, **options) -> None:
-        county_obj = county_or_fail(county)
+        county_obj = county_get(county)
         if format not in ("csv", "json"):
-            fail([f"Ukjent format «{format}»; bruk csv eller json."])
+            refuse([f"Ukjent format «{format}»; bruk csv eller json."])
         try:
             day = datetime.date.fromisoformat(date) if date else timezone.localdate()
         except ValueError:
-            fail([f"Ugyldig dato «{date}»; bruk ÅÅÅÅ-MM-DD."])
+            refuse([f"Ugyldig dato «{date}»; bruk ÅÅÅÅ-MM-DD."])
         text, count = reports.report_export(county=county_obj, date=day, fmt=format)
         if output:
             try:
                 Path(output).write_text(text, encoding="utf-8")
             except OSError as error:
-                fail([f"Kunne ikke skrive {output}: {error.strerror}."])
+                refuse([f"Kunne ikke skrive {output}: {error.strerror}."])
             self.stderr.write(f"Skrev {count} deltakere til {output}.")
         else:
             self.stdout.write(text, ending="")

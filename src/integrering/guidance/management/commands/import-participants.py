@@ -8,7 +8,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from integrering.guidance.management.commands._common import county_or_fail, fail
+from integrering.guidance.management.commands._common import county_get, refuse
 from integrering.guidance.participants import imports
 
 
@@ -23,11 +23,11 @@ class Command(BaseCommand):
     def handle(self, *args, file: str, county: str, dry_run: bool, **options) -> None:
         path = Path(file)
         if not path.is_file():
-            fail([f"Fant ikke filen {file}."])
-        county_obj = county_or_fail(county)
+            refuse([f"Fant ikke filen {file}."])
+        county_obj = county_get(county)
         plan = imports.import_plan(county=county_obj, content=path.read_bytes(), filename=path.name)
         if not plan.ok:
-            fail([f"{file}: {e}" for e in plan.errors] + ["Ingenting ble lagret."])
+            refuse([f"{file}: {e}" for e in plan.errors] + ["Ingenting ble lagret."])
         for column in plan.ignored_columns:
             self.stdout.write(f"Kolonnen «{column}» er ukjent og ble ikke lest.")
         new, old = plan.new_count, len(plan.rows) - plan.new_count

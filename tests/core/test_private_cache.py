@@ -12,7 +12,7 @@ def counsellor(make_user):
 
 
 def _no_store(response) -> bool:
-    return set(part.strip() for part in response.get("Cache-Control", "").split(",")) == {"no-store", "private"}
+    return {part.strip() for part in response.get("Cache-Control", "").split(",")} == {"no-store", "private"}
 
 
 def test_a_participants_page_and_its_list_are_never_cached(county, counsellor, client_for):

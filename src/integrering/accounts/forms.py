@@ -12,6 +12,7 @@ from integrering.core.audit_display import record_type_name
 from integrering.core.collation import sorted_choices
 from integrering.core.models import County, User
 from integrering.core.roles import Role
+from integrering.core.versioning import VersionedFormMixin
 from integrering.core.widgets import DateInput
 from integrering.municipalities.forms import MunicipalityChoiceField, current_municipalities
 from integrering.municipalities.models import Municipality
@@ -22,7 +23,13 @@ def username_taken(username: str, *, exclude_pk: int | None = None) -> bool:
     return User.objects.filter(username__iexact=username).exclude(pk=exclude_pk).exists()
 
 
-class UserForm(forms.ModelForm):
+class UserForm(VersionedFormMixin, forms.ModelForm):
+    """A user of the county: details, active or not, roles, municipality, a new password.
+
+    Carries the version the administrator saw: saving over another administrator's change (a deactivation,
+    other roles) is refused with their values shown (``core.versioning``).
+    """
+
     roles = forms.MultipleChoiceField(label=_("Roles"), choices=Role.choices, widget=forms.CheckboxSelectMultiple)
     municipality = MunicipalityChoiceField(
         label=_("Municipality"), queryset=Municipality.objects.none(), required=False
@@ -55,6 +62,10 @@ class UserForm(forms.ModelForm):
         else:
             self.fields["password"].required = True
             self.fields["password"].help_text = ""
+
+    def conflict_values(self, current: User) -> dict:
+        """The roles as saved by someone else (they live in another table, not on the user)."""
+        return {"roles": sorted(current.roles.values_list("role", flat=True))}
 
     def clean_username(self):
         username = self.cleaned_data["username"]

@@ -13,6 +13,8 @@ from integrering.accounts import selectors, services
 from integrering.accounts.forms import AuditFilterForm, UserForm
 from integrering.core import audit_display
 from integrering.core import selectors as audit_selectors
+from integrering.core.error_handling import form_error_add
+from integrering.core.exceptions import ConcurrentEdit
 from integrering.core.models import User
 from integrering.core.permissions import Perm, public, requires
 from integrering.core.registry import start_panels
@@ -63,14 +65,20 @@ def user_edit(request, pk: int | None = None):
         raise Http404
     form = UserForm(request.POST or None, instance=user, county=request.user.county, acting_user=request.user)
     if request.method == "POST" and form.is_valid():
-        services.user_save(
-            user=form.save(commit=False),
-            county=request.user.county,
-            roles=set(form.cleaned_data["roles"]),
-            password=form.cleaned_data.get("password") or None,
-        )
-        messages.success(request, _("The user was saved."))
-        return redirect("accounts:users")
+        try:
+            services.user_save(
+                user=form.save(commit=False),
+                county=request.user.county,
+                roles=set(form.cleaned_data["roles"]),
+                password=form.cleaned_data.get("password") or None,
+            )
+        except ConcurrentEdit as error:
+            # Another administrator saved this user since the form was opened: nothing of this form is
+            # written; the form shows their values and saving again is a deliberate choice.
+            form_error_add(form, error)
+        else:
+            messages.success(request, _("The user was saved."))
+            return redirect("accounts:users")
     return render(request, "accounts/user_form.html", {"form": form, "edited": user})
 
 

@@ -41,7 +41,7 @@ def tracked_models() -> list:
 def register_models() -> None:
     for code, label in READ_ACTIONS.items():
         read_action_register(code, label)
-    track(User, exclude_fields=["password", "last_login"])
+    track(User, exclude_fields=["password", "last_login", "version"])
     track(UserRole)
     track(County)
 

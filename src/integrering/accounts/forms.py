@@ -7,6 +7,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 
+from integrering.core import selectors as audit_selectors
 from integrering.core.audit import tracked_models
 from integrering.core.audit_display import record_type_name
 from integrering.core.collation import sorted_choices
@@ -156,6 +157,12 @@ class AuditFilterForm(forms.Form):
     date_from = forms.DateField(label=_("From date"), required=False, widget=DateInput)
     date_to = forms.DateField(label=_("To date"), required=False, widget=DateInput)
     record_type = forms.ModelChoiceField(label=_("Record type"), queryset=ContentType.objects.none(), required=False)
+    participant = forms.IntegerField(
+        label=_("Participant number"),
+        required=False,
+        min_value=1,
+        help_text=_("Who has seen or changed this person: the changes of their records and the reads of their data."),
+    )
 
     def __init__(self, *args, county, **kwargs):
         super().__init__(*args, **kwargs)
@@ -186,4 +193,7 @@ class AuditFilterForm(forms.Form):
         if data.get("record_type"):
             entries = entries.filter(content_type=data["record_type"])
             reads = reads.filter(record_type=data["record_type"].model)
+        if data.get("participant"):
+            entries = audit_selectors.changes_of_participant(entries, data["participant"])
+            reads = audit_selectors.reads_of_participant(reads, data["participant"])
         return entries, reads

@@ -132,6 +132,33 @@ class PersonalDataAccess(models.Model):
         ordering = ["-at"]
         verbose_name = _("read of personal data")
         verbose_name_plural = _("reads of personal data")
+        # The audit page reads one county's log, newest first.
+        indexes = [models.Index(fields=["county", "-at"], name="core_pda_county_at")]
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.user} {self.action}"
+
+
+class AuditEntryScope(models.Model):
+    """Which county, and which participant, one change entry of the audit log (django-auditlog) concerns.
+
+    Written with every entry (``core.audit``): the county from the record (``get_additional_data``) or else the
+    acting user's; the participant for records registered with ``personal_record_register``. The audit page
+    reads a county's changes through the index (county, newest first) instead of searching the entries' JSON,
+    and «who has seen or changed this person» through ``participant_id``.
+    """
+
+    entry = models.OneToOneField(
+        "auditlog.LogEntry", on_delete=models.CASCADE, primary_key=True, related_name="scope", verbose_name=_("change")
+    )
+    county = models.ForeignKey(County, on_delete=models.PROTECT, null=True, related_name="+", verbose_name=_("county"))
+    participant_id = models.BigIntegerField(_("participant"), null=True, blank=True, db_index=True)
+    at = models.DateTimeField(_("time"))
+
+    class Meta:
+        indexes = [models.Index(fields=["county", "-at"], name="core_auditscope_county_at")]
+        verbose_name = _("scope of a change")
+        verbose_name_plural = _("scopes of changes")
+
+    def __str__(self) -> str:
+        return f"{self.entry_id} {self.county_id}"

@@ -4,6 +4,7 @@ A bad value stops start-up with a message that names the variable, rather than
 silently falling back to a default.
 """
 
+import ipaddress
 import os
 
 
@@ -68,3 +69,19 @@ def env_choice(name: str, default: str, choices: tuple[str, ...]) -> str:
     if value not in choices:
         raise ConfigError(f"{name} må være en av {', '.join(choices)} (fikk «{raw}»).")
     return value
+
+
+def env_networks(name: str, default: list[str]) -> list[str]:
+    """IP addresses or networks separated by commas (``127.0.0.1,::1,10.0.0.0/24``); empty means none."""
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    items = [item.strip() for item in raw.split(",") if item.strip()]
+    for item in items:
+        try:
+            ipaddress.ip_network(item, strict=False)
+        except ValueError:
+            raise ConfigError(
+                f"{name} must list IP addresses or networks separated by commas (got «{item}»)."
+            ) from None
+    return items

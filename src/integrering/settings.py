@@ -7,7 +7,7 @@ import dj_database_url
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
-from integrering.env import ConfigError, env_bool, env_choice, env_int, env_list, env_str
+from integrering.env import ConfigError, env_bool, env_choice, env_int, env_list, env_networks, env_str
 
 SRC_DIR = Path(__file__).resolve().parent
 
@@ -68,6 +68,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Responses to logged-in users may hold personal data: never cached (core/middleware.py).
+    "integrering.core.middleware.PrivateCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -166,9 +168,15 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
-# Reverse proxies in front of the app (README: one, which sets X-Forwarded-For and X-Forwarded-Proto);
-# axes then locks out the client's address, not the proxy's.
-TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0 if DEBUG else 1, minimum=0)
+# The reverse proxies in front of the app (README «Production»: gunicorn listens only to them). Only a
+# connection from one of them may name the client in X-Forwarded-For; axes then locks out the client's
+# address, not the proxy's (core/client_ip.py).
+if env_str("DJANGO_TRUSTED_PROXY_COUNT"):
+    raise ConfigError(
+        "DJANGO_TRUSTED_PROXY_COUNT is no longer read: list the proxies' addresses in DJANGO_TRUSTED_PROXIES "
+        "(e.g. 127.0.0.1,::1 for a proxy on the same machine)."
+    )
+TRUSTED_PROXIES = env_networks("DJANGO_TRUSTED_PROXIES", [] if DEBUG else ["127.0.0.1", "::1"])
 AXES_CLIENT_IP_CALLABLE = "integrering.core.client_ip.client_ip"
 
 LANGUAGE_CODE = "nb"

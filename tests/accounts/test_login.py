@@ -92,7 +92,7 @@ def test_an_admin_unlocks_a_locked_out_user_and_the_unlock_is_logged(client, adv
 
 
 def test_behind_a_trusted_proxy_the_lockout_is_per_client_address(client, adviser, settings):
-    settings.AXES_ENABLED, settings.AXES_FAILURE_LIMIT, settings.TRUSTED_PROXY_COUNT = True, 3, 1
+    settings.AXES_ENABLED, settings.AXES_FAILURE_LIMIT, settings.TRUSTED_PROXIES = True, 3, ["127.0.0.1"]
     proxy = {"REMOTE_ADDR": "127.0.0.1"}
     _fail_logins(client, 3, HTTP_X_FORWARDED_FOR="203.0.113.9", **proxy)
     # Another client behind the same proxy is not locked out; the first one is, whatever it claims to be.
@@ -119,3 +119,23 @@ def test_opening_the_logout_address_asks_with_a_button(adviser, client_for):
     assert client.get("/").status_code == 200  # still logged in
     client.post("/logg-ut/")
     assert client.get("/logg-ut/").url == "/logg-inn/"
+
+
+def test_a_client_that_reaches_the_app_directly_cannot_escape_the_lockout_with_a_forwarded_header(
+    client, adviser, settings
+):
+    settings.AXES_ENABLED, settings.AXES_FAILURE_LIMIT, settings.TRUSTED_PROXIES = True, 3, ["127.0.0.1"]
+    for n in range(3):
+        client.post(
+            "/logg-inn/",
+            {"username": "radgiver", "password": "feil"},
+            REMOTE_ADDR="203.0.113.9",
+            HTTP_X_FORWARDED_FOR=f"198.51.100.{n}",
+        )
+    response = client.post(
+        "/logg-inn/",
+        {"username": "radgiver", "password": PASSWORD},
+        REMOTE_ADDR="203.0.113.9",
+        HTTP_X_FORWARDED_FOR="198.51.100.77",
+    )
+    assert response.status_code == 429

@@ -219,3 +219,30 @@ def test_a_user_without_a_county_sees_no_county_data(make_user, client_for):
     client = client_for(user)
     assert client.get("/").status_code == 200
     assert client.get("/kommuner/").status_code == 403
+
+
+def test_an_auditor_reads_the_audit_log_and_the_figures_but_no_participant():
+    """Least privilege (README «Roles»): the audit log and aggregated figures, never a participant's data."""
+    assert POLICY[Role.AUDITOR] == {
+        Perm.HOME,
+        Perm.VIEW_MUNICIPALITIES,
+        Perm.VIEW_SETTLEMENT,
+        Perm.VIEW_COMPLIANCE,
+        Perm.VIEW_AUDIT,
+    }
+
+
+def test_the_readme_roles_table_names_every_role_and_the_auditors_limits():
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    table = readme.split("### Roles", 1)[1].split("\n\n", 2)[1]
+    first_column = " ".join(line.split("|")[1] for line in table.splitlines() if line.startswith("| "))
+    from django.utils import translation
+
+    with translation.override("en"):
+        missing = [str(role.label) for role in Role if str(role.label).lower() not in first_column.lower()]
+    assert not missing, f"Roles missing from the README's roles table: {missing}"
+    auditor_row = next(line for line in table.splitlines() if line.startswith("| auditor |"))
+    assert "no participant pages" in auditor_row
+    assert "masked" in auditor_row

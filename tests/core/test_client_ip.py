@@ -1,13 +1,48 @@
-"""The client's address for the log-in lockout, behind trusted reverse proxies only."""
+"""The client's address for the log-in lockout: X-Forwarded-For only from the configured proxies."""
+
+import pytest
+
+from integrering.core.client_ip import client_ip
+from integrering.env import ConfigError, env_networks
+
+
+def _ip(rf, remote, forwarded=None):
+    extra = {"HTTP_X_FORWARDED_FOR": forwarded} if forwarded is not None else {}
+    return client_ip(rf.get("/", REMOTE_ADDR=remote, **extra))
 
 
 def test_without_trusted_proxies_the_forwarded_header_is_ignored(rf, settings):
-    from integrering.core.client_ip import client_ip
+    settings.TRUSTED_PROXIES = []
+    assert _ip(rf, "10.0.0.5", "1.2.3.4") == "10.0.0.5"
 
-    settings.TRUSTED_PROXY_COUNT = 0
-    assert client_ip(rf.get("/", HTTP_X_FORWARDED_FOR="1.2.3.4", REMOTE_ADDR="10.0.0.5")) == "10.0.0.5"
-    settings.TRUSTED_PROXY_COUNT = 2
-    assert (
-        client_ip(rf.get("/", HTTP_X_FORWARDED_FOR="6.6.6.6, 1.2.3.4, 10.0.0.9", REMOTE_ADDR="10.0.0.5")) == "1.2.3.4"
-    )
-    assert client_ip(rf.get("/", HTTP_X_FORWARDED_FOR="1.2.3.4", REMOTE_ADDR="10.0.0.5")) == "10.0.0.5"
+
+def test_a_client_that_is_not_a_trusted_proxy_cannot_name_another_address(rf, settings):
+    settings.TRUSTED_PROXIES = ["127.0.0.1", "::1"]
+    # gunicorn reached directly (not through the proxy): the header is the client's invention.
+    assert _ip(rf, "203.0.113.9", "198.51.100.7") == "203.0.113.9"
+    assert _ip(rf, "203.0.113.9", "127.0.0.1") == "203.0.113.9"
+
+
+def test_behind_the_trusted_proxy_the_client_is_the_right_most_untrusted_entry(rf, settings):
+    settings.TRUSTED_PROXIES = ["127.0.0.1", "10.0.0.0/24"]
+    assert _ip(rf, "127.0.0.1", "203.0.113.9") == "203.0.113.9"
+    # Whatever the client put in front is ignored; a chain of trusted proxies is walked through.
+    assert _ip(rf, "127.0.0.1", "6.6.6.6, 203.0.113.9, 10.0.0.7") == "203.0.113.9"
+    # A proxy that sent no header (or garbage) leaves the proxy's own address.
+    assert _ip(rf, "127.0.0.1") == "127.0.0.1"
+    assert _ip(rf, "127.0.0.1", "not-an-address") == "127.0.0.1"
+    assert _ip(rf, "127.0.0.1", "6.6.6.6, garbage, 203.0.113.9") == "203.0.113.9"
+
+
+def test_ipv6_proxies_and_clients(rf, settings):
+    settings.TRUSTED_PROXIES = ["::1"]
+    assert _ip(rf, "::1", "2001:db8::5") == "2001:db8::5"
+    assert _ip(rf, "2001:db8::9", "2001:db8::5") == "2001:db8::9"
+
+
+def test_the_proxies_setting_rejects_what_is_not_an_address(monkeypatch):
+    monkeypatch.setenv("X_PROXIES", "127.0.0.1, 10.0.0.0/8, ::1")
+    assert env_networks("X_PROXIES", []) == ["127.0.0.1", "10.0.0.0/8", "::1"]
+    monkeypatch.setenv("X_PROXIES", "127.0.0.1, proxy.example.no")
+    with pytest.raises(ConfigError, match="X_PROXIES.*proxy.example.no"):
+        env_networks("X_PROXIES", [])

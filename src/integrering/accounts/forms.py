@@ -7,11 +7,13 @@ from django.contrib.auth.password_validation import validate_password
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 
+from integrering.core import selectors as audit_selectors
 from integrering.core.audit import tracked_models
 from integrering.core.audit_display import record_type_name
 from integrering.core.collation import sorted_choices
 from integrering.core.models import County, User
 from integrering.core.roles import Role
+from integrering.core.versioning import VersionedFormMixin
 from integrering.core.widgets import DateInput
 from integrering.municipalities.forms import MunicipalityChoiceField, current_municipalities
 from integrering.municipalities.models import Municipality
@@ -22,7 +24,13 @@ def username_taken(username: str, *, exclude_pk: int | None = None) -> bool:
     return User.objects.filter(username__iexact=username).exclude(pk=exclude_pk).exists()
 
 
-class UserForm(forms.ModelForm):
+class UserForm(VersionedFormMixin, forms.ModelForm):
+    """A user of the county: details, active or not, roles, municipality, a new password.
+
+    Carries the version the administrator saw: saving over another administrator's change (a deactivation,
+    other roles) is refused with their values shown (``core.versioning``).
+    """
+
     roles = forms.MultipleChoiceField(label=_("Roles"), choices=Role.choices, widget=forms.CheckboxSelectMultiple)
     municipality = MunicipalityChoiceField(
         label=_("Municipality"), queryset=Municipality.objects.none(), required=False
@@ -55,6 +63,10 @@ class UserForm(forms.ModelForm):
         else:
             self.fields["password"].required = True
             self.fields["password"].help_text = ""
+
+    def conflict_values(self, current: User) -> dict:
+        """The roles as saved by someone else (they live in another table, not on the user)."""
+        return {"roles": sorted(current.roles.values_list("role", flat=True))}
 
     def clean_username(self):
         username = self.cleaned_data["username"]
@@ -145,6 +157,12 @@ class AuditFilterForm(forms.Form):
     date_from = forms.DateField(label=_("From date"), required=False, widget=DateInput)
     date_to = forms.DateField(label=_("To date"), required=False, widget=DateInput)
     record_type = forms.ModelChoiceField(label=_("Record type"), queryset=ContentType.objects.none(), required=False)
+    participant = forms.IntegerField(
+        label=_("Participant number"),
+        required=False,
+        min_value=1,
+        help_text=_("Who has seen or changed this person: the changes of their records and the reads of their data."),
+    )
 
     def __init__(self, *args, county, **kwargs):
         super().__init__(*args, **kwargs)
@@ -175,4 +193,7 @@ class AuditFilterForm(forms.Form):
         if data.get("record_type"):
             entries = entries.filter(content_type=data["record_type"])
             reads = reads.filter(record_type=data["record_type"].model)
+        if data.get("participant"):
+            entries = audit_selectors.changes_of_participant(entries, data["participant"])
+            reads = audit_selectors.reads_of_participant(reads, data["participant"])
         return entries, reads

@@ -13,8 +13,11 @@ from integrering.accounts import selectors, services
 from integrering.accounts.forms import AuditFilterForm, UserForm
 from integrering.core import audit_display
 from integrering.core import selectors as audit_selectors
+from integrering.core.audit import personal_data_read_log
+from integrering.core.error_handling import form_error_add
+from integrering.core.exceptions import ConcurrentEdit
 from integrering.core.models import User
-from integrering.core.permissions import Perm, public, requires
+from integrering.core.permissions import Perm, has_perm, is_municipal_only, public, requires
 from integrering.core.registry import start_panels
 
 
@@ -63,14 +66,20 @@ def user_edit(request, pk: int | None = None):
         raise Http404
     form = UserForm(request.POST or None, instance=user, county=request.user.county, acting_user=request.user)
     if request.method == "POST" and form.is_valid():
-        services.user_save(
-            user=form.save(commit=False),
-            county=request.user.county,
-            roles=set(form.cleaned_data["roles"]),
-            password=form.cleaned_data.get("password") or None,
-        )
-        messages.success(request, _("The user was saved."))
-        return redirect("accounts:users")
+        try:
+            services.user_save(
+                user=form.save(commit=False),
+                county=request.user.county,
+                roles=set(form.cleaned_data["roles"]),
+                password=form.cleaned_data.get("password") or None,
+            )
+        except ConcurrentEdit as error:
+            # Another administrator saved this user since the form was opened: nothing of this form is
+            # written; the form shows their values and saving again is a deliberate choice.
+            form_error_add(form, error)
+        else:
+            messages.success(request, _("The user was saved."))
+            return redirect("accounts:users")
     return render(request, "accounts/user_form.html", {"form": form, "edited": user})
 
 
@@ -96,14 +105,28 @@ def audit_log(request):
         entries, reads = form.apply(entries, reads)
     page = Paginator(entries, 50).get_page(request.GET.get("side"))
     reads_page = Paginator(reads, 50).get_page(request.GET.get("lesinger"))
+    # Participants' personal values only for a reader who may see participants (the county's); then the
+    # page is a read of their data like any other and is logged.
+    may_see = has_perm(request.user, Perm.VIEW_PARTICIPANTS) and not is_municipal_only(request.user)
+    rows = audit_display.entry_rows(page.object_list, mask_personal=not may_see)
+    shown = {row.participant_shown for row in rows if row.participant_shown is not None}
+    if shown:
+        personal_data_read_log(
+            user=request.user,
+            action="audit",
+            record_type="participant",
+            record_ids=shown,
+            description=_("Audit log"),
+        )
     return render(
         request,
         "accounts/audit.html",
         {
             "form": form,
             "entries": page,
-            "entry_rows": audit_display.entry_rows(page.object_list),
+            "entry_rows": rows,
             "reads": reads_page,
             "read_rows": audit_display.read_rows(reads_page.object_list),
+            "masked": not may_see,
         },
     )

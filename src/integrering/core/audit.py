@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from auditlog.registry import auditlog
 from django.utils.translation import gettext_lazy as _
 
-from integrering.core.models import County, PersonalDataAccess, User, UserRole
+from integrering.core.models import AuditEntryScope, County, PersonalDataAccess, User, UserRole
 from integrering.core.registry import read_action_register
 
 # How the audit page names a read (``PersonalDataAccess.action``); apps may register more, unknown ones show as stored.
@@ -19,6 +19,7 @@ READ_ACTIONS = {
     "view_national_id": _("Saw the identity number"),
     "list": _("Saw in a list"),
     "export": _("Exported"),
+    "audit": _("Saw in the audit log"),
 }
 
 
@@ -41,9 +42,10 @@ def tracked_models() -> list:
 def register_models() -> None:
     for code, label in READ_ACTIONS.items():
         read_action_register(code, label)
-    track(User, exclude_fields=["password", "last_login"])
+    track(User, exclude_fields=["password", "last_login", "version"])
     track(UserRole)
     track(County)
+    _connect_scope()
 
 
 def personal_data_list_log(*, user, record_ids: Iterable, description: str):
@@ -70,3 +72,63 @@ def personal_data_read_log(
         record_ids=sorted({int(i) if str(i).isdigit() else str(i) for i in record_ids}, key=str),
         description=description[:255],
     )
+
+
+# Models whose records are a participant's personal data, with the path from a record to the participant's id
+# (``"pk"`` for the participant itself, ``"participant_id"``, ``"case.participant_id"``). The audit page masks
+# their values for readers without access to participants and files them under that participant.
+_PARTICIPANT_PATHS: dict[type, str] = {}
+
+
+def personal_record_register(model, *, participant: str) -> None:
+    """Declare ``model``'s records a participant's personal data (see ``_PARTICIPANT_PATHS``)."""
+    _PARTICIPANT_PATHS[model] = participant
+
+
+def is_personal_record(model) -> bool:
+    return model is not None and model in _PARTICIPANT_PATHS
+
+
+def participant_of(instance) -> int | None:
+    path = _PARTICIPANT_PATHS.get(type(instance))
+    value = instance
+    for part in (path or "").split("."):
+        if value is None or not part:
+            return None
+        value = getattr(value, part, None)
+    return int(value) if value is not None else None
+
+
+_COUNTY_IDS: dict[str, int | None] = {}
+
+
+def _county_id(number: str) -> int | None:
+    if _COUNTY_IDS.get(number) is None:
+        _COUNTY_IDS[number] = County.objects.filter(number=number).values_list("pk", flat=True).first()
+    return _COUNTY_IDS[number]
+
+
+def _entry_scope_create(sender, instance, created, raw=False, **kwargs) -> None:
+    """Every new change entry gets its county (the record's, else the acting user's) in ``AuditEntryScope``."""
+    if not created or raw:
+        return
+    number = (instance.additional_data or {}).get("county") if isinstance(instance.additional_data, dict) else None
+    county_id = _county_id(str(number)) if number else None
+    if county_id is None and instance.actor_id:
+        county_id = instance.actor.county_id
+    AuditEntryScope.objects.create(entry=instance, county_id=county_id, at=instance.timestamp)
+
+
+def _entry_participant_set(sender, instance, log_entry=None, log_created=False, **kwargs) -> None:
+    """A change of a participant's record is filed under the participant (for «who changed this person»)."""
+    if log_created and log_entry is not None and type(instance) in _PARTICIPANT_PATHS:
+        AuditEntryScope.objects.filter(entry=log_entry).update(participant_id=participant_of(instance))
+
+
+def _connect_scope() -> None:
+    from auditlog.models import LogEntry
+    from auditlog.signals import post_log
+    from django.db.models.signals import post_save
+
+    post_save.connect(_entry_scope_create, sender=LogEntry, dispatch_uid="integrering.core.audit.scope")
+    post_log.connect(_entry_participant_set, dispatch_uid="integrering.core.audit.participant")

@@ -21,6 +21,7 @@ from django.utils.functional import Promise
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from integrering.core.audit import is_personal_record
 from integrering.core.models import PersonalDataAccess
 from integrering.core.registry import read_action_label
 from integrering.core.templatetags.formatting import UNKNOWN, date_no
@@ -66,6 +67,8 @@ AUTO_FIELD_LABELS = {
 }
 BOOLEANS = {"True": _("Yes"), "False": _("No")}
 MAX_VALUE = 120
+# What a reader without access to participants sees instead of a participant's personal values.
+MASKED = _("(hidden)")
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,9 @@ class EntryRow:
     action: str
     record_type: str
     changes: list[Change]
+    record: str = ""
+    # The participant whose personal data the row shows unmasked (for logging the read), else None.
+    participant_shown: int | None = None
 
 
 @dataclass(frozen=True)
@@ -160,18 +166,31 @@ def record_type_name(content_type) -> str:
     return capfirst(str(model._meta.verbose_name)) if model is not None else content_type.model
 
 
-def entry_rows(entries) -> list[EntryRow]:
+def _participant_id(entry) -> int | None:
+    scope = getattr(entry, "scope", None)
+    return scope.participant_id if scope is not None else None
+
+
+def entry_rows(entries, *, mask_personal: bool = True) -> list[EntryRow]:
+    """The page's change entries as rows; a participant's record (``core.audit.personal_record_register``)
+    shows its field names but not its values when ``mask_personal`` (the reader has no access to
+    participants): the record is named by the participant's number only."""
     entries = list(entries)
     related = _related_names(entries)
-    return [
-        EntryRow(
-            entry,
-            str(ACTION_LABELS.get(entry.action, entry.action)),
-            record_type_name(entry.content_type),
-            _changes(entry, related),
-        )
-        for entry in entries
-    ]
+    rows = []
+    for entry in entries:
+        action = str(ACTION_LABELS.get(entry.action, entry.action))
+        record_type = record_type_name(entry.content_type)
+        changes = _changes(entry, related)
+        personal = is_personal_record(entry.content_type.model_class())
+        participant = _participant_id(entry) if personal else None
+        if personal and mask_personal:
+            changes = [Change(c.field, str(MASKED), str(MASKED)) for c in changes]
+            record = str(_("participant %(id)s") % {"id": participant}) if participant else str(MASKED)
+            rows.append(EntryRow(entry, action, record_type, changes, record))
+        else:
+            rows.append(EntryRow(entry, action, record_type, changes, entry.object_repr, participant))
+    return rows
 
 
 @functools.cache

@@ -15,6 +15,27 @@ class ContentSecurityPolicyMiddleware:
         return response
 
 
+class PrivateCacheMiddleware:
+    """``Cache-Control: no-store, private`` on every response to a logged-in user.
+
+    What a logged-in user sees may be personal data (a participant's page, a list, an export, an htmx
+    fragment, the audit log): no browser cache, shared proxy or back button may keep it. Marking every
+    authenticated response is simpler and safer than remembering it in each view that reads personal
+    data; pages for logged-in users are not worth caching anyway. Static files (WhiteNoise, earlier in the
+    chain) and the anonymous pages keep their own caching.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            response.headers["Cache-Control"] = "no-store, private"
+        return response
+
+
 class ApplicationErrorMiddleware:
     """An :class:`ApplicationError` that escapes a view becomes a page (or an htmx fragment) with the reason.
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from integrering.core.mail.models import SentEmail  # noqa: F401 — a model of this app, kept in core/mail
 from integrering.core.roles import Role
+from integrering.core.versioning import Versioned
 
 
 class County(models.Model):
@@ -27,8 +28,12 @@ class County(models.Model):
         return f"{self.number} {self.name}"
 
 
-class User(AbstractUser):
-    """A person who logs in. Belongs to one county; a municipal user also to one municipality."""
+class User(Versioned, AbstractUser):
+    """A person who logs in. Belongs to one county; a municipal user also to one municipality.
+
+    Versioned: user administration never overwrites what another administrator saved since the form was
+    opened (a stale form cannot re-activate a user someone just deactivated).
+    """
 
     county = models.ForeignKey(
         County, on_delete=models.PROTECT, null=True, blank=True, related_name="users", verbose_name=_("county")
@@ -65,6 +70,15 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username
+
+    def save(self, *args, **kwargs) -> None:
+        # Logging in stamps last_login: not an edit of the user, so it neither needs nor changes the version
+        # (an administrator's open form stays valid when the user logs in).
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and set(update_fields) <= {"last_login"}:
+            models.Model.save(self, *args, **kwargs)
+            return
+        super().save(*args, **kwargs)
 
     def get_additional_data(self) -> dict | None:
         # Changes made from the command line (create-county-admin) still show on the county's audit page.
@@ -118,6 +132,33 @@ class PersonalDataAccess(models.Model):
         ordering = ["-at"]
         verbose_name = _("read of personal data")
         verbose_name_plural = _("reads of personal data")
+        # The audit page reads one county's log, newest first.
+        indexes = [models.Index(fields=["county", "-at"], name="core_pda_county_at")]
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.user} {self.action}"
+
+
+class AuditEntryScope(models.Model):
+    """Which county, and which participant, one change entry of the audit log (django-auditlog) concerns.
+
+    Written with every entry (``core.audit``): the county from the record (``get_additional_data``) or else the
+    acting user's; the participant for records registered with ``personal_record_register``. The audit page
+    reads a county's changes through the index (county, newest first) instead of searching the entries' JSON,
+    and «who has seen or changed this person» through ``participant_id``.
+    """
+
+    entry = models.OneToOneField(
+        "auditlog.LogEntry", on_delete=models.CASCADE, primary_key=True, related_name="scope", verbose_name=_("change")
+    )
+    county = models.ForeignKey(County, on_delete=models.PROTECT, null=True, related_name="+", verbose_name=_("county"))
+    participant_id = models.BigIntegerField(_("participant"), null=True, blank=True, db_index=True)
+    at = models.DateTimeField(_("time"))
+
+    class Meta:
+        indexes = [models.Index(fields=["county", "-at"], name="core_auditscope_county_at")]
+        verbose_name = _("scope of a change")
+        verbose_name_plural = _("scopes of changes")
+
+    def __str__(self) -> str:
+        return f"{self.entry_id} {self.county_id}"

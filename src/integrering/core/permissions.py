@@ -51,8 +51,12 @@ POLICY: dict[Role, frozenset[Perm]] = {
     ),
     Role.GRANT_CASEWORKER: frozenset(_COUNTY_READ),
     Role.LEADER: frozenset(_COUNTY_READ),
-    # Auditors read everything, including personal data; every such read is logged.
-    Role.AUDITOR: frozenset(_COUNTY_READ | {Perm.VIEW_AUDIT, Perm.VIEW_PARTICIPANTS}),
+    # Least privilege: an auditor reads the audit log (changes and reads of personal data, with participants'
+    # personal values masked and participants shown by number) and the aggregated county figures, but no
+    # participant's page, list or export. Auditing who saw or changed a person needs the person's number,
+    # not their data; a participant's data is read by the roles that work with them, and those reads are
+    # what the auditor checks.
+    Role.AUDITOR: frozenset(_COUNTY_READ | {Perm.VIEW_AUDIT}),
     # Municipal users see their own municipality only (enforced by the selectors).
     Role.MUNICIPAL_USER: frozenset(
         {

@@ -93,24 +93,41 @@ def changed_values(form: forms.BaseForm, current: models.Model | None) -> list[t
     """(label, the user's value, the value saved by someone else) for each field of ``form`` that differs.
 
     Shown beside «Noen andre har endret dette …», so the second person sees what the first one saved.
-    ``current`` None means the record was deleted.
+    ``current`` None means the record was deleted. A field that is not an attribute of the record (roles
+    kept in another table) gets its saved value from the form's ``conflict_values(current) -> {name: value}``
+    when the form has one. A password field is never shown (neither the typed password nor the stored hash).
     """
+    if current is None:
+        return []
+    provided = getattr(form, "conflict_values", None)
+    overrides = provided(current) if callable(provided) else {}
     rows = []
     for name, field in form.fields.items():
-        if name == "version" or current is None or not hasattr(current, name):
+        if name == "version" or isinstance(field.widget, forms.PasswordInput):
             continue
-        theirs = getattr(current, name)
+        if name in overrides:
+            theirs = overrides[name]
+        elif hasattr(current, name):
+            theirs = getattr(current, name)
+        else:
+            continue
         mine = form.cleaned_data.get(name) if hasattr(form, "cleaned_data") else form.data.get(name)
-        if _display(theirs) != _display(mine):
-            rows.append((str(field.label or name), _display(mine), _display(theirs)))
+        mine_text, theirs_text = _display(mine, field), _display(theirs, field)
+        if mine_text != theirs_text:
+            rows.append((str(field.label or name), mine_text, theirs_text))
     return rows
 
 
-def _display(value: Any) -> str:
+def _display(value: Any, field: forms.Field | None = None) -> str:
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return str(_("Yes") if value else _("No"))
     if isinstance(value, (list, tuple, set, frozenset)):
-        return ", ".join(sorted(_display(v) for v in value))
+        return ", ".join(sorted(_display(v, field) for v in value))
     if hasattr(value, "all") and callable(value.all):  # a related manager
         return ", ".join(sorted(str(v) for v in value.all()))
+    if field is not None and not isinstance(field, forms.ModelChoiceField) and getattr(field, "choices", None):
+        labels = {str(key): label for key, label in field.choices}
+        return str(labels.get(str(value), value))
     return str(value)

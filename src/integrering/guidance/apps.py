@@ -32,6 +32,13 @@ class GuidanceConfig(AppConfig):
         )
         for model in (models.Referral, models.GuidanceCase, models.GuidanceSession, models.TrainingEnrolment):
             track(model)
+        # A participant's records: the audit page masks their values for readers without access to participants.
+        from integrering.core.audit import personal_record_register
+
+        personal_record_register(models.Participant, participant="pk")
+        for model in (models.Referral, models.GuidanceCase, models.TrainingEnrolment):
+            personal_record_register(model, participant="participant_id")
+        personal_record_register(models.GuidanceSession, participant="case.participant_id")
         municipality_page_section_register(municipality_section)
         navigation_register(
             key="guidance",

@@ -15,7 +15,7 @@ class MunicipalitiesConfig(AppConfig):
         from integrering.municipalities.models import ContactAssignment
         from integrering.municipalities.views import start_panel
 
-        track(ContactAssignment)
+        track(ContactAssignment, exclude_fields=["version"])
         navigation_register(
             key="municipalities",
             label=_("Municipalities"),

@@ -1,3 +1,5 @@
+import json
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +10,7 @@ from integrering.core.roles import Role
 from integrering.core.widgets import DateInput
 from integrering.municipalities.models import Municipality
 from integrering.municipalities.reference_data import FIRST_YEAR, LAST_YEAR
+from integrering.municipalities.services import contact_state
 
 
 def year_choices() -> list[int]:
@@ -53,11 +56,14 @@ def current_municipalities(county, year: int | None = None):
 
 
 class ContactAssignmentForm(forms.Form):
+    """Assign a contact person; ``seen`` carries the periods as the form was opened (a lost-update guard)."""
+
     person = forms.ModelChoiceField(label=_("Contact person"), queryset=User.objects.none())
     municipalities = MunicipalityMultipleChoiceField(
         label=_("Municipalities"), queryset=Municipality.objects.none(), widget=forms.CheckboxSelectMultiple
     )
     start = forms.DateField(label=_("From date"), initial=timezone.localdate, widget=DateInput)
+    seen = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, county, **kwargs):
         super().__init__(*args, **kwargs)
@@ -65,3 +71,16 @@ class ContactAssignmentForm(forms.Form):
         self.fields["person"].queryset = county_users.distinct()
         self.fields["person"].choices = sorted_choices(self.fields["person"].queryset, str)
         self.fields["municipalities"].queryset = current_municipalities(county)
+        if not self.is_bound:
+            self.initial["seen"] = self.state_now()
+
+    def state_now(self) -> str:
+        return json.dumps(contact_state(self.fields["municipalities"].queryset), separators=(",", ":"))
+
+    def clean_seen(self) -> dict | None:
+        """The periods as the form was opened; None (no check) for a post without them (a script)."""
+        try:
+            seen = json.loads(self.cleaned_data["seen"] or "null")
+        except ValueError:
+            return None
+        return seen if isinstance(seen, dict) else None

@@ -47,6 +47,7 @@ class MunicipalityQuerySet(CountyScopedQuerySet):
             population_in_year=Subquery(latest.values("total")[:1]),
             population_year=Subquery(latest.values("year")[:1]),
         )
+from integrering.core.versioning import Versioned
 
 
 class Municipality(models.Model):
@@ -151,12 +152,15 @@ class Population(models.Model):
         return f"{self.municipality} {self.year}: {self.total}"
 
 
-class ContactAssignment(models.Model):
+class ContactAssignment(Versioned, models.Model):
     """A county user is the contact person for a municipality for a period (open-ended when ``end`` is empty).
 
     Periods of one municipality never overlap: ``services.contact_assign`` only adds a period that starts
     after every registered one and ends the open one the day before; the database holds at most one open
     period and one period per start date for each municipality.
+
+    Versioned: ending a period, or assigning over periods another administrator changed since the page was
+    opened, is refused with what they saved (``services.contact_state``).
     """
 
     municipality = models.ForeignKey(

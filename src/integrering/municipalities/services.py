@@ -1,16 +1,19 @@
 """Writes for municipalities and contact persons, and the extension point for the municipality page."""
 
 import datetime
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from integrering.core.collation import norwegian_sorted
+from integrering.core.exceptions import ConcurrentEdit
+from integrering.core.versioning import expect_version
 from integrering.municipalities.models import ContactAssignment, Municipality
 
 
@@ -59,17 +62,54 @@ def _assignment_plan(municipality: Municipality, person, start: datetime.date) -
     return True, None
 
 
+def contact_state(municipalities: Iterable[Municipality]) -> dict[str, list[list[int]]]:
+    """{municipality pk: [[period pk, version], …]}: the contact periods as the assign form was opened.
+
+    The form carries it; :func:`contact_assign` compares it with the periods when saving, so that an
+    assignment never silently ends or replaces a period another administrator registered meanwhile.
+    """
+    state: dict[str, list[list[int]]] = {str(m.pk): [] for m in municipalities}
+    rows = ContactAssignment.objects.filter(municipality__in=[int(pk) for pk in state]).order_by("pk")
+    for municipality_id, pk, version in rows.values_list("municipality_id", "pk", "version"):
+        state[str(municipality_id)].append([pk, version])
+    return state
+
+
+def _periods_text(municipality: Municipality, on: datetime.date) -> str:
+    """The periods in force on ``on`` or later: «Ola Nordmann from 01.12.2026»."""
+    periods = ContactAssignment.objects.filter(municipality=municipality).filter(Q(end__isnull=True) | Q(end__gte=on))
+    return "; ".join(
+        _("%(person)s from %(date)s") % {"person": a.person, "date": date_format(a.start, "SHORT_DATE_FORMAT")}
+        for a in periods.select_related("person").order_by("start")
+    )
+
+
 @transaction.atomic
-def contact_assign(*, person, municipalities: Iterable[Municipality], start: datetime.date) -> list[ContactAssignment]:
+def contact_assign(
+    *,
+    person,
+    municipalities: Iterable[Municipality],
+    start: datetime.date,
+    seen: Mapping[str, list] | None = None,
+) -> list[ContactAssignment]:
     """Make ``person`` the contact for each municipality from ``start``; the current period ends the day before.
 
     A start on or before a registered period (the current one's start, or the end of an ended one) would
     make periods overlap: then nothing is written and a ``ValidationError`` says which municipality and
-    the earliest possible date.
+    the earliest possible date. ``seen`` is :func:`contact_state` as the user's form was opened: when a chosen
+    municipality's periods have changed since, nothing is written and :class:`ConcurrentEdit` carries, for
+    each such municipality, (its name, what the user wanted, the periods someone else registered).
     """
     municipalities = list(municipalities)
     # Lock the municipalities, so two administrators assigning at once cannot both pass the check.
     list(Municipality.objects.select_for_update().filter(pk__in=[m.pk for m in municipalities]))
+    if seen is not None:
+        now = contact_state(municipalities)
+        stale = [m for m in municipalities if seen.get(str(m.pk), []) != now[str(m.pk)]]
+        if stale:
+            mine = _("%(person)s from %(date)s") % {"person": person, "date": date_format(start, "SHORT_DATE_FORMAT")}
+            today = timezone.localdate()
+            raise ConcurrentEdit(current=[(_display(m), mine, _periods_text(m, min(start, today))) for m in stale])
     plans = [(m, *_assignment_plan(m, person, start)) for m in municipalities]
     problems = [problem for _m, _needed, problem in plans if problem]
     if problems:
@@ -84,11 +124,23 @@ def contact_assign(*, person, municipalities: Iterable[Municipality], start: dat
     return created
 
 
-def contact_end(*, assignment: ContactAssignment, end: datetime.date) -> ContactAssignment | None:
-    """End the period on ``end``; a period that had not begun by then is removed (None). Audit-logged."""
+@transaction.atomic
+def contact_end(
+    *, assignment: ContactAssignment, end: datetime.date, expected_version: int | None = None
+) -> ContactAssignment | None:
+    """End the period on ``end``; a period that had not begun by then is removed (None). Audit-logged.
+
+    ``expected_version`` is the version the user saw: a period changed (or removed) since is left alone
+    and :class:`ConcurrentEdit` carries it as it is now.
+    """
+    if expected_version is not None:
+        current = ContactAssignment.objects.select_for_update().filter(pk=assignment.pk).first()
+        if current is None or current.version != expected_version:
+            raise ConcurrentEdit(current=current)
     if end < assignment.start:
         assignment.delete()
         return None
+    expect_version(assignment, expected_version)
     assignment.end = end
     assignment.save(update_fields=["end"])
     return assignment

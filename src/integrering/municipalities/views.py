@@ -8,6 +8,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from integrering.core.collation import norwegian_key
+from integrering.core.error_handling import form_error_add
+from integrering.core.exceptions import ConcurrentEdit
 from integrering.core.permissions import Perm, has_perm, is_municipal_only, requires
 from integrering.municipalities import selectors, services
 from integrering.municipalities.forms import ContactAssignmentForm, YearForm
@@ -122,10 +124,18 @@ def contact_assign(request):
                 person=form.cleaned_data["person"],
                 municipalities=form.cleaned_data["municipalities"],
                 start=form.cleaned_data["start"],
+                seen=form.cleaned_data["seen"],
             )
         except ValidationError as error:
             # Periods of a municipality never overlap: the form says which one and the earliest date.
             form.add_error("start", error)
+        except ConcurrentEdit as error:
+            # Another administrator changed these municipalities' periods since the form was opened: nothing
+            # was written; the form shows their periods, and saving again is a deliberate choice.
+            form_error_add(form, error)
+            form.conflict = error.current
+            form.data = form.data.copy()
+            form.data["seen"] = form.state_now()
         else:
             messages.success(request, _("The contact person was assigned."))
             return redirect("municipalities:contacts")
@@ -136,6 +146,15 @@ def contact_assign(request):
 @require_POST
 def contact_end(request, pk: int):
     assignment = get_object_or_404(ContactAssignment, pk=pk, municipality__county_id=request.user.county_id)
-    services.contact_end(assignment=assignment, end=timezone.localdate())
-    messages.success(request, _("The assignment was ended."))
+    try:
+        version = int(request.POST["version"]) if request.POST.get("version") else None
+    except ValueError:
+        version = None
+    try:
+        services.contact_end(assignment=assignment, end=timezone.localdate(), expected_version=version)
+    except ConcurrentEdit as error:
+        # The period was changed or ended by someone else since the list was opened: the list shows it now.
+        messages.error(request, error.user_message + " " + _("Nothing was changed; the list shows it as it is now."))
+    else:
+        messages.success(request, _("The assignment was ended."))
     return redirect("municipalities:contacts")

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from integrering.core.models import County
 from integrering.core.tenancy import CountyScopedQuerySet
+from integrering.core.versioning import Versioned
 
 
 class MunicipalityQuerySet(CountyScopedQuerySet):
@@ -47,7 +48,6 @@ class MunicipalityQuerySet(CountyScopedQuerySet):
             population_in_year=Subquery(latest.values("total")[:1]),
             population_year=Subquery(latest.values("year")[:1]),
         )
-from integrering.core.versioning import Versioned
 
 
 class Municipality(models.Model):

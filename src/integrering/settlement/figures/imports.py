@@ -19,6 +19,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import BinaryIO
 
 from integrering.core.exceptions import ApplicationError
 from integrering.core.file_errors import table_error_message
@@ -36,7 +37,7 @@ from integrering.settlement.figures.sources import (
 )
 from integrering.settlement.limits import persons_problem
 from integrering.settlement.years.models import SettlementYear
-from integrering.tabular import TableError, is_xlsx, read_rows
+from integrering.tabular import TableError, content_read, is_xlsx, read_rows
 
 # File column → model field.
 COLUMNS = {
@@ -82,6 +83,7 @@ class ImportPlan:
     detail_columns: list[str] = field(default_factory=list)  # date and reference columns (figures.sources)
     document: Document = field(default_factory=Document)
     warnings: list[str] = field(default_factory=list)
+    file_error: str | None = None  # the file as a whole cannot be read (a limit, not CSV/XLSX): shown at the upload
 
     @property
     def ok(self) -> bool:
@@ -99,11 +101,23 @@ class FileError(ApplicationError):
 
 
 def read_table(content: bytes, filename: str) -> list[list]:
-    """The file's rows (header first) as lists of cell values."""
+    """The file's rows (header first) as lists of cell values, read under the limits of
+    :data:`integrering.tabular.DEFAULT_LIMITS` (size, rows, columns, cells, and for XLSX the unpacked size);
+    :class:`FileError` naming the limit otherwise."""
     try:
         return read_rows(content, filename)
     except TableError as error:
         raise FileError(table_error_message(error)) from error
+
+
+def file_read(source: BinaryIO, filename: str) -> tuple[bytes, list[list]]:
+    """(content, rows) of an open file: at most the size limit (+1 byte) is read, then the table under its limits,
+    before anything else happens (the command line checks the file before it looks at the database)."""
+    try:
+        content = content_read(source)
+    except TableError as error:
+        raise FileError(table_error_message(error)) from error
+    return content, read_table(content, filename)
 
 
 def _normalise_header(value) -> str:
@@ -187,15 +201,26 @@ def _parse_number(value) -> tuple[int | None, str | None]:
     return (None, reason) if reason else (value, None)
 
 
-def import_plan(*, county, year: int, content: bytes, filename: str, document: Document | None = None) -> ImportPlan:
+def import_plan(
+    *,
+    county,
+    year: int,
+    content: bytes,
+    filename: str,
+    document: Document | None = None,
+    table: list[list] | None = None,
+) -> ImportPlan:
     """Validate the whole file and work out what would change; writes nothing.
 
     ``document``: the date and reference of the document the file comes from (see :mod:`.sources`).
+    ``table``: the rows when :func:`file_read` has read them already.
     """
     plan = ImportPlan(county_id=county.pk, year=year, document=document or Document())
     try:
-        table = read_table(content, filename)
+        if table is None:
+            table = read_table(content, filename)
     except FileError as error:
+        plan.file_error = error.user_message
         plan.errors.append(error.user_message)
         return plan
     # Blank rows are skipped, but every row keeps its number in the file (for the messages).

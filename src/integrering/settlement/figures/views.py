@@ -141,6 +141,8 @@ def import_upload(request, year: int):
             }
         else:
             status = 400
+            if plan.file_error:  # a limit, or not a table at all: an error of the upload field
+                form.add_error("file", plan.file_error)
     elif request.method == "POST":
         status = 400
     return render(

@@ -51,15 +51,25 @@ class Command(NorwegianErrors, BaseCommand):
         path = Path(file)
         if not path.is_file():
             fail([f"Fant ikke filen {file}."])
+        # The file's limits (size, rows, columns, unpacked size) are checked first, before anything is parsed
+        # into the database's terms: a hostile file costs bounded memory and is refused naming the limit.
+        try:
+            with path.open("rb") as handle:
+                content, table = imports.file_read(handle, path.name)
+        except OSError as error:
+            fail([f"Kunne ikke lese {file}: {os_error_text(error)}."])
+        except imports.FileError as error:
+            fail([f"{file}: {error.user_message}", "Ingenting ble lagret."])
         county_obj = County.objects.filter(number=county.zfill(2)).first()
         if county_obj is None:
             fail([f"Ukjent fylkesnummer: {county}."])
-        try:
-            content = path.read_bytes()
-        except OSError as error:
-            fail([f"Kunne ikke lese {file}: {os_error_text(error)}."])
         plan = imports.import_plan(
-            county=county_obj, year=year, content=content, filename=path.name, document=Document(dato, kilde)
+            county=county_obj,
+            year=year,
+            content=content,
+            filename=path.name,
+            document=Document(dato, kilde),
+            table=table,
         )
         if not plan.ok:
             fail([f"{file}: {e}" for e in plan.errors] + ["Ingenting ble lagret."])

@@ -10,7 +10,7 @@ from integrering.settlement.years.selectors import county_only
 
 def criteria_of_county(user) -> QuerySet[CriterionDefinition]:
     county_only(user)
-    return CriterionDefinition.objects.filter(county_id=user.county_id).annotate(value_count=Count("values"))
+    return CriterionDefinition.objects.scoped_for(user).annotate(value_count=Count("values"))
 
 
 def criterion_get(user, pk: int) -> CriterionDefinition:
@@ -21,4 +21,4 @@ def criterion_get(user, pk: int) -> CriterionDefinition:
 
 
 def criteria_of_county_for_year(settlement_year: SettlementYear) -> list[CriterionDefinition]:
-    return list(CriterionDefinition.objects.filter(county_id=settlement_year.county_id).order_by("name"))
+    return list(CriterionDefinition.objects.for_county(settlement_year.county_id).order_by("name"))

@@ -14,7 +14,10 @@ from integrering.settlement.years.models import SettlementYear
 
 
 def years_for_user(user) -> QuerySet[SettlementYear]:
-    return SettlementYear.objects.filter(county_id=user.county_id).select_related("county")
+    """The years of the user's county (a municipal user sees the years too: their own figures are in them)."""
+    if user.county_id is None:
+        return SettlementYear.objects.none()
+    return SettlementYear.objects.for_county(user.county_id).select_related("county")
 
 
 def year_for_user(user, year: int) -> SettlementYear:
@@ -47,7 +50,7 @@ def county_only(user) -> None:
 def settlement_year_get(user, year: int) -> SettlementYear:
     """The year for the county's working material (see :func:`county_only`)."""
     county_only(user)
-    found = SettlementYear.objects.select_related("county").filter(county_id=user.county_id, year=year).first()
+    found = SettlementYear.objects.scoped_for(user).select_related("county").filter(year=year).first()
     if found is None:
         raise Http404("Fant ikke bosettingsåret.")
     return found
@@ -55,9 +58,7 @@ def settlement_year_get(user, year: int) -> SettlementYear:
 
 def years_of_county(user) -> list[int]:
     county_only(user)
-    return list(
-        SettlementYear.objects.filter(county_id=user.county_id).order_by("-year").values_list("year", flat=True)
-    )
+    return list(SettlementYear.objects.scoped_for(user).order_by("-year").values_list("year", flat=True))
 
 
 def municipalities_with_name_and_population(county_id: int, year: int) -> QuerySet[Municipality]:

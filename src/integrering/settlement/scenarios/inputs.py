@@ -16,6 +16,7 @@ from __future__ import annotations
 from integrering import allocation
 from integrering.municipalities.models import Municipality
 from integrering.settlement.criteria.models import POPULATION, CriterionDefinition, CriterionValue
+from integrering.settlement.scenarios.constraints import Constraints
 from integrering.settlement.scenarios.models import Scenario
 from integrering.settlement.scenarios.run_inputs import run_inputs
 from integrering.settlement.years.selectors import municipalities_in_year, names_in_year, population_values
@@ -64,10 +65,6 @@ def criterion_values(
     return per_municipality, described
 
 
-def _whole(value) -> int | None:
-    return None if value in (None, "") else int(value)
-
-
 def inputs_build(scenario: Scenario) -> dict:
     """Everything the engine needs for ``scenario``, as plain JSON-able data."""
     settlement_year = scenario.settlement_year
@@ -76,20 +73,20 @@ def inputs_build(scenario: Scenario) -> dict:
     codes = [c["code"] for c in scenario.criteria]
     values, described = criterion_values(settlement_year.county_id, codes, municipalities, year)
     names = names_in_year(municipalities, year)
-    constraints = scenario.constraints or {}
+    constraints = Constraints.from_json(scenario.constraints)  # the typed structure, checked again
     rows = []
     for m in municipalities:
-        c = constraints.get(m.number, {})
+        c = constraints.get(m.number)
         rows.append(
             {
                 "number": m.number,
                 "name": names[m.pk],
                 "criteria": values[m.pk],
-                "excluded": bool(c.get("excluded")),
-                "fixed": _whole(c.get("fixed")),
-                "minimum": _whole(c.get("minimum")),
-                "cap": _whole(c.get("cap")),
-                "reason": c.get("reason", ""),
+                "excluded": c.excluded,
+                "fixed": c.fixed,
+                "minimum": c.minimum,
+                "cap": c.cap,
+                "reason": c.reason,
             }
         )
     total = scenario.total if scenario.total is not None else settlement_year.total

@@ -2,6 +2,7 @@
 
 from django.db.models import Count, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from integrering.settlement.criteria.models import CriterionDefinition
 from integrering.settlement.years.models import SettlementYear
@@ -16,7 +17,7 @@ def criteria_of_county(user) -> QuerySet[CriterionDefinition]:
 def criterion_get(user, pk: int) -> CriterionDefinition:
     found = criteria_of_county(user).filter(pk=pk).first()
     if found is None:
-        raise Http404("Fant ikke kriteriet.")
+        raise Http404(_("The criterion was not found."))
     return found
 
 

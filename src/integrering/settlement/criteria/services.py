@@ -15,8 +15,8 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from django.db import transaction
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop
 
 from integrering.allocation.io import parse_number
 from integrering.core.exceptions import ApplicationError, ConcurrentEdit
@@ -126,20 +126,27 @@ class ImportResult:
     rows: int = 0
 
 
+def _too_large(text: str) -> str:
+    return gettext("«%(value)s» is too large (at most %(limit)s)") % {
+        "value": text,
+        "limit": "9\u00a0999\u00a0999\u00a0999,9999",
+    }
+
+
 def _decimal(text: str) -> tuple[Decimal | None, str | None]:
     """(the value to 4 decimals, None) or (None, Norwegian reason)."""
     number = parse_number(text)
     if number is None:
-        return None, f"«{text}» er ikke et tall"
+        return None, gettext("«%(value)s» is not a number") % {"value": text}
     if abs(number) > MAX_VALUE:  # checked first: quantizing a huge number raises InvalidOperation
-        return None, f"«{text}» er for stort (høyst 9\u00a0999\u00a0999\u00a0999,9999)"
+        return None, _too_large(text)
     try:
         value = Decimal(text.replace("\u00a0", "").replace(" ", "").replace("−", "-").replace(",", "."))
     except InvalidOperation:
         value = Decimal(str(number))
     value = value.quantize(Decimal("0.0001"))
     if abs(value) > MAX_VALUE:  # 9999999999.99999 rounds up past the limit
-        return None, f"«{text}» er for stort (høyst 9\u00a0999\u00a0999\u00a0999,9999)"
+        return None, _too_large(text)
     return value, None
 
 
@@ -155,6 +162,10 @@ def _criterion_cell(value) -> Decimal | _Invalid:
     return _Invalid(reason) if reason else parsed
 
 
+def _file(filename: str, message: str) -> str:
+    return gettext("File «%(file)s»: %(message)s") % {"file": filename, "message": message}
+
+
 def criterion_values_parse(*, county: County, year: int, content: bytes, filename: str) -> ImportResult:
     """Read and check a file through the column framework; returns the values or the errors (row 1 is the header).
 
@@ -165,24 +176,28 @@ def criterion_values_parse(*, county: County, year: int, content: bytes, filenam
     try:
         table = read_file_table(content, filename)
     except FileError as error:
-        result.errors.append(f"Fil «{filename}»: {error.user_message}")
+        result.errors.append(_file(filename, error.user_message))
         return result
     header_row = next((row for row in table if any(cell not in (None, "") for cell in row)), [])
     header = [normalise_header(cell) for cell in header_row]
     if "kommunenummer" not in header:
-        result.errors.append(f"Fil «{filename}»: mangler kolonnen «kommunenummer».")
+        result.errors.append(_file(filename, gettext("lacks the column «kommunenummer».")))
         return result
     definitions = {normalise_header(d.code): d for d in CriterionDefinition.objects.filter(county=county)}
     written = {normalise_header(cell): str(cell).strip() for cell in header_row if cell not in (None, "")}
     columns = [h for h in header if h and h != "kommunenummer" and h not in IGNORED_COLUMNS]
     for column in columns:
         if column not in definitions:
+            known = ", ".join(sorted(d.code for d in definitions.values()))
             result.errors.append(
-                f"Kolonne «{written.get(column, column)}»: ukjent kriterium. Kjente koder: "
-                f"{', '.join(sorted(d.code for d in definitions.values())) or 'ingen (opprett kriteriet først)'}."
+                gettext("Column «%(column)s»: unknown criterion. Known codes: %(codes)s.")
+                % {
+                    "column": written.get(column, column),
+                    "codes": known or gettext("none (create the criterion first)"),
+                }
             )
     if not columns:
-        result.errors.append("Filen har ingen kriteriekolonner (én kolonne per kriteriekode).")
+        result.errors.append(gettext("The file has no criterion columns (one column per criterion code)."))
     if result.errors:
         return result
     result.errors.extend(
@@ -240,7 +255,7 @@ def criterion_values_import(
     try:
         content = content_read(uploaded)  # at most the size limit (+1 byte) is read
     except TableError as error:
-        return ImportResult(errors=[f"Fil «{name}»: {table_error_message(error)}"])
+        return ImportResult(errors=[_file(name, table_error_message(error))])
     result = criterion_values_parse(county=county, year=year, content=content, filename=name)
     if result.errors:
         return result

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from integrering.core.exceptions import ApplicationError
@@ -277,7 +278,7 @@ def import_plan(
     # Blank rows are skipped, but every row keeps its number in the file (for the messages).
     numbered = [(n, row) for n, row in enumerate(table, start=1) if any(str(c).strip() for c in row if c is not None)]
     if not numbered:
-        plan.errors.append("Filen er tom.")
+        plan.errors.append(_("The file is empty."))
         return plan
     header_number, first_row = numbered[0]
     header, key_column = _read_header(plan, first_row, header_number)
@@ -321,7 +322,10 @@ def formula_errors(content: bytes, filename: str, known: set[str], normalise=Non
                 column = header[index] if index < len(header) else ""
                 if column in known and isinstance(formula, str) and formula.startswith("=") and result is None:
                     errors.append(
-                        f"Rad {row_number}, kolonne «{column}»: formel uten beregnet verdi; lagre filen i Excel først."
+                        _(
+                            "Row %(row)s, column «%(column)s»: a formula without a calculated value; save the file in Excel first."
+                        )
+                        % {"row": row_number, "column": column}
                     )
     finally:
         formulas.close()
@@ -334,19 +338,27 @@ def _read_header(plan: ImportPlan, first_row: list, row_number: int = 1) -> tupl
     header = [_normalise_header(h) for h in first_row]
     key_column = "kommunenummer" if "kommunenummer" in header else ("kommune" if "kommune" in header else None)
     if key_column is None:
-        plan.errors.append(f"Rad {row_number}: filen mangler kolonnen «kommunenummer» eller «kommune».")
+        plan.errors.append(
+            _("Row %(row)s: the file lacks the column «kommunenummer» or «kommune».") % {"row": row_number}
+        )
     plan.columns = [h for h in header if h in COLUMNS]
     plan.detail_columns = [h for h in header if h in DETAIL_COLUMNS]
     known = {*COLUMNS, *DETAIL_COLUMNS, "kommunenummer", "kommune", *IGNORED}
     plan.ignored_columns = [str(first_row[i]) for i, h in enumerate(header) if h not in known and h]
     if not plan.columns and not plan.detail_columns:
-        plan.errors.append(f"Rad {row_number}: filen har ingen tallkolonner (" + ", ".join(COLUMNS) + ").")
+        plan.errors.append(
+            _("Row %(row)s: the file has no figure columns (%(columns)s).")
+            % {"row": row_number, "columns": ", ".join(COLUMNS)}
+        )
     warning = document_warning(plan.columns, {DETAIL_COLUMNS[c] for c in plan.detail_columns}, plan.document)
     if warning:
         plan.warnings.append(warning)
     duplicates = [h for h in plan.columns + plan.detail_columns if header.count(h) > 1]
     if duplicates:
-        plan.errors.append(f"Rad {row_number}: kolonnen «{duplicates[0]}» står flere ganger.")
+        plan.errors.append(
+            _("Row %(row)s: the column «%(column)s» appears more than once.")
+            % {"row": row_number, "column": duplicates[0]}
+        )
     return header, key_column
 
 
@@ -420,15 +432,26 @@ def _compare_with_stored(plan: ImportPlan, row_numbers: list[int]) -> None:
             if merged[ema] is not None and merged[main] is not None and merged[ema] > merged[main]:
                 column = FIELD_COLUMN[ema] if ema in values else FIELD_COLUMN[main]
                 plan.errors.append(
-                    f"Rad {row_number}, kolonne «{column}»: enslige mindreårige ({merged[ema]}) "
-                    f"er flere enn «{FIELD_COLUMN[main]}» ({merged[main]})."
+                    _(
+                        "Row %(row)s, column «%(column)s»: unaccompanied minors (%(minors)s) are more than «%(main)s» (%(total)s)."
+                    )
+                    % {
+                        "row": row_number,
+                        "column": column,
+                        "minors": merged[ema],
+                        "main": FIELD_COLUMN[main],
+                        "total": merged[main],
+                    }
                 )
         values.update(document_values(values, old, plan.document, file_fields))
         for name, new in values.items():
             if old[name] != new and name == "recommended" and frozen:
                 plan.errors.append(
-                    f"Rad {row_number}, kolonne «anbefalt»: fylkets anbefaling for {plan.year} er låst "
-                    f"({_text(old[name])} → {_text(new)}); lag en ny versjon av anbefalingen i stedet."
+                    _(
+                        "Row %(row)s, column «anbefalt»: the county's recommendation for %(year)s is locked "
+                        "(%(old)s → %(new)s); make a new version of the recommendation instead."
+                    )
+                    % {"row": row_number, "year": plan.year, "old": _text(old[name]), "new": _text(new)}
                 )
             elif old[name] != new:
                 plan.changes.append(Change(municipality, FIELD_COLUMN[name], old[name], new))
@@ -443,4 +466,4 @@ def _stored_values(figure: SettlementFigure | None) -> dict:
 
 
 def _text(value) -> str:
-    return "tom" if value is None else str(value)
+    return _("empty") if value is None else str(value)

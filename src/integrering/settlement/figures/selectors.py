@@ -89,7 +89,7 @@ def figure_for_user(user, settlement_year: SettlementYear, number: str) -> tuple
         .first()
     )
     if municipality is None:
-        raise Http404("Fant ingen kommune med dette nummeret.")
+        raise Http404(_("No municipality has this number."))
     figure = (
         SettlementFigure.objects.scoped_for(user)
         .filter(settlement_year=settlement_year, municipality=municipality)

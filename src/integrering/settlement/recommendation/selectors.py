@@ -2,6 +2,7 @@
 
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from integrering.municipalities.models import Municipality
 from integrering.settlement.recommendation.models import Recommendation
@@ -27,7 +28,7 @@ def recommendation_get(user, year: int, version: int) -> Recommendation:
         .first()
     )
     if found is None:
-        raise Http404("Fant ikke denne versjonen av anbefalingen.")
+        raise Http404(_("This version of the recommendation was not found."))
     return found
 
 

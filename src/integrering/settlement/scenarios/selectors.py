@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.db.models import Count, Max, OuterRef, QuerySet, Subquery
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from integrering.settlement.scenarios.models import Scenario, ScenarioRun
 from integrering.settlement.years.models import SettlementYear
@@ -34,7 +35,7 @@ def scenario_get(user, year: int, pk: int) -> Scenario:
         .first()
     )
     if scenario is None:
-        raise Http404("Fant ikke scenarioet.")
+        raise Http404(_("The scenario was not found."))
     return scenario
 
 
@@ -51,7 +52,7 @@ def run_get(user, year: int, pk: int) -> ScenarioRun:
         .first()
     )
     if run is None:
-        raise Http404("Fant ikke kjøringen.")
+        raise Http404(_("The run was not found."))
     return run
 
 

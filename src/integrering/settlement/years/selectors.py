@@ -7,6 +7,7 @@ sees them (a 404, as for anything outside the user's scope); :func:`settlement_y
 
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from integrering.core.permissions import is_municipal_only
 from integrering.municipalities.models import Municipality
@@ -23,7 +24,7 @@ def years_for_user(user) -> QuerySet[SettlementYear]:
 def year_for_user(user, year: int) -> SettlementYear:
     found = years_for_user(user).filter(year=year).first()
     if found is None:
-        raise Http404("Fant ikke bosettingsåret.")
+        raise Http404(_("The settlement year was not found."))
     return found
 
 
@@ -37,14 +38,14 @@ def year_of_county(county_number: str, year: int) -> SettlementYear | None:
 def whole_county_year_for_user(user, year: int) -> SettlementYear:
     """The year for a page that shows the whole county (the map, the charts): a 404 for a municipal user."""
     if is_municipal_only(user):
-        raise Http404("Siden viser hele fylket.")
+        raise Http404(_("The page shows the whole county."))
     return year_for_user(user, year)
 
 
 def county_only(user) -> None:
     """The county's working material (scenarios, criteria, recommendations): a 404 for a municipal user."""
     if is_municipal_only(user) or user.county_id is None:
-        raise Http404("Ikke funnet.")
+        raise Http404(_("Not found."))
 
 
 def settlement_year_get(user, year: int) -> SettlementYear:
@@ -52,7 +53,7 @@ def settlement_year_get(user, year: int) -> SettlementYear:
     county_only(user)
     found = SettlementYear.objects.scoped_for(user).select_related("county").filter(year=year).first()
     if found is None:
-        raise Http404("Fant ikke bosettingsåret.")
+        raise Http404(_("The settlement year was not found."))
     return found
 
 

@@ -55,3 +55,16 @@ def test_constraints_round_trip_through_the_typed_structure():
 def test_bad_constraints_are_refused_with_a_norwegian_message(data, words):
     with pytest.raises(ScenarioInvalid, match=words):
         Constraints.from_json(data)
+
+
+@pytest.mark.django_db
+def test_a_stored_constraint_that_breaks_the_rules_is_refused_when_run(county, adviser):
+    from integrering.settlement.models import SettlementYear
+    from integrering.settlement.scenarios.services import scenario_create, scenario_run
+
+    year = SettlementYear.objects.create(county=county, year=2024, total=10)
+    scenario = scenario_create(settlement_year=year, user=adviser, name="S", criteria=[{"code": "folketall"}])
+    type(scenario).objects.filter(pk=scenario.pk).update(constraints={"5001": {"cap": "mange"}})  # outside the forms
+    scenario.refresh_from_db()
+    with pytest.raises(ScenarioInvalid, match="maks må være et helt tall"):
+        scenario_run(scenario=scenario, user=adviser)

@@ -19,16 +19,7 @@ MAX_PERSONS_TEXT = "1\u00a0000\u00a0000"  # as the user reads it: «1 000 000»
 MAX_WEIGHT = 1000  # weights are relative; larger ones only risk overflow in the engine
 
 
-def persons_problem(value: int) -> str | None:
-    """A Norwegian reason when ``value`` is not a number of persons we accept, else None."""
-    if value < 0:
-        return f"negativt tall ({value}) er ikke tillatt"
-    if value > MAX_PERSONS:
-        return f"{value} er for stort (høyst {MAX_PERSONS_TEXT})"
-    return None
-
-
-# The names users know from the files (import and export) and the frame.
+# The names users know from the files (import and export: identifiers, not translated) and the frame.
 PERSON_LABELS = {
     "recommended": "anbefalt",
     "requested": "anmodet",
@@ -38,8 +29,8 @@ PERSON_LABELS = {
     "settled": "bosatt",
     "settled_ema": "bosatt_ema",
     "agreed_not_settled": "avtalt_ikke_bosatt",
-    "total": "rammen",
-    "total_minors": "rammen for enslige mindreårige",
+    "total": gettext_lazy("the frame"),
+    "total_minors": gettext_lazy("the frame for unaccompanied minors"),
 }
 
 
@@ -47,7 +38,7 @@ def persons_check(values: dict, names) -> None:
     """Numbers of persons are whole, 0 or more and at most a million: :class:`InvalidFigures` otherwise."""
     for name in names:
         value = values.get(name)
-        if value is not None and (not isinstance(value, int) or persons_problem(value)):
+        if value is not None and (not isinstance(value, int) or not 0 <= value <= MAX_PERSONS):
             raise InvalidFigures(
                 gettext_lazy("«%(label)s» must be a whole number from 0 to %(limit)s."),
                 params={"label": PERSON_LABELS[name], "limit": MAX_PERSONS_TEXT},

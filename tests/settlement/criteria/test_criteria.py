@@ -91,10 +91,11 @@ def test_a_bad_file_imports_nothing_and_names_row_and_column_in_norwegian(county
     assert any("ukjent" in e and "Kolonne «ukjent»" in e for e in result.errors)
     text = "kommunenummer,sysselsetting\n5001,60\n9999,1\n0301,2\n5006,abc\n5006,3\n"
     result = criterion_values_import(county=county, year=2021, uploaded=upload(text), source="Ny", source_date=None)
-    assert "Rad 3, kolonne «kommunenummer»: ukjent kommune «9999» i 2021." in result.errors
-    assert any(e.startswith("Rad 4, kolonne «kommunenummer»: kommune 0301 hører ikke til") for e in result.errors)
+    # The one municipality lookup of the imports (by number or name, valid in the year), with its messages.
+    assert "Rad 3, kolonne «kommunenummer»: ukjent kommune «9999»." in result.errors
+    assert "Rad 4, kolonne «kommunenummer»: 0301 Oslo ligger i et annet fylke." in result.errors
     assert "Rad 5, kolonne «sysselsetting»: «abc» er ikke et tall." in result.errors
-    assert "Rad 6, kolonne «kommunenummer»: kommune 5006 står også i rad 5." in result.errors
+    assert "Rad 6, kolonne «kommunenummer»: 5006 Steinkjer står også på rad 5." in result.errors
     assert CriterionValue.objects.get().value == Decimal(50)  # unchanged: all or nothing
 
 
@@ -240,3 +241,17 @@ def test_one_changed_value_and_one_municipality_are_singular(county, adviser, cl
         data={"source": "Telefon", "v_5001": "5", "v_5006": "6"},
     )
     assert "2 verdier ble endret." in messages_of(response)
+
+
+def test_the_criteria_import_finds_a_municipality_by_name_and_keeps_the_limits(county, employment):
+    result = criterion_values_import(
+        county=county,
+        year=2021,
+        uploaded=upload("kommunenummer;sysselsetting\nTrondheim;61\nSnåase - Snåsa;70\n"),
+        source="SSB",
+        source_date=None,
+    )
+    assert result.errors == [] and result.rows == 2
+    big = upload("kommunenummer;sysselsetting\n" + "5001;1\n" * (21 * 1024 * 1024 // 7))
+    refused = criterion_values_import(county=county, year=2021, uploaded=big, source="x", source_date=None)
+    assert refused.errors == ["Fil «kriterier.csv»: Filen er større enn grensen på 20 MB."]

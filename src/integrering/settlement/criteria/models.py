@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from integrering.core.models import County
+from integrering.core.tenancy import CountyScopedQuerySet
 from integrering.core.versioning import Versioned
 from integrering.municipalities.models import Municipality
 
@@ -20,6 +21,10 @@ class CriterionDefinition(Versioned):
     unit = models.CharField(_("unit"), max_length=40, blank=True)
     higher_is_better = models.BooleanField(_("higher is better"), default=True)
     description = models.TextField(_("description"), blank=True)
+
+    county_path = "county"
+    municipality_path = None
+    objects = CountyScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -41,6 +46,10 @@ class CriterionValue(Versioned):
     value = models.DecimalField(_("value"), max_digits=14, decimal_places=4)
     source = models.CharField(_("source"), max_length=255, blank=True)
     source_date = models.DateField(_("date of the source"), null=True, blank=True)
+
+    county_path = "definition__county"
+    municipality_path = None
+    objects = CountyScopedQuerySet.as_manager()
 
     class Meta:
         constraints = [

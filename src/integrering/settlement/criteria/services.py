@@ -9,25 +9,38 @@ written. Each value carries its source and date.
 from __future__ import annotations
 
 import datetime
-import tempfile
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from types import SimpleNamespace
 
 from django.db import transaction
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
-from integrering.allocation import AllocationError
-from integrering.allocation.io import parse_number, read_table
+from integrering.allocation.io import parse_number
 from integrering.core.exceptions import ApplicationError, ConcurrentEdit
+from integrering.core.file_errors import table_error_message, table_error_messages
 from integrering.core.models import County
 from integrering.core.versioning import expect_version
 from integrering.municipalities.models import Municipality
 from integrering.settlement.criteria.models import POPULATION, CriterionDefinition, CriterionValue
-from integrering.settlement.figures.imports import formula_errors
+from integrering.settlement.figures.imports import FileError, MunicipalityIndex, Reason, formula_errors
+from integrering.settlement.figures.imports import read_table as read_file_table
 from integrering.settlement.scenarios.models import Scenario
+from integrering.tabular import (
+    Column,
+    InvalidTable,
+    ParsedRow,
+    TableError,
+    cell_text,
+    content_read,
+    normalise_header,
+    text,
+)
+from integrering.tabular import read_table as columns_read
 
+IGNORED_COLUMNS = {"navn", "kommune", "kommunenavn"}
 MAX_VALUE = Decimal("9999999999.9999")  # what the column holds (14 digits, 4 of them decimals)
 
 
@@ -113,92 +126,124 @@ class ImportResult:
     rows: int = 0
 
 
+def _too_large(text: str) -> str:
+    return gettext("«%(value)s» is too large (at most %(limit)s)") % {
+        "value": text,
+        "limit": "9\u00a0999\u00a0999\u00a0999,9999",
+    }
+
+
 def _decimal(text: str) -> tuple[Decimal | None, str | None]:
     """(the value to 4 decimals, None) or (None, Norwegian reason)."""
     number = parse_number(text)
     if number is None:
-        return None, f"«{text}» er ikke et tall"
+        return None, gettext("«%(value)s» is not a number") % {"value": text}
     if abs(number) > MAX_VALUE:  # checked first: quantizing a huge number raises InvalidOperation
-        return None, f"«{text}» er for stort (høyst 9\u00a0999\u00a0999\u00a0999,9999)"
+        return None, _too_large(text)
     try:
         value = Decimal(text.replace("\u00a0", "").replace(" ", "").replace("−", "-").replace(",", "."))
     except InvalidOperation:
         value = Decimal(str(number))
     value = value.quantize(Decimal("0.0001"))
     if abs(value) > MAX_VALUE:  # 9999999999.99999 rounds up past the limit
-        return None, f"«{text}» er for stort (høyst 9\u00a0999\u00a0999\u00a0999,9999)"
+        return None, _too_large(text)
     return value, None
 
 
-def criterion_values_parse(*, county: County, year: int, path: Path, filename: str) -> ImportResult:
-    """Read and check a file; returns the values or the errors (row 1 is the header)."""
+class _Invalid:
+    """A criterion cell that does not parse; reported by the row check so that every problem of a row is named."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+
+
+def _criterion_cell(value) -> Decimal | _Invalid:
+    parsed, reason = _decimal(cell_text(value))
+    return _Invalid(reason) if reason else parsed
+
+
+def _file(filename: str, message: str) -> str:
+    return gettext("File «%(file)s»: %(message)s") % {"file": filename, "message": message}
+
+
+def criterion_values_parse(*, county: County, year: int, content: bytes, filename: str) -> ImportResult:
+    """Read and check a file through the column framework; returns the values or the errors (row 1 is the header).
+
+    Columns: ``kommunenummer`` (a number or a name, looked up among the municipalities valid in ``year``, as the
+    figures import does), one column per criterion code; ``navn``/``kommune`` are ignored.
+    """
     result = ImportResult()
     try:
-        table = read_table(path)
-    except AllocationError as error:
-        result.errors.append(str(error).replace(str(path), filename))
+        table = read_file_table(content, filename)
+    except FileError as error:
+        result.errors.append(_file(filename, error.user_message))
         return result
-    if "kommunenummer" not in table.columns:
-        result.errors.append(f"Fil «{filename}»: mangler kolonnen «kommunenummer».")
+    header_row = next((row for row in table if any(cell not in (None, "") for cell in row)), [])
+    header = [normalise_header(cell) for cell in header_row]
+    if "kommunenummer" not in header:
+        result.errors.append(_file(filename, gettext("lacks the column «kommunenummer».")))
         return result
-    definitions = {d.code: d for d in CriterionDefinition.objects.filter(county=county)}
-    columns = [c for c in table.columns if c not in ("kommunenummer", "navn", "kommune")]
+    definitions = {normalise_header(d.code): d for d in CriterionDefinition.objects.filter(county=county)}
+    written = {normalise_header(cell): str(cell).strip() for cell in header_row if cell not in (None, "")}
+    columns = [h for h in header if h and h != "kommunenummer" and h not in IGNORED_COLUMNS]
     for column in columns:
         if column not in definitions:
+            known = ", ".join(sorted(d.code for d in definitions.values()))
             result.errors.append(
-                f"Kolonne «{column}»: ukjent kriterium. Kjente koder: "
-                f"{', '.join(sorted(definitions)) or 'ingen (opprett kriteriet først)'}."
+                gettext("Column «%(column)s»: unknown criterion. Known codes: %(codes)s.")
+                % {
+                    "column": written.get(column, column),
+                    "codes": known or gettext("none (create the criterion first)"),
+                }
             )
     if not columns:
-        result.errors.append("Filen har ingen kriteriekolonner (én kolonne per kriteriekode).")
+        result.errors.append(gettext("The file has no criterion columns (one column per criterion code)."))
     if result.errors:
         return result
     result.errors.extend(
-        formula_errors(
-            path.read_bytes(),
-            filename,
-            known={"kommunenummer", *columns},
-            normalise=lambda h: str(h or "").strip().lower(),
-        )
+        formula_errors(content, filename, known={"kommunenummer", *columns}, normalise=normalise_header)
     )
-    municipalities = {m.number: m for m in Municipality.objects.valid_in(year)}
-    seen: dict[str, int] = {}
-    for row_number, cells in table.rows:
-        number = cells.get("kommunenummer", "").strip().zfill(4)
-        municipality = municipalities.get(number)
-        if municipality is None:
-            result.errors.append(
-                f"Rad {row_number}, kolonne «kommunenummer»: ukjent kommune «{cells.get('kommunenummer', '')}» i {year}."
-            )
-            continue
-        if municipality.county_id != county.pk:
-            result.errors.append(
-                f"Rad {row_number}, kolonne «kommunenummer»: kommune {number} hører ikke til {county.name}."
-            )
-            continue
-        if number in seen:
-            result.errors.append(
-                f"Rad {row_number}, kolonne «kommunenummer»: kommune {number} står også i rad {seen[number]}."
-            )
-            continue
-        seen[number] = row_number
+    index = MunicipalityIndex(year)
+    file_columns = (
+        Column("municipality", "kommunenummer", required=True, blank=False, parse=text()),
+        *(Column(column, definitions[column].code, parse=_criterion_cell) for column in columns),
+        *(Column(name, name, parse=text()) for name in sorted(IGNORED_COLUMNS)),
+    )
+    seen: dict[int, int] = {}
+
+    def row_check(row: ParsedRow):
+        for column in columns:
+            value = row.get(column)
+            if isinstance(value, _Invalid):
+                yield Reason("%(reason)s.", reason=value.reason).located(column=column)
+        municipality = row["municipality"]
+        if municipality.pk in seen:
+            yield Reason(
+                gettext_noop("%(municipality)s is also on row %(row)s."),
+                municipality=str(municipality),
+                row=seen[municipality.pk],
+            ).located(column="municipality")
+        seen.setdefault(municipality.pk, row.number)
+
+    try:
+        parsed = columns_read(
+            table,
+            file_columns,
+            parsers={"municipality": lambda value: index.find(value, county.pk)},
+            row_checks=(row_check,),
+            require_rows=False,
+        )
+    except InvalidTable as error:
+        result.errors.extend(table_error_messages(error))
+        return result
+    for row in parsed.rows:
         result.rows += 1
-        _values_read(result, row_number, cells, {c: definitions[c] for c in columns}, municipality)
-    result.codes = columns
+        for column in columns:
+            value = row.get(column)
+            if value is not None:
+                result.values[(definitions[column].pk, row["municipality"].pk)] = value
+    result.codes = [definitions[column].code for column in columns]
     return result
-
-
-def _values_read(result: ImportResult, row_number: int, cells: dict, definitions: dict, municipality) -> None:
-    """One row's values (an empty cell leaves the stored value alone) or its errors."""
-    for column, definition in definitions.items():
-        text = cells.get(column, "").strip()
-        if text == "":
-            continue
-        value, reason = _decimal(text)
-        if reason:
-            result.errors.append(f"Rad {row_number}, kolonne «{column}»: {reason}.")
-        else:
-            result.values[(definition.pk, municipality.pk)] = value
 
 
 @transaction.atomic
@@ -207,12 +252,11 @@ def criterion_values_import(
 ) -> ImportResult:
     """Import an uploaded CSV/XLSX file all-or-nothing. Empty cells leave existing values alone."""
     name = Path(getattr(uploaded, "name", "fil.csv")).name or "fil.csv"
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / name
-        with path.open("wb") as handle:
-            for chunk in uploaded.chunks() if hasattr(uploaded, "chunks") else [uploaded.read()]:
-                handle.write(chunk)
-        result = criterion_values_parse(county=county, year=year, path=path, filename=name)
+    try:
+        content = content_read(uploaded)  # at most the size limit (+1 byte) is read
+    except TableError as error:
+        return ImportResult(errors=[_file(name, table_error_message(error))])
+    result = criterion_values_parse(county=county, year=year, content=content, filename=name)
     if result.errors:
         return result
     existing = {

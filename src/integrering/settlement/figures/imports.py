@@ -17,11 +17,14 @@
 import io
 import math
 import re
-import unicodedata
 from dataclasses import dataclass, field
+from typing import BinaryIO
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from integrering.core.exceptions import ApplicationError
-from integrering.core.file_errors import table_error_message
+from integrering.core.file_errors import table_error_message, table_error_messages
 from integrering.municipalities.models import Municipality
 from integrering.settlement.figures.models import SettlementFigure
 from integrering.settlement.figures.services import EMA_PAIRS
@@ -34,9 +37,23 @@ from integrering.settlement.figures.sources import (
     document_warning,
     parse_detail,
 )
-from integrering.settlement.limits import persons_problem
+from integrering.settlement.limits import MAX_PERSONS, MAX_PERSONS_TEXT
 from integrering.settlement.years.models import SettlementYear
-from integrering.tabular import TableError, is_xlsx, read_rows
+from integrering.tabular import (
+    CellError,
+    Column,
+    InvalidTable,
+    ParsedRow,
+    TableError,
+    cell_text,
+    content_read,
+    fold,
+    is_xlsx,
+    normalise_header,
+    read_rows,
+    text,
+)
+from integrering.tabular import read_table as columns_read
 
 # File column → model field.
 COLUMNS = {
@@ -57,6 +74,7 @@ ALIASES = {
     **DETAIL_ALIASES,
 }
 IGNORED = {"kommunenavn", "fylke", "fylkesnummer", "fylkesnavn"}
+ALIAS_OF = {normalise_header(alias): normalise_header(target) for alias, target in ALIASES.items()}
 # A row with one of these in «kommune» and no kommunenummer is a total row and is skipped (not checked).
 TOTAL_LABELS = {"sum", "totalt", "total", "i alt"}
 FIELD_COLUMN = {v: k for k, v in (COLUMNS | DETAIL_COLUMNS).items()}
@@ -82,6 +100,7 @@ class ImportPlan:
     detail_columns: list[str] = field(default_factory=list)  # date and reference columns (figures.sources)
     document: Document = field(default_factory=Document)
     warnings: list[str] = field(default_factory=list)
+    file_error: str | None = None  # the file as a whole cannot be read (a limit, not CSV/XLSX): shown at the upload
 
     @property
     def ok(self) -> bool:
@@ -99,23 +118,40 @@ class FileError(ApplicationError):
 
 
 def read_table(content: bytes, filename: str) -> list[list]:
-    """The file's rows (header first) as lists of cell values."""
+    """The file's rows (header first) as lists of cell values, read under the limits of
+    :data:`integrering.tabular.DEFAULT_LIMITS` (size, rows, columns, cells, and for XLSX the unpacked size);
+    :class:`FileError` naming the limit otherwise."""
     try:
         return read_rows(content, filename)
     except TableError as error:
         raise FileError(table_error_message(error)) from error
 
 
+def file_read(source: BinaryIO, filename: str) -> tuple[bytes, list[list]]:
+    """(content, rows) of an open file: at most the size limit (+1 byte) is read, then the table under its limits,
+    before anything else happens (the command line checks the file before it looks at the database)."""
+    try:
+        content = content_read(source)
+    except TableError as error:
+        raise FileError(table_error_message(error)) from error
+    return content, read_table(content, filename)
+
+
 def _normalise_header(value) -> str:
-    text = str(value or "").strip().lower().replace("\ufeff", "")
-    text = re.sub(r"[\s\-]+", "_", text)
-    return ALIASES.get(text, text)
+    """The header as the import's columns know it (the one normaliser, then the aliases)."""
+    text = normalise_header(value)
+    return ALIAS_OF.get(text, text)
 
 
-def _fold(text: str) -> str:
-    """Compare names without case, accents on Sami letters, or extra spaces."""
-    text = unicodedata.normalize("NFKC", str(text)).casefold().strip()
-    return re.sub(r"\s+", " ", text)
+class Reason(CellError):
+    """A cell's problem in the settlement import's own words: an English gettext template and its parameters
+    (translated by :func:`integrering.core.file_errors.table_error_message` like the framework's own)."""
+
+    def __init__(self, template: str, **params) -> None:
+        super().__init__("unknown_value", params={"value": ""})
+        self.template = template
+        self.params = dict(params)
+        self.args = (str(self),)
 
 
 class MunicipalityIndex:
@@ -134,81 +170,122 @@ class MunicipalityIndex:
                 names |= {part.strip() for part in name.split(" - ")}
             for name in names:
                 if name:
-                    self.by_name.setdefault(_fold(name), set()).add(m)
+                    self.by_name.setdefault(fold(name), set()).add(m)
 
-    def find(self, text: str, county_id: int) -> tuple[Municipality | None, str | None]:
-        """(municipality, None) or (None, Norwegian reason)."""
-        text = str(text).strip()
-        if text.endswith(".0") and text[:-2].isdigit():
-            text = text[:-2]
-        match = re.fullmatch(r"(\d{3,4})(?:\s+(.*))?", text)
+    def find(self, value, county_id: int) -> Municipality:
+        """The municipality a cell names (a number, a number and a name, or a name) or :class:`Reason`."""
+        written = cell_text(value)
+        match = re.fullmatch(r"(\d{3,4})(?:\s+(.*))?", written)
         if match:
             number = match.group(1).zfill(4)
             found = self.by_number.get(number)
             if found is None:
                 if number in self.other_years:
-                    return None, f"kommunenummer {number} var ikke i bruk dette året"
-                return None, f"ukjent kommune «{text}»"
+                    raise Reason(
+                        gettext_noop("municipality number %(number)s was not in use that year."), number=number
+                    )
+                raise Reason(gettext_noop("unknown municipality «%(value)s»."), value=written)
         else:
-            candidates = self.by_name.get(_fold(text), set())
+            candidates = self.by_name.get(fold(written), set())
             if not candidates:
-                return None, f"ukjent kommune «{text}»"
+                raise Reason(gettext_noop("unknown municipality «%(value)s»."), value=written)
             in_county = [m for m in candidates if m.county_id == county_id]
             if len(in_county) > 1:
-                return None, f"«{text}» passer på flere kommuner; bruk kommunenummer"
+                raise Reason(gettext_noop("«%(value)s» matches several municipalities; use the number."), value=written)
             found = in_county[0] if in_county else sorted(candidates, key=lambda m: m.number)[0]
         if found.county_id != county_id:
-            return None, f"{found.number} {found.norwegian_name} ligger i et annet fylke"
-        return found, None
+            raise Reason(
+                gettext_noop("%(number)s %(name)s is in another county."),
+                number=found.number,
+                name=found.norwegian_name,
+            )
+        return found
 
 
-def _parse_number(value) -> tuple[int | None, str | None]:
-    """(value, None) or (None, Norwegian reason). Empty → None (unknown); at most :data:`MAX_PERSONS`."""
-    if value is None:
-        return None, None
-    if isinstance(value, bool):
-        return None, f"«{value}» er ikke et tall"
-    if isinstance(value, float) and not math.isfinite(value):
-        return None, f"«{value}» er ikke et tall"
+def persons(value) -> int:
+    """A number of persons: whole, 0 or more, at most :data:`MAX_PERSONS` (the figure columns' parser)."""
+    if isinstance(value, bool) or (isinstance(value, float) and not math.isfinite(value)):
+        raise Reason(gettext_noop("«%(value)s» is not a number."), value=str(value))
     if isinstance(value, int | float):
         if value != int(value):
-            return None, f"«{value}» er ikke et helt tall"
-        value = int(value)
+            raise Reason(gettext_noop("«%(value)s» is not a whole number."), value=str(value))
+        number = int(value)
     else:
-        text = str(value).strip().replace("\xa0", "").replace(" ", "")
-        if text == "":
-            return None, None
-        if re.fullmatch(r"[-−–]\d+", text):
-            return None, f"negativt tall ({value}) er ikke tillatt"
-        if not text.isdigit():
-            return None, f"«{str(value).strip()}» er ikke et tall"
-        value = int(text)
-    reason = persons_problem(value)
-    return (None, reason) if reason else (value, None)
+        written = str(value).strip().replace("\xa0", "").replace(" ", "")
+        if re.fullmatch(r"[-−–]\d+", written):
+            raise Reason(gettext_noop("negative number (%(value)s) is not allowed."), value=str(value).strip())
+        if not written.isdigit():
+            raise Reason(gettext_noop("«%(value)s» is not a number."), value=str(value).strip())
+        number = int(written)
+    if number < 0:
+        raise Reason(gettext_noop("negative number (%(value)s) is not allowed."), value=str(number))
+    if number > MAX_PERSONS:
+        raise Reason(
+            gettext_noop("%(value)s is too large (at most %(limit)s)."), value=str(number), limit=MAX_PERSONS_TEXT
+        )
+    return number
 
 
-def import_plan(*, county, year: int, content: bytes, filename: str, document: Document | None = None) -> ImportPlan:
+def _detail(name: str):
+    """The parser of a date or reference column (:func:`.sources.parse_detail`)."""
+
+    def parse(value):
+        parsed, reason = parse_detail(DETAIL_COLUMNS[name], value)
+        if reason:
+            raise Reason("%(reason)s.", reason=reason)
+        return parsed
+
+    return parse
+
+
+def _aliases(name: str) -> tuple[str, ...]:
+    return tuple(alias for alias, target in ALIASES.items() if target == name)
+
+
+# Every column the import knows, declared once: its header, the other headers it accepts, its parser.
+FILE_COLUMNS = (
+    Column("kommunenummer", "kommunenummer", aliases=_aliases("kommunenummer"), parse=text()),
+    Column("kommune", "kommune", parse=text()),
+    *(Column(name, name, aliases=_aliases(name), parse=persons) for name in COLUMNS),
+    *(Column(name, name, aliases=_aliases(name), parse=_detail(name)) for name in DETAIL_COLUMNS),
+    *(Column(name, name, aliases=_aliases(name), parse=text()) for name in sorted(IGNORED)),
+)
+TOTAL = object()  # what the municipality column gives for a total row («Sum»)
+
+
+def import_plan(
+    *,
+    county,
+    year: int,
+    content: bytes,
+    filename: str,
+    document: Document | None = None,
+    table: list[list] | None = None,
+) -> ImportPlan:
     """Validate the whole file and work out what would change; writes nothing.
 
     ``document``: the date and reference of the document the file comes from (see :mod:`.sources`).
+    ``table``: the rows when :func:`file_read` has read them already.
     """
     plan = ImportPlan(county_id=county.pk, year=year, document=document or Document())
     try:
-        table = read_table(content, filename)
+        if table is None:
+            table = read_table(content, filename)
     except FileError as error:
+        plan.file_error = error.user_message
         plan.errors.append(error.user_message)
         return plan
     # Blank rows are skipped, but every row keeps its number in the file (for the messages).
     numbered = [(n, row) for n, row in enumerate(table, start=1) if any(str(c).strip() for c in row if c is not None)]
     if not numbered:
-        plan.errors.append("Filen er tom.")
+        plan.errors.append(_("The file is empty."))
         return plan
     header_number, first_row = numbered[0]
     header, key_column = _read_header(plan, first_row, header_number)
     if plan.errors:
         return plan
     plan.errors.extend(formula_errors(content, filename, known={*COLUMNS, *DETAIL_COLUMNS, key_column}))
-    row_numbers = _read_rows(plan, numbered[1:], header, key_column, county)
+    row_numbers = _read_rows(plan, table, key_column, county)
     _compare_with_stored(plan, row_numbers)
     return plan
 
@@ -245,7 +322,10 @@ def formula_errors(content: bytes, filename: str, known: set[str], normalise=Non
                 column = header[index] if index < len(header) else ""
                 if column in known and isinstance(formula, str) and formula.startswith("=") and result is None:
                     errors.append(
-                        f"Rad {row_number}, kolonne «{column}»: formel uten beregnet verdi; lagre filen i Excel først."
+                        _(
+                            "Row %(row)s, column «%(column)s»: a formula without a calculated value; save the file in Excel first."
+                        )
+                        % {"row": row_number, "column": column}
                     )
     finally:
         formulas.close()
@@ -258,80 +338,82 @@ def _read_header(plan: ImportPlan, first_row: list, row_number: int = 1) -> tupl
     header = [_normalise_header(h) for h in first_row]
     key_column = "kommunenummer" if "kommunenummer" in header else ("kommune" if "kommune" in header else None)
     if key_column is None:
-        plan.errors.append(f"Rad {row_number}: filen mangler kolonnen «kommunenummer» eller «kommune».")
+        plan.errors.append(
+            _("Row %(row)s: the file lacks the column «kommunenummer» or «kommune».") % {"row": row_number}
+        )
     plan.columns = [h for h in header if h in COLUMNS]
     plan.detail_columns = [h for h in header if h in DETAIL_COLUMNS]
     known = {*COLUMNS, *DETAIL_COLUMNS, "kommunenummer", "kommune", *IGNORED}
     plan.ignored_columns = [str(first_row[i]) for i, h in enumerate(header) if h not in known and h]
     if not plan.columns and not plan.detail_columns:
-        plan.errors.append(f"Rad {row_number}: filen har ingen tallkolonner (" + ", ".join(COLUMNS) + ").")
+        plan.errors.append(
+            _("Row %(row)s: the file has no figure columns (%(columns)s).")
+            % {"row": row_number, "columns": ", ".join(COLUMNS)}
+        )
     warning = document_warning(plan.columns, {DETAIL_COLUMNS[c] for c in plan.detail_columns}, plan.document)
     if warning:
         plan.warnings.append(warning)
     duplicates = [h for h in plan.columns + plan.detail_columns if header.count(h) > 1]
     if duplicates:
-        plan.errors.append(f"Rad {row_number}: kolonnen «{duplicates[0]}» står flere ganger.")
+        plan.errors.append(
+            _("Row %(row)s: the column «%(column)s» appears more than once.")
+            % {"row": row_number, "column": duplicates[0]}
+        )
     return header, key_column
 
 
-def _read_rows(plan: ImportPlan, rows: list[tuple[int, list]], header: list[str], key_column: str, county) -> list[int]:
-    """Fill ``plan.rows`` (municipality, values) and ``plan.errors`` from (file row number, cells);
-    returns each planned row's file row number."""
+def _read_rows(plan: ImportPlan, table: list[list], key_column: str, county) -> list[int]:
+    """Fill ``plan.rows`` (municipality, values) through the column framework, or ``plan.errors`` with every
+    problem (row and column named); returns each planned row's file row number."""
     index = MunicipalityIndex(plan.year)
-    key_at = header.index(key_column)
+
+    def municipality(value):
+        if key_column == "kommune" and fold(cell_text(value)) in TOTAL_LABELS:
+            return TOTAL
+        return index.find(value, county.pk)
+
     seen: dict[int, int] = {}
+
+    def once(row: ParsedRow):
+        found = row.get(key_column)
+        if found is None and not _is_total_row(row):
+            yield Reason(gettext_noop("municipality missing.")).located(column=key_column)
+        elif found is not None and found is not TOTAL:
+            if found.pk in seen:
+                error = Reason(
+                    gettext_noop("%(municipality)s is also on row %(row)s."),
+                    municipality=str(found),
+                    row=seen[found.pk],
+                )
+                yield error.located(column=key_column)
+            seen.setdefault(found.pk, row.number)
+
+    try:
+        parsed = columns_read(
+            table, FILE_COLUMNS, parsers={key_column: municipality}, row_checks=(once,), require_rows=False
+        )
+    except InvalidTable as error:
+        plan.errors.extend(table_error_messages(error))
+        return []
     row_numbers: list[int] = []
-    for row_number, row in rows:
-        row = list(row) + [None] * (len(header) - len(row))
-        if _is_total_row(row, header):
-            continue
-        where = f"Rad {row_number}, kolonne «{key_column}»"
-        municipality, reason = _municipality_of(row[key_at], index, county)
-        if municipality is not None and municipality.pk in seen:
-            municipality, reason = None, f"{municipality} står også på rad {seen[municipality.pk]}"
-        if municipality is None:
-            plan.errors.append(f"{where}: {reason}.")
-            continue
-        seen[municipality.pk] = row_number
-        values = {}
-        for column in plan.columns:
-            value, reason = _parse_number(row[header.index(column)])
-            if reason:
-                plan.errors.append(f"Rad {row_number}, kolonne «{column}»: {reason}.")
-            else:
-                values[COLUMNS[column]] = value
+    for row in parsed.rows:
+        found = row.get(key_column)
+        if found is None or found is TOTAL:
+            continue  # a total row
+        values = {COLUMNS[column]: row.get(column) for column in plan.columns}
         for column in plan.detail_columns:
-            value, reason = parse_detail(DETAIL_COLUMNS[column], row[header.index(column)])
-            if reason:
-                plan.errors.append(f"Rad {row_number}, kolonne «{column}»: {reason}.")
-            else:
-                values[DETAIL_COLUMNS[column]] = value
-        plan.rows.append((municipality, values))
-        row_numbers.append(row_number)
+            name = DETAIL_COLUMNS[column]
+            value = row.get(column)
+            values[name] = ("" if name not in DATE_FIELDS else None) if value is None else value
+        plan.rows.append((found, values))
+        row_numbers.append(row.number)
     return row_numbers
 
 
-def _blank(value) -> bool:
-    return value is None or str(value).strip() == ""
-
-
-def _is_total_row(row: list, header: list[str]) -> bool:
+def _is_total_row(row: ParsedRow) -> bool:
     """The total row of our own export (and of most published tables): no kommunenummer, kommune «Sum»."""
-    if "kommune" not in header:
-        return False
-    if "kommunenummer" in header and not _blank(row[header.index("kommunenummer")]):
-        return False
-    name = row[header.index("kommune")]
-    return not _blank(name) and _fold(name) in TOTAL_LABELS
-
-
-def _municipality_of(key, index: MunicipalityIndex, county):
-    """(municipality, None) for a number or name of one of the county's municipalities, else (None, reason)."""
-    if _blank(key):
-        return None, "kommune mangler"
-    if isinstance(key, float) and key == int(key):
-        key = int(key)
-    return index.find(str(key), county.pk)
+    name = row.get("kommune")
+    return row.get("kommunenummer") is None and name is not None and fold(name) in TOTAL_LABELS
 
 
 def _compare_with_stored(plan: ImportPlan, row_numbers: list[int]) -> None:
@@ -350,15 +432,26 @@ def _compare_with_stored(plan: ImportPlan, row_numbers: list[int]) -> None:
             if merged[ema] is not None and merged[main] is not None and merged[ema] > merged[main]:
                 column = FIELD_COLUMN[ema] if ema in values else FIELD_COLUMN[main]
                 plan.errors.append(
-                    f"Rad {row_number}, kolonne «{column}»: enslige mindreårige ({merged[ema]}) "
-                    f"er flere enn «{FIELD_COLUMN[main]}» ({merged[main]})."
+                    _(
+                        "Row %(row)s, column «%(column)s»: unaccompanied minors (%(minors)s) are more than «%(main)s» (%(total)s)."
+                    )
+                    % {
+                        "row": row_number,
+                        "column": column,
+                        "minors": merged[ema],
+                        "main": FIELD_COLUMN[main],
+                        "total": merged[main],
+                    }
                 )
         values.update(document_values(values, old, plan.document, file_fields))
         for name, new in values.items():
             if old[name] != new and name == "recommended" and frozen:
                 plan.errors.append(
-                    f"Rad {row_number}, kolonne «anbefalt»: fylkets anbefaling for {plan.year} er låst "
-                    f"({_text(old[name])} → {_text(new)}); lag en ny versjon av anbefalingen i stedet."
+                    _(
+                        "Row %(row)s, column «anbefalt»: the county's recommendation for %(year)s is locked "
+                        "(%(old)s → %(new)s); make a new version of the recommendation instead."
+                    )
+                    % {"row": row_number, "year": plan.year, "old": _text(old[name]), "new": _text(new)}
                 )
             elif old[name] != new:
                 plan.changes.append(Change(municipality, FIELD_COLUMN[name], old[name], new))
@@ -373,4 +466,4 @@ def _stored_values(figure: SettlementFigure | None) -> dict:
 
 
 def _text(value) -> str:
-    return "tom" if value is None else str(value)
+    return _("empty") if value is None else str(value)

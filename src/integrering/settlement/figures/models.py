@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from integrering.core.tenancy import CountyScopedQuerySet
 from integrering.core.versioning import Versioned
 from integrering.municipalities.models import Municipality
 from integrering.settlement.years.models import SettlementYear
@@ -43,6 +44,10 @@ class SettlementFigure(Versioned):
     decision_reference = models.CharField(_("reference to the council decision"), max_length=255, blank=True)
     settled_as_of = models.DateField(_("settled figures as of"), null=True, blank=True)
     settled_source = models.CharField(_("source of the settled figures"), max_length=255, blank=True)
+
+    county_path = "settlement_year__county"
+    municipality_path = "municipality"
+    objects = CountyScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["municipality__number"]

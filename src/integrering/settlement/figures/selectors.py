@@ -10,7 +10,6 @@ from django.db.models import Count, Sum
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
-from integrering.core.permissions import is_municipal_only
 from integrering.municipalities.models import Municipality
 from integrering.settlement.figures.models import FIGURE_FIELDS, SettlementFigure
 from integrering.settlement.years.models import SettlementYear
@@ -58,10 +57,15 @@ class Total:
 
 def year_rows(settlement_year: SettlementYear, *, user=None) -> list[Row]:
     """Every municipality of the county valid that year (a municipal user: only their own), with figures."""
-    municipalities = municipalities_with_name_and_population(settlement_year.county_id, settlement_year.year)
-    if user is not None and is_municipal_only(user):
-        municipalities = municipalities.filter(pk=user.municipality_id)
-    figures = {f.municipality_id: f for f in SettlementFigure.objects.filter(settlement_year=settlement_year)}
+    year = settlement_year.year
+    if user is not None:
+        municipalities = Municipality.objects.scoped_for(user).valid_in(year).with_name_and_population(year)
+        figures_qs = SettlementFigure.objects.scoped_for(user)
+    else:  # the exports and the command line act for the county
+        municipalities = municipalities_with_name_and_population(settlement_year.county_id, year)
+        figures_qs = SettlementFigure.objects.for_county(settlement_year.county_id)
+    municipalities = municipalities.filter(county_id=settlement_year.county_id).order_by("number")
+    figures = {f.municipality_id: f for f in figures_qs.filter(settlement_year=settlement_year)}
     return [Row(m, m.name_in_year or m.norwegian_name, m.population_in_year, figures.get(m.pk)) for m in municipalities]
 
 
@@ -76,22 +80,29 @@ def totals(rows: list[Row]) -> dict[str, Total]:
 
 def figure_for_user(user, settlement_year: SettlementYear, number: str) -> tuple[Municipality, SettlementFigure | None]:
     """One municipality of the year the user may see (404 otherwise) and its figure, if any."""
-    municipalities = municipalities_with_name_and_population(settlement_year.county_id, settlement_year.year).filter(
-        number=number
+    year = settlement_year.year
+    municipality = (
+        Municipality.objects.scoped_for(user)
+        .filter(county_id=settlement_year.county_id, number=number)
+        .valid_in(year)
+        .with_name_and_population(year)
+        .first()
     )
-    if is_municipal_only(user):
-        municipalities = municipalities.filter(pk=user.municipality_id)
-    municipality = municipalities.first()
     if municipality is None:
-        raise Http404("Fant ingen kommune med dette nummeret.")
-    figure = SettlementFigure.objects.filter(settlement_year=settlement_year, municipality=municipality).first()
+        raise Http404(_("No municipality has this number."))
+    figure = (
+        SettlementFigure.objects.scoped_for(user)
+        .filter(settlement_year=settlement_year, municipality=municipality)
+        .first()
+    )
     return municipality, figure
 
 
 def municipality_history(municipality: Municipality) -> list[SettlementFigure]:
     """A municipality's figures over the years, newest first (one query)."""
     return list(
-        SettlementFigure.objects.filter(municipality=municipality, settlement_year__county_id=municipality.county_id)
+        SettlementFigure.objects.for_county(municipality.county_id)
+        .filter(municipality=municipality)
         .select_related("settlement_year")
         .order_by("-settlement_year__year")
     )
@@ -105,7 +116,7 @@ def county_history(county_id: int) -> list[dict]:
         aggregates[f"{name}__sum"] = Sum(f"figures__{name}")
         aggregates[f"{name}__known"] = Count(f"figures__{name}")
     years = list(
-        SettlementYear.objects.filter(county_id=county_id)
+        SettlementYear.objects.for_county(county_id)
         .annotate(**aggregates)
         .order_by("year")
         .values("year", "total", "stage", *aggregates.keys())

@@ -20,6 +20,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 from integrering.tabular import CellError, date, formula_prefix_remove
 
 _DATE = date()
@@ -82,11 +84,16 @@ def parse_detail(field: str, value) -> tuple[object, str | None]:
         if isinstance(value, datetime.date):
             return value, None
         parsed = parse_date_text(str(value))
-        return (parsed, None) if parsed else (None, f"«{str(value).strip()}» er ikke en dato (skriv dd.mm.åååå)")
+        if parsed:
+            return parsed, None
+        return None, _("«%(value)s» is not a date (write dd.mm.yyyy)") % {"value": str(value).strip()}
     # The exports write a formula-like reference with a leading «'»: take it off, so a file imports back unchanged.
     text = "" if value is None else formula_prefix_remove(str(value).strip())
     if len(text) > MAX_REFERENCE:
-        return None, f"teksten er for lang ({len(text)} tegn, høyst {MAX_REFERENCE})"
+        return None, _("the text is too long (%(length)s characters, at most %(limit)s)") % {
+            "length": len(text),
+            "limit": MAX_REFERENCE,
+        }
     return text, None
 
 
@@ -115,9 +122,9 @@ def document_warning(columns: list[str], detail_fields: set[str], document: Docu
         and {"vedtatt", "vedtatt_ema"} & set(columns)
         and not {"decided_on", "decision_reference"} & detail_fields
     ):
-        return (
-            "Dokumentets dato og kilde lagres ikke som vedtaksdato eller vedtaksreferanse: et vedtak er "
-            "kommunestyrets eget. Legg dem eventuelt i kolonnene vedtatt_dato og vedtatt_kilde."
+        return _(
+            "The document's date and source are not stored as the date or reference of a decision: a decision is "
+            "the municipal council's own. Put them in the columns vedtatt_dato and vedtatt_kilde if needed."
         )
     return None
 
@@ -125,7 +132,7 @@ def document_warning(columns: list[str], detail_fields: set[str], document: Docu
 def display(value) -> str:
     """A value in a change list of the command line: «tom» for unknown, dates as dd.mm.åååå."""
     if value is None or value == "":
-        return "tom"
+        return _("empty")
     if isinstance(value, datetime.date):
         return value.strftime("%d.%m.%Y")
     return str(value)

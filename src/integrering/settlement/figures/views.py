@@ -141,6 +141,8 @@ def import_upload(request, year: int):
             }
         else:
             status = 400
+            if plan.file_error:  # a limit, or not a table at all: an error of the upload field
+                form.add_error("file", plan.file_error)
     elif request.method == "POST":
         status = 400
     return render(
@@ -197,7 +199,7 @@ def import_apply(request, year: int):
 
 def _export(request, year: int, fmt: str, public: bool):
     if fmt not in exports.FORMATS or is_municipal_only(request.user):
-        raise Http404("Ukjent format.")
+        raise Http404(_("Unknown format."))
     settlement_year = year_for_user(request.user, year)
     content, content_type, filename = exports.settlement_export(settlement_year, fmt=fmt, public=public)
     response = HttpResponse(content, content_type=content_type)
@@ -220,7 +222,7 @@ def decision(request, year: int):
     """A municipal user registers their own municipality's decision and sees its figures over the years."""
     settlement_year = year_for_user(request.user, year)
     if request.user.municipality_id is None:
-        raise Http404("Brukeren er ikke knyttet til en kommune.")
+        raise Http404(_("The user is not linked to a municipality."))
     municipality, figure = selectors.figure_for_user(request.user, settlement_year, request.user.municipality.number)
     initial = {"version": figure.version if figure else 0}
     if figure:

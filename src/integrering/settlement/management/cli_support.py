@@ -13,26 +13,31 @@ import datetime
 import errno
 from typing import NoReturn
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
 from integrering.allocation.cli_args import translate
 from integrering.settlement.errors import CommandError
 from integrering.settlement.figures.sources import parse_date_text
 
 OS_ERRORS = {
-    errno.ENOENT: "filen eller mappen finnes ikke",
-    errno.EACCES: "ingen tilgang",
-    errno.EPERM: "ingen tilgang",
-    errno.EISDIR: "det er en mappe, ikke en fil",
-    errno.ENOTDIR: "en del av stien er ikke en mappe",
-    errno.ENOSPC: "ikke nok plass på disken",
-    errno.EROFS: "filsystemet kan bare leses",
-    errno.ENAMETOOLONG: "navnet er for langt",
-    errno.EEXIST: "finnes fra før",
+    errno.ENOENT: gettext_lazy("the file or folder does not exist"),
+    errno.EACCES: gettext_lazy("no access"),
+    errno.EPERM: gettext_lazy("no access"),
+    errno.EISDIR: gettext_lazy("it is a folder, not a file"),
+    errno.ENOTDIR: gettext_lazy("a part of the path is not a folder"),
+    errno.ENOSPC: gettext_lazy("not enough space on the disk"),
+    errno.EROFS: gettext_lazy("the file system is read-only"),
+    errno.ENAMETOOLONG: gettext_lazy("the name is too long"),
+    errno.EEXIST: gettext_lazy("already exists"),
 }
 
 
 def os_error_text(error: OSError) -> str:
     """A Norwegian reason for an operating-system error (the error number when we have no words for it)."""
-    return OS_ERRORS.get(error.errno, f"feil fra operativsystemet (nummer {error.errno})")
+    if error.errno in OS_ERRORS:
+        return str(OS_ERRORS[error.errno])
+    return _("error from the operating system (number %(number)s)") % {"number": error.errno}
 
 
 def fail(messages: list[str]) -> NoReturn:
@@ -41,37 +46,48 @@ def fail(messages: list[str]) -> NoReturn:
     raise CommandError("\n".join(str(m) for m in messages))
 
 
-def plural(count: int, one: str, many: str) -> str:
+def municipalities_text(count: int) -> str:
     """«1 kommune», «2 kommuner»."""
-    return f"{count} {one if count == 1 else many}"
+    return ngettext("%(count)s municipality", "%(count)s municipalities", count) % {"count": count}
+
+
+def values_text(count: int) -> str:
+    """«1 verdi», «2 verdier»."""
+    return ngettext("%(count)s value", "%(count)s values", count) % {"count": count}
 
 
 def any_year_argument(text: str) -> int:
     try:
         return int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"«{text}» er ikke et årstall (skriv for eksempel 2024)") from None
+        raise argparse.ArgumentTypeError(
+            _("«%(text)s» is not a year (write for example 2024)") % {"text": text}
+        ) from None
 
 
 def year_argument(text: str) -> int:
     """A year a settlement year can be made for (2000–2100)."""
     year = any_year_argument(text)
     if not 2000 <= year <= 2100:
-        raise argparse.ArgumentTypeError(f"året må være fra 2000 til 2100, ikke {year}")
+        raise argparse.ArgumentTypeError(_("the year must be from 2000 to 2100, not %(year)s") % {"year": year})
     return year
 
 
 def date_argument(text: str) -> datetime.date:
     parsed = parse_date_text(text)
     if parsed is None:
-        raise argparse.ArgumentTypeError(f"«{text}» er ikke en dato (skriv dd.mm.åååå, for eksempel 15.10.2024)")
+        raise argparse.ArgumentTypeError(
+            _("«%(text)s» is not a date (write dd.mm.yyyy, for example 15.10.2024)") % {"text": text}
+        )
     return parsed
 
 
 def source_argument(text: str) -> str:
     text = text.strip()
     if len(text) > 255:
-        raise argparse.ArgumentTypeError(f"kilden er for lang ({len(text)} tegn, høyst 255)")
+        raise argparse.ArgumentTypeError(
+            _("the source is too long (%(length)s characters, at most 255)") % {"length": len(text)}
+        )
     return text
 
 
@@ -85,5 +101,11 @@ class NorwegianErrors:
 
 
 def _parser_error(parser: argparse.ArgumentParser, message: str) -> NoReturn:
-    usage = parser.format_usage().replace("usage:", "bruk:", 1)
-    fail([usage.rstrip(), f"{parser.prog}: feil: {translate(message)}", f"Se «{parser.prog} --help»."])
+    usage = parser.format_usage().replace("usage:", _("usage:"), 1)
+    fail(
+        [
+            usage.rstrip(),
+            _("%(prog)s: error: %(message)s") % {"prog": parser.prog, "message": translate(message)},
+            _("See «%(prog)s --help».") % {"prog": parser.prog},
+        ]
+    )

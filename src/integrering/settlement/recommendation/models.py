@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from integrering.core.tenancy import CountyScopedQuerySet
 from integrering.settlement.scenarios.models import ScenarioRun
 from integrering.settlement.years.models import SettlementYear
 
@@ -21,6 +22,10 @@ class Recommendation(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     chosen_at = models.DateTimeField(auto_now_add=True)
+
+    county_path = "settlement_year__county"
+    municipality_path = None
+    objects = CountyScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-version"]

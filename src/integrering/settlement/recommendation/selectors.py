@@ -2,6 +2,7 @@
 
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from integrering.municipalities.models import Municipality
 from integrering.settlement.recommendation.models import Recommendation
@@ -11,7 +12,8 @@ from integrering.settlement.years.selectors import names_in_year, settlement_yea
 
 def recommendations_of_year(settlement_year: SettlementYear) -> QuerySet[Recommendation]:
     return (
-        Recommendation.objects.filter(settlement_year=settlement_year)
+        Recommendation.objects.for_county(settlement_year.county_id)
+        .filter(settlement_year=settlement_year)
         .select_related("chosen_by", "run__scenario")
         .order_by("-version")
     )
@@ -19,9 +21,14 @@ def recommendations_of_year(settlement_year: SettlementYear) -> QuerySet[Recomme
 
 def recommendation_get(user, year: int, version: int) -> Recommendation:
     settlement_year = settlement_year_get(user, year)
-    found = recommendations_of_year(settlement_year).filter(version=version).first()
+    found = (
+        Recommendation.objects.scoped_for(user)
+        .filter(settlement_year=settlement_year, version=version)
+        .select_related("chosen_by", "run__scenario")
+        .first()
+    )
     if found is None:
-        raise Http404("Fant ikke denne versjonen av anbefalingen.")
+        raise Http404(_("This version of the recommendation was not found."))
     return found
 
 

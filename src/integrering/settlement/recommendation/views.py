@@ -101,7 +101,7 @@ def recommendation_table(recommendation, rows, total) -> Table:
 @requires(Perm.VIEW_SETTLEMENT)
 def recommendation_export(request, year: int, version: int, fmt: str):
     if fmt not in CONTENT_TYPES:
-        raise Http404("Ukjent format.")
+        raise Http404(_("Unknown format."))
     recommendation = selectors.recommendation_get(request.user, year, version)
     rows, total = selectors.recommendation_rows(recommendation)
     if fmt == "csv":

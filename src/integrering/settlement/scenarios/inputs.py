@@ -13,9 +13,12 @@ Other criteria are the county's :class:`CriterionValue` rows of the settlement y
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
+
 from integrering import allocation
 from integrering.municipalities.models import Municipality
 from integrering.settlement.criteria.models import POPULATION, CriterionDefinition, CriterionValue
+from integrering.settlement.scenarios.constraints import Constraints
 from integrering.settlement.scenarios.models import Scenario
 from integrering.settlement.scenarios.run_inputs import run_inputs
 from integrering.settlement.years.selectors import municipalities_in_year, names_in_year, population_values
@@ -37,16 +40,18 @@ def criterion_values(
         for pk, value in values.items():
             per_municipality[pk][POPULATION] = value
         described[POPULATION] = {
-            "name": "Folketall 1. januar",
+            "name": _("Population 1 January"),
             "higher_is_better": True,
-            "source": "SSB, tabell 07459",
+            "source": _("SSB, table 07459"),
             "years": sorted(set(years.values())),
         }
     if wanted:
         definitions = {d.code: d for d in CriterionDefinition.objects.filter(county_id=county_id, code__in=wanted)}
         for code in wanted:
             if code not in definitions:
-                raise allocation.InvalidInput(f"Kriteriet «{code}» finnes ikke (lenger) i fylkets kriterieliste.")
+                raise allocation.InvalidInput(
+                    _("The criterion «%(code)s» is not (any longer) in the county's list of criteria.") % {"code": code}
+                )
             d = definitions[code]
             described[code] = {"name": d.name, "unit": d.unit, "higher_is_better": d.higher_is_better}
         rows = CriterionValue.objects.filter(
@@ -64,10 +69,6 @@ def criterion_values(
     return per_municipality, described
 
 
-def _whole(value) -> int | None:
-    return None if value in (None, "") else int(value)
-
-
 def inputs_build(scenario: Scenario) -> dict:
     """Everything the engine needs for ``scenario``, as plain JSON-able data."""
     settlement_year = scenario.settlement_year
@@ -76,20 +77,20 @@ def inputs_build(scenario: Scenario) -> dict:
     codes = [c["code"] for c in scenario.criteria]
     values, described = criterion_values(settlement_year.county_id, codes, municipalities, year)
     names = names_in_year(municipalities, year)
-    constraints = scenario.constraints or {}
+    constraints = Constraints.from_json(scenario.constraints)  # the typed structure, checked again
     rows = []
     for m in municipalities:
-        c = constraints.get(m.number, {})
+        c = constraints.get(m.number)
         rows.append(
             {
                 "number": m.number,
                 "name": names[m.pk],
                 "criteria": values[m.pk],
-                "excluded": bool(c.get("excluded")),
-                "fixed": _whole(c.get("fixed")),
-                "minimum": _whole(c.get("minimum")),
-                "cap": _whole(c.get("cap")),
-                "reason": c.get("reason", ""),
+                "excluded": c.excluded,
+                "fixed": c.fixed,
+                "minimum": c.minimum,
+                "cap": c.cap,
+                "reason": c.reason,
             }
         )
     total = scenario.total if scenario.total is not None else settlement_year.total
@@ -113,9 +114,9 @@ def inputs_build(scenario: Scenario) -> dict:
 
 def engine_arguments(inputs: dict) -> tuple[list[allocation.Municipality], int, allocation.Parameters, str]:
     if inputs.get("total") is None:
-        raise allocation.InvalidInput("Scenarioet har ingen total, og årets ramme er ikke registrert.")
+        raise allocation.InvalidInput(_("The scenario has no total, and the year's frame is not registered."))
     if not inputs["parameters"]["weights"]:
-        raise allocation.InvalidInput("Velg minst ett kriterium.")
+        raise allocation.InvalidInput(_("Choose at least one criterion."))
     municipalities = [
         allocation.Municipality(
             number=r["number"],
@@ -164,28 +165,36 @@ def method_description(inputs: dict) -> str:
     the total, method, criteria with weights and exponents, base, minimum lot, and every exclusion, fixed
     number, municipality's minimum and cap with its municipality and reason."""
     methods = {
-        "optimal": "optimal fordeling (minst mulig avvik fra kvotene)",
-        "sainte-lague": "Sainte-Laguës metode",
-        "dhondt": "d'Hondts metode",
-        "largest-remainder": "største brøks metode (Hamilton)",
+        "optimal": _("optimal distribution (least possible deviation from the quotas)"),
+        "sainte-lague": _("Sainte-Laguë's method"),
+        "dhondt": _("d'Hondt's method"),
+        "largest-remainder": _("the largest remainder method (Hamilton)"),
     }
     used = run_inputs(inputs)
     parts = []
     for c in used.criteria:
-        text = f"{c.name} (vekt {_no(c.weight)}" + (f", eksponent {_no(c.exponent)})" if c.exponent != 1 else ")")
-        parts.append(text + (", lavere er bedre" if c.lower_is_better else ""))
+        if c.exponent != 1:
+            text = _("%(name)s (weight %(weight)s, exponent %(exponent)s)") % {
+                "name": c.name,
+                "weight": _no(c.weight),
+                "exponent": _no(c.exponent),
+            }
+        else:
+            text = _("%(name)s (weight %(weight)s)") % {"name": c.name, "weight": _no(c.weight)}
+        parts.append(text + (_(", lower is better") if c.lower_is_better else ""))
     sentences = [
-        f"Totalen {used.total} er fordelt med {methods.get(used.method, used.method)}.",
-        f"Kriterier: {', '.join(parts)}.",
+        _("The total %(total)s is distributed with %(method)s.")
+        % {"total": used.total, "method": methods.get(used.method, used.method)},
+        _("Criteria: %(criteria)s.") % {"criteria": ", ".join(parts)},
     ]
     if used.base:
-        sentences.append(f"Hver deltakende kommune får et grunntall på {_no(used.base)}.")
-    sentences.append(f"Ingen kommune får færre enn {used.min_lot} med mindre den får 0.")
+        sentences.append(_("Each participating municipality gets a base of %(base)s.") % {"base": _no(used.base)})
+    sentences.append(_("No municipality gets fewer than %(lot)s unless it gets 0.") % {"lot": used.min_lot})
     for kind, label in (
-        ("excluded", "Utelatt (får 0)"),
-        ("fixed", "Fast tall"),
-        ("minimum", "Minimum for kommunen (får den noen, får den minst så mange)"),
-        ("cap", "Maks"),
+        ("excluded", _("Excluded (gets 0)")),
+        ("fixed", _("Fixed number")),
+        ("minimum", _("Minimum for the municipality (if it gets any, it gets at least this many)")),
+        ("cap", _("Maximum")),
     ):
         listed = [_constraint_text(c, kind) for c in used.with_constraint(kind)]
         if listed:
@@ -205,8 +214,8 @@ def base_warning(inputs: dict) -> str:
     remaining = (inputs["total"] or 0) - sum(r["fixed"] or 0 for r in rows if not r["excluded"])
     bases = inputs["parameters"]["base"] * participants
     if participants and bases > remaining:
-        return (
-            f"Grunntallet ganger antall deltakende kommuner ({_no(bases)}) er mer enn det som skal fordeles "
-            f"({remaining}). Da får store kommuner lavere kvote enn små. Senk grunntallet."
-        )
+        return _(
+            "The base times the number of participating municipalities (%(bases)s) is more than what is to be "
+            "distributed (%(remaining)s). Large municipalities then get a lower quota than small ones. Lower the base."
+        ) % {"bases": _no(bases), "remaining": remaining}
     return ""

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from integrering.core.tenancy import CountyScopedQuerySet
 from integrering.core.versioning import Versioned
 from integrering.settlement.years.models import SettlementYear
 
@@ -37,6 +38,10 @@ class Scenario(Versioned):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    county_path = "settlement_year__county"
+    municipality_path = None
+    objects = CountyScopedQuerySet.as_manager()
+
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("scenario")
@@ -60,6 +65,10 @@ class ScenarioRun(models.Model):
     result = models.JSONField(help_text="Rows: kommunenummer, navn, antall, kvote, forklaring, details.")
     objective = models.FloatField(null=True, blank=True)
     engine_version = models.CharField(max_length=40, blank=True)
+
+    county_path = "scenario__settlement_year__county"
+    municipality_path = None
+    objects = CountyScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-run_at"]

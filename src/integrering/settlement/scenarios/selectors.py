@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.db.models import Count, Max, OuterRef, QuerySet, Subquery
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from integrering.settlement.scenarios.models import Scenario, ScenarioRun
 from integrering.settlement.years.models import SettlementYear
@@ -17,7 +18,8 @@ from integrering.settlement.years.selectors import settlement_year_get
 def scenarios_of_year(settlement_year: SettlementYear) -> QuerySet[Scenario]:
     latest = ScenarioRun.objects.filter(scenario=OuterRef("pk")).order_by("-run_at", "-pk").values("pk")[:1]
     return (
-        Scenario.objects.filter(settlement_year=settlement_year)
+        Scenario.objects.for_county(settlement_year.county_id)
+        .filter(settlement_year=settlement_year)
         .select_related("created_by")
         .annotate(run_count=Count("runs"), last_run_at=Max("runs__run_at"), latest_run_id=Subquery(latest))
         .order_by("-created_at", "-pk")
@@ -27,12 +29,13 @@ def scenarios_of_year(settlement_year: SettlementYear) -> QuerySet[Scenario]:
 def scenario_get(user, year: int, pk: int) -> Scenario:
     settlement_year = settlement_year_get(user, year)
     scenario = (
-        Scenario.objects.select_related("settlement_year__county", "created_by")
+        Scenario.objects.scoped_for(user)
+        .select_related("settlement_year__county", "created_by")
         .filter(settlement_year=settlement_year, pk=pk)
         .first()
     )
     if scenario is None:
-        raise Http404("Fant ikke scenarioet.")
+        raise Http404(_("The scenario was not found."))
     return scenario
 
 
@@ -43,12 +46,13 @@ def runs_of_scenario(scenario: Scenario) -> QuerySet[ScenarioRun]:
 def run_get(user, year: int, pk: int) -> ScenarioRun:
     settlement_year_get(user, year)
     run = (
-        ScenarioRun.objects.select_related("scenario__settlement_year__county", "run_by")
-        .filter(scenario__settlement_year__county_id=user.county_id, scenario__settlement_year__year=year, pk=pk)
+        ScenarioRun.objects.scoped_for(user)
+        .select_related("scenario__settlement_year__county", "run_by")
+        .filter(scenario__settlement_year__year=year, pk=pk)
         .first()
     )
     if run is None:
-        raise Http404("Fant ikke kjøringen.")
+        raise Http404(_("The run was not found."))
     return run
 
 

@@ -210,7 +210,7 @@ def scenario_from_last_year(
             "fixed": None,
             "minimum": None,
             "cap": None,
-            "reason": f"Fikk 0 i anmodningen for {previous.year}.",
+            "reason": _("Got 0 in the request for %(year)s.") % {"year": previous.year},
         }
         for number, requested in sorted(targets.items())
         if requested == 0 and number in current
@@ -219,7 +219,7 @@ def scenario_from_last_year(
     scenario = scenario_create(
         settlement_year=settlement_year,
         user=user,
-        name=f"Kalibrert på {previous.year}",
+        name=_("Calibrated on %(year)s") % {"year": previous.year},
         description=(
             f"Parametre som gjenskaper anmodningen for {previous.year} best "
             f"(rot av gjennomsnittlig kvadratavvik {rmse} personer)."

@@ -167,9 +167,9 @@ def scenario_run(request, year: int, pk: int):
     scenario = selectors.scenario_get(request.user, year, pk)
     try:
         run = services.scenario_run(scenario=scenario, user=request.user)
-    except allocation.AllocationError as error:
+    except (allocation.AllocationError, ApplicationError) as error:
         context = detail_context(request, scenario)
-        context["run_error"] = str(error)
+        context["run_error"] = " ".join(_errors(error))
         return render(request, "settlement/scenarios/detail.html", context, status=400)
     messages.success(request, _("The scenario was run."))
     return redirect("settlement:run", year=year, pk=run.pk)

@@ -5,6 +5,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from integrering.core.models import County
+from integrering.core.tenancy import CountyScopedQuerySet
 from integrering.core.versioning import Versioned
 
 
@@ -27,6 +28,10 @@ class SettlementYear(Versioned):
     decision_deadline = models.DateField(_("deadline for the municipalities' decisions"), null=True, blank=True)
     stage = models.CharField(_("stage"), max_length=16, choices=Stage.choices, default=Stage.PLANNING)
     notes = models.TextField(_("notes"), blank=True)
+
+    county_path = "county"
+    municipality_path = None
+    objects = CountyScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-year"]

@@ -7,6 +7,7 @@ sees them (a 404, as for anything outside the user's scope); :func:`settlement_y
 
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from integrering.core.permissions import is_municipal_only
 from integrering.municipalities.models import Municipality
@@ -14,13 +15,16 @@ from integrering.settlement.years.models import SettlementYear
 
 
 def years_for_user(user) -> QuerySet[SettlementYear]:
-    return SettlementYear.objects.filter(county_id=user.county_id).select_related("county")
+    """The years of the user's county (a municipal user sees the years too: their own figures are in them)."""
+    if user.county_id is None:
+        return SettlementYear.objects.none()
+    return SettlementYear.objects.for_county(user.county_id).select_related("county")
 
 
 def year_for_user(user, year: int) -> SettlementYear:
     found = years_for_user(user).filter(year=year).first()
     if found is None:
-        raise Http404("Fant ikke bosettingsåret.")
+        raise Http404(_("The settlement year was not found."))
     return found
 
 
@@ -34,30 +38,28 @@ def year_of_county(county_number: str, year: int) -> SettlementYear | None:
 def whole_county_year_for_user(user, year: int) -> SettlementYear:
     """The year for a page that shows the whole county (the map, the charts): a 404 for a municipal user."""
     if is_municipal_only(user):
-        raise Http404("Siden viser hele fylket.")
+        raise Http404(_("The page shows the whole county."))
     return year_for_user(user, year)
 
 
 def county_only(user) -> None:
     """The county's working material (scenarios, criteria, recommendations): a 404 for a municipal user."""
     if is_municipal_only(user) or user.county_id is None:
-        raise Http404("Ikke funnet.")
+        raise Http404(_("Not found."))
 
 
 def settlement_year_get(user, year: int) -> SettlementYear:
     """The year for the county's working material (see :func:`county_only`)."""
     county_only(user)
-    found = SettlementYear.objects.select_related("county").filter(county_id=user.county_id, year=year).first()
+    found = SettlementYear.objects.scoped_for(user).select_related("county").filter(year=year).first()
     if found is None:
-        raise Http404("Fant ikke bosettingsåret.")
+        raise Http404(_("The settlement year was not found."))
     return found
 
 
 def years_of_county(user) -> list[int]:
     county_only(user)
-    return list(
-        SettlementYear.objects.filter(county_id=user.county_id).order_by("-year").values_list("year", flat=True)
-    )
+    return list(SettlementYear.objects.scoped_for(user).order_by("-year").values_list("year", flat=True))
 
 
 def municipalities_with_name_and_population(county_id: int, year: int) -> QuerySet[Municipality]:

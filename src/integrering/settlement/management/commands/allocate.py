@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext_lazy
 
 from integrering.allocation import cli
 
@@ -24,4 +25,4 @@ class EngineCommand(BaseCommand):
 
 
 class Command(EngineCommand):
-    help = "Fordel et total på kommunene (se «integrering allocate --help»)."
+    help = gettext_lazy("Distribute a total among the municipalities (see «integrering allocate --help»).")

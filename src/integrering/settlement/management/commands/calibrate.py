@@ -1,7 +1,9 @@
 """``integrering calibrate``: a thin wrapper around the pure engine's command line."""
 
+from django.utils.translation import gettext_lazy
+
 from .allocate import EngineCommand
 
 
 class Command(EngineCommand):
-    help = "Finn parametre som gjenskaper fjorårets tall (se «integrering calibrate --help»)."
+    help = gettext_lazy("Find parameters that reproduce last year's figures (see «integrering calibrate --help»).")

@@ -8,6 +8,8 @@ and reference of the document the file comes from (see :mod:`integrering.settlem
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandParser
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from integrering.core.models import County
 from integrering.settlement.errors import InvalidFigures
@@ -17,69 +19,92 @@ from integrering.settlement.management.cli_support import (
     NorwegianErrors,
     date_argument,
     fail,
+    municipalities_text,
     os_error_text,
-    plural,
     source_argument,
+    values_text,
     year_argument,
 )
 
+NOTHING_SAVED = gettext_lazy("Nothing was saved.")
+
 
 class Command(NorwegianErrors, BaseCommand):
-    help = "Les inn IMDis tall (anmodet, vedtatt, bosatt …) fra CSV eller XLSX for ett fylke og ett år."
+    help = gettext_lazy(
+        "Import IMDi's figures (requested, decided, settled …) from CSV or XLSX for one county and one year."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", metavar="FIL")
-        parser.add_argument("--county", required=True, help="fylkesnummer, f.eks. 50")
-        parser.add_argument("--year", required=True, type=year_argument, help="bosettingsåret, f.eks. 2024")
+        parser.add_argument("--county", required=True, help=_("county number, e.g. 50"))
+        parser.add_argument("--year", required=True, type=year_argument, help=_("the settlement year, e.g. 2024"))
         parser.add_argument(
             "--dato",
             type=date_argument,
             default=None,
             metavar="DATO",
-            help="dokumentets dato (dd.mm.åååå): lagres med anmodningstallene og bosettingstallene filen endrer",
+            help=_("the document's date (dd.mm.yyyy): stored with the requested and settled figures the file changes"),
         )
         parser.add_argument(
             "--kilde",
             type=source_argument,
             default="",
             metavar="TEKST",
-            help="referanse til dokumentet, f.eks. «IMDi, anmodning 2025, ref. 24/01234»",
+            help=_("reference to the document, e.g. «IMDi, anmodning 2025, ref. 24/01234»"),
         )
-        parser.add_argument("--dry-run", action="store_true", help="vis hva som ville blitt endret, skriv ingenting")
+        parser.add_argument("--dry-run", action="store_true", help=_("show what would change, write nothing"))
 
     def handle(self, *args, file: str, county: str, year: int, dato, kilde: str, dry_run: bool, **options) -> None:
         path = Path(file)
         if not path.is_file():
-            fail([f"Fant ikke filen {file}."])
+            fail([_("Could not find the file %(file)s.") % {"file": file}])
+        # The file's limits (size, rows, columns, unpacked size) are checked first, before anything is parsed
+        # into the database's terms: a hostile file costs bounded memory and is refused naming the limit.
+        try:
+            with path.open("rb") as handle:
+                content, table = imports.file_read(handle, path.name)
+        except OSError as error:
+            fail([_("Could not read %(file)s: %(reason)s.") % {"file": file, "reason": os_error_text(error)}])
+        except imports.FileError as error:
+            fail([f"{file}: {error.user_message}", NOTHING_SAVED])
         county_obj = County.objects.filter(number=county.zfill(2)).first()
         if county_obj is None:
-            fail([f"Ukjent fylkesnummer: {county}."])
-        try:
-            content = path.read_bytes()
-        except OSError as error:
-            fail([f"Kunne ikke lese {file}: {os_error_text(error)}."])
+            fail([_("Unknown county number: %(county)s.") % {"county": county}])
         plan = imports.import_plan(
-            county=county_obj, year=year, content=content, filename=path.name, document=Document(dato, kilde)
+            county=county_obj,
+            year=year,
+            content=content,
+            filename=path.name,
+            document=Document(dato, kilde),
+            table=table,
         )
         if not plan.ok:
-            fail([f"{file}: {e}" for e in plan.errors] + ["Ingenting ble lagret."])
+            fail([f"{file}: {e}" for e in plan.errors] + [NOTHING_SAVED])
         for column in plan.ignored_columns:
-            self.stdout.write(f"Kolonnen «{column}» er ukjent og ble ikke lest.")
+            self.stdout.write(_("The column «%(column)s» is unknown and was not read.") % {"column": column})
         for warning in plan.warnings:
             self.stdout.write(warning)
         for change in plan.changes:
             self.stdout.write(f"{change.municipality}: {change.column} {display(change.old)} → {display(change.new)}")
         if dry_run:
             self.stdout.write(
-                f"Prøvekjøring: {plural(len(plan.changes), 'verdi', 'verdier')} i "
-                f"{plural(plan.changed_municipalities, 'kommune', 'kommuner')} ville blitt endret. "
-                "Ingenting ble lagret."
+                _("Dry run: %(values)s in %(municipalities)s would have been changed. Nothing was saved.")
+                % {
+                    "values": values_text(len(plan.changes)),
+                    "municipalities": municipalities_text(plan.changed_municipalities),
+                }
             )
             return
         try:
-            _, changed = services.figures_apply(county=county_obj, year=year, rows=plan.rows)
+            changed = services.figures_apply(county=county_obj, year=year, rows=plan.rows)[1]
         except InvalidFigures as error:
-            fail([error.user_message, "Ingenting ble lagret."])
+            fail([error.user_message, NOTHING_SAVED])
         self.stdout.write(
-            f"Lest inn {plural(len(plan.rows), 'kommune', 'kommuner')} for {county_obj.name} {year}; {changed} endret."
+            _("Imported %(municipalities)s for %(county)s %(year)s; %(changed)s changed.")
+            % {
+                "municipalities": municipalities_text(len(plan.rows)),
+                "county": county_obj.name,
+                "year": year,
+                "changed": changed,
+            }
         )

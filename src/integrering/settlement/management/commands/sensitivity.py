@@ -1,7 +1,9 @@
 """``integrering sensitivity``: a thin wrapper around the pure engine's command line."""
 
+from django.utils.translation import gettext_lazy
+
 from .allocate import EngineCommand
 
 
 class Command(EngineCommand):
-    help = "Vis hvor robuste fordelingstallene er (se «integrering sensitivity --help»)."
+    help = gettext_lazy("Show how robust the distribution is (see «integrering sensitivity --help»).")

@@ -48,7 +48,7 @@ def _yes_no(value: bool | None) -> str:
 def report_rows(*, county, date: datetime.date, today: datetime.date | None = None) -> list[dict]:
     """The report's rows (plus ``_id``, the participant's pk, for the audit log), by municipality and reference."""
     past = date < (today or timezone.localdate())
-    participants = Participant.objects.filter(county=county, anonymised_at__isnull=True)
+    participants = Participant.objects.for_county(county).filter(anonymised_at__isnull=True)
     if past:
         participants = participants.filter(Q(settlement_date__isnull=True) | Q(settlement_date__lte=date))
     participants = list(

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from integrering.core.models import County
+from integrering.core.tenancy import CountyScopedQuerySet
 from integrering.core.versioning import Versioned
 from integrering.legal import EDUCATION_LEVEL_LABELS, END_GOAL_LABELS, PERMIT_CATEGORY_LABELS
 from integrering.municipalities.models import Municipality
@@ -82,6 +83,12 @@ class Participant(Versioned):
     in_target_group = models.BooleanField(_("in the target group (§ 8)"), null=True, blank=True)
     decision_deadline = models.DateField(_("decision deadline"), null=True, blank=True, db_index=True)
     findings = models.JSONField(_("findings"), default=list, blank=True)
+
+    # Tenancy (``core.tenancy``): read through ``Participant.objects.scoped_for(user)`` or ``.for_county(county)``.
+    # Not ``CountyOwned``: the county key predates it and keeps its reverse name and its index with the municipality.
+    county_path = "county"
+    municipality_path = "municipality"
+    objects = CountyScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["municipality__number", "reference"]

@@ -37,6 +37,20 @@ def mask_national_id(number: str | None) -> str:
     return str(_("Registered – hidden")) if number else ""
 
 
+def county_check(participant: "Participant") -> None:
+    """A participant's county is their municipality's county: ``ApplicationError`` naming both otherwise."""
+    from integrering.core.exceptions import ApplicationError
+
+    municipality = participant.municipality
+    if municipality.county_id != participant.county_id:
+        raise ApplicationError(
+            _("Municipality %(number)s %(name)s is not in the participant's county."),
+            field="municipality",
+            params={"number": municipality.number, "name": municipality.norwegian_name},
+            code="county_mismatch",
+        )
+
+
 class Participant(Versioned):
     """A person in (or considered for) the introduction programme whom the county serves."""
 
@@ -101,6 +115,13 @@ class Participant(Versioned):
 
     def __str__(self) -> str:
         return self.reference
+
+    def save(self, *args, **kwargs) -> None:
+        """Saved only in its municipality's county (the database checks it too: a trigger, migration 0005)."""
+        fields = kwargs.get("update_fields")
+        if fields is None or {"county", "municipality", "county_id", "municipality_id"} & set(fields):
+            county_check(self)
+        super().save(*args, **kwargs)
 
     def get_additional_data(self) -> dict:
         return {"county": self.county.number}

@@ -177,10 +177,11 @@ def import_plan(
     plan.ignored_columns = list(table.ignored)
     plan.headers = dict(table.headers)
     seen: dict[tuple, int] = {}
-    for parsed in table.rows:
+    for index, parsed in enumerate(table.rows):
         row = _plan_row(plan, parsed, seen)
         if row is not None:
             plan.rows.append(row)
+        table.rows[index] = None  # the parsed row is not needed again: do not hold both forms of every row
     keys = {(r.municipality.county_id, r.reference) for r in plan.rows}
     county_ids = {k[0] for k in keys}
     # All the counties' participants (not ``reference__in``: 50,000 references exceed SQLite's variable limit).
@@ -267,21 +268,33 @@ def _blame(plan: ImportPlan, row: Row, error: ApplicationError, merged: dict) ->
 UPDATE_FIELDS = ["municipality", *FACT_KEYS, "version"]
 
 
+CHUNK = 5_000  # rows written (and their objects held) at a time, inside the one transaction
+
+
 @transaction.atomic
 def import_apply(plan: ImportPlan) -> ImportResult:
     """Write every row (create or update), complete guidance cases, and re-evaluate. All or nothing.
 
     Audited like ``save()`` (one audit entry per created or changed participant and case), written in
-    bulk. A row that changes nothing is not written, but counts as activity (``last_activity_at``).
+    bulk, ``CHUNK`` rows at a time so that memory does not grow with the file. A row that changes nothing is not
+    written, but counts as activity (``last_activity_at``).
     """
     if not plan.ok:
         raise ApplicationError(_("The import has errors and cannot be saved."))
     now = timezone.now()
     counties = {c.pk: c for c in County.objects.filter(pk__in={r.municipality.county_id for r in plan.rows})}
+    created = updated = completed = 0
+    for start in range(0, len(plan.rows), CHUNK):
+        figures = _chunk_apply(plan, plan.rows[start : start + CHUNK], counties, now)
+        created, updated, completed = created + figures[0], updated + figures[1], completed + figures[2]
+    return ImportResult(created=created, updated=updated, guidance_completed=completed)
+
+
+def _chunk_apply(plan: ImportPlan, rows: list[Row], counties: dict, now) -> tuple[int, int, int]:
     new: list[Participant] = []
     changed: list[tuple[Participant, Participant]] = []
     participants: list[Participant] = []
-    for row in plan.rows:
+    for row in rows:
         stored = plan.existing.get((row.municipality.county_id, row.reference))
         participant = stored or Participant(county=counties[row.municipality.county_id], reference=row.reference)
         old = copy.copy(stored) if stored else None
@@ -300,7 +313,7 @@ def import_apply(plan: ImportPlan) -> ImportResult:
     created_ids = {id(p) for p in new}
     untracked_update(Participant, [p for p in participants if id(p) not in created_ids], ["last_activity_at"])
     audit_log_bulk([(None, p) for p in new], action=LogEntry.Action.CREATE)
-    completed, cases_changed = _complete_cases(plan, participants)
+    completed, cases_changed = _complete_cases(rows, participants)
     # Only what changed needs evaluating now; unchanged rows keep their evaluation (the nightly
     # ``evaluate-participants`` refreshes the date-dependent findings).
     evaluate_ids = {p.pk for p in new} | {p.pk for _, p in changed} | cases_changed
@@ -308,15 +321,13 @@ def import_apply(plan: ImportPlan) -> ImportResult:
     for start in range(0, len(ids), 2000):
         batch = Participant.objects.filter(pk__in=ids[start : start + 2000]).select_related("guidance_case")
         participants_evaluate_bulk(list(batch))
-    return ImportResult(created=len(new), updated=len(changed), guidance_completed=completed)
+    return len(new), len(changed), completed
 
 
-def _complete_cases(plan: ImportPlan, participants: list[Participant]) -> tuple[int, set[int]]:
+def _complete_cases(rows: list[Row], participants: list[Participant]) -> tuple[int, set[int]]:
     """Create or complete the guidance cases; returns (rows with a date, participants whose case changed)."""
-    dated = {
-        p.pk: (p, r.guidance_completed) for p, r in zip(participants, plan.rows, strict=True) if r.guidance_completed
-    }
-    cases = {c.participant_id: c for c in GuidanceCase.objects.filter(participant__in=[p for p, _ in dated.values()])}
+    dated = {p.pk: (p, r.guidance_completed) for p, r in zip(participants, rows, strict=True) if r.guidance_completed}
+    cases = {c.participant_id: c for c in GuidanceCase.objects.filter(participant_id__in=list(dated))}
     new, changed = [], []
     for participant_id, (participant, day) in dated.items():
         case = cases.get(participant_id)

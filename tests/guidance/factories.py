@@ -8,7 +8,7 @@ from integrering.core.models import PersonalDataAccess
 from integrering.guidance.cases.models import GuidanceCase
 from integrering.guidance.cases.services import case_complete, referral_create
 from integrering.guidance.participants import services
-from integrering.guidance.participants.imports import COLUMNS
+from integrering.guidance.participants.imports import HEADERS
 from integrering.guidance.training.models import TrainingEnrolment
 from integrering.guidance.training.services import training_enrol, training_update
 from integrering.municipalities.models import Municipality
@@ -36,7 +36,7 @@ def participant_make(county, *, reference="R1", municipality="5001", **facts):
     )
 
 
-def csv_text(rows: list[dict], *, delimiter=";", columns=COLUMNS, bom=False) -> bytes:
+def csv_text(rows: list[dict], *, delimiter=";", columns=HEADERS, bom=False) -> bytes:
     lines = [delimiter.join(columns)]
     for row in rows:
         lines.append(delimiter.join(str(row.get(c, "")) for c in columns))

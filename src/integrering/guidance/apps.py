@@ -1,14 +1,13 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class GuidanceConfig(AppConfig):
     name = "integrering.guidance"
     label = "guidance"
-    verbose_name = "Karriereveiledning"
+    verbose_name = _("Career guidance")
 
     def ready(self) -> None:
-        from django.utils.translation import gettext_lazy as _
-
         from integrering.core.audit import track
         from integrering.core.permissions import Perm
         from integrering.core.registry import NavLink, demo_register, navigation_register

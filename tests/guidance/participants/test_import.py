@@ -231,3 +231,15 @@ def test_a_later_number_only_row_that_contradicts_the_birth_date_blames_the_numb
         "(17.05.1990)." in err
     )
     assert Participant.objects.get(reference="TR-001").national_id == ""
+
+
+def test_the_import_writes_in_chunks_with_the_same_result(tmp_path, county, monkeypatch):
+    from integrering.guidance.participants import imports
+
+    monkeypatch.setattr(imports, "CHUNK", 1)
+    rows = [ROW | {"referanse": f"CH-{i}"} for i in range(3)]
+    code, out, err = run(tmp_path, csv_text(rows))
+    assert code == 0, err
+    assert "3 nye" in out and "3 med fullført karriereveiledning" in out
+    assert set(Participant.objects.values_list("reference", flat=True)) == {"CH-0", "CH-1", "CH-2"}
+    assert GuidanceCase.objects.filter(status=CaseStatus.COMPLETED).count() == 3

@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from integrering.core.tenancy import CountyScopedQuerySet
 from integrering.core.versioning import Versioned
 from integrering.guidance.participants.models import Participant
 
@@ -46,6 +47,11 @@ class Referral(models.Model):
         verbose_name=_("withdrawn by"),
     )
     withdrawal_reason = models.CharField(_("reason for withdrawal"), max_length=200, blank=True)
+
+    # Tenancy through the participant (``core.tenancy``): ``.objects.scoped_for(user)`` / ``.for_county(county)``.
+    county_path = "participant__county"
+    municipality_path = "participant__municipality"
+    objects = CountyScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-referred_at"]
@@ -121,6 +127,11 @@ class GuidanceCase(Versioned):
         help_text=_("The full summary belongs in IMDinett, not here."),
     )
 
+    # Tenancy through the participant (``core.tenancy``): ``.objects.scoped_for(user)`` / ``.for_county(county)``.
+    county_path = "participant__county"
+    municipality_path = "participant__municipality"
+    objects = CountyScopedQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("guidance case")
         verbose_name_plural = _("guidance cases")
@@ -152,6 +163,11 @@ class GuidanceSession(models.Model):
     interpreter_used = models.BooleanField(_("interpreter used"), default=False)
     interpreter_language = models.CharField(_("interpreter language"), max_length=100, blank=True)
     mode = models.CharField(_("mode"), max_length=16, choices=SessionMode.choices, default=SessionMode.IN_PERSON)
+
+    # Tenancy through the participant (``core.tenancy``): ``.objects.scoped_for(user)`` / ``.for_county(county)``.
+    county_path = "case__participant__county"
+    municipality_path = "case__participant__municipality"
+    objects = CountyScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["date", "pk"]

@@ -17,14 +17,12 @@ from django.utils import timezone
 
 from integrering.guidance.cases.models import CaseStatus, GuidanceCase, Referral
 from integrering.guidance.compliance.figures import overdue_q
-from integrering.guidance.participants.selectors import participant_scope
 
 
 def case_for_user(user, pk) -> GuidanceCase:
     case = (
-        GuidanceCase.objects.filter(
-            participant_scope(user, "participant__"), participant__anonymised_at__isnull=True, pk=pk
-        )
+        GuidanceCase.objects.scoped_for(user)
+        .filter(participant__anonymised_at__isnull=True, pk=pk)
         .select_related("participant", "participant__municipality", "counsellor")
         .first()
     )
@@ -46,7 +44,8 @@ def queue_for_counsellor(
     """The county's guidance cases waiting, booked and lately completed (the counsellor's own if given)."""
     today = today or timezone.localdate()
     base = (
-        GuidanceCase.objects.filter(participant_scope(user, "participant__"), participant__anonymised_at__isnull=True)
+        GuidanceCase.objects.scoped_for(user)
+        .filter(participant__anonymised_at__isnull=True)
         .select_related("participant", "participant__municipality", "counsellor")
         .annotate(
             overdue=Case(

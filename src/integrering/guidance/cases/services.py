@@ -1,6 +1,6 @@
 """Writes of career guidance: the municipality's referral and its withdrawal, the counsellor's case.
 
-Signatures (keyword-only; all raise ``ApplicationError`` with a Norwegian message on bad input and
+Signatures (keyword-only; all raise ``ApplicationError`` with a translated message on bad input and
 ``ConcurrentEdit`` when ``version`` is stale; nothing is half-written)::
 
     referral_create(*, participant, user, mapping_date=None, note="", referred_at=None) -> Referral
@@ -27,6 +27,7 @@ import datetime
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from integrering.core.exceptions import ApplicationError
 from integrering.core.versioning import expect_version
@@ -80,9 +81,9 @@ def referral_create(
     participant_refuse_if_anonymised(participant=participant)
     case = _case_for(participant, lock=True)
     if case.pk is not None and case.status in OPEN:
-        raise ApplicationError("Deltakeren er allerede henvist til karriereveiledning.")
+        raise ApplicationError(_("The participant is already referred for career guidance."))
     if len(note) > 500:
-        raise ApplicationError("Merknaden kan være høyst 500 tegn.")
+        raise ApplicationError(_("The note can be at most 500 characters."))
     referral = Referral.objects.create(
         participant=participant,
         referred_by=user,
@@ -110,13 +111,13 @@ def referral_withdraw(*, participant: Participant, user, reason: str) -> Referra
     participant_refuse_if_anonymised(participant=participant)
     reason = (reason or "").strip()
     if not reason:
-        raise ApplicationError("Begrunnelse for å trekke henvisningen mangler.")
+        raise ApplicationError(_("The reason for withdrawing the referral is missing."))
     if len(reason) > 200:
-        raise ApplicationError("Begrunnelsen kan være høyst 200 tegn.")
+        raise ApplicationError(_("The reason can be at most 200 characters."))
     case = _case_for(participant, lock=True)
     referral = _open_referral(case)  # none once the guidance is completed
     if referral is None:
-        raise ApplicationError("Deltakeren har ingen åpen henvisning å trekke tilbake.")
+        raise ApplicationError(_("The participant has no open referral to withdraw."))
     referral.withdrawn_at = timezone.now()
     referral.withdrawn_by = user
     referral.withdrawal_reason = reason
@@ -129,10 +130,10 @@ def referral_withdraw(*, participant: Participant, user, reason: str) -> Referra
 
 def _refuse_closed(case: GuidanceCase) -> None:
     if case.status == CaseStatus.COMPLETED:
-        raise ApplicationError("Veiledningen er allerede fullført.")
+        raise ApplicationError(_("The guidance is already completed."))
     if case.status == CaseStatus.WITHDRAWN:
         raise ApplicationError(
-            "Henvisningen er trukket tilbake. Saken åpnes igjen når kommunen henviser deltakeren på nytt."
+            _("The referral was withdrawn. The case opens again when the municipality refers the participant again.")
         )
 
 
@@ -149,7 +150,7 @@ def case_assign(*, case: GuidanceCase, counsellor, version: int | None = None) -
     participant_refuse_if_anonymised(participant=case.participant)
     expect_version(case, version)
     if counsellor is not None and counsellor.county_id != case.participant.county_id:
-        raise ApplicationError("Veilederen hører ikke til fylket.")
+        raise ApplicationError(_("The counsellor does not belong to the county."))
     case.counsellor = counsellor
     return _save_case(case)
 
@@ -162,9 +163,9 @@ def case_book(
     participant_refuse_if_anonymised(participant=case.participant)
     _refuse_closed(case)
     if booked_for is None:
-        raise ApplicationError("Dato for timen mangler.")
+        raise ApplicationError(_("The date of the appointment is missing."))
     if counsellor is not None and counsellor.county_id != case.participant.county_id:
-        raise ApplicationError("Veilederen hører ikke til fylket.")
+        raise ApplicationError(_("The counsellor does not belong to the county."))
     expect_version(case, version)
     if counsellor is not None:
         case.counsellor = counsellor
@@ -187,11 +188,11 @@ def case_session_add(
     if case.status == CaseStatus.WITHDRAWN:
         _refuse_closed(case)
     if date is None or date > timezone.localdate():
-        raise ApplicationError("Datoen for samtalen kan ikke være i fremtiden.")
+        raise ApplicationError(_("The date of the session cannot be in the future."))
     if not isinstance(minutes, int) or not 1 <= minutes <= 600:
-        raise ApplicationError("Lengden må være mellom 1 og 600 minutter.")
+        raise ApplicationError(_("The length must be between 1 and 600 minutes."))
     if mode not in SessionMode.values:
-        raise ApplicationError("Ukjent form for samtalen.")
+        raise ApplicationError(_("Unknown mode of the session."))
     interpreter_language = interpreter_language.strip() if interpreter_used else ""
     session = GuidanceSession.objects.create(
         case=case,
@@ -208,13 +209,13 @@ def case_session_add(
 def _completion_clean(case: GuidanceCase, completed_on, recommendation: str, note: str) -> None:
     participant = case.participant
     if completed_on is None or completed_on > timezone.localdate():
-        raise ApplicationError("Fullføringsdatoen mangler eller er i fremtiden.")
+        raise ApplicationError(_("The completion date is missing or in the future."))
     if participant.birth_date and completed_on < participant.birth_date:
-        raise ApplicationError("Fullføringsdatoen er før fødselsdatoen.")
+        raise ApplicationError(_("The completion date is before the birth date."))
     if recommendation and recommendation not in Recommendation.values:
-        raise ApplicationError("Ukjent anbefaling.")
+        raise ApplicationError(_("Unknown recommendation."))
     if len(note) > 500:
-        raise ApplicationError("Merknaden kan være høyst 500 tegn.")
+        raise ApplicationError(_("The note can be at most 500 characters."))
 
 
 @transaction.atomic
@@ -236,7 +237,9 @@ def case_complete(
     if case.status == CaseStatus.WITHDRAWN:
         _refuse_closed(case)
     if case.status == CaseStatus.COMPLETED:
-        raise ApplicationError("Veiledningen er allerede fullført. Bruk «Korriger» for å rette dato eller anbefaling.")
+        raise ApplicationError(
+            _("The guidance is already completed. Use «Correct» to change the date or the recommendation.")
+        )
     _completion_clean(case, completed_on, recommendation, note)
     expect_version(case, version)
     case.status = CaseStatus.COMPLETED
@@ -256,7 +259,7 @@ def case_correct(
     participant = case.participant
     participant_refuse_if_anonymised(participant=participant)
     if case.status != CaseStatus.COMPLETED:
-        raise ApplicationError("Bare en fullført veiledning kan korrigeres.")
+        raise ApplicationError(_("Only a completed guidance can be corrected."))
     _completion_clean(case, completed_on, recommendation, note)
     expect_version(case, version)
     case.completed_on = completed_on

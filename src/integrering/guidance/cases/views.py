@@ -56,7 +56,7 @@ def referral_create(request, pk: int):
         save=save,
         success=_("The participant was referred for career guidance."),
         done=_to_participant,
-        read=(participant, "Henvisningsskjema"),
+        read=(participant, _("Referral form")),
     )
 
 
@@ -77,7 +77,7 @@ def referral_withdraw(request, pk: int):
         save=save,
         success=_("The referral was withdrawn."),
         done=_to_participant,
-        read=(participant, "Skjema: trekk henvisning"),
+        read=(participant, _("Form: withdraw the referral")),
     )
 
 
@@ -105,7 +105,7 @@ def queue(request):
     completed = list(q.completed)
     shown = [case.participant_id for section in sections for case in section["rows"]]
     personal_data_list_log(
-        user=request.user, record_ids=shown + [case.participant_id for case in completed], description="Arbeidskø"
+        user=request.user, record_ids=shown + [case.participant_id for case in completed], description=_("Work queue")
     )
     return render(
         request,
@@ -154,7 +154,7 @@ def _case_action(request, case, form_class, *, title, save, success, form_kwargs
         save=lambda data: save(case, data),
         success=success,
         done=lambda _result: _back(request, case),
-        read=(case.participant, f"Veiledningssak: {title}"),
+        read=(case.participant, _("Guidance case: %(action)s") % {"action": title}),
     )
 
 
@@ -219,7 +219,8 @@ def case_session(request, pk: int):
     participant_read_log(
         user=request.user,
         participant=case.participant,
-        description=f"Veiledningssak: {context['title']}" + (" (fragment)" if request.htmx else ""),
+        description=_("Guidance case: %(action)s") % {"action": context["title"]}
+        + (" (fragment)" if request.htmx else ""),
     )
     if request.htmx:
         context.update(session_form=form, sessions=list(case.sessions.all()), saved=saved)

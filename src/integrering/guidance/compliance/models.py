@@ -4,6 +4,7 @@ in SQL). The evaluation itself is cached on the participant; ``services.particip
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from integrering.core.tenancy import CountyScopedQuerySet
 from integrering.guidance.participants.models import Participant
 from integrering.legal import SEVERITY_LABELS
 
@@ -16,6 +17,10 @@ class ParticipantFinding(models.Model):
     participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="open_findings")
     code = models.CharField(max_length=64)
     severity = models.CharField(max_length=8, choices=SEVERITY_CHOICES)
+
+    county_path = "participant__county"
+    municipality_path = "participant__municipality"
+    objects = CountyScopedQuerySet.as_manager()
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["participant", "code"], name="unique_participant_finding")]

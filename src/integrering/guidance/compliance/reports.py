@@ -29,6 +29,7 @@ import json
 
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from integrering.core.audit import personal_data_read_log
 from integrering.guidance.compliance import rules
@@ -47,7 +48,7 @@ def _yes_no(value: bool | None) -> str:
 def report_rows(*, county, date: datetime.date, today: datetime.date | None = None) -> list[dict]:
     """The report's rows (plus ``_id``, the participant's pk, for the audit log), by municipality and reference."""
     past = date < (today or timezone.localdate())
-    participants = Participant.objects.filter(county=county, anonymised_at__isnull=True)
+    participants = Participant.objects.for_county(county).filter(anonymised_at__isnull=True)
     if past:
         participants = participants.filter(Q(settlement_date__isnull=True) | Q(settlement_date__lte=date))
     participants = list(
@@ -96,6 +97,6 @@ def report_export(*, county, date: datetime.date, fmt: str) -> tuple[str, int]:
         action="export",
         record_type="participant",
         record_ids=[row["_id"] for row in rows],
-        description=f"guidance-report {fmt} {date.isoformat()} (kommandolinje)",
+        description=_("guidance-report %(format)s %(date)s (command line)") % {"format": fmt, "date": date.isoformat()},
     )
     return (report_csv(rows) if fmt == "csv" else report_json(rows)), len(rows)

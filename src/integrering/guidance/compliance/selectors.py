@@ -26,7 +26,6 @@ from integrering.guidance.compliance.describe import describe_versions
 from integrering.guidance.compliance.figures import before_decision_q, decided_q, overdue_q
 from integrering.guidance.compliance.models import ParticipantFinding
 from integrering.guidance.participants.models import Participant
-from integrering.guidance.participants.selectors import participant_scope
 from integrering.legal import ERROR, WARNING
 from integrering.municipalities.models import Municipality
 
@@ -72,10 +71,9 @@ def compliance_for_user(user, *, today: datetime.date | None = None) -> Complian
     findings or the overdue count.
     """
     today = today or timezone.localdate()
-    scope = participant_scope(user)
+    scoped = Participant.objects.scoped_for(user)
     counts = (
-        Participant.objects.filter(scope)
-        .values("municipality_id")
+        scoped.values("municipality_id")
         .order_by("municipality_id")
         .annotate(
             participants=Count("pk", filter=Q(anonymised_at__isnull=True)),
@@ -93,14 +91,14 @@ def compliance_for_user(user, *, today: datetime.date | None = None) -> Complian
             guidance_before_decision=c["before"],
             overdue=c["overdue"],
         )
-    durations = Participant.objects.filter(
-        scope, settlement_date__isnull=False, guidance_case__status=CaseStatus.COMPLETED
-    ).values_list("municipality_id", "settlement_date", "guidance_case__completed_on")
+    durations = scoped.filter(settlement_date__isnull=False, guidance_case__status=CaseStatus.COMPLETED).values_list(
+        "municipality_id", "settlement_date", "guidance_case__completed_on"
+    )
     for municipality_id, settled, completed in durations:
         rows[municipality_id].days.append((completed - settled).days)
     findings = (
-        ParticipantFinding.objects.filter(
-            participant_scope(user, "participant__"),
+        ParticipantFinding.objects.scoped_for(user)
+        .filter(
             participant__anonymised_at__isnull=True,
             severity__in=[ERROR, WARNING],
         )
@@ -146,7 +144,9 @@ def _sum_rows(rows: list[ComplianceRow]) -> ComplianceRow:
 
 def municipality_summary(municipality: Municipality) -> dict:
     """Aggregates only (no names): participants, in the target group, waiting for guidance, open findings."""
-    live = Participant.objects.filter(municipality=municipality, anonymised_at__isnull=True)
+    live = Participant.objects.for_county(municipality.county_id).filter(
+        municipality=municipality, anonymised_at__isnull=True
+    )
     counts = live.aggregate(
         participants=Count("pk"),
         in_target_group=Count("pk", filter=Q(in_target_group=True)),

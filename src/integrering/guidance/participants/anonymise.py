@@ -112,5 +112,5 @@ def participants_anonymise(
             break
         _anonymise_batch(batch, now)
         count += len(batch)
-    log.info("Anonymiserte %d deltakere uten aktivitet på %d dager.", count, days)
+    log.info("Anonymised %d participants without activity for %d days.", count, days)
     return count

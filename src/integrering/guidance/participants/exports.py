@@ -16,6 +16,7 @@ import io
 from collections.abc import Iterable, Iterator
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from integrering.core.audit import personal_data_read_log
 from integrering.guidance.participants.models import Participant
@@ -101,10 +102,11 @@ def participants_export(*, participants, fmt: str, description: str, user=None, 
         action="export",
         record_type="participant",
         record_ids=ids,
-        description=f"{description} ({fmt}), {len(ids)} deltakere",
+        description=_("%(description)s (%(format)s), %(count)s participants")
+        % {"description": description, "format": fmt, "count": len(ids)},
     )
     if fmt == "csv":
         return write_csv(PARTICIPANT_HEADER, rows), len(rows)
     out = io.BytesIO()
-    write_xlsx(Sheet("Deltakere", PARTICIPANT_HEADER, rows), out)
+    write_xlsx(Sheet(_("Participants"), PARTICIPANT_HEADER, rows), out)
     return out.getvalue(), len(rows)

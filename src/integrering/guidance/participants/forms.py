@@ -155,3 +155,13 @@ class ParticipantFilterForm(forms.Form):
         self.fields["funn"].choices = [("", _("All"))] + sorted(
             ((code, str(label)) for code, label in FINDING_LABELS.items()), key=lambda c: c[1]
         )
+
+
+class ParticipantImportForm(forms.Form):
+    """The municipality's participant list (CSV or XLSX); the import checks it all before anything is written."""
+
+    file = forms.FileField(
+        label=_("File (CSV or XLSX)"),
+        help_text=_("The columns are described in the README (referanse, kommunenummer, navn, fodselsdato …)."),
+    )
+    dry_run = forms.BooleanField(label=_("Only check the file, save nothing"), required=False)

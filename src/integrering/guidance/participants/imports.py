@@ -1,35 +1,39 @@
-"""Import of participants from the municipalities' lists (CSV or XLSX).
+"""Import of participants from the municipalities' lists (CSV or XLSX), read through ``integrering.tabular``.
 
-    import_plan(*, county, content, filename) -> ImportPlan     # validates everything, writes nothing
-    import_apply(plan) -> ImportResult                          # writes all rows in one transaction
+    import_plan(*, county, content, filename, limits=DEFAULT_LIMITS) -> ImportPlan   # validates, writes nothing
+    import_apply(plan) -> ImportResult                                               # all rows, one transaction
 
-Columns: ``referanse, navn, fodselsdato, fodselsnummer, kommunenummer, tillatelse, tillatelsesdato,
-bosettingsdato, bosatt_etter_avtale, utdanningsniva, kartlagt_dato, veiledning_fullfort_dato, vedtak_dato,
-programstart, sluttmal, varighet_mnd, forlengelse_mnd, fulltid_vgo``. ``referanse`` and
-``kommunenummer`` are required; a column that is absent leaves the stored value alone; an empty cell
-means *unknown* and empties the stored value (a fødselsnummer/D-nummer without a birth date gives the birth
-date) — except ``veiledning_fullfort_dato``, where an empty cell
-leaves a guidance case registered in the application alone (a completed case is never undone by a list).
+Columns (``COLUMNS``, each declared once with its header, aliases and parser): ``referanse, navn, fodselsdato,
+fodselsnummer, kommunenummer, tillatelse, tillatelsesdato, bosettingsdato, bosatt_etter_avtale, utdanningsniva,
+kartlagt_dato, veiledning_fullfort_dato, vedtak_dato, programstart, sluttmal, varighet_mnd, forlengelse_mnd,
+fulltid_vgo``. Headers are compared normalised (``Fødselsdato`` = ``fodselsdato``). ``referanse`` and
+``kommunenummer`` are required; the municipality is its number (``301`` = ``0301``) or its name, among the
+municipalities valid this year. A column that is absent leaves the stored value alone; an empty cell means
+*unknown* and empties the stored value (a fødselsnummer/D-nummer without a birth date gives the birth date) —
+except ``veiledning_fullfort_dato``, where an empty cell leaves a guidance case registered in the application
+alone (a completed case is never undone by a list).
 
-Rows are identified by county + ``referanse``: a re-import updates, never duplicates. Dates are
-``2021-03-15`` or ``15.03.2021`` (or Excel dates); yes/no is ``ja``/``nei``. Any error (named by row and
-column, in Norwegian) means nothing is written. ``county=None`` takes each row's county from its
-municipality (the benchmark's multi-county path).
+Rows are identified by county + ``referanse``: a re-import updates, never duplicates. Dates are ``15.03.2021`` or
+``2021-03-15`` (or Excel dates); yes/no is ``ja``/``nei``. The file is held to ``tabular``'s limits (size before
+anything is read, rows, columns, cell length, an XLSX's unpacked size; its declared dimension is not trusted).
+Any error (named by row and column, in Norwegian) means nothing is written. ``county=None`` takes each row's
+county from its municipality (the benchmark's multi-county path).
 """
 
 from __future__ import annotations
 
 import copy
 import datetime
-import re
 from dataclasses import dataclass, field
 
 from auditlog.models import LogEntry
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from integrering.core.exceptions import ApplicationError
-from integrering.core.file_errors import table_error_message
+from integrering.core.file_errors import table_error_messages
 from integrering.core.models import County
 from integrering.guidance.bulk import audit_log_bulk, changes_save, untracked_update
 from integrering.guidance.cases.models import CaseStatus, GuidanceCase
@@ -38,37 +42,84 @@ from integrering.guidance.participants.models import Participant
 from integrering.guidance.participants.validation import FACT_FIELDS, FIELD_LABELS, facts_clean
 from integrering.legal import EDUCATION_LEVELS, END_GOALS, PERMIT_CATEGORIES
 from integrering.municipalities.models import Municipality
-from integrering.tabular import TableError, read_rows
+from integrering.tabular import (
+    DEFAULT_LIMITS,
+    CellError,
+    Column,
+    Limits,
+    TableError,
+    cell_text,
+    choice,
+    date,
+    fold,
+    iter_rows,
+    municipality_number,
+    read_table,
+    text,
+    whole_number,
+    yes_no,
+)
 
-DATE_COLUMNS = {
-    "fodselsdato": "birth_date",
-    "tillatelsesdato": "permit_date",
-    "bosettingsdato": "settlement_date",
-    "kartlagt_dato": "mapping_date",
-    "vedtak_dato": "decision_date",
-    "programstart": "programme_start",
-}
-CHOICE_COLUMNS = {
-    "tillatelse": ("permit_category", PERMIT_CATEGORIES),
-    "utdanningsniva": ("education_level", EDUCATION_LEVELS),
-    "sluttmal": ("end_goal", END_GOALS),
-}
-BOOL_COLUMNS = {"bosatt_etter_avtale": "settled_by_agreement", "fulltid_vgo": "full_time_upper_secondary"}
-MONTH_COLUMNS = {"varighet_mnd": "planned_duration_months", "forlengelse_mnd": "extension_months"}
-TEXT_COLUMNS = {"navn": "name", "fodselsnummer": "national_id"}
-GUIDANCE_COLUMN = "veiledning_fullfort_dato"
-KEY_COLUMNS = ("referanse", "kommunenummer")
-COLUMNS = (*KEY_COLUMNS, *TEXT_COLUMNS, *DATE_COLUMNS, *CHOICE_COLUMNS, *BOOL_COLUMNS, *MONTH_COLUMNS, GUIDANCE_COLUMN)
-FIELD_COLUMN = {f: c for c, f in {**DATE_COLUMNS, **BOOL_COLUMNS, **MONTH_COLUMNS, **TEXT_COLUMNS}.items()}
-FIELD_COLUMN |= {f: c for c, (f, _) in CHOICE_COLUMNS.items()}
-ALIASES = {
-    "fødselsdato": "fodselsdato",
-    "fødselsnummer": "fodselsnummer",
-    "utdanningsnivå": "utdanningsniva",
-    "sluttmål": "sluttmal",
-    "kommunenr": "kommunenummer",
-    "referanse_kommune": "referanse",
-}
+
+def _national_id(value) -> str:
+    """A fødselsnummer as text; a number cell (Excel drops the leading 0) is padded to 11 digits."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return cell_text(value).zfill(11)
+    return text(max_length=14)(value)
+
+
+GUIDANCE_COMPLETED = "guidance_completed"
+COLUMNS = (
+    Column(
+        "reference", "referanse", aliases=("referanse_kommune",), required=True, blank=False, parse=text(max_length=64)
+    ),
+    Column("municipality", "kommunenummer", aliases=("kommunenr", "knr", "kommune"), required=True, blank=False),
+    Column("name", "navn", parse=text(max_length=200)),
+    Column("birth_date", "fodselsdato", parse=date()),
+    Column("national_id", "fodselsnummer", aliases=("d_nummer",), parse=_national_id),
+    Column("permit_category", "tillatelse", parse=choice(PERMIT_CATEGORIES)),
+    Column("permit_date", "tillatelsesdato", parse=date()),
+    Column("settlement_date", "bosettingsdato", parse=date()),
+    Column("settled_by_agreement", "bosatt_etter_avtale", parse=yes_no()),
+    Column("education_level", "utdanningsniva", parse=choice(EDUCATION_LEVELS)),
+    Column("mapping_date", "kartlagt_dato", parse=date()),
+    Column(GUIDANCE_COMPLETED, "veiledning_fullfort_dato", parse=date()),
+    Column("decision_date", "vedtak_dato", parse=date()),
+    Column("programme_start", "programstart", parse=date()),
+    Column("end_goal", "sluttmal", parse=choice(END_GOALS)),
+    Column("planned_duration_months", "varighet_mnd", parse=whole_number(minimum=0)),
+    Column("extension_months", "forlengelse_mnd", parse=whole_number(minimum=0)),
+    Column("full_time_upper_secondary", "fulltid_vgo", parse=yes_no()),
+)
+HEADERS = tuple(column.header for column in COLUMNS)
+FACT_KEYS = tuple(column.key for column in COLUMNS if column.key in FACT_FIELDS)
+FIELD_COLUMN = {column.key: column.header for column in COLUMNS}
+
+
+def municipality_parser(year: int):
+    """The municipalities valid in ``year`` by number (``301`` = ``0301``) or by name (any of its names)."""
+    valid = Municipality.objects.filter(valid_from__lte=year).filter(Q(valid_to__isnull=True) | Q(valid_to__gte=year))
+    by_number: dict[str, Municipality] = {}
+    by_name: dict[str, Municipality] = {}
+    for municipality in valid:
+        by_number[municipality.number] = municipality
+        names = [municipality.norwegian_name, *municipality.norwegian_name.split(" - ")]
+        names += [name for name in municipality.other_names.split(",") if name.strip()]
+        for name in names:
+            by_name.setdefault(fold(name), municipality)
+    number_parse = municipality_number()
+
+    def parse(value) -> Municipality:
+        written = cell_text(value)
+        if written.isdigit() or isinstance(value, int | float) and not isinstance(value, bool):
+            found = by_number.get(number_parse(value))
+        else:
+            found = by_name.get(fold(written))
+        if found is None:
+            raise CellError("unknown_value", params={"value": written})
+        return found
+
+    return parse
 
 
 @dataclass
@@ -83,10 +134,12 @@ class Row:
 @dataclass
 class ImportPlan:
     county: object | None
+    only_municipality: object | None = None
     rows: list[Row] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
     existing: dict = field(default_factory=dict)  # (county_id, reference) -> Participant
+    headers: dict = field(default_factory=dict)  # column key -> the header as the file writes it
 
     @property
     def ok(self) -> bool:
@@ -104,130 +157,31 @@ class ImportResult:
     guidance_completed: int
 
 
-def _header(value) -> str:
-    text = str(value or "").strip().lower().replace("\ufeff", "")
-    text = re.sub(r"[\s\-]+", "_", text)
-    return ALIASES.get(text, text)
+def import_plan(
+    *, county, content, filename: str, limits: Limits = DEFAULT_LIMITS, only_municipality=None
+) -> ImportPlan:
+    """Validate the whole file (bytes or a binary file, read at most to the size limit); writes nothing.
 
-
-def _text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value == int(value):
-        value = int(value)
-    return str(value).strip()
-
-
-def parse_date(value) -> datetime.date | None:
-    """``2021-03-15``, ``15.03.2021`` or an Excel date; ``None`` for empty. ``ValueError`` otherwise."""
-    if value is None or isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
-        return value
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    text = _text(value)
-    if not text:
-        return None
-    iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
-    nor = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", text)
-    if iso:
-        y, m, d = (int(g) for g in iso.groups())
-    elif nor:
-        d, m, y = (int(g) for g in nor.groups())
-    else:
-        raise ValueError(f"«{text}» er ikke en dato (bruk 2021-03-15 eller 15.03.2021)")
+    ``only_municipality``: a municipal user's upload may hold only their own municipality's participants.
+    """
+    plan = ImportPlan(county=county, only_municipality=only_municipality)
     try:
-        return datetime.date(y, m, d)
-    except ValueError:
-        raise ValueError(f"«{text}» er ikke en gyldig dato") from None
-
-
-def parse_bool(value) -> bool | None:
-    text = _text(value).lower()
-    if text == "":
-        return None
-    if text in ("ja", "j", "yes", "true", "1"):
-        return True
-    if text in ("nei", "n", "no", "false", "0"):
-        return False
-    raise ValueError(f"«{_text(value)}» er ikke ja eller nei")
-
-
-def parse_months(value) -> int | None:
-    text = _text(value).replace(" ", "")
-    if text == "":
-        return None
-    if re.fullmatch(r"[-−–]\d+", text):
-        raise ValueError(f"negativt antall måneder ({text}) er ikke tillatt")
-    if not text.isdigit():
-        raise ValueError(f"«{text}» er ikke et helt antall måneder")
-    return int(text)
-
-
-def _parse_cells(cells: dict, line: int, errors: list[str]) -> tuple[dict, datetime.date | None]:
-    facts: dict = {}
-    guidance = None
-
-    def bad(column: str, reason: str) -> None:
-        errors.append(f"Rad {line}, kolonne «{column}»: {reason}.")
-
-    for column, value in cells.items():
-        try:
-            if column in DATE_COLUMNS:
-                facts[DATE_COLUMNS[column]] = parse_date(value)
-            elif column == GUIDANCE_COLUMN:
-                guidance = parse_date(value)
-            elif column in BOOL_COLUMNS:
-                facts[BOOL_COLUMNS[column]] = parse_bool(value)
-            elif column in MONTH_COLUMNS:
-                facts[MONTH_COLUMNS[column]] = parse_months(value)
-            elif column in CHOICE_COLUMNS:
-                name, allowed = CHOICE_COLUMNS[column]
-                text = _text(value).lower()
-                if text and text not in allowed:
-                    raise ValueError(f"ukjent verdi «{_text(value)}» (gyldige: {', '.join(allowed)})")
-                facts[name] = text
-            elif column == "fodselsnummer" and isinstance(value, int | float) and not isinstance(value, bool):
-                facts["national_id"] = _text(value).zfill(11)  # a number cell in Excel loses the leading 0
-            elif column in TEXT_COLUMNS:
-                facts[TEXT_COLUMNS[column]] = _text(value)
-        except ValueError as error:
-            bad(column, str(error))
-    return facts, guidance
-
-
-def _municipalities() -> dict[str, Municipality]:
-    return {m.number: m for m in Municipality.objects.all()}
-
-
-def import_plan(*, county, content: bytes, filename: str) -> ImportPlan:
-    """Validate the whole file; writes nothing."""
-    plan = ImportPlan(county=county)
-    try:
-        table = read_rows(content, filename)
+        table = read_table(
+            iter_rows(content, filename, limits=limits),
+            COLUMNS,
+            parsers={"municipality": municipality_parser(timezone.localdate().year)},
+        )
     except TableError as error:
-        plan.errors.append(table_error_message(error))
+        plan.errors.extend(table_error_messages(error))
         return plan
-    numbered = [(i, row) for i, row in enumerate(table, start=1) if any(_text(c) for c in row)]
-    if not numbered:
-        plan.errors.append("Filen er tom.")
-        return plan
-    header_line, header_row = numbered[0]
-    header = [_header(h) for h in header_row]
-    for column in KEY_COLUMNS:
-        if column not in header:
-            plan.errors.append(f"Rad {header_line}: filen mangler kolonnen «{column}».")
-    plan.ignored_columns = [str(header_row[i]) for i, h in enumerate(header) if h and h not in COLUMNS]
-    if plan.errors:
-        return plan
-    municipalities = _municipalities()
+    plan.ignored_columns = list(table.ignored)
+    plan.headers = dict(table.headers)
     seen: dict[tuple, int] = {}
-    for line, raw in numbered[1:]:
-        cells = {h: (raw[i] if i < len(raw) else None) for i, h in enumerate(header) if h in COLUMNS}
-        row = _plan_row(plan, municipalities, line, cells, seen)
+    for index, parsed in enumerate(table.rows):
+        row = _plan_row(plan, parsed, seen)
         if row is not None:
             plan.rows.append(row)
-    if not plan.errors and not plan.rows:
-        plan.errors.append("Filen har ingen deltakere.")
+        table.rows[index] = None  # the parsed row is not needed again: do not hold both forms of every row
     keys = {(r.municipality.county_id, r.reference) for r in plan.rows}
     county_ids = {k[0] for k in keys}
     # All the counties' participants (not ``reference__in``: 50,000 references exceed SQLite's variable limit).
@@ -237,36 +191,42 @@ def import_plan(*, county, content: bytes, filename: str) -> ImportPlan:
     return plan
 
 
-def _plan_row(plan: ImportPlan, municipalities: dict, line: int, cells: dict, seen: dict) -> Row | None:
+def _at(line: int, column: str, message: str) -> str:
+    """A message placed at a row and column of the file, as the tabular errors are."""
+    return _("Row %(row)s, column «%(column)s»: %(message)s") % {"row": line, "column": column, "message": message}
+
+
+def _plan_row(plan: ImportPlan, parsed, seen: dict) -> Row | None:
+    """The checks across a row's cells and across rows (county, duplicates); the cells are parsed already."""
+    line, reference, municipality = parsed.number, parsed["reference"], parsed["municipality"]
     errors_before = len(plan.errors)
-    reference = _text(cells.pop("referanse"))
-    number = _text(cells.pop("kommunenummer"))
-    if not reference:
-        plan.errors.append(f"Rad {line}, kolonne «referanse»: mangler.")
-    elif len(reference) > 64:
-        plan.errors.append(f"Rad {line}, kolonne «referanse»: for lang (høyst 64 tegn).")
-    number = number.zfill(4) if number.isdigit() else number
-    municipality = municipalities.get(number)
-    if municipality is None:
-        plan.errors.append(f"Rad {line}, kolonne «kommunenummer»: ukjent kommune «{number}».")
-    elif plan.county is not None and municipality.county_id != plan.county.pk:
-        plan.errors.append(
-            f"Rad {line}, kolonne «kommunenummer»: {municipality.number} {municipality.norwegian_name} "
-            f"ligger ikke i fylke {plan.county.number}."
-        )
-    facts, guidance = _parse_cells(cells, line, plan.errors)
-    if municipality is not None and reference:
-        key = (municipality.county_id, reference)
-        if key in seen:
-            plan.errors.append(f"Rad {line}, kolonne «referanse»: {reference} står også på rad {seen[key]}.")
-        seen[key] = line
+    if plan.county is not None and municipality.county_id != plan.county.pk:
+        message = _("%(number)s %(name)s is not in county %(county)s.") % {
+            "number": municipality.number,
+            "name": municipality.norwegian_name,
+            "county": plan.county.number,
+        }
+        plan.errors.append(_at(line, plan.headers["municipality"], message))
+    elif plan.only_municipality is not None and municipality.pk != plan.only_municipality.pk:
+        message = _("%(number)s %(name)s is not your municipality.") % {
+            "number": municipality.number,
+            "name": municipality.norwegian_name,
+        }
+        plan.errors.append(_at(line, plan.headers["municipality"], message))
+    key = (municipality.county_id, reference)
+    if key in seen:
+        message = _("%(reference)s is also on row %(row)s.") % {"reference": reference, "row": seen[key]}
+        plan.errors.append(_at(line, plan.headers["reference"], message))
+    seen[key] = line
     if len(plan.errors) > errors_before:
         return None
-    return Row(line, reference, municipality, facts, guidance)
+    facts = {key: parsed[key] for key in FACT_KEYS if key in parsed}
+    return Row(line, reference, municipality, facts, parsed.get(GUIDANCE_COMPLETED))
 
 
 def _check_against_stored(plan: ImportPlan) -> None:
     """Check each row's facts merged with what is stored (fødselsnummer vs birth date, dates vs birth)."""
+    guidance_column = plan.headers.get(GUIDANCE_COMPLETED, FIELD_COLUMN[GUIDANCE_COMPLETED])
     for row in plan.rows:
         stored = plan.existing.get((row.municipality.county_id, row.reference))
         merged = {name: getattr(stored, name) for name in FACT_FIELDS} if stored else {}
@@ -274,35 +234,41 @@ def _check_against_stored(plan: ImportPlan) -> None:
         try:
             cleaned = facts_clean(merged)
         except ApplicationError as error:
-            plan.errors.append(_blame(row, error, merged))
+            plan.errors.append(_blame(plan, row, error, merged))
             continue
         derived_birth = merged.get("birth_date") is None and cleaned.get("birth_date") is not None
         row.facts = {k: v for k, v in cleaned.items() if k in row.facts or (k == "birth_date" and derived_birth)}
         birth = cleaned.get("birth_date")
         if row.guidance_completed and birth and row.guidance_completed < birth:
-            plan.errors.append(f"Rad {row.line}, kolonne «{GUIDANCE_COLUMN}»: datoen er før fødselsdatoen.")
+            plan.errors.append(_at(row.line, guidance_column, _("the date is before the birth date.")))
         if row.guidance_completed and row.guidance_completed > timezone.localdate():
-            plan.errors.append(f"Rad {row.line}, kolonne «{GUIDANCE_COLUMN}»: datoen er i fremtiden.")
+            plan.errors.append(_at(row.line, guidance_column, _("the date is in the future.")))
         if stored is not None and stored.anonymised_at is not None:
-            plan.errors.append(f"Rad {row.line}, kolonne «referanse»: deltakeren er anonymisert.")
+            column = plan.headers.get("reference", "referanse")
+            plan.errors.append(_at(row.line, column, _("the participant is anonymised.")))
 
 
-def _blame(row: Row, error: ApplicationError, merged: dict) -> str:
+def _blame(plan: ImportPlan, row: Row, error: ApplicationError, merged: dict) -> str:
     """The error message naming the column the row got wrong.
 
     A fødselsnummer that does not match the birth date is the row's fødselsnummer only if the row gives one;
     a row that gives only a birth date contradicts the number already registered, so its birth date is wrong.
     """
-    field, message = error.field or "", error.message
+    field, message = error.field or "", error.user_message
     if field == "national_id" and merged.get("national_id") and "national_id" not in row.facts:
-        field, message = "birth_date", "Fødselsdatoen stemmer ikke med fødselsnummeret som er registrert."
+        field, message = "birth_date", _("The birth date does not match the national identity number registered.")
     elif field == "national_id" and "birth_date" not in row.facts and merged.get("birth_date"):
-        message = f"Fødselsnummeret stemmer ikke med fødselsdatoen som er registrert ({merged['birth_date']:%d.%m.%Y})."
-    column = FIELD_COLUMN.get(field, FIELD_LABELS.get(field, "?"))
-    return f"Rad {row.line}, kolonne «{column}»: {message}"
+        message = _("The national identity number does not match the birth date registered (%(date)s).") % {
+            "date": f"{merged['birth_date']:%d.%m.%Y}"
+        }
+    column = plan.headers.get(field) or FIELD_COLUMN.get(field) or FIELD_LABELS.get(field, "?")
+    return _at(row.line, column, message)
 
 
-UPDATE_FIELDS = ["municipality", *FIELD_COLUMN, "version"]
+UPDATE_FIELDS = ["municipality", *FACT_KEYS, "version"]
+
+
+CHUNK = 5_000  # rows written (and their objects held) at a time, inside the one transaction
 
 
 @transaction.atomic
@@ -310,16 +276,25 @@ def import_apply(plan: ImportPlan) -> ImportResult:
     """Write every row (create or update), complete guidance cases, and re-evaluate. All or nothing.
 
     Audited like ``save()`` (one audit entry per created or changed participant and case), written in
-    bulk. A row that changes nothing is not written, but counts as activity (``last_activity_at``).
+    bulk, ``CHUNK`` rows at a time so that memory does not grow with the file. A row that changes nothing is not
+    written, but counts as activity (``last_activity_at``).
     """
     if not plan.ok:
-        raise ApplicationError("Importen har feil og kan ikke lagres.")
+        raise ApplicationError(_("The import has errors and cannot be saved."))
     now = timezone.now()
     counties = {c.pk: c for c in County.objects.filter(pk__in={r.municipality.county_id for r in plan.rows})}
+    created = updated = completed = 0
+    for start in range(0, len(plan.rows), CHUNK):
+        figures = _chunk_apply(plan, plan.rows[start : start + CHUNK], counties, now)
+        created, updated, completed = created + figures[0], updated + figures[1], completed + figures[2]
+    return ImportResult(created=created, updated=updated, guidance_completed=completed)
+
+
+def _chunk_apply(plan: ImportPlan, rows: list[Row], counties: dict, now) -> tuple[int, int, int]:
     new: list[Participant] = []
     changed: list[tuple[Participant, Participant]] = []
     participants: list[Participant] = []
-    for row in plan.rows:
+    for row in rows:
         stored = plan.existing.get((row.municipality.county_id, row.reference))
         participant = stored or Participant(county=counties[row.municipality.county_id], reference=row.reference)
         old = copy.copy(stored) if stored else None
@@ -338,7 +313,7 @@ def import_apply(plan: ImportPlan) -> ImportResult:
     created_ids = {id(p) for p in new}
     untracked_update(Participant, [p for p in participants if id(p) not in created_ids], ["last_activity_at"])
     audit_log_bulk([(None, p) for p in new], action=LogEntry.Action.CREATE)
-    completed, cases_changed = _complete_cases(plan, participants)
+    completed, cases_changed = _complete_cases(rows, participants)
     # Only what changed needs evaluating now; unchanged rows keep their evaluation (the nightly
     # ``evaluate-participants`` refreshes the date-dependent findings).
     evaluate_ids = {p.pk for p in new} | {p.pk for _, p in changed} | cases_changed
@@ -346,15 +321,13 @@ def import_apply(plan: ImportPlan) -> ImportResult:
     for start in range(0, len(ids), 2000):
         batch = Participant.objects.filter(pk__in=ids[start : start + 2000]).select_related("guidance_case")
         participants_evaluate_bulk(list(batch))
-    return ImportResult(created=len(new), updated=len(changed), guidance_completed=completed)
+    return len(new), len(changed), completed
 
 
-def _complete_cases(plan: ImportPlan, participants: list[Participant]) -> tuple[int, set[int]]:
+def _complete_cases(rows: list[Row], participants: list[Participant]) -> tuple[int, set[int]]:
     """Create or complete the guidance cases; returns (rows with a date, participants whose case changed)."""
-    dated = {
-        p.pk: (p, r.guidance_completed) for p, r in zip(participants, plan.rows, strict=True) if r.guidance_completed
-    }
-    cases = {c.participant_id: c for c in GuidanceCase.objects.filter(participant__in=[p for p, _ in dated.values()])}
+    dated = {p.pk: (p, r.guidance_completed) for p, r in zip(participants, rows, strict=True) if r.guidance_completed}
+    cases = {c.participant_id: c for c in GuidanceCase.objects.filter(participant_id__in=list(dated))}
     new, changed = [], []
     for participant_id, (participant, day) in dated.items():
         case = cases.get(participant_id)

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from integrering.core.models import County
+from integrering.core.tenancy import CountyScopedQuerySet
 from integrering.core.versioning import Versioned
 from integrering.legal import EDUCATION_LEVEL_LABELS, END_GOAL_LABELS, PERMIT_CATEGORY_LABELS
 from integrering.municipalities.models import Municipality
@@ -34,6 +35,20 @@ def mask_national_id(number: str | None) -> str:
     would narrow the number down to a handful of candidates. Seeing the number is a separate, logged action.
     """
     return str(_("Registered – hidden")) if number else ""
+
+
+def county_check(participant: "Participant") -> None:
+    """A participant's county is their municipality's county: ``ApplicationError`` naming both otherwise."""
+    from integrering.core.exceptions import ApplicationError
+
+    municipality = participant.municipality
+    if municipality.county_id != participant.county_id:
+        raise ApplicationError(
+            _("Municipality %(number)s %(name)s is not in the participant's county."),
+            field="municipality",
+            params={"number": municipality.number, "name": municipality.norwegian_name},
+            code="county_mismatch",
+        )
 
 
 class Participant(Versioned):
@@ -83,6 +98,12 @@ class Participant(Versioned):
     decision_deadline = models.DateField(_("decision deadline"), null=True, blank=True, db_index=True)
     findings = models.JSONField(_("findings"), default=list, blank=True)
 
+    # Tenancy (``core.tenancy``): read through ``Participant.objects.scoped_for(user)`` or ``.for_county(county)``.
+    # Not ``CountyOwned``: the county key predates it and keeps its reverse name and its index with the municipality.
+    county_path = "county"
+    municipality_path = "municipality"
+    objects = CountyScopedQuerySet.as_manager()
+
     class Meta:
         ordering = ["municipality__number", "reference"]
         verbose_name = _("participant")
@@ -94,6 +115,13 @@ class Participant(Versioned):
 
     def __str__(self) -> str:
         return self.reference
+
+    def save(self, *args, **kwargs) -> None:
+        """Saved only in its municipality's county (the database checks it too: a trigger, migration 0005)."""
+        fields = kwargs.get("update_fields")
+        if fields is None or {"county", "municipality", "county_id", "municipality_id"} & set(fields):
+            county_check(self)
+        super().save(*args, **kwargs)
 
     def get_additional_data(self) -> dict:
         return {"county": self.county.number}

@@ -1,8 +1,8 @@
-"""Reads of the participant register, scoped to the user's county and, for municipal users, their municipality.
+"""Reads of the participant register, scoped to the user's county and, for municipal users, their municipality
+(``Participant.objects.scoped_for(user)``, ``core.tenancy``).
 
 Signatures (a record outside the user's scope is ``Http404``)::
 
-    participant_scope(user, prefix="") -> Q                          # the condition every guidance read starts from
     participants_for_user(user) -> QuerySet[Participant]            # not anonymised; municipality, case selected
     participant_for_user(user, pk) -> Participant                   # Http404 outside scope
     participants_filter(qs, *, municipality=None, finding=None, figure=None, today=None) -> QuerySet
@@ -15,11 +15,10 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from integrering.core.permissions import is_municipal_only
 from integrering.guidance.cases.models import CaseStatus
 from integrering.guidance.compliance.figures import before_decision_q, decided_q, overdue_q
 from integrering.guidance.participants.models import Participant
@@ -27,19 +26,11 @@ from integrering.municipalities.models import Municipality
 from integrering.municipalities.selectors import municipalities_for_user
 
 
-def participant_scope(user, prefix: str = "") -> Q:
-    """The participants ``user`` may see (``prefix`` is the path to the participant, e.g. ``"participant__"``)."""
-    if user.county_id is None:
-        return Q(pk__in=[])
-    q = Q(**{f"{prefix}county_id": user.county_id})
-    if is_municipal_only(user):
-        q &= Q(**{f"{prefix}municipality_id": user.municipality_id})
-    return q
-
-
 def participants_for_user(user) -> QuerySet[Participant]:
+    """Every guidance read starts here or from another guidance model's ``objects.scoped_for(user)``."""
     return (
-        Participant.objects.filter(participant_scope(user), anonymised_at__isnull=True)
+        Participant.objects.scoped_for(user)
+        .filter(anonymised_at__isnull=True)
         .select_related("municipality", "guidance_case")
         .order_by("municipality__number", "reference")
     )
@@ -83,7 +74,7 @@ def participant_municipalities(user) -> QuerySet[Municipality]:
 
 def participants_of_county(county, *, municipality=None) -> QuerySet[Participant]:
     """A county's participants (not anonymised), or one municipality's, for code that acts for the county."""
-    qs = Participant.objects.filter(county=county, anonymised_at__isnull=True)
+    qs = Participant.objects.for_county(county).filter(anonymised_at__isnull=True)
     if municipality is not None:
         qs = qs.filter(municipality=municipality)
     return qs.order_by("municipality__number", "reference")

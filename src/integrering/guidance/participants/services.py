@@ -1,6 +1,6 @@
 """Writes of the participant register. Every write that changes a fact re-evaluates the participant.
 
-Signatures (keyword-only; all raise ``ApplicationError`` with a Norwegian message on bad input and
+Signatures (keyword-only; all raise ``ApplicationError`` with a translated message on bad input and
 ``ConcurrentEdit`` when ``version`` is stale; nothing is half-written)::
 
     participant_create(*, county, municipality, reference, **facts) -> Participant
@@ -22,6 +22,7 @@ import datetime
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from integrering.core.audit import personal_data_read_log
 from integrering.core.exceptions import ApplicationError
@@ -51,7 +52,7 @@ def participant_fields_save(*, participant: Participant, fields: list[str]) -> N
 
 def participant_refuse_if_anonymised(*, participant: Participant) -> None:
     if participant.anonymised_at is not None:
-        raise ApplicationError("Deltakeren er anonymisert og kan ikke endres.")
+        raise ApplicationError(_("The participant is anonymised and cannot be changed."))
 
 
 def participant_read_log(*, user, participant: Participant, description: str, action: str = "view") -> None:
@@ -69,11 +70,17 @@ def participant_read_log(*, user, participant: Participant, description: str, ac
 def participant_create(*, county, municipality, reference: str, **facts) -> Participant:
     reference = (reference or "").strip()
     if not reference:
-        raise ApplicationError("Referanse mangler.")
+        raise ApplicationError(_("The reference is missing."))
     if municipality.county_id != county.pk:
-        raise ApplicationError(f"Kommune {municipality.number} hører ikke til fylke {county.number}.")
+        raise ApplicationError(
+            _("Municipality %(number)s does not belong to county %(county)s."),
+            field="municipality",
+            params={"number": municipality.number, "county": county.number},
+        )
     if Participant.objects.filter(county=county, reference=reference).exists():
-        raise ApplicationError(f"Referansen {reference} finnes allerede.")
+        raise ApplicationError(
+            _("The reference %(reference)s exists already."), field="reference", params={"reference": reference}
+        )
     cleaned = facts_clean(facts)
     participant = Participant.objects.create(county=county, municipality=municipality, reference=reference, **cleaned)
     participant_evaluate(participant=participant)
@@ -85,7 +92,11 @@ def participant_update(*, participant: Participant, version: int | None, municip
     participant_refuse_if_anonymised(participant=participant)
     if municipality is not None:
         if municipality.county_id != participant.county_id:
-            raise ApplicationError(f"Kommune {municipality.number} hører ikke til fylket.")
+            raise ApplicationError(
+                _("Municipality %(number)s does not belong to the county."),
+                field="municipality",
+                params={"number": municipality.number},
+            )
         participant.municipality = municipality
     merged = {name: getattr(participant, name) for name in FACT_FIELDS} | facts
     cleaned = facts_clean(merged)

@@ -1,4 +1,4 @@
-"""Checks of a participant's facts shared by the services, the forms and the import. Messages are Norwegian.
+"""Checks of a participant's facts shared by the services, the forms and the import. Messages go through gettext.
 
 ``facts_clean(values) -> dict`` returns the values ready for the model (``""`` for unknown choices,
 ``None`` for unknown dates, months and yes/no) or raises ``ApplicationError(message, field=<name>)``.
@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.no import fodselsnummer
 
@@ -24,21 +26,21 @@ TEXT_FIELDS = {"name": 200, "language": 100, "duf_number": 12}
 FACT_FIELDS = (*DATE_FIELDS, *CHOICE_FIELDS, *BOOL_FIELDS, *MONTH_FIELDS, *TEXT_FIELDS, "national_id")
 
 FIELD_LABELS = {
-    "birth_date": "fødselsdato",
-    "permit_date": "tillatelsesdato",
-    "settlement_date": "bosettingsdato",
-    "mapping_date": "kartleggingsdato",
-    "decision_date": "vedtaksdato",
-    "programme_start": "programstart",
-    "permit_category": "tillatelse",
-    "education_level": "utdanningsnivå",
-    "end_goal": "sluttmål",
-    "planned_duration_months": "varighet",
-    "extension_months": "forlengelse",
-    "national_id": "fødselsnummer",
-    "name": "navn",
-    "language": "språk",
-    "duf_number": "DUF-nummer",
+    "birth_date": pgettext_lazy("participant fact", "birth date"),
+    "permit_date": pgettext_lazy("participant fact", "permit date"),
+    "settlement_date": pgettext_lazy("participant fact", "settlement date"),
+    "mapping_date": pgettext_lazy("participant fact", "mapping date"),
+    "decision_date": pgettext_lazy("participant fact", "decision date"),
+    "programme_start": pgettext_lazy("participant fact", "programme start"),
+    "permit_category": pgettext_lazy("participant fact", "permit"),
+    "education_level": pgettext_lazy("participant fact", "education level"),
+    "end_goal": pgettext_lazy("participant fact", "end goal"),
+    "planned_duration_months": pgettext_lazy("participant fact", "duration"),
+    "extension_months": pgettext_lazy("participant fact", "extension"),
+    "national_id": pgettext_lazy("participant fact", "national identity number"),
+    "name": pgettext_lazy("participant fact", "name"),
+    "language": pgettext_lazy("participant fact", "language"),
+    "duf_number": pgettext_lazy("participant fact", "DUF number"),
 }
 
 MAX_MONTHS = 120
@@ -57,10 +59,11 @@ def national_id_check(national_id: str, birth_date: datetime.date | None) -> str
         born = fodselsnummer.get_birth_date(value)
     except StdnumError:
         raise ApplicationError(
-            "Ugyldig fødselsnummer eller D-nummer (11 siffer med riktige kontrollsiffer).", field="national_id"
+            _("Invalid national identity number or D number (11 digits with correct check digits)."),
+            field="national_id",
         ) from None
     if birth_date is not None and born != birth_date:
-        raise ApplicationError("Fødselsnummeret stemmer ikke med fødselsdatoen.", field="national_id")
+        raise ApplicationError(_("The national identity number does not match the birth date."), field="national_id")
     return value
 
 
@@ -68,27 +71,37 @@ def facts_clean(values: dict) -> dict:
     """Check and normalise the facts given (only those keys); raise ``ApplicationError`` on the first bad one."""
     unknown = set(values) - set(FACT_FIELDS)
     if unknown:
-        raise ApplicationError(f"Ukjente felt: {', '.join(sorted(unknown))}")
+        raise ApplicationError(_("Unknown fields: %(fields)s"), params={"fields": ", ".join(sorted(unknown))})
     cleaned: dict = {}
     today = timezone.localdate()
     for name, value in values.items():
         if name in DATE_FIELDS:
             if value is not None and type(value) is not datetime.date:
-                raise ApplicationError(f"Ugyldig {FIELD_LABELS[name]}.", field=name)
+                raise ApplicationError(_("Invalid %(field)s."), field=name, params={"field": FIELD_LABELS[name]})
         elif name in CHOICE_FIELDS:
             value = value or ""
             if value and value not in CHOICE_FIELDS[name]:
-                raise ApplicationError(f"Ukjent {FIELD_LABELS[name]}: «{value}».", field=name)
+                raise ApplicationError(
+                    _("Unknown %(field)s: «%(value)s»."),
+                    field=name,
+                    params={"field": FIELD_LABELS[name], "value": value},
+                )
         elif name in BOOL_FIELDS:
             if value is not None and type(value) is not bool:
-                raise ApplicationError("Ugyldig ja/nei-verdi.", field=name)
+                raise ApplicationError(_("Invalid yes/no value."), field=name)
         elif name in MONTH_FIELDS:
             if value is not None and (type(value) is not int or not 0 <= value <= MAX_MONTHS):
-                raise ApplicationError(f"{FIELD_LABELS[name].capitalize()} må være 0–{MAX_MONTHS} måneder.", field=name)
+                raise ApplicationError(
+                    _("%(field)s must be 0–%(max)s months."),
+                    field=name,
+                    params={"field": str(FIELD_LABELS[name]).capitalize(), "max": MAX_MONTHS},
+                )
         elif name in TEXT_FIELDS:
             value = (value or "").strip()
             if len(value) > TEXT_FIELDS[name]:
-                raise ApplicationError(f"{FIELD_LABELS[name].capitalize()} er for lang.", field=name)
+                raise ApplicationError(
+                    _("%(field)s is too long."), field=name, params={"field": str(FIELD_LABELS[name]).capitalize()}
+                )
         cleaned[name] = value
     if "national_id" in cleaned:
         cleaned["national_id"] = national_id_check(cleaned["national_id"], cleaned.get("birth_date"))
@@ -96,9 +109,13 @@ def facts_clean(values: dict) -> dict:
             cleaned["birth_date"] = fodselsnummer.get_birth_date(cleaned["national_id"])  # D-nummer too
     birth = cleaned.get("birth_date")
     if birth is not None and birth > today:
-        raise ApplicationError("Fødselsdatoen er i fremtiden.", field="birth_date")
+        raise ApplicationError(_("The birth date is in the future."), field="birth_date")
     if birth is not None:
         for name in DATE_FIELDS[1:]:
             if cleaned.get(name) is not None and cleaned[name] < birth:
-                raise ApplicationError(f"{FIELD_LABELS[name].capitalize()} er før fødselsdatoen.", field=name)
+                raise ApplicationError(
+                    _("%(field)s is before the birth date."),
+                    field=name,
+                    params={"field": str(FIELD_LABELS[name]).capitalize()},
+                )
     return cleaned

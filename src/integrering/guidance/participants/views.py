@@ -1,5 +1,6 @@
 """Participants: the scoped list, the participant's page (every view logged), register, edit, the § 12 decision."""
 
+from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.forms.models import model_to_dict
@@ -13,7 +14,7 @@ from integrering.core.permissions import Perm, has_perm, is_municipal_only, requ
 from integrering.guidance.cases.forms import case_forms
 from integrering.guidance.cases.models import CaseStatus
 from integrering.guidance.form_page import form_page
-from integrering.guidance.participants import selectors, services
+from integrering.guidance.participants import imports, selectors, services
 from integrering.guidance.participants.exports import CONTENT_TYPES, participants_export
 from integrering.guidance.participants.forms import (
     DECISION_FIELDS,
@@ -21,6 +22,7 @@ from integrering.guidance.participants.forms import (
     DecisionForm,
     ParticipantFilterForm,
     ParticipantForm,
+    ParticipantImportForm,
 )
 from integrering.guidance.training.forms import MunicipalityChoiceForm
 from integrering.municipalities.models import Municipality
@@ -48,7 +50,7 @@ def participant_list(request):
     if filters.get("q"):
         qs = qs.filter(Q(name__icontains=filters["q"]) | Q(reference__icontains=filters["q"]))
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("side"))
-    personal_data_list_log(user=request.user, record_ids=[p.pk for p in page], description="Deltakerliste")
+    personal_data_list_log(user=request.user, record_ids=[p.pk for p in page], description=_("Participant list"))
     query = request.GET.copy()
     query.pop("side", None)
     return render(
@@ -157,7 +159,7 @@ def participant_edit(request, pk: int):
         save=save,
         success=_("The participant was saved."),
         done=_to_participant,
-        read=(participant, "Endreskjema"),
+        read=(participant, _("Edit form")),
     )
 
 
@@ -179,7 +181,7 @@ def decision_edit(request, pk: int):
         save=save,
         success=_("The decision was registered."),
         done=_to_participant,
-        read=(participant, "Vedtaksskjema"),
+        read=(participant, _("Decision form")),
     )
 
 
@@ -199,10 +201,50 @@ def participant_export(request, fmt: str):
         participants = participants.filter(municipality=municipality)
     where = municipality.number if municipality else request.user.county.number
     body, _count = participants_export(
-        participants=participants, fmt=fmt, user=request.user, description=f"Deltakerliste, {where}"
+        participants=participants,
+        fmt=fmt,
+        user=request.user,
+        description=_("Participant register, %(where)s") % {"where": where},
     )
     response = HttpResponse(body, content_type=CONTENT_TYPES[fmt])
     stamp = timezone.localdate().isoformat()
     response["Content-Disposition"] = f'attachment; filename="deltakere-{where}-{stamp}.{fmt}"'
     response["Cache-Control"] = "no-store, private"
     return response
+
+
+@requires(Perm.EDIT_PARTICIPANTS)
+def participant_import(request):
+    """Upload a participant list: every row is checked first (the file held to the tabular limits); any error goes
+    on the form and nothing is written; a clean file is imported at once, or only checked (``dry_run``)."""
+    form = ParticipantImportForm(request.POST or None, request.FILES or None)
+    checked = None
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        own = request.user.municipality if is_municipal_only(request.user) else None
+        plan = imports.import_plan(
+            county=request.user.county, content=upload, filename=upload.name, only_municipality=own
+        )
+        if not plan.ok:
+            for error in plan.errors:
+                form.add_error("file", error)
+        elif form.cleaned_data["dry_run"]:
+            checked = {
+                "new": plan.new_count,
+                "updated": len(plan.rows) - plan.new_count,
+                "ignored": plan.ignored_columns,
+            }
+        else:
+            result = imports.import_apply(plan)
+            messages.success(
+                request,
+                _("Imported %(total)s participants: %(created)s new, %(updated)s updated.")
+                % {"total": len(plan.rows), "created": result.created, "updated": result.updated},
+            )
+            return redirect("guidance:participants")
+    return render(
+        request,
+        "guidance/participants/participant_import.html",
+        {"form": form, "checked": checked},
+        status=400 if form.errors else 200,
+    )

@@ -9,6 +9,7 @@ written by ``integrering.tabular``: a text cell that looks like a formula stays 
 """
 
 from django.db.models import Prefetch, Q
+from django.utils.translation import gettext as _
 
 from integrering.guidance.cases.models import CaseStatus
 from integrering.guidance.participants.selectors import participants_for_user
@@ -72,7 +73,7 @@ def export_rows(user, municipality=None) -> tuple[list[list], list[int]]:
                     e.absence_hours,
                     e.start,
                     e.end,
-                    "ja" if e.completed else "nei",
+                    e.completed,  # ja/nei (tabular writes booleans so)
                 ]
             )
             rows.append(person + training)
@@ -84,4 +85,4 @@ def export_csv(rows) -> bytes:
 
 
 def export_xlsx(rows) -> bytes:
-    return write_xlsx(Sheet("Veiledning og fravær", EXPORT_HEADER, rows))
+    return write_xlsx(Sheet(_("Guidance and absence"), EXPORT_HEADER, rows))

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from integrering.core.tenancy import CountyScopedQuerySet
 from integrering.core.versioning import Versioned
 from integrering.guidance.participants.models import Participant
 
@@ -29,6 +30,11 @@ class TrainingEnrolment(Versioned):
     start = models.DateField(_("start"))
     end = models.DateField(_("end"), null=True, blank=True)
     completed = models.BooleanField(_("completed"), default=False)
+
+    # Tenancy through the participant (``core.tenancy``): ``.objects.scoped_for(user)`` / ``.for_county(county)``.
+    county_path = "participant__county"
+    municipality_path = "participant__municipality"
+    objects = CountyScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-start", "pk"]

@@ -11,14 +11,16 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from integrering.guidance.participants.models import Participant
-from integrering.guidance.participants.selectors import participant_scope, participants_for_user
+from integrering.guidance.participants.selectors import participants_for_user
 from integrering.guidance.training.models import TrainingEnrolment
 
 
 def enrolments_for_user(user) -> QuerySet[TrainingEnrolment]:
-    return TrainingEnrolment.objects.filter(
-        participant_scope(user, "participant__"), participant__anonymised_at__isnull=True
-    ).select_related("participant", "participant__municipality", "participant__guidance_case")
+    return (
+        TrainingEnrolment.objects.scoped_for(user)
+        .filter(participant__anonymised_at__isnull=True)
+        .select_related("participant", "participant__municipality", "participant__guidance_case")
+    )
 
 
 def enrolment_for_user(user, pk) -> TrainingEnrolment:

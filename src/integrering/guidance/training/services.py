@@ -1,6 +1,6 @@
 """Writes of the county's Norwegian training (§ 30 second paragraph).
 
-Signatures (keyword-only; all raise ``ApplicationError`` with a Norwegian message on bad input and
+Signatures (keyword-only; all raise ``ApplicationError`` with a translated message on bad input and
 ``ConcurrentEdit`` when ``version`` is stale; nothing is half-written)::
 
     training_enrol(*, participant, school, target_level, start, hours_planned=None, end=None) -> TrainingEnrolment
@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from integrering.core.exceptions import ApplicationError
 from integrering.core.versioning import expect_version
@@ -24,9 +25,10 @@ from integrering.guidance.participants.services import (
 )
 from integrering.guidance.training.models import TargetLevel, TrainingEnrolment
 
-NOT_FULL_TIME_UPPER_SECONDARY = (
-    "Deltakeren er ikke registrert i videregående opplæring på heltid. Fylkeskommunen gir norskopplæring etter "
-    "§ 30 andre ledd bare til dem; kommunen eller karriereveilederen må registrere det på deltakeren først."
+NOT_FULL_TIME_UPPER_SECONDARY = _(
+    "The participant is not registered in full-time upper-secondary education. The county provides Norwegian "
+    "training under § 30 second paragraph only to them; the municipality or the career counsellor must register "
+    "it on the participant first."
 )
 TRAINING_FIELDS = (
     "school",
@@ -42,17 +44,17 @@ TRAINING_FIELDS = (
 
 def _training_clean(values: dict) -> dict:
     if not (values.get("school") or "").strip():
-        raise ApplicationError("Skole mangler.")
+        raise ApplicationError(_("The school is missing."))
     if values.get("target_level") not in TargetLevel.values:
-        raise ApplicationError("Ukjent mål for norsknivå.")
+        raise ApplicationError(_("Unknown Norwegian target level."))
     if values.get("start") is None:
-        raise ApplicationError("Startdato mangler.")
+        raise ApplicationError(_("The start date is missing."))
     if values.get("end") is not None and values["end"] < values["start"]:
-        raise ApplicationError("Sluttdato er før startdato.")
+        raise ApplicationError(_("The end date is before the start date."))
     for name in ("hours_planned", "hours_attended", "absence_hours"):
         value = values.get(name)
         if value is not None and (not isinstance(value, int) or value < 0):
-            raise ApplicationError("Timer kan ikke være negative.")
+            raise ApplicationError(_("Hours cannot be negative."))
     values["school"] = values["school"].strip()
     return values
 
@@ -91,7 +93,7 @@ def training_update(*, enrolment: TrainingEnrolment, version: int | None, **fiel
     participant_refuse_if_anonymised(participant=participant)
     unknown = set(fields) - set(TRAINING_FIELDS)
     if unknown:
-        raise ApplicationError(f"Ukjente felt: {', '.join(sorted(unknown))}")
+        raise ApplicationError(_("Unknown fields: %(fields)s"), params={"fields": ", ".join(sorted(unknown))})
     values = _training_clean({name: getattr(enrolment, name) for name in TRAINING_FIELDS} | fields)
     expect_version(enrolment, version)
     for name, value in values.items():

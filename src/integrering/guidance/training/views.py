@@ -38,7 +38,7 @@ def training_list(request):
     waiting_page = Paginator(waiting, PAGE_SIZE).get_page(request.GET.get("venter"))
     personal_data_list_log(
         user=request.user,
-        description="§ 30-liste",
+        description=_("§ 30 list"),
         record_ids=[*(p.pk for p in waiting_page), *(e.participant_id for e in enrolled_page)],
     )
     return render(
@@ -86,7 +86,7 @@ def training_enrol(request, pk: int):
         save=save,
         success=_("The participant was enrolled in Norwegian training."),
         done=_to_training,
-        read=(participant, "Skjema: meld opp til norskopplæring"),
+        read=(participant, _("Form: enrol in Norwegian training")),
     )
 
 
@@ -107,7 +107,7 @@ def training_edit(request, pk: int):
         save=save,
         success=_("The training was saved."),
         done=_to_training,
-        read=(enrolment.participant, "Skjema: norskopplæring"),
+        read=(enrolment.participant, _("Form: Norwegian training")),
     )
 
 
@@ -127,7 +127,8 @@ def export_to_municipality(request, fmt: str):
         action="export",
         record_type="participant",
         record_ids=ids,
-        description=f"Veiledning og fravær ({fmt}), {where}, {len(ids)} deltakere",
+        description=_("Guidance and absence (%(format)s), %(where)s, %(count)s participants")
+        % {"format": fmt, "where": where, "count": len(ids)},
     )
     body = export_csv(rows) if fmt == "csv" else export_xlsx(rows)
     response = HttpResponse(body, content_type=CONTENT_TYPES[fmt])

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import NoReturn
 
+from django.utils.translation import gettext as _
+
 from integrering.core.exceptions import ApplicationError
 from integrering.core.models import County
 
@@ -17,5 +19,5 @@ def refuse(messages: list[str]) -> NoReturn:
 def county_get(number: str) -> County:
     county = County.objects.filter(number=str(number).strip().zfill(2)).first()
     if county is None:
-        refuse([f"Ukjent fylkesnummer: {number}."])
+        refuse([_("Unknown county number: %(number)s.") % {"number": number}])
     return county

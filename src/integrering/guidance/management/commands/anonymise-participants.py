@@ -6,28 +6,34 @@ PARTICIPANT_RETENTION_DAYS, 5 years). Meant to run daily from cron or a systemd 
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from integrering.guidance.management.commands._common import refuse
 from integrering.guidance.participants.anonymise import participants_anonymise
 
 
 class Command(BaseCommand):
-    help = "Anonymiser deltakere uten aktivitet i oppbevaringstiden (behold statistikken)."
+    help = gettext_lazy("Anonymise participants without activity in the retention period (keep the statistics).")
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
-            "--days", type=int, help=f"dager uten aktivitet (standard {settings.PARTICIPANT_RETENTION_DAYS})"
+            "--days",
+            type=int,
+            help=gettext_lazy("days without activity (default %(days)s)")
+            % {"days": settings.PARTICIPANT_RETENTION_DAYS},
         )
-        parser.add_argument("--dry-run", action="store_true", help="vis bare hvor mange som ville blitt anonymisert")
+        parser.add_argument(
+            "--dry-run", action="store_true", help=gettext_lazy("only show how many would be anonymised")
+        )
 
     def handle(self, *args, days: int | None, dry_run: bool, **options) -> None:
         if days is not None and days < 1:
-            refuse(["--days må være minst 1."])
+            refuse([_("--days must be at least 1.")])
         days = settings.PARTICIPANT_RETENTION_DAYS if days is None else days
         count = participants_anonymise(days=days, dry_run=dry_run)
         if dry_run:
-            self.stdout.write(
-                f"Prøvekjøring: {count} deltakere uten aktivitet på {days} dager ville blitt anonymisert."
-            )
+            message = _("Dry run: %(count)s participants without activity for %(days)s days would be anonymised.")
         else:
-            self.stdout.write(f"Anonymiserte {count} deltakere uten aktivitet på {days} dager.")
+            message = _("Anonymised %(count)s participants without activity for %(days)s days.")
+        self.stdout.write(message % {"count": count, "days": days})

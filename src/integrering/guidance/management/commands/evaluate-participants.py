@@ -6,19 +6,21 @@ upgrade that adds a rule-set version).
 """
 
 from django.core.management.base import BaseCommand, CommandParser
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from integrering.guidance.compliance.services import participants_refresh
 from integrering.guidance.management.commands._common import county_get
 
 
 class Command(BaseCommand):
-    help = "Oppdater funn for deltakere der fristen kan ha gått ut siden sist."
+    help = gettext_lazy("Refresh the findings of participants whose deadline may have passed since last time.")
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--county", help="bare dette fylket")
-        parser.add_argument("--all", action="store_true", help="vurder alle deltakere på nytt")
+        parser.add_argument("--county", help=gettext_lazy("only this county"))
+        parser.add_argument("--all", action="store_true", help=gettext_lazy("evaluate every participant again"))
 
     def handle(self, *args, county: str | None, all: bool, **options) -> None:
         county_obj = county_get(county) if county else None
         count = participants_refresh(county=county_obj, everything=all)
-        self.stdout.write(f"Vurderte {count} deltakere på nytt.")
+        self.stdout.write(_("Evaluated %(count)s participants again.") % {"count": count})

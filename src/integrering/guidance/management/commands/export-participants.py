@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandParser
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from integrering.guidance.management.commands._common import county_get, refuse
 from integrering.guidance.participants.exports import FORMATS, participants_export
@@ -18,39 +20,48 @@ from integrering.municipalities.models import Municipality
 
 
 class Command(BaseCommand):
-    help = "Eksporter deltakerne i et fylke (eller én kommune) til CSV eller XLSX for kommunen."
+    help = gettext_lazy(
+        "Export the participants of a county (or one municipality) to CSV or XLSX for the municipality."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--county", required=True, help="fylkesnummer, f.eks. 50")
-        parser.add_argument("--municipality", help="bare denne kommunen (kommunenummer, f.eks. 5001)")
-        parser.add_argument("--format", default="csv", help="csv eller xlsx")
-        parser.add_argument("--output", help="fil å skrive til (standard for CSV: skjermen)")
+        parser.add_argument("--county", required=True, help=gettext_lazy("county number, e.g. 50"))
+        parser.add_argument(
+            "--municipality", help=gettext_lazy("only this municipality (municipality number, e.g. 5001)")
+        )
+        parser.add_argument("--format", default="csv", help=gettext_lazy("csv or xlsx"))
+        parser.add_argument("--output", help=gettext_lazy("file to write to (default for CSV: the screen)"))
 
     def handle(self, *args, county: str, municipality: str | None, format: str, output: str | None, **options):
         county_obj = county_get(county)
         if format not in FORMATS:
-            refuse([f"Ukjent format «{format}»; bruk csv eller xlsx."])
+            refuse([_("Unknown format «%(format)s»; use csv or xlsx.") % {"format": format}])
         if format == "xlsx" and not output:
-            refuse(["XLSX kan ikke skrives til skjermen; oppgi en fil med --output."])
+            refuse([_("XLSX cannot be written to the screen; give a file with --output.")])
         municipality_obj = None
         if municipality:
             number = municipality.strip().zfill(4)
             municipality_obj = Municipality.objects.filter(number=number, county=county_obj).first()
             if municipality_obj is None:
-                refuse([f"Kommune {municipality} finnes ikke i fylke {county_obj.number}."])
+                refuse(
+                    [
+                        _("Municipality %(number)s does not exist in county %(county)s.")
+                        % {"number": municipality, "county": county_obj.number}
+                    ]
+                )
         where = municipality_obj.number if municipality_obj else county_obj.number
         content, count = participants_export(
             participants=participants_of_county(county_obj, municipality=municipality_obj),
             fmt=format,
             county=county_obj,
-            description=f"export-participants {where} (kommandolinje)",
+            description=_("export-participants %(where)s (command line)") % {"where": where},
         )
         if output:
             try:
                 Path(output).write_bytes(content)
             except OSError as error:
-                refuse([f"Kunne ikke skrive {output}: {error.strerror}."])
-            self.stderr.write(f"Skrev {count} deltakere til {output}.")
+                refuse([_("Could not write %(file)s: %(reason)s.") % {"file": output, "reason": error.strerror}])
+            self.stderr.write(_("Wrote %(count)s participants to %(file)s.") % {"count": count, "file": output})
         else:
             self.stdout.write(content.decode("utf-8-sig"), ending="")
             sys.stdout.flush()

@@ -10,34 +10,38 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from integrering.guidance.compliance import reports
 from integrering.guidance.management.commands._common import county_get, refuse
 
 
 class Command(BaseCommand):
-    help = "Rapport per deltaker: målgruppe, rett og plikt til karriereveiledning, vedtaksfrist og funn."
+    help = gettext_lazy(
+        "Report per participant: target group, right and duty to career guidance, decision deadline and findings."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--county", required=True, help="fylkesnummer, f.eks. 50")
-        parser.add_argument("--date", help="vurderingsdato ÅÅÅÅ-MM-DD (standard: i dag)")
-        parser.add_argument("--format", default="csv", help="csv eller json")
-        parser.add_argument("--output", help="fil å skrive til (standard: skjermen)")
+        parser.add_argument("--county", required=True, help=gettext_lazy("county number, e.g. 50"))
+        parser.add_argument("--date", help=gettext_lazy("evaluation date YYYY-MM-DD (default: today)"))
+        parser.add_argument("--format", default="csv", help=gettext_lazy("csv or json"))
+        parser.add_argument("--output", help=gettext_lazy("file to write to (default: the screen)"))
 
     def handle(self, *args, county: str, date: str | None, format: str, output: str | None, **options) -> None:
         county_obj = county_get(county)
         if format not in ("csv", "json"):
-            refuse([f"Ukjent format «{format}»; bruk csv eller json."])
+            refuse([_("Unknown format «%(format)s»; use csv or json.") % {"format": format}])
         try:
             day = datetime.date.fromisoformat(date) if date else timezone.localdate()
         except ValueError:
-            refuse([f"Ugyldig dato «{date}»; bruk ÅÅÅÅ-MM-DD."])
+            refuse([_("Invalid date «%(date)s»; use YYYY-MM-DD.") % {"date": date}])
         text, count = reports.report_export(county=county_obj, date=day, fmt=format)
         if output:
             try:
                 Path(output).write_text(text, encoding="utf-8")
             except OSError as error:
-                refuse([f"Kunne ikke skrive {output}: {error.strerror}."])
-            self.stderr.write(f"Skrev {count} deltakere til {output}.")
+                refuse([_("Could not write %(file)s: %(reason)s.") % {"file": output, "reason": error.strerror}])
+            self.stderr.write(_("Wrote %(count)s participants to %(file)s.") % {"count": count, "file": output})
         else:
             self.stdout.write(text, ending="")

@@ -7,35 +7,52 @@ then nothing is written. Rows are identified by county and ``referanse``: a re-i
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandParser
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from integrering.guidance.management.commands._common import county_get, refuse
 from integrering.guidance.participants import imports
 
 
 class Command(BaseCommand):
-    help = "Les inn deltakere (karriereveiledning) fra CSV eller XLSX for ett fylke."
+    help = gettext_lazy("Import participants (career guidance) from CSV or XLSX for one county.")
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("file", metavar="FIL")
-        parser.add_argument("--county", required=True, help="fylkesnummer, f.eks. 50")
-        parser.add_argument("--dry-run", action="store_true", help="kontroller filen og vis hva som ville skjedd")
+        parser.add_argument("file", metavar=gettext_lazy("FILE"))
+        parser.add_argument("--county", required=True, help=gettext_lazy("county number, e.g. 50"))
+        parser.add_argument(
+            "--dry-run", action="store_true", help=gettext_lazy("check the file and show what would happen")
+        )
 
     def handle(self, *args, file: str, county: str, dry_run: bool, **options) -> None:
         path = Path(file)
         if not path.is_file():
-            refuse([f"Fant ikke filen {file}."])
+            refuse([_("Could not find the file %(file)s.") % {"file": file}])
         county_obj = county_get(county)
-        plan = imports.import_plan(county=county_obj, content=path.read_bytes(), filename=path.name)
+        with path.open("rb") as handle:  # read at most to the size limit, never the whole of a huge file
+            plan = imports.import_plan(county=county_obj, content=handle, filename=path.name)
         if not plan.ok:
-            refuse([f"{file}: {e}" for e in plan.errors] + ["Ingenting ble lagret."])
+            refuse([f"{file}: {e}" for e in plan.errors] + [_("Nothing was saved.")])
         for column in plan.ignored_columns:
-            self.stdout.write(f"Kolonnen «{column}» er ukjent og ble ikke lest.")
+            self.stdout.write(_("The column «%(column)s» is unknown and was not read.") % {"column": column})
         new, old = plan.new_count, len(plan.rows) - plan.new_count
         if dry_run:
-            self.stdout.write(f"Prøvekjøring: {new} nye og {old} oppdaterte deltakere. Ingenting ble lagret.")
+            self.stdout.write(
+                _("Dry run: %(new)s new and %(old)s updated participants. Nothing was saved.")
+                % {"new": new, "old": old}
+            )
             return
         result = imports.import_apply(plan)
         self.stdout.write(
-            f"Lest inn {len(plan.rows)} deltakere for {county_obj.name}: {result.created} nye, "
-            f"{result.updated} oppdatert, {result.guidance_completed} med fullført karriereveiledning."
+            _(
+                "Imported %(total)s participants for %(county)s: %(created)s new, %(updated)s updated, "
+                "%(completed)s with completed career guidance."
+            )
+            % {
+                "total": len(plan.rows),
+                "county": county_obj.name,
+                "created": result.created,
+                "updated": result.updated,
+                "completed": result.guidance_completed,
+            }
         )

@@ -1,0 +1,119 @@
+"""``integrering import-participants`` refuses hostile files before they cost memory: exit 2 and a Norwegian message
+naming the limit, the process's peak memory (max RSS, measured in a fresh process) under 300 MB. No timing."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.tabular.workbooks import sheet_xml, text_row, workbook
+
+MB = 1024 * 1024
+REPO = Path(__file__).resolve().parents[3]
+INTEGRERING = str(Path(sys.executable).with_name("integrering"))
+PEAK_LIMIT_KB = 300 * 1024  # ru_maxrss is in kilobytes on Linux
+
+# A fresh parent process whose only child is the command: RUSAGE_CHILDREN is then the command's peak alone.
+MEASURE = (
+    "import resource, subprocess, sys\n"
+    "r = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
+    "sys.stdout.write(r.stdout)\n"
+    "sys.stderr.write(r.stderr)\n"
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)\n"
+    "sys.exit(r.returncode)\n"
+)
+
+
+@pytest.fixture(scope="module")
+def environment(tmp_path_factory) -> dict[str, str]:
+    """A migrated SQLite database with the reference data (counties, municipalities), for the command."""
+    workdir = tmp_path_factory.mktemp("import_limits")
+    env = os.environ | {
+        "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
+        "DJANGO_DEBUG": "1",
+        "INTEGRERING_VAR_DIR": str(workdir),
+    }
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    for command in (["migrate", "-v0"], ["load-reference-data"]):
+        subprocess.run([INTEGRERING, *command], env=env, check=True, capture_output=True, cwd=REPO)
+    return env
+
+
+def imported(environment, path: Path) -> tuple[int, str, int]:
+    """(exit status, standard error, peak memory in KB) of ``integrering import-participants path --county 50``."""
+    result = subprocess.run(
+        [sys.executable, "-c", MEASURE, INTEGRERING, "import-participants", str(path), "--county", "50"],
+        env=environment,
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
+    *messages, peak = result.stderr.strip().splitlines()
+    return result.returncode, "\n".join(messages), int(peak)
+
+
+def test_an_xlsx_whose_rows_fill_a_huge_declared_dimension_is_refused_naming_the_limit(environment, tmp_path):
+    # A1:XFD20001 and rows that really reach column XFD (16,384): openpyxl would build every cell in between.
+    rows = "".join(
+        f'<row r="{n}"><c r="A{n}" t="inlineStr"><is><t>R{n}</t></is></c><c r="XFD{n}"><v>1</v></c></row>'
+        for n in range(1, 20_002)
+    )
+    path = tmp_path / "dimensjon.xlsx"
+    path.write_bytes(workbook(sheet_xml(rows, dimension="A1:XFD20001")))
+    code, err, peak = imported(environment, path)
+    assert code == 2
+    assert "Raden har flere kolonner enn grensen på 200." in err, err
+    assert "Ingenting ble lagret" in err
+    assert peak < PEAK_LIMIT_KB
+
+
+def test_an_xlsx_declaring_a_huge_dimension_over_a_small_table_is_read_as_what_it_holds(environment, tmp_path):
+    rows = text_row(1, "referanse", "kommunenummer", "navn") + text_row(2, "DIM-1", "5001", "Kari")
+    path = tmp_path / "liten.xlsx"
+    path.write_bytes(workbook(sheet_xml(rows, dimension="A1:XFD20001")))
+    code, err, peak = imported(environment, path)
+    assert code == 0, err
+    assert peak < PEAK_LIMIT_KB
+
+
+def test_a_zip_bomb_is_refused_naming_the_limit(environment, tmp_path):
+    row = b'<row><c t="inlineStr"><is><t>bomb</t></is></c></row>'
+
+    def chunks():
+        yield b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        yield b"<sheetData>"
+        for _ in range(300):
+            yield row * (MB // len(row))
+        yield b"</sheetData></worksheet>"
+
+    path = tmp_path / "bombe.xlsx"
+    path.write_bytes(workbook(chunks()))
+    code, err, peak = imported(environment, path)
+    assert code == 2
+    assert "grensen på 256 MB" in err, err
+    assert peak < PEAK_LIMIT_KB
+
+
+def test_a_csv_over_the_size_limit_is_refused_naming_the_limit(environment, tmp_path):
+    path = tmp_path / "stor.csv"
+    with path.open("wb") as handle:
+        handle.write(b"referanse;kommunenummer\n")
+        for _ in range(21):
+            handle.write(b"B000001;5001\n" * (MB // 13 + 1))
+    code, err, peak = imported(environment, path)
+    assert code == 2
+    assert "Filen er større enn grensen på 20 MB." in err, err
+    assert peak < PEAK_LIMIT_KB
+
+
+def test_a_csv_over_the_row_limit_is_refused_naming_the_limit(environment, tmp_path):
+    path = tmp_path / "lang.csv"
+    path.write_bytes(b"referanse;kommunenummer\n" + b"R;5001\n" * 200_001)
+    code, err, peak = imported(environment, path)
+    assert code == 2
+    assert "enn grensen på 200\xa0000." in err, err
+    assert peak < PEAK_LIMIT_KB

@@ -99,13 +99,9 @@ def participant_of(instance) -> int | None:
     return int(value) if value is not None else None
 
 
-_COUNTY_IDS: dict[str, int | None] = {}
-
-
 def _county_id(number: str) -> int | None:
-    if _COUNTY_IDS.get(number) is None:
-        _COUNTY_IDS[number] = County.objects.filter(number=number).values_list("pk", flat=True).first()
-    return _COUNTY_IDS[number]
+    # Not cached across requests: a cached id outlives a county deleted and loaded again (a flushed database).
+    return County.objects.filter(number=number).values_list("pk", flat=True).first()
 
 
 def _entry_scope_create(sender, instance, created, raw=False, **kwargs) -> None:

@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CoreConfig(AppConfig):
     name = "integrering.core"
     label = "core"
-    verbose_name = "Kjerne"
+    verbose_name = _("Core")
 
     def ready(self) -> None:
         from integrering.core import audit, checks  # noqa: F401 — registers the system checks

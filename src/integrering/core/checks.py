@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import ManifestFilesMixin, staticfiles_storage
 from django.core.checks import Error, register
+from django.utils.translation import gettext as _
 
 # The stylesheets base.html links; the first two come from the npm package @digdir/designsystemet-css.
 VENDOR_ASSETS = ("vendor/designsystemet/theme/designsystemet.css", "vendor/designsystemet/src/index.css")
@@ -21,10 +22,16 @@ def vendor_assets_check(app_configs=None, **kwargs) -> list[Error]:
         return []
     return [
         Error(
-            f"Designsystemet-CSS mangler ({', '.join(missing)}): sidene får ikke sitt utseende, og i produksjon "
-            "gir hver side feil 500.",
-            hint=f"Kjør «npm ci» i {settings.BASE_DIR}, eller sett INTEGRERING_BASE_DIR til mappen der node_modules/ "
-            "ligger; kjør så «integrering collectstatic --noinput».",
+            _(
+                "The Designsystemet CSS is missing (%(missing)s): the pages lose their look, and in production "
+                "every page fails with error 500."
+            )
+            % {"missing": ", ".join(missing)},
+            hint=_(
+                "Run «npm ci» in %(base_dir)s, or set INTEGRERING_BASE_DIR to the directory that holds "
+                "node_modules/; then run «integrering collectstatic --noinput»."
+            )
+            % {"base_dir": settings.BASE_DIR},
             id="integrering.E001",
         )
     ]
@@ -44,8 +51,9 @@ def collected_static_check(app_configs=None, **kwargs) -> list[Error]:
         return []
     return [
         Error(
-            f"De statiske filene er ikke samlet i {settings.STATIC_ROOT} (mangler {', '.join(missing)}).",
-            hint="Kjør «integrering collectstatic --noinput» med de samme miljøvariablene som tjenesten.",
+            _("The static files are not collected in %(root)s (missing %(missing)s).")
+            % {"root": settings.STATIC_ROOT, "missing": ", ".join(missing)},
+            hint=_("Run «integrering collectstatic --noinput» with the same environment variables as the service."),
             id="integrering.E002",
         )
     ]

@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy
 
 
 class MunicipalitiesConfig(AppConfig):
     name = "integrering.municipalities"
     label = "municipalities"
-    verbose_name = "Kommuner"
+    verbose_name = gettext_lazy("Municipalities")
 
     def ready(self) -> None:
         from django.utils.translation import gettext_lazy as _

@@ -4,6 +4,7 @@ import datetime
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from integrering.municipalities.models import ContactAssignment, Municipality
 
@@ -46,7 +47,7 @@ def municipality_for_user(user, number: str) -> Municipality:
     """One municipality the user may see, or a 404 (also for one that exists elsewhere)."""
     municipality = municipalities_for_user(user).filter(number=number).first()
     if municipality is None:
-        raise Http404("Fant ingen kommune med dette nummeret.")
+        raise Http404(_("There is no municipality with this number."))
     return municipality
 
 

@@ -6,6 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
 from django.utils.text import capfirst
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -92,7 +93,9 @@ class SentEmail(models.Model):
 
     @property
     def language_name(self) -> str:
-        return str(dict(settings.LANGUAGES).get(self.language, self.language))
+        # settings.LANGUAGES holds the names untranslated (gettext_noop): translate when shown.
+        name = dict(settings.LANGUAGES).get(self.language)
+        return gettext(name) if name else self.language
 
     @property
     def record_label(self) -> str:

@@ -5,6 +5,7 @@ silently falling back to a default.
 """
 
 import os
+from typing import overload
 
 
 class ConfigError(Exception):
@@ -40,6 +41,10 @@ def env_int(name: str, default: int, *, minimum: int | None = None) -> int:
     return value
 
 
+@overload
+def env_str(name: str, default: str, *, required: bool = False) -> str: ...
+@overload
+def env_str(name: str, default: None = None, *, required: bool = False) -> str | None: ...
 def env_str(name: str, default: str | None = None, *, required: bool = False) -> str | None:
     raw = os.environ.get(name)
     if raw is None or raw.strip() == "":

@@ -100,7 +100,7 @@ TEMPLATES = [
 DATABASE_SCHEMES = ("sqlite", "postgres", "postgresql", "pgsql")
 
 
-def _database(url: str, conn_max_age: int) -> dict:
+def _database(url: str, conn_max_age: int) -> dj_database_url.DBConfig:
     """SQLite or PostgreSQL from DATABASE_URL; anything else is a configuration error (never echoes a password)."""
     scheme = url.partition("://")[0].lower() if "://" in url else ""
     if scheme not in DATABASE_SCHEMES:
@@ -180,7 +180,7 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
-STATICFILES_DIRS = [
+STATICFILES_DIRS: list[Path | tuple[str, Path]] = [
     SRC_DIR / "static",
     ("vendor/designsystemet", BASE_DIR / "node_modules" / "@digdir" / "designsystemet-css" / "dist"),
     ("vendor/axe-core", BASE_DIR / "node_modules" / "axe-core"),
@@ -252,7 +252,7 @@ EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10, minimum=1)
 
 def _mail_address(name: str, default: str | None) -> str:
     """One address, bare or with a display name («Integrering <integrering@fylke.no>»)."""
-    value = env_str(name, default, required=default is None)
+    value = env_str(name, default) if default is not None else (env_str(name, required=True) or "")
     parsed = getaddresses([value])
     try:
         if len(parsed) != 1 or "\n" in value or "\r" in value:

@@ -30,6 +30,8 @@ class County(models.Model):
 class User(AbstractUser):
     """A person who logs in. Belongs to one county; a municipal user also to one municipality."""
 
+    _role_cache: frozenset[Role] | None  # role_set's cache (None: not read yet)
+
     county = models.ForeignKey(
         County, on_delete=models.PROTECT, null=True, blank=True, related_name="users", verbose_name=_("county")
     )
@@ -68,7 +70,7 @@ class User(AbstractUser):
 
     def get_additional_data(self) -> dict | None:
         # Changes made from the command line (create-county-admin) still show on the county's audit page.
-        return {"county": self.county.number} if self.county_id else None
+        return {"county": self.county.number} if self.county is not None else None
 
     @property
     def role_set(self) -> frozenset[Role]:

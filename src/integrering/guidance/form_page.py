@@ -12,7 +12,7 @@ from integrering.guidance.errors import GuidanceError
 from integrering.guidance.participants.services import participant_read_log
 
 
-def error_to_form(form: forms.Form, error) -> None:
+def error_to_form(form: forms.BaseForm, error) -> None:
     """Show a service's ``GuidanceError`` on its field if the form has it, else above the form."""
     field = getattr(error, "field", None)
     form.add_error(field if field in form.fields else None, error.message)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
+from typing import Any
 
 
 class PermitCategory(StrEnum):
@@ -154,7 +155,7 @@ def facts_as_of(facts: ParticipantFacts) -> ParticipantFacts:
     date of their own (birth, permit, settlement, education, full-time upper secondary) are kept: whether a
     person was settled yet is for the caller to decide (``settlement_date``).
     """
-    later: dict[str, None] = {}
+    later: dict[str, Any] = {}  # field name → None (typed Any: dataclasses.replace checks each field's type)
     for name, belonging in _EVENTS.items():
         day = getattr(facts, name)
         if day is not None and day > facts.evaluation_date:

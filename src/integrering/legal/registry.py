@@ -67,8 +67,9 @@ class Registry:
 
     def evaluate(self, facts: ParticipantFacts) -> Evaluation:
         day = deciding_date(facts)
+        extra: tuple[Finding, ...] = ()
         try:
-            ruleset, extra = self.ruleset_for(day), ()
+            ruleset = self.ruleset_for(day)
         except NoRulesetInForce:
             ruleset = self.versions[0]
             extra = (_before_first_finding(ruleset),)

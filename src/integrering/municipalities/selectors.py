@@ -1,12 +1,32 @@
 """Reads of municipalities, always scoped to what the user may see."""
 
+from __future__ import annotations
+
 import datetime
+from typing import TYPE_CHECKING, TypedDict
 
 from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
 
 from integrering.core.permissions import is_municipal_only
 from integrering.municipalities.models import ContactAssignment, Municipality, MunicipalityName, Population
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+
+class YearFigures(TypedDict):
+    """What :func:`with_year_figures` adds to each municipality."""
+
+    name_in_year: str | None
+    population_in_year: int | None
+
+
+class Contacts(TypedDict):
+    """What :func:`with_contacts` adds to each municipality (prefetched lists)."""
+
+    current_contacts: list[ContactAssignment]
+    upcoming_contacts: list[ContactAssignment]
 
 
 def municipalities_for_user(user, *, year: int | None = None) -> QuerySet[Municipality]:
@@ -19,7 +39,7 @@ def municipalities_for_user(user, *, year: int | None = None) -> QuerySet[Munici
     return qs
 
 
-def with_year_figures(qs: QuerySet[Municipality], year: int) -> QuerySet[Municipality]:
+def with_year_figures(qs: QuerySet[Municipality], year: int) -> QuerySet[WithAnnotations[Municipality, YearFigures]]:
     """Annotate ``name_in_year`` and ``population_in_year`` for one year (one query, no N+1).
 
     The name is the official name in force that year: for a year after the last year with names, the
@@ -52,7 +72,7 @@ def upcoming_contacts(on: datetime.date) -> QuerySet[ContactAssignment]:
     )
 
 
-def with_contacts(qs: QuerySet[Municipality], on: datetime.date) -> QuerySet[Municipality]:
+def with_contacts(qs: QuerySet[Municipality], on: datetime.date) -> QuerySet[WithAnnotations[Municipality, Contacts]]:
     """Prefetch ``current_contacts`` (in force on ``on``) and ``upcoming_contacts`` (beginning later)."""
     return qs.prefetch_related(
         Prefetch("contact_assignments", queryset=active_contacts(on), to_attr="current_contacts"),

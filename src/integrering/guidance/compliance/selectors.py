@@ -97,7 +97,8 @@ def compliance_for_user(user, *, today: datetime.date | None = None) -> Complian
         scope, settlement_date__isnull=False, guidance_case__status=CaseStatus.COMPLETED
     ).values_list("municipality_id", "settlement_date", "guidance_case__completed_on")
     for municipality_id, settled, completed in durations:
-        rows[municipality_id].days.append((completed - settled).days)
+        if settled is not None and completed is not None:
+            rows[municipality_id].days.append((completed - settled).days)
     findings = (
         ParticipantFinding.objects.filter(
             participant_scope(user, "participant__"),
@@ -121,7 +122,7 @@ def compliance_for_user(user, *, today: datetime.date | None = None) -> Complian
     municipalities = Municipality.objects.in_bulk(list(rows))
     for municipality_id, row in rows.items():
         row.municipality = municipalities[municipality_id]
-    ordered = sorted(rows.values(), key=lambda r: r.municipality.number)
+    ordered = sorted(rows.values(), key=lambda r: r.municipality.number if r.municipality else "")
     total = _sum_rows(ordered)
     if is_municipal_only(user):
         total.municipality = user.municipality

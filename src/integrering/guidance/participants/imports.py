@@ -82,7 +82,7 @@ class Row:
 
 @dataclass
 class ImportPlan:
-    county: object | None
+    county: County | None
     rows: list[Row] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
@@ -237,7 +237,9 @@ def import_plan(*, county, content: bytes, filename: str) -> ImportPlan:
     return plan
 
 
-def _plan_row(plan: ImportPlan, municipalities: dict, line: int, cells: dict, seen: dict) -> Row | None:
+def _plan_row(
+    plan: ImportPlan, municipalities: dict[str, Municipality], line: int, cells: dict, seen: dict
+) -> Row | None:
     errors_before = len(plan.errors)
     reference = _text(cells.pop("referanse"))
     number = _text(cells.pop("kommunenummer"))
@@ -260,7 +262,7 @@ def _plan_row(plan: ImportPlan, municipalities: dict, line: int, cells: dict, se
         if key in seen:
             plan.errors.append(f"Rad {line}, kolonne «referanse»: {reference} står også på rad {seen[key]}.")
         seen[key] = line
-    if len(plan.errors) > errors_before:
+    if len(plan.errors) > errors_before or municipality is None:  # no municipality is an error
         return None
     return Row(line, reference, municipality, facts, guidance)
 
@@ -329,7 +331,9 @@ def import_apply(plan: ImportPlan) -> ImportResult:
         participant.last_activity_at = now
         if stored is None:
             new.append(participant)
-        elif any(getattr(old, f) != getattr(participant, f) for f in ("municipality_id", *row.facts)):
+        elif old is not None and any(
+            getattr(old, f) != getattr(participant, f) for f in ("municipality_id", *row.facts)
+        ):
             participant.version += 1
             changed.append((old, participant))
         participants.append(participant)

@@ -76,6 +76,7 @@ BAND_OTHER_END_GOAL = DurationBand(3, 24, 12)
 
 def duration_bands(facts: ParticipantFacts) -> tuple[DurationBand, ...]:
     """The bands the case may belong to: one when education level and end goal are known."""
+    without: tuple[DurationBand, ...]
     if facts.end_goal is None:
         without = (BAND_TOWARDS_UPPER_SECONDARY, BAND_OTHER_END_GOAL)
     elif facts.end_goal == EndGoal.VIDEREGAENDE:

@@ -186,7 +186,7 @@ def _values_read(result: ImportResult, row_number: int, cells: dict, definitions
         value, reason = _decimal(text)
         if reason:
             result.errors.append(f"Rad {row_number}, kolonne «{column}»: {reason}.")
-        else:
+        elif value is not None:
             result.values[(definition.pk, municipality.pk)] = value
 
 

@@ -206,7 +206,7 @@ def import_plan(*, county, year: int, content: bytes, filename: str, document: D
         return plan
     header_number, first_row = numbered[0]
     header, key_column = _read_header(plan, first_row, header_number)
-    if plan.errors:
+    if plan.errors or key_column is None:  # no key column is an error
         return plan
     plan.errors.extend(formula_errors(content, filename, known={*COLUMNS, *DETAIL_COLUMNS, key_column}))
     row_numbers = _read_rows(plan, numbered[1:], header, key_column, county)
@@ -289,12 +289,13 @@ def _read_rows(plan: ImportPlan, rows: list[tuple[int, list]], header: list[str]
         where = f"Rad {row_number}, kolonne «{key_column}»"
         municipality, reason = _municipality_of(row[key_at], index, county)
         if municipality is not None and municipality.pk in seen:
-            municipality, reason = None, f"{municipality} står også på rad {seen[municipality.pk]}"
+            reason = f"{municipality} står også på rad {seen[municipality.pk]}"
+            municipality = None
         if municipality is None:
             plan.errors.append(f"{where}: {reason}.")
             continue
         seen[municipality.pk] = row_number
-        values = {}
+        values: dict[str, object] = {}
         for column in plan.columns:
             value, reason = _parse_number(row[header.index(column)])
             if reason:
@@ -302,11 +303,11 @@ def _read_rows(plan: ImportPlan, rows: list[tuple[int, list]], header: list[str]
             else:
                 values[COLUMNS[column]] = value
         for column in plan.detail_columns:
-            value, reason = parse_detail(DETAIL_COLUMNS[column], row[header.index(column)])
+            detail, reason = parse_detail(DETAIL_COLUMNS[column], row[header.index(column)])
             if reason:
                 plan.errors.append(f"Rad {row_number}, kolonne «{column}»: {reason}.")
             else:
-                values[DETAIL_COLUMNS[column]] = value
+                values[DETAIL_COLUMNS[column]] = detail
         plan.rows.append((municipality, values))
         row_numbers.append(row_number)
     return row_numbers

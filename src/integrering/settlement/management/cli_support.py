@@ -11,6 +11,7 @@ import argparse
 import datetime
 import errno
 import sys
+from typing import NoReturn
 
 from integrering.allocation.cli_args import translate
 from integrering.settlement.figures.sources import parse_date_text
@@ -30,10 +31,10 @@ OS_ERRORS = {
 
 def os_error_text(error: OSError) -> str:
     """A Norwegian reason for an operating-system error (the error number when we have no words for it)."""
-    return OS_ERRORS.get(error.errno, f"feil fra operativsystemet (nummer {error.errno})")
+    return OS_ERRORS.get(error.errno or 0, f"feil fra operativsystemet (nummer {error.errno})")
 
 
-def fail(messages: list[str]) -> None:
+def fail(messages: list[str]) -> NoReturn:
     for message in messages:
         sys.stderr.write(message + "\n")
     sys.exit(2)
@@ -78,7 +79,7 @@ class NorwegianErrors:
 
     def create_parser(self, prog_name, subcommand, **kwargs):
         parser = super().create_parser(prog_name, subcommand, **kwargs)
-        parser.error = lambda message: _parser_error(parser, message)  # type: ignore[method-assign]
+        parser.error = lambda message: _parser_error(parser, message)
         return parser
 
 

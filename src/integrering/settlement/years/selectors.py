@@ -5,12 +5,21 @@ Scenarios, criteria and recommendations are the county's working material: a mun
 sees them (a 404, as for anything outside the user's scope); :func:`settlement_year_get` is their year.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.db.models import Max, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 
 from integrering.core.permissions import is_municipal_only
 from integrering.municipalities.models import Municipality, MunicipalityName, Population
 from integrering.settlement.years.models import SettlementYear
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+    from integrering.municipalities.selectors import YearFigures
 
 
 def years_for_user(user) -> QuerySet[SettlementYear]:
@@ -60,7 +69,9 @@ def years_of_county(user) -> list[int]:
     )
 
 
-def municipalities_with_name_and_population(county_id: int, year: int) -> QuerySet[Municipality]:
+def municipalities_with_name_and_population(
+    county_id: int, year: int
+) -> QuerySet[WithAnnotations[Municipality, YearFigures]]:
     """The county's municipalities valid in ``year`` with ``name_in_year`` and ``population_in_year``.
 
     The name is the SSB name of that year (or the latest earlier one); the population that of 1 January

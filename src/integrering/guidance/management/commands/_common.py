@@ -1,11 +1,12 @@
 """Shared helpers of the guidance commands: Norwegian errors with exit 2."""
 
 import sys
+from typing import NoReturn
 
 from integrering.core.models import County
 
 
-def fail(messages: list[str]) -> None:
+def fail(messages: list[str]) -> NoReturn:
     for message in messages:
         sys.stderr.write(message + "\n")
     sys.exit(2)

@@ -68,7 +68,9 @@ def _common(parser: NorwegianParser, total: bool) -> None:
 
 
 def _model_options(parser: NorwegianParser) -> None:
-    parser.add_argument("--base", type=real, default=0.0, metavar="B", help=_("base per participating municipality"))
+    parser.add_argument(
+        "--base", type=real, default=0.0, metavar="B", help=_("base number per participating municipality")
+    )
     parser.add_argument(
         "--method",
         type=method_choice,

@@ -41,12 +41,13 @@ browser:
 	  else echo "Chromium mangler: installer pakken 'chromium' (Debian) for nettlesertestene."; exit 1; fi; \
 	fi
 
-# The shape of the code: lint, format, the layers (import-linter, contracts in pyproject.toml), migrations
-# that match the models.
+# The shape of the code: lint, format, the layers (import-linter, contracts in pyproject.toml), the types (mypy
+# with django-stubs, [tool.mypy] in pyproject.toml), migrations that match the models.
 check: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports --no-cache
+	$(BIN)/mypy
 	$(BIN)/integrering makemigrations --check --dry-run
 
 # The suite runs on every core (pytest-xdist); each worker has its own test database.
@@ -69,10 +70,12 @@ benchmarks: install
 clean:
 	rm -rf $(VENV) node_modules var
 
-# Regenerate the translation catalogues (project-wide, and one per app that has its own).
+# Regenerate the translation catalogues (project-wide, and one per app that has its own). The project-wide one
+# also holds the pure cores' strings (allocation, legal, tabular: `gettext`/`gettext_noop` from integrering.i18n),
+# which the engine's command line reads without Django.
 messages:
 	cd src/integrering && DJANGO_DEBUG=1 ../../$(BIN)/integrering makemessages -l nb --no-location -v0 \
-	  --ignore=accounts --ignore=settlement --ignore=guidance --ignore=allocation --ignore=legal
+	  --ignore=accounts --ignore=settlement --ignore=guidance
 	for app in accounts settlement guidance; do \
 	  if [ -d src/integrering/$$app/locale ]; then (cd src/integrering/$$app && DJANGO_DEBUG=1 ../../../$(BIN)/integrering makemessages -l nb --no-location -v0); fi; \
 	done

@@ -37,7 +37,10 @@ def main(argv: list[str] | None = None) -> None:
     try:
         settings.INSTALLED_APPS  # noqa: B018 — load the settings now, so a bad variable is reported plainly
     except ConfigError as error:
-        print(f"integrering: konfigurasjonsfeil: {error}", file=sys.stderr)
+        from integrering.i18n import gettext as _
+
+        kind = _("configuration error")
+        print(f"integrering: {kind}: {error}", file=sys.stderr)
         sys.exit(2)
     _run_management_command(execute_from_command_line, argv)
 
@@ -55,10 +58,15 @@ def _run_management_command(execute, argv: list[str]) -> None:
         print(f"integrering: {error.user_message}", file=sys.stderr)
         sys.exit(2)
     except (OperationalError, InterfaceError) as error:
-        print(f"integrering: databasefeil: {_without_password(str(error).strip())}", file=sys.stderr)
+        from integrering.i18n import gettext as _
+
+        kind = _("database error")
+        print(f"integrering: {kind}: {_without_password(str(error).strip())}", file=sys.stderr)
         print(
-            "Sjekk DATABASE_URL (for SQLite: at mappen finnes, se INTEGRERING_VAR_DIR), at databaseserveren "
-            "kjører, og at databasen er migrert (integrering migrate).",
+            _(
+                "Check DATABASE_URL (for SQLite: that the folder exists, see INTEGRERING_VAR_DIR), that the database "
+                "server is running, and that the database is migrated (integrering migrate)."
+            ),
             file=sys.stderr,
         )
         sys.exit(2)

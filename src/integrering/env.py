@@ -9,6 +9,9 @@ silently falling back to a default.
 
 import ipaddress
 import os
+from typing import overload
+
+from integrering.i18n import gettext as _
 
 
 class ConfigError(Exception):
@@ -28,7 +31,7 @@ def env_bool(name: str, default: bool) -> bool:
         return True
     if value in _FALSE:
         return False
-    raise ConfigError(f"{name} must be 0 or 1 (got «{raw}»).")
+    raise ConfigError(_("%(name)s must be 0 or 1 (got «%(value)s»).") % {"name": name, "value": raw})
 
 
 def env_int(name: str, default: int, *, minimum: int | None = None) -> int:
@@ -38,17 +41,26 @@ def env_int(name: str, default: int, *, minimum: int | None = None) -> int:
     try:
         value = int(raw)
     except ValueError:
-        raise ConfigError(f"{name} must be a whole number (got «{raw}»).") from None
+        raise ConfigError(
+            _("%(name)s must be a whole number (got «%(value)s»).") % {"name": name, "value": raw}
+        ) from None
     if minimum is not None and value < minimum:
-        raise ConfigError(f"{name} must be at least {minimum} (got {value}).")
+        raise ConfigError(
+            _("%(name)s must be at least %(minimum)s (got %(value)s).")
+            % {"name": name, "minimum": minimum, "value": value}
+        )
     return value
 
 
+@overload
+def env_str(name: str, default: str, *, required: bool = False) -> str: ...
+@overload
+def env_str(name: str, default: None = None, *, required: bool = False) -> str | None: ...
 def env_str(name: str, default: str | None = None, *, required: bool = False) -> str | None:
     raw = os.environ.get(name)
     if raw is None or raw.strip() == "":
         if required:
-            raise ConfigError(f"{name} must be set.")
+            raise ConfigError(_("%(name)s must be set.") % {"name": name})
         return default
     return raw.strip()
 
@@ -59,7 +71,7 @@ def env_list(name: str, default: list[str]) -> list[str]:
         return default
     items = [item.strip() for item in raw.split(",") if item.strip()]
     if not items:
-        raise ConfigError(f"{name} must hold at least one value, separated by commas.")
+        raise ConfigError(_("%(name)s must contain at least one value, separated by commas.") % {"name": name})
     return items
 
 
@@ -70,7 +82,10 @@ def env_choice(name: str, default: str, choices: tuple[str, ...]) -> str:
         return default
     value = raw.strip().upper()
     if value not in choices:
-        raise ConfigError(f"{name} must be one of {', '.join(choices)} (got «{raw}»).")
+        raise ConfigError(
+            _("%(name)s must be one of %(choices)s (got «%(value)s»).")
+            % {"name": name, "choices": ", ".join(choices), "value": raw}
+        )
     return value
 
 

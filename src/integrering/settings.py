@@ -9,9 +9,10 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.utils.translation import gettext_noop
 
 from integrering.env import ConfigError, env_bool, env_choice, env_int, env_list, env_networks, env_str
+from integrering.i18n import gettext as _
+from integrering.i18n import gettext_noop
 
 SRC_DIR = Path(__file__).resolve().parent
 
@@ -26,7 +27,9 @@ def _base_dir() -> Path:
     if configured:
         path = Path(configured).expanduser().resolve()
         if not path.is_dir():
-            raise ConfigError(f"INTEGRERING_BASE_DIR must be a directory that exists (got «{configured}»).")
+            raise ConfigError(
+                _("INTEGRERING_BASE_DIR must be a folder that exists (got «%(value)s»).") % {"value": configured}
+            )
         return path
     checkout = SRC_DIR.parent.parent
     if (checkout / "pyproject.toml").is_file() and (checkout / "src" / "integrering").is_dir():
@@ -40,7 +43,7 @@ VAR_DIR = Path(env_str("INTEGRERING_VAR_DIR", str(BASE_DIR / "var")))
 DEBUG = env_bool("DJANGO_DEBUG", False)
 SECRET_KEY = env_str("DJANGO_SECRET_KEY", required=not DEBUG) or "insecure-development-key-only-for-debug"
 if not DEBUG and len(SECRET_KEY) < 50:
-    raise ConfigError("DJANGO_SECRET_KEY must be at least 50 characters long in production.")
+    raise ConfigError(_("DJANGO_SECRET_KEY must be at least 50 characters in production."))
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", []) if env_str("DJANGO_CSRF_TRUSTED_ORIGINS") else []
 
@@ -106,15 +109,20 @@ TEMPLATES = [
 DATABASE_SCHEMES = ("sqlite", "postgres", "postgresql", "pgsql")
 
 
-def _database(url: str, conn_max_age: int) -> dict:
+def _database(url: str, conn_max_age: int) -> dj_database_url.DBConfig:
     """SQLite or PostgreSQL from DATABASE_URL; anything else is a configuration error (never echoes a password)."""
     scheme = url.partition("://")[0].lower() if "://" in url else ""
     if scheme not in DATABASE_SCHEMES:
-        raise ConfigError(f"DATABASE_URL must begin with sqlite:/// or postgres:// (got «{scheme or 'no scheme'}»).")
+        raise ConfigError(
+            _("DATABASE_URL must begin with sqlite:/// or postgres:// (got «%(scheme)s»).")
+            % {"scheme": scheme or _("no scheme")}
+        )
     try:
         database = dj_database_url.parse(url, conn_max_age=conn_max_age)
     except ValueError:
-        raise ConfigError("DATABASE_URL cannot be read (form: postgres://user:password@host:5432/database).") from None
+        raise ConfigError(
+            _("DATABASE_URL cannot be read (form: postgres://user:password@host:5432/database).")
+        ) from None
     if database["ENGINE"] == "django.db.backends.sqlite3":
         # Simultaneous saves: every transaction takes the write lock when it begins (no «database is locked»
         # when a reading transaction later writes), a writer waits up to SQLITE_BUSY_TIMEOUT seconds for
@@ -188,7 +196,7 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
-STATICFILES_DIRS = [
+STATICFILES_DIRS: list[Path | tuple[str, Path]] = [
     SRC_DIR / "static",
     ("vendor/designsystemet", BASE_DIR / "node_modules" / "@digdir" / "designsystemet-css" / "dist"),
     ("vendor/axe-core", BASE_DIR / "node_modules" / "axe-core"),
@@ -244,23 +252,25 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 if EMAIL_USE_TLS and EMAIL_USE_SSL:
     raise ConfigError(
-        "EMAIL_USE_TLS and EMAIL_USE_SSL cannot both be 1: choose STARTTLS (EMAIL_USE_TLS, usually port 587) "
-        "or TLS from the start (EMAIL_USE_SSL, usually port 465)."
+        _(
+            "EMAIL_USE_TLS and EMAIL_USE_SSL cannot both be 1: choose STARTTLS (EMAIL_USE_TLS, usually port 587) or "
+            "TLS from the start (EMAIL_USE_SSL, usually port 465)."
+        )
     )
 EMAIL_PORT = env_int("EMAIL_PORT", 465 if EMAIL_USE_SSL else 587 if EMAIL_USE_TLS else 25, minimum=1)
 if EMAIL_PORT > 65535:
-    raise ConfigError(f"EMAIL_PORT must be a port number from 1 to 65535 (got {EMAIL_PORT}).")
+    raise ConfigError(_("EMAIL_PORT must be a port number from 1 to 65535 (got %(value)s).") % {"value": EMAIL_PORT})
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER") or ""
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD") or ""
 if bool(EMAIL_HOST_USER) != bool(EMAIL_HOST_PASSWORD):
     # Django logs in only when both are set; one alone would silently send without logging in.
-    raise ConfigError("EMAIL_HOST_USER and EMAIL_HOST_PASSWORD must be set together (both or neither).")
+    raise ConfigError(_("EMAIL_HOST_USER and EMAIL_HOST_PASSWORD must be set together (both or neither)."))
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10, minimum=1)
 
 
 def _mail_address(name: str, default: str | None) -> str:
     """One address, bare or with a display name («Integrering <integrering@fylke.no>»)."""
-    value = env_str(name, default, required=default is None)
+    value = env_str(name, default) if default is not None else (env_str(name, required=True) or "")
     parsed = getaddresses([value])
     try:
         if len(parsed) != 1 or "\n" in value or "\r" in value:
@@ -268,8 +278,11 @@ def _mail_address(name: str, default: str | None) -> str:
         validate_email(parsed[0][1])
     except ValidationError:
         raise ConfigError(
-            f"{name} must be one e-mail address, e.g. integrering@fylke.no or "
-            f"«Integrering <integrering@fylke.no>» (got «{value}»)."
+            _(
+                "%(name)s must be one e-mail address, e.g. integrering@fylke.no or «Integrering "
+                "<integrering@fylke.no>» (got «%(value)s»)."
+            )
+            % {"name": name, "value": value}
         ) from None
     return value
 

@@ -25,7 +25,7 @@ def regenerated(tmp_path_factory):
             locale=["nb"],
             no_location=True,
             verbosity=0,
-            ignore_patterns=[f"{app}/*" for app in APP_CATALOGUES] + ["allocation/*", "legal/*"],
+            ignore_patterns=[f"{app}/*" for app in APP_CATALOGUES],
         )
         for app in APP_CATALOGUES:
             if (copy / app / "locale").exists():

@@ -21,7 +21,10 @@ from integrering.municipalities.models import Municipality
 
 def username_taken(username: str, *, exclude_pk: int | None = None) -> bool:
     """True if another user has this username, ignoring case («ADMIN» is «admin»)."""
-    return User.objects.filter(username__iexact=username).exclude(pk=exclude_pk).exists()
+    same = User.objects.filter(username__iexact=username)
+    if exclude_pk is not None:
+        same = same.exclude(pk=exclude_pk)
+    return same.exists()
 
 
 class UserForm(VersionedFormMixin, forms.ModelForm):

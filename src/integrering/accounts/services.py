@@ -50,7 +50,7 @@ def user_unlock(*, user: User, by: User | None) -> int:
         action=LogEntry.Action.UPDATE,
         actor=by,
         changes={LOCKOUT_FIELD: ["locked", "unlocked"]},
-        additional_data={"county": user.county.number} if user.county_id else None,
+        additional_data={"county": user.county.number} if user.county is not None else None,
     )
     return removed
 

@@ -12,9 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from typing import Any
 
 import numpy as np
 from scipy.optimize import minimize
+
+from integrering.i18n import gettext as _
 
 from .engine import allocate
 from .errors import InvalidInput
@@ -49,14 +52,15 @@ def _fit(values: np.ndarray, target: np.ndarray) -> np.ndarray:
         base, exponents, alpha = _unpack(theta, k)
         return float(np.sum((quota_vector(values, alpha, exponents, base, remaining)[0] - target) ** 2))
 
-    best = None
+    best: Any = None  # scipy's OptimizeResult (scipy ships no type information)
     for base0 in (0.0, 0.4 * remaining / n):
         for p0 in (1.0, 0.6):
             start = np.array([base0] + [p0] * k + [1.0] * (k - 1))
             result = minimize(loss, start, method="L-BFGS-B", bounds=bounds)
             if best is None or result.fun < best.fun:
                 best = result
-    return best.x
+    fitted: np.ndarray = best.x
+    return fitted
 
 
 def calibrate(
@@ -68,14 +72,16 @@ def calibrate(
 ) -> Calibration:
     """Fit base, exponents and weights to ``targets`` (municipality number → last year's number)."""
     if not criteria:
-        raise InvalidInput("Kalibreringen trenger minst ett kriterium.")
+        raise InvalidInput(_("The calibration needs at least one criterion."))
     missing = [m.number for m in municipalities if m.number not in targets]
     if missing:
-        raise InvalidInput(f"Mangler fjorårets tall for kommune {', '.join(missing)}.")
+        raise InvalidInput(
+            _("Last year's number is missing for municipality %(numbers)s.") % {"numbers": ", ".join(missing)}
+        )
     prepared = [replace(m, excluded=m.excluded or targets[m.number] == 0) for m in municipalities]
     participants = [m for m in prepared if m.participates]
     if not participants:
-        raise InvalidInput("Ingen kommuner fikk mer enn 0 i fjor; det er ingenting å kalibrere mot.")
+        raise InvalidInput(_("No municipality got more than 0 last year; there is nothing to calibrate against."))
     values = criteria_matrix(participants, criteria)
     target = np.array([targets[m.number] for m in participants], dtype=float)
     base, exponents, alpha = _unpack(_fit(values, target), len(criteria))

@@ -8,10 +8,15 @@ with the file, row and column it comes from.
 
 from __future__ import annotations
 
+import argparse
 import errno
 import sys
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from integrering.i18n import gettext as _
+from integrering.i18n import gettext_noop
 
 from .calibrate import calibrate
 from .cli_args import NorwegianParser, column_value, format_choice, method_choice, real, seconds, whole
@@ -43,48 +48,58 @@ from .sensitivity import MAX_DRAWS, sensitivity
 
 
 def _common(parser: NorwegianParser, total: bool) -> None:
-    parser.add_argument("input", metavar="INPUT", help="CSV- eller XLSX-fil")
+    parser.add_argument("input", metavar="INPUT", help=_("CSV or XLSX file"))
     if total:
-        parser.add_argument("--total", type=whole(0), required=True, metavar="N", help="antall som skal fordeles")
-    parser.add_argument("--min-lot", type=whole(0), default=10, metavar="M", help="minstetall (standard 10)")
-    parser.add_argument("--format", type=format_choice, default="csv", metavar="FORMAT", help="csv eller json")
-    parser.add_argument("--output", metavar="FIL", help="skriv til denne filen i stedet for standard ut")
+        parser.add_argument("--total", type=whole(0), required=True, metavar="N", help=_("number to distribute"))
+    parser.add_argument("--min-lot", type=whole(0), default=10, metavar="M", help=_("minimum lot (default 10)"))
+    parser.add_argument("--format", type=format_choice, default="csv", metavar="FORMAT", help=_("csv or json"))
+    parser.add_argument("--output", metavar=_("FILE"), help=_("write to this file instead of standard output"))
     parser.add_argument(
         "--time-limit",
         type=seconds,
         default=DEFAULT_TIME_LIMIT,
-        metavar="SEKUNDER",
-        help=f"tidsgrense for metoden optimal per fordeling (standard {DEFAULT_TIME_LIMIT:g}); "
-        "nås den, avsluttes det med status 4",
+        metavar=_("SECONDS"),
+        help=_(
+            "time limit for the method optimal per allocation (default %(seconds)s); when it is reached, the "
+            "command ends with status 4"
+        )
+        % {"seconds": f"{DEFAULT_TIME_LIMIT:g}"},
     )
 
 
 def _model_options(parser: NorwegianParser) -> None:
-    parser.add_argument("--base", type=real, default=0.0, metavar="B", help="grunntall per deltakende kommune")
+    parser.add_argument(
+        "--base", type=real, default=0.0, metavar="B", help=_("base number per participating municipality")
+    )
     parser.add_argument(
         "--method",
         type=method_choice,
         default="optimal",
-        metavar="METODE",
-        help="optimal, sainte-lague, dhondt eller largest-remainder",
+        metavar=_("METHOD"),
+        help=_("optimal, sainte-lague, dhondt or largest-remainder"),
     )
     parser.add_argument(
-        "--weight", type=column_value, action="append", default=[], metavar="KOLONNE=W", help="vekt for et kriterium"
+        "--weight",
+        type=column_value,
+        action="append",
+        default=[],
+        metavar=_("COLUMN") + "=W",
+        help=_("weight of a criterion"),
     )
     parser.add_argument(
         "--exponent",
         type=column_value,
         action="append",
         default=[],
-        metavar="KOLONNE=P",
-        help="eksponent for et kriterium",
+        metavar=_("COLUMN") + "=P",
+        help=_("exponent of a criterion"),
     )
     parser.add_argument(
         "--lower-is-better",
         action="append",
         default=[],
-        metavar="KOLONNE",
-        help="kriterium der lavere verdi gir større andel (bruker c^-p)",
+        metavar=_("COLUMN"),
+        help=_("criterion where a lower value gives a larger share (uses c^-p)"),
     )
 
 
@@ -93,52 +108,55 @@ def _minors_options(parser: NorwegianParser) -> None:
         "--minors-total",
         type=whole(0),
         metavar="M",
-        help="så mange av totalen er enslige mindreårige (EM): fordeles på kommunene med ema=ja (eller alle "
-        "når kolonnen mangler), innenfor hver kommunes antall; gir kolonnen herav_ema",
+        help=_(
+            "this many of the total are unaccompanied minors (EM): distributed over the municipalities with ema=ja "
+            "(or all when the column is missing), within each municipality's number; gives the column herav_ema"
+        ),
     )
     parser.add_argument(
         "--minors-min-lot",
         type=whole(0),
         metavar="K",
-        help="minstetall for enslige mindreårige: en kommune får 0 eller minst K (standard 0)",
+        help=_("minimum lot for unaccompanied minors: a municipality gets 0 or at least K (default 0)"),
     )
 
 
 def build_parser(prog: str) -> NorwegianParser:
-    parser = NorwegianParser(prog=prog, description="Fordeling av bosettingstall på kommuner.")
+    parser = NorwegianParser(prog=prog, description=_("Distribution of settlement numbers over municipalities."))
     commands = parser.add_subparsers(
         dest="command", required=True, parser_class=NorwegianParser, metavar="{allocate,calibrate,sensitivity}"
     )
-    allocate_parser = commands.add_parser("allocate", help="fordel et total på kommunene")
+    allocate_parser = commands.add_parser("allocate", help=_("distribute a total over the municipalities"))
     _common(allocate_parser, total=True)
     _model_options(allocate_parser)
     _minors_options(allocate_parser)
-    calibrate_parser = commands.add_parser("calibrate", help="finn parametre som gjenskaper fjorårets tall")
+    calibrate_parser = commands.add_parser("calibrate", help=_("find parameters that recreate last year's numbers"))
     _common(calibrate_parser, total=False)
-    calibrate_parser.add_argument("--target", required=True, metavar="KOLONNE", help="kolonnen med fjorårets tall")
-    calibrate_parser.add_argument("--criteria", nargs="+", default=[], metavar="KOLONNE")
-    sensitivity_parser = commands.add_parser("sensitivity", help="hvor robuste er tallene?")
+    calibrate_parser.add_argument(
+        "--target", required=True, metavar=_("COLUMN"), help=_("the column with last year's numbers")
+    )
+    calibrate_parser.add_argument("--criteria", nargs="+", default=[], metavar=_("COLUMN"))
+    sensitivity_parser = commands.add_parser("sensitivity", help=_("how robust are the numbers?"))
     _common(sensitivity_parser, total=True)
     _model_options(sensitivity_parser)
     sensitivity_parser.add_argument(
-        "--draws", type=whole(1, MAX_DRAWS), default=1000, metavar="N", help="antall trekninger (standard 1000)"
+        "--draws", type=whole(1, MAX_DRAWS), default=1000, metavar="N", help=_("number of draws (default 1000)")
     )
     sensitivity_parser.add_argument(
         "--spread",
         type=real,
         default=0.2,
-        metavar="ANDEL",
-        help="vektene trekkes innenfor ± denne andelen (standard 0.2)",
+        metavar=_("SHARE"),
+        help=_("the weights are drawn within ± this share (default 0.2)"),
     )
     sensitivity_parser.add_argument(
-        "--seed", type=whole(0), default=1, metavar="FRØ", help="frø for tilfeldige tall (standard 1)"
+        "--seed", type=whole(0), default=1, metavar=_("SEED"), help=_("seed for random numbers (default 1)")
     )
     return parser
 
 
-def _criteria(
-    table: Table, named: list[str], skip: tuple[str, ...] = (), option: str = "--weight KOLONNE=VEKT"
-) -> list[str]:
+def _criteria(table: Table, named: list[str], skip: tuple[str, ...] = (), option: str | None = None) -> list[str]:
+    option = option or "--weight " + _("COLUMN=WEIGHT")
     if named:
         refuse_reserved(table, option.split()[0], named)
         require_columns(table, named)
@@ -147,17 +165,23 @@ def _criteria(
     if len(found) == 1:
         return found
     if not found:
-        raise table.error("fant ingen kolonne med tall å fordele etter.")
-    raise table.error(f"flere tallkolonner ({', '.join(found)}); velg med {option}.")
+        raise table.error(_("found no column with numbers to distribute by."))
+    raise table.error(
+        _("several number columns (%(columns)s); choose with %(option)s.")
+        % {"columns": ", ".join(found), "option": option}
+    )
 
 
 def _only_criteria(table: Table, option: str, columns: list[str], criteria: list[str]) -> None:
     stray = [c for c in columns if c not in criteria]
     if stray:
-        raise table.error(f"{option} gjelder en kolonne som ikke er et kriterium: {', '.join(stray)}.")
+        raise table.error(
+            _("%(option)s applies to a column that is not a criterion: %(columns)s.")
+            % {"option": option, "columns": ", ".join(stray)}
+        )
 
 
-def _parameters(args, table: Table) -> Parameters:
+def _parameters(args: argparse.Namespace, table: Table) -> Parameters:
     weights = dict(args.weight)
     criteria = _criteria(table, list(weights))
     exponents = dict(args.exponent)
@@ -182,7 +206,7 @@ def _read(path: str) -> Table:
 
 
 @contextmanager
-def _located(table: Table):
+def _located(table: Table) -> Iterator[None]:
     """Give an engine error about a municipality or a criterion with the file's row and column."""
     try:
         yield
@@ -193,9 +217,9 @@ def _located(table: Table):
         raise table.error(error.detail, row, error.column) from error
 
 
-def run_allocate(args) -> str:
+def run_allocate(args: argparse.Namespace) -> str:
     if args.minors_min_lot is not None and args.minors_total is None:
-        raise InvalidInput("--minors-min-lot gjelder bare sammen med --minors-total (se --help)")
+        raise InvalidInput(_("--minors-min-lot applies only together with --minors-total (see --help)"))
     table = _read(args.input)
     parameters = _parameters(args, table)
     with _located(table):
@@ -211,13 +235,13 @@ def run_allocate(args) -> str:
     return allocation_json(result) if args.format == "json" else allocation_csv(result)
 
 
-def run_calibrate(args) -> str:
+def run_calibrate(args: argparse.Namespace) -> str:
     table = _read(args.input)
     target = args.target.strip().lower()
     refuse_reserved(table, "--target", [target])
     require_columns(table, [target])
     criteria = _criteria(
-        table, [c.strip().lower() for c in args.criteria], skip=(target,), option="--criteria KOLONNE ..."
+        table, [c.strip().lower() for c in args.criteria], skip=(target,), option="--criteria " + _("COLUMN") + " ..."
     )
     targets = whole_column(table, target)
     with _located(table):
@@ -226,7 +250,7 @@ def run_calibrate(args) -> str:
     return calibration_json(result) if args.format == "json" else calibration_csv(result)
 
 
-def run_sensitivity(args) -> str:
+def run_sensitivity(args: argparse.Namespace) -> str:
     table = _read(args.input)
     parameters = _parameters(args, table)
     with _located(table):
@@ -243,17 +267,21 @@ def run_sensitivity(args) -> str:
     return sensitivity_json(result) if args.format == "json" else sensitivity_csv(result)
 
 
-COMMANDS = {"allocate": run_allocate, "calibrate": run_calibrate, "sensitivity": run_sensitivity}
+COMMANDS: dict[str, Callable[[argparse.Namespace], str]] = {
+    "allocate": run_allocate,
+    "calibrate": run_calibrate,
+    "sensitivity": run_sensitivity,
+}
 
 
 WRITE_ERRORS = {
-    errno.ENOENT: "mappen finnes ikke",
-    errno.ENOTDIR: "en del av stien er ikke en mappe",
-    errno.EACCES: "mangler tillatelse til å skrive der",
-    errno.EPERM: "mangler tillatelse til å skrive der",
-    errno.EISDIR: "det er en mappe, ikke en fil",
-    errno.ENOSPC: "det er ikke mer plass på disken",
-    errno.EROFS: "filsystemet kan bare leses",
+    errno.ENOENT: gettext_noop("the folder does not exist"),
+    errno.ENOTDIR: gettext_noop("a part of the path is not a folder"),
+    errno.EACCES: gettext_noop("no permission to write there"),
+    errno.EPERM: gettext_noop("no permission to write there"),
+    errno.EISDIR: gettext_noop("it is a folder, not a file"),
+    errno.ENOSPC: gettext_noop("there is no more space on the disk"),
+    errno.EROFS: gettext_noop("the file system is read-only"),
 }
 
 
@@ -264,8 +292,11 @@ def _write(text: str, output: str | None) -> None:
     try:
         Path(output).write_text(text, encoding="utf-8")
     except OSError as exc:
-        reason = WRITE_ERRORS.get(exc.errno, f"operativsystemet svarte med feilkode {exc.errno}")
-        raise InvalidInput(f"kan ikke skrive til «{output}»: {reason}.") from exc
+        known = WRITE_ERRORS.get(exc.errno or 0)
+        reason = (
+            _(known) if known else _("the operating system answered with error code %(code)s") % {"code": exc.errno}
+        )
+        raise InvalidInput(_("cannot write to «%(file)s»: %(reason)s.") % {"file": output, "reason": reason}) from exc
 
 
 def main(argv: list[str], prog: str = "integrering") -> int:
@@ -277,13 +308,15 @@ def main(argv: list[str], prog: str = "integrering") -> int:
     except SystemExit as exc:  # --help
         return int(exc.code or 0)
     except AllocationError as exc:
-        kind = {EXIT_INFEASIBLE: "ingen fordeling mulig", EXIT_NOT_PROVEN: "ingen bevist optimal fordeling"}.get(
-            exc.exit_code, "feil"
-        )
-        print(f"{prog} {command}: {kind}: {exc}", file=sys.stderr)
+        kind = {
+            EXIT_INFEASIBLE: gettext_noop("no allocation possible"),
+            EXIT_NOT_PROVEN: gettext_noop("no proven optimal allocation"),
+        }.get(exc.exit_code, gettext_noop("error"))
+        print(f"{prog} {command}: {_(kind)}: {exc}", file=sys.stderr)
         return exc.exit_code
     except Exception as exc:  # never a traceback for users
-        print(f"{prog} {command}: uventet feil: {exc!r}", file=sys.stderr)
+        unexpected = _("unexpected error")
+        print(f"{prog} {command}: {unexpected}: {exc!r}", file=sys.stderr)
         return 1
     return 0
 

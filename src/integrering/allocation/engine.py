@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
+from integrering.i18n import gettext as _
+
 from .errors import InvalidInput
 from .explain import explain
 from .methods import METHODS
@@ -21,7 +23,9 @@ def objective(problem: Problem, counts: list[int]) -> float:
 def solve_counts(problem: Problem, method: str) -> list[int]:
     if method not in METHODS:
         valid = ", ".join(METHODS)
-        raise InvalidInput(f"Ukjent metode «{method}». Gyldige verdier: {valid}.")
+        raise InvalidInput(
+            _("Unknown method «%(method)s». Valid values: %(valid)s.") % {"method": method, "valid": valid}
+        )
     return METHODS[method](problem)
 
 

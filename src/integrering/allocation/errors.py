@@ -1,6 +1,9 @@
-"""Errors of the allocation engine. Messages are Norwegian: they are shown to users as they are."""
+"""Errors of the allocation engine. Messages are translated (:mod:`integrering.i18n`) when the error is raised:
+they are shown to users as they are."""
 
 from __future__ import annotations
+
+from integrering.i18n import gettext as _
 
 EXIT_OK = 0
 EXIT_INVALID_INPUT = 2
@@ -28,7 +31,11 @@ class InvalidInput(AllocationError):
         self.detail = message
         self.municipality = municipality
         self.column = column
-        super().__init__(f"Kommune {municipality}: {message}" if municipality else message)
+        super().__init__(
+            _("Municipality %(number)s: %(message)s") % {"number": municipality, "message": message}
+            if municipality
+            else message
+        )
 
     @classmethod
     def at(
@@ -37,11 +44,11 @@ class InvalidInput(AllocationError):
         """An error that names the file, row and column it concerns."""
         place = []
         if file:
-            place.append(f"fil «{file}»")
+            place.append(_("file «%(file)s»") % {"file": file})
         if row is not None:
-            place.append(f"rad {row}")
+            place.append(_("row %(row)s") % {"row": row})
         if column:
-            place.append(f"kolonne «{column}»")
+            place.append(_("column «%(column)s»") % {"column": column})
         prefix = ", ".join(place)
         return cls(f"{prefix}: {message}" if prefix else message)
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from integrering.i18n import gettext as _
+from integrering.i18n import gettext_noop
+
 from .model import (
     RULE_ADJUSTED,
     RULE_CAPPED,
@@ -21,20 +24,22 @@ from .wording import norwegian_number, whole
 SAME = 1e-9  # quotas are rounded to 9 decimals
 NOTICEABLE = 0.05  # a redistributed quota this far from the formula's is mentioned
 
-TIE_RULE = "ved likhet går tallet til den med størst kvote, deretter lavest kommunenummer"
+TIE_RULE = gettext_noop(
+    "in a tie the number goes to the one with the largest quota, then the lowest municipality number"
+)
 
 
 def tie_partner(problem: Problem, index: int, counts: list[int]) -> int | None:
     """A receiving municipality with the same quotas whose number this one could have had instead."""
     quotas, redistributed, participates = problem.arrays
-    counts = np.asarray(counts)
+    given = np.asarray(counts)
     same = (
         participates
-        & (counts > 0)
+        & (given > 0)
         & (np.abs(quotas - quotas[index]) <= SAME)
         & (np.abs(redistributed - redistributed[index]) <= SAME)
-        & (counts >= problem.lot(index))
-        & (counts <= problem.cap(index))
+        & (given >= problem.lot(index))
+        & (given <= problem.cap(index))
     )
     same[index] = False
     found = np.flatnonzero(same)
@@ -71,7 +76,7 @@ def _composition(problem: Problem, index: int) -> str:
     quota = problem.quotas[index]
     parts = []
     if quota.base:
-        parts.append(f"grunntall {norwegian_number(quota.base)}")
+        parts.append(_("base %(value)s") % {"value": norwegian_number(quota.base)})
     parts += [f"{name} {norwegian_number(value)}" for name, value in quota.contributions.items()]
     return f" ({' + '.join(parts)})" if len(parts) > 1 else ""
 
@@ -86,19 +91,26 @@ def _redistributed(problem: Problem, index: int) -> float | None:
 def _zero_reason(problem: Problem, index: int, counts: list[int], rule: str) -> str:
     lot, cap = problem.lot(index), problem.cap(index)
     if cap < lot:
-        return f"Maks-tallet {whole(cap)} er lavere enn minstetallet {whole(lot)}, så den kan bare få 0."
+        return _("The maximum %(cap)s is lower than the minimum lot %(lot)s, so it can only get 0.") % {
+            "cap": whole(cap),
+            "lot": whole(lot),
+        }
     if problem.quotas[index].quota < lot:
-        text = f"Satt til 0 fordi den ellers ville fått færre enn minstetallet {whole(lot)}"
+        text = _("Set to 0 because it would otherwise have got fewer than the minimum lot %(lot)s") % {
+            "lot": whole(lot)
+        }
     else:
-        text = f"Satt til 0 fordi minstetallet {whole(lot)} (0 eller minst {whole(lot)}) ikke lot summen gå opp ellers"
-    if rule == RULE_ZERO_BY_TIE:
-        j = tie_partner(problem, index, counts)
+        text = _(
+            "Set to 0 because the minimum lot %(lot)s (0 or at least %(lot)s) did not let the sum add up otherwise"
+        ) % {"lot": whole(lot)}
+    j = tie_partner(problem, index, counts) if rule == RULE_ZERO_BY_TIE else None
+    if j is not None:
         other = problem.municipalities[j]
-        return (
-            f"{text}. {other.name or other.number} har samme kvote og fikk {whole(counts[j])}; begge "
-            f"valgene er like gode, og likhetsregelen avgjorde: {TIE_RULE}."
-        )
-    return f"{text}, og det ga den beste fordelingen totalt."
+        return _(
+            "%(reason)s. %(other)s has the same quota and got %(count)s; both choices are equally good, and the "
+            "tie rule decided: %(rule)s."
+        ) % {"reason": text, "other": other.name or other.number, "count": whole(counts[j]), "rule": _(TIE_RULE)}
+    return _("%(reason)s, and that gave the best allocation overall.") % {"reason": text}
 
 
 def _reason(problem: Problem, index: int, count: int, rule: str, counts: list[int]) -> str:
@@ -106,39 +118,47 @@ def _reason(problem: Problem, index: int, count: int, rule: str, counts: list[in
     if rule in (RULE_ZERO_BY_MIN_LOT, RULE_ZERO_BY_TIE):
         return _zero_reason(problem, index, counts, rule)
     if rule == RULE_RAISED_TO_MIN_LOT:
-        return f"Hevet til minstetallet {whole(problem.lot(index))}."
+        return _("Raised to the minimum lot %(lot)s.") % {"lot": whole(problem.lot(index))}
     if rule == RULE_CAPPED:
-        return f"Kvoten er over maks-tallet, så maks-tallet {whole(count)} begrenset den."
+        return _("The quota is above the maximum, so the maximum %(cap)s limited it.") % {"cap": whole(count)}
     if rule == RULE_ROUNDED and abs(count - quota) < SAME:
-        return "Kvoten er et helt tall."
+        return _("The quota is a whole number.")
     if rule == RULE_ROUNDED:
-        return f"Avrundet {'opp' if count > quota else 'ned'} fra kvoten."
+        return _("Rounded up from the quota.") if count > quota else _("Rounded down from the quota.")
     target = _redistributed(problem, index)
     if target is not None and abs(count - target) < 1:
-        return (
-            f"Fikk {'mer' if count > quota else 'mindre'} enn kvoten fordi det andre kommuner ikke kan "
-            f"få under maks-tallene sine, er fordelt på de øvrige (kvoten etter omfordeling er "
-            f"{norwegian_number(target)})."
-        )
-    return (
-        "Justert mer enn avrunding for at summen skal bli riktig "
-        "når andre kommuner er hevet, satt til 0 eller begrenset."
+        if count > quota:
+            text = _(
+                "Got more than the quota because what other municipalities cannot get under their maximums is "
+                "spread over the others (the quota after redistribution is %(quota)s)."
+            )
+        else:
+            text = _(
+                "Got less than the quota because what other municipalities cannot get under their maximums is "
+                "spread over the others (the quota after redistribution is %(quota)s)."
+            )
+        return text % {"quota": norwegian_number(target)}
+    return _(
+        "Adjusted by more than rounding so that the sum comes out right when other municipalities are raised, set "
+        "to 0 or limited."
     )
 
 
 def sentence(problem: Problem, index: int, count: int, rule: str, counts: list[int]) -> str:
-    """A short Norwegian sentence a politician can read."""
+    """A short sentence a politician can read (in the current language)."""
     m = problem.municipalities[index]
     name = m.name or m.number
     if rule == RULE_EXCLUDED:
-        return f"{name} er utelatt og får 0."
+        return _("%(name)s is left out and gets 0.") % {"name": name}
     if rule == RULE_FIXED:
-        return f"{name} har fast tall {whole(count)}."
-    quota = norwegian_number(problem.quotas[index].quota)
-    return (
-        f"{name} får {whole(count)}. Kvoten er {quota}{_composition(problem, index)}. "
-        f"{_reason(problem, index, count, rule, counts)}"
-    )
+        return _("%(name)s has the fixed number %(count)s.") % {"name": name, "count": whole(count)}
+    return _("%(name)s gets %(count)s. The quota is %(quota)s%(composition)s. %(reason)s") % {
+        "name": name,
+        "count": whole(count),
+        "quota": norwegian_number(problem.quotas[index].quota),
+        "composition": _composition(problem, index),
+        "reason": _reason(problem, index, count, rule, counts),
+    }
 
 
 def explain(problem: Problem, counts: list[int]) -> tuple[Row, ...]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from integrering.i18n import gettext as _
+
 from .errors import Infeasible
 from .quota import Problem
 
@@ -29,8 +31,11 @@ def check_feasible(problem: Problem) -> None:
     participants = problem.participants()
     if not participants:
         raise Infeasible(
-            f"Etter de faste tallene gjenstår {remaining}, men ingen kommuner kan få flere "
-            "(alle er utelatt eller har fast tall)."
+            _(
+                "After the fixed numbers %(remaining)s remain, but no municipality can get more (all are left out or "
+                "have a fixed number)."
+            )
+            % {"remaining": remaining}
         )
     capacity = sum(problem.cap(i) for i in participants if usable(problem, i))
     if capacity < remaining:
@@ -38,15 +43,25 @@ def check_feasible(problem: Problem) -> None:
         blocked = [i for i in participants if reaches_lot(problem, i) and not usable(problem, i)]
         if blocked and capacity == 0:
             lot = min(problem.lot(i) for i in blocked)
-            own = " og kommunenes egne minstetall" if lot > problem.parameters.min_lot else ""
-            raise Infeasible(
-                f"Minstetallet {problem.parameters.min_lot}{own} gjør det umulig: en kommune som får noe, "
-                f"skal ha minst {lot}, men {remaining} skal fordeles."
-            )
+            if lot > problem.parameters.min_lot:
+                text = _(
+                    "The minimum lot %(min_lot)s and the municipalities' own minimum lots make it impossible: a "
+                    "municipality that gets anything must have at least %(lot)s, but %(remaining)s are to be distributed."
+                )
+            else:
+                text = _(
+                    "The minimum lot %(min_lot)s makes it impossible: a municipality that gets anything must have at "
+                    "least %(lot)s, but %(remaining)s are to be distributed."
+                )
+            raise Infeasible(text % {"min_lot": problem.parameters.min_lot, "lot": lot, "remaining": remaining})
         if blocked:
             raise min_lot_impossible(problem)
         raise Infeasible(
-            f"Maks-tallene (der de når minstetallet) gir til sammen bare {capacity}, men {remaining} skal fordeles."
+            _(
+                "The maximums (where they reach the minimum lot) give only %(capacity)s together, but %(remaining)s are "
+                "to be distributed."
+            )
+            % {"capacity": capacity, "remaining": remaining}
         )
     smallest_lot = min(problem.lot(i) for i in participants if usable(problem, i))
     if smallest_lot > remaining:
@@ -55,7 +70,10 @@ def check_feasible(problem: Problem) -> None:
 
 def min_lot_impossible(problem: Problem) -> Infeasible:
     return Infeasible(
-        f"Minstetallet {problem.parameters.min_lot} (og kommunenes egne minstetall) gjør det "
-        f"umulig å fordele nøyaktig {problem.remaining}: ingen kombinasjon av kommuner med "
-        "0 eller minst minstetallet og under maks gir riktig sum."
+        _(
+            "The minimum lot %(min_lot)s (and the municipalities' own minimum lots) makes it impossible to distribute "
+            "exactly %(remaining)s: no combination of municipalities with 0 or at least the minimum lot and under the "
+            "maximum gives the right sum."
+        )
+        % {"min_lot": problem.parameters.min_lot, "remaining": problem.remaining}
     )

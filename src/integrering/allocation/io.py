@@ -6,10 +6,10 @@ Row numbers in messages are those a spreadsheet shows: the header is row 1.
 
 from __future__ import annotations
 
-import gettext
 from dataclasses import dataclass
 from pathlib import Path
 
+from integrering.i18n import gettext as _
 from integrering.tabular import TableError, read_rows
 
 from .errors import InvalidInput
@@ -21,7 +21,6 @@ NAME_COLUMN = "navn"
 MINORS_COLUMN = "ema"  # ja/nei: the municipality can take unaccompanied minors (absent: all can)
 CONSTRAINT_COLUMNS = ("min", "maks", "fast", "utelat", MINORS_COLUMN)
 RESERVED = (NUMBER_COLUMN, NAME_COLUMN) + CONSTRAINT_COLUMNS
-LOCALE = Path(__file__).resolve().parents[1] / "locale"
 TRUE_WORDS = {"ja", "true", "1", "x", "sann"}
 FALSE_WORDS = {"nei", "false", "0", "", "usann"}
 
@@ -49,15 +48,15 @@ def _read_cells(path: Path) -> list[list[str]]:
         with path.open("rb") as file:  # the reader reads at most its size limit (+1 byte) of the file
             raw = read_rows(file, path.name)
     except TableError as exc:
-        raise InvalidInput.at(f"kan ikke leses: {_file_problem(exc)}", file=str(path)) from exc
+        raise InvalidInput.at(
+            _("cannot be read: %(problem)s") % {"problem": _file_problem(exc)}, file=str(path)
+        ) from exc
     return [[_cell_text(v) for v in row] for row in raw]
 
 
 def _file_problem(error: TableError) -> str:
-    """The file reader's error in bokmål from the project's catalogue, read with the standard library's gettext
-    (the engine runs without Django); in English if the catalogue has not been compiled."""
-    catalogue = gettext.translation("django", localedir=LOCALE, languages=["nb"], fallback=True)
-    return error.render(catalogue.gettext, _shown)
+    """The file reader's error in the current language (the project's catalogue, :mod:`integrering.i18n`)."""
+    return error.render(_, _shown)
 
 
 def _shown(value: object) -> object:
@@ -73,7 +72,8 @@ def _check_header(file: str, header: list[str]) -> None:
     for position, name in enumerate(header, start=1):
         if name and name in seen:
             raise InvalidInput.at(
-                f"kolonnen står flere ganger i overskriftsraden (kolonne {seen[name]} og {position}).",
+                _("the column appears more than once in the header row (columns %(first)s and %(second)s).")
+                % {"first": seen[name], "second": position},
                 file=file,
                 row=1,
                 column=name,
@@ -85,11 +85,11 @@ def read_table(path: str | Path) -> Table:
     """Read a CSV or XLSX file; column names are lower-cased and stripped."""
     path = Path(path)
     if not path.is_file():
-        raise InvalidInput.at("finnes ikke.", file=str(path))
+        raise InvalidInput.at(_("does not exist."), file=str(path))
     raw = _read_cells(path)
     raw = [row for row in raw if any(cell for cell in row)] if raw else []
     if not raw:
-        raise InvalidInput.at("er tom.", file=str(path))
+        raise InvalidInput.at(_("is empty."), file=str(path))
     header = [h.strip().lower() for h in raw[0]]
     _check_header(str(path), header)
     rows = []
@@ -113,7 +113,7 @@ def parse_number(text: str) -> float | None:
 def number_cell(table: Table, row: int, column: str, text: str) -> float:
     value = parse_number(text)
     if value is None:
-        raise table.error(f"«{text}» er ikke et tall.", row, column)
+        raise table.error(_("«%(value)s» is not a number.") % {"value": text}, row, column)
     return value
 
 
@@ -123,7 +123,7 @@ def whole_cell(table: Table, row: int, column: str, text: str) -> int | None:
         return None
     value = number_cell(table, row, column, text)
     if value < 0 or not float(value).is_integer():
-        raise table.error(f"«{text}» må være et helt tall, 0 eller større.", row, column)
+        raise table.error(_("«%(value)s» must be a whole number, 0 or more.") % {"value": text}, row, column)
     return int(value)
 
 
@@ -133,7 +133,9 @@ def yes_no_cell(table: Table, row: int, column: str, text: str) -> bool:
         return True
     if word in FALSE_WORDS:
         return False
-    raise table.error(f"«{text}» er ikke ja/nei (bruk ja/nei, true/false, 1/0 eller x/tom).", row, column)
+    raise table.error(
+        _("«%(value)s» is not yes/no (use ja/nei, true/false, 1/0 or x/empty).") % {"value": text}, row, column
+    )
 
 
 def minors_cell(table: Table, row: int, text: str) -> bool:
@@ -141,10 +143,13 @@ def minors_cell(table: Table, row: int, text: str) -> bool:
     word = text.strip().lower()
     if word in ("ja", "nei"):
         return word == "ja"
-    shown = f"«{text}»" if text.strip() else "en tom celle"
+    shown = f"«{text}»" if text.strip() else _("an empty cell")
     raise table.error(
-        f"{shown} er ikke ja eller nei (kolonnen «{MINORS_COLUMN}» sier om kommunen kan ta imot enslige "
-        "mindreårige: skriv ja eller nei).",
+        _(
+            "%(value)s is not ja or nei (the column «%(column)s» says whether the municipality can receive "
+            "unaccompanied minors: write ja or nei)."
+        )
+        % {"value": shown, "column": MINORS_COLUMN},
         row,
         MINORS_COLUMN,
     )
@@ -165,7 +170,8 @@ def numeric_columns(table: Table, skip: tuple[str, ...] = ()) -> list[str]:
 def require_number_column(table: Table) -> None:
     if NUMBER_COLUMN not in table.columns:
         raise table.error(
-            f"kolonnen «{NUMBER_COLUMN}» mangler (den er påkrevd). Kolonner i filen: {', '.join(table.columns)}.",
+            _("the column «%(column)s» is missing (it is required). Columns in the file: %(columns)s.")
+            % {"column": NUMBER_COLUMN, "columns": ", ".join(table.columns)},
             column=NUMBER_COLUMN,
         )
 
@@ -175,8 +181,10 @@ def refuse_reserved(table: Table, option: str, columns: list[str]) -> None:
     for column in columns:
         if column in RESERVED:
             raise table.error(
-                f"{option} kan ikke gjelde «{column}»: den kolonnen er ikke et kriterium "
-                f"({', '.join(RESERVED)} har egne betydninger).",
+                _(
+                    "%(option)s cannot apply to «%(column)s»: that column is not a criterion (%(reserved)s have their own meanings)."
+                )
+                % {"option": option, "column": column, "reserved": ", ".join(RESERVED)},
                 column=column,
             )
 
@@ -185,18 +193,24 @@ def require_columns(table: Table, columns: list[str]) -> None:
     for column in columns:
         if column not in table.columns:
             raise table.error(
-                f"kolonnen «{column}» finnes ikke. Kolonner i filen: {', '.join(table.columns)}.", column=column
+                _("the column «%(column)s» does not exist. Columns in the file: %(columns)s.")
+                % {"column": column, "columns": ", ".join(table.columns)},
+                column=column,
             )
 
 
 def _municipality_number(table: Table, row: int, text: str) -> str:
     number = text.strip()
     if not number:
-        raise table.error("kommunenummer mangler.", row, NUMBER_COLUMN)
+        raise table.error(_("the municipality number is missing."), row, NUMBER_COLUMN)
     if not number.isdigit():
-        raise table.error(f"«{text}» er ikke et gyldig kommunenummer (bare sifre).", row, NUMBER_COLUMN)
+        raise table.error(
+            _("«%(value)s» is not a valid municipality number (digits only).") % {"value": text}, row, NUMBER_COLUMN
+        )
     if len(number) > 4:
-        raise table.error(f"«{text}» er ikke et gyldig kommunenummer (fire sifre).", row, NUMBER_COLUMN)
+        raise table.error(
+            _("«%(value)s» is not a valid municipality number (four digits).") % {"value": text}, row, NUMBER_COLUMN
+        )
     return number.zfill(4)
 
 
@@ -207,10 +221,10 @@ def _criteria(table: Table, row: int, values: dict[str, str], criteria: list[str
         if text == "":
             if optional:
                 continue
-            raise table.error("verdien mangler.", row, column)
+            raise table.error(_("the value is missing."), row, column)
         value = number_cell(table, row, column, text)
         if value < 0:
-            raise table.error(f"«{text}» kan ikke være negativ.", row, column)
+            raise table.error(_("«%(value)s» cannot be negative.") % {"value": text}, row, column)
         result[column] = value
     return result
 
@@ -222,7 +236,9 @@ def _municipality(table: Table, row: int, values: dict[str, str], criteria: list
     minimum = whole_cell(table, row, "min", values.get("min", ""))
     cap = whole_cell(table, row, "maks", values.get("maks", ""))
     if minimum is not None and cap is not None and minimum > cap:
-        raise table.error(f"«min» ({minimum}) er større enn «maks» ({cap}).", row, "min")
+        raise table.error(
+            _("«min» (%(minimum)s) is greater than «maks» (%(cap)s).") % {"minimum": minimum, "cap": cap}, row, "min"
+        )
     minors = MINORS_COLUMN not in table.columns or minors_cell(table, row, values.get(MINORS_COLUMN, ""))
     return Municipality(
         number=number,
@@ -246,14 +262,15 @@ def municipalities_from_table(table: Table, criteria: list[str]) -> list[Municip
         municipality = _municipality(table, row, values, criteria)
         if municipality.number in seen:
             raise table.error(
-                f"kommune {municipality.number} står flere ganger (også i rad {seen[municipality.number]}).",
+                _("municipality %(number)s appears more than once (also in row %(row)s).")
+                % {"number": municipality.number, "row": seen[municipality.number]},
                 row,
                 NUMBER_COLUMN,
             )
         seen[municipality.number] = row
         municipalities.append(municipality)
     if not municipalities:
-        raise table.error("inneholder ingen kommuner.")
+        raise table.error(_("contains no municipalities."))
     return municipalities
 
 
@@ -265,7 +282,7 @@ def whole_column(table: Table, column: str) -> dict[str, int]:
         number = _municipality_number(table, row, values.get(NUMBER_COLUMN, ""))
         value = whole_cell(table, row, column, values.get(column, ""))
         if value is None:
-            raise table.error("verdien mangler (skriv 0 for en kommune som fikk 0).", row, column)
+            raise table.error(_("the value is missing (write 0 for a municipality that got 0)."), row, column)
         result[number] = value
     return result
 

@@ -32,6 +32,8 @@ from collections.abc import Iterable, Mapping
 
 import numpy as np
 
+from integrering.i18n import gettext as _
+
 from .errors import Infeasible, InvalidInput
 from .methods import milp as model
 from .methods.optimal import solve_instance
@@ -56,28 +58,32 @@ def minors_quotas(
 
 def _validate(minors_total: int, min_lot: int, time_limit: float) -> None:
     if minors_total < 0:
-        raise InvalidInput("Rammen for enslige mindreårige kan ikke være negativ.")
+        raise InvalidInput(_("The frame for unaccompanied minors cannot be negative."))
     if minors_total > MAX_TOTAL:
-        raise InvalidInput(f"Rammen for enslige mindreårige kan ikke være større enn {whole(MAX_TOTAL)}.")
+        raise InvalidInput(
+            _("The frame for unaccompanied minors cannot be greater than %(maximum)s.") % {"maximum": whole(MAX_TOTAL)}
+        )
     if min_lot < 0:
-        raise InvalidInput("Minstetallet for enslige mindreårige kan ikke være negativt.")
+        raise InvalidInput(_("The minimum lot for unaccompanied minors cannot be negative."))
     if not (time_limit > 0 and math.isfinite(time_limit)):
-        raise InvalidInput("Tidsgrensen må være et positivt antall sekunder.")
+        raise InvalidInput(_("The time limit must be a positive number of seconds."))
 
 
-def _arrays(ordered: list[Municipality], counts: Mapping[str, int], quotas: Mapping[str, float]):
+def _arrays(
+    ordered: list[Municipality], counts: Mapping[str, int], quotas: Mapping[str, float]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     seen: set[str] = set()
     for m in ordered:
         if m.number in seen:
-            raise InvalidInput("står flere ganger.", municipality=m.number, column="kommunenummer")
+            raise InvalidInput(_("appears more than once."), municipality=m.number, column="kommunenummer")
         seen.add(m.number)
         if counts.get(m.number) is None or counts[m.number] < 0:
             raise InvalidInput(
-                "mangler et antall (0 eller større) å fordele enslige mindreårige innenfor.", municipality=m.number
+                _("lacks a number (0 or more) to distribute unaccompanied minors within."), municipality=m.number
             )
         quota = quotas.get(m.number)
         if quota is None or not math.isfinite(quota) or quota < 0:
-            raise InvalidInput("mangler en kvote (et endelig tall, 0 eller større).", municipality=m.number)
+            raise InvalidInput(_("lacks a quota (a finite number, 0 or more)."), municipality=m.number)
     totals = np.array([int(counts[m.number]) for m in ordered], dtype=np.int64)
     scenario = np.array([float(quotas[m.number]) for m in ordered], dtype=float)
     eligible = np.array([m.accepts_minors and not m.excluded for m in ordered], dtype=bool)
@@ -89,40 +95,63 @@ def _check_feasible(totals: np.ndarray, eligible: np.ndarray, minors_total: int,
         return
     if not eligible.any():
         raise Infeasible(
-            f"Rammen for enslige mindreårige er {whole(minors_total)}, men ingen kommuner kan ta imot "
-            "enslige mindreårige (alle har ema = nei eller er utelatt)."
+            _(
+                "The frame for unaccompanied minors is %(frame)s, but no municipality can receive unaccompanied "
+                "minors (all have ema = nei or are left out)."
+            )
+            % {"frame": whole(minors_total)}
         )
     capacity = int(totals[eligible].sum())
     if capacity < minors_total:
         raise Infeasible(
-            f"Rammen for enslige mindreårige er {whole(minors_total)}, men kommunene som kan ta imot enslige "
-            f"mindreårige, får til sammen bare {whole(capacity)} i anbefalingen, og ingen kommune kan få "
-            "flere enslige mindreårige enn sitt eget tall."
+            _(
+                "The frame for unaccompanied minors is %(frame)s, but the municipalities that can receive "
+                "unaccompanied minors get only %(capacity)s together in the recommendation, and no municipality can "
+                "get more unaccompanied minors than its own number."
+            )
+            % {"frame": whole(minors_total), "capacity": whole(capacity)}
         )
     lot = max(min_lot, 1)
     if lot > minors_total:
         raise Infeasible(
-            f"Minstetallet for enslige mindreårige ({whole(min_lot)}) er større enn rammen {whole(minors_total)}: "
-            f"en kommune som får enslige mindreårige, skal ha minst {whole(min_lot)}."
+            _(
+                "The minimum lot for unaccompanied minors (%(lot)s) is greater than the frame %(frame)s: a "
+                "municipality that gets unaccompanied minors must have at least %(lot)s."
+            )
+            % {"lot": whole(min_lot), "frame": whole(minors_total)}
         )
     usable = int(totals[eligible & (totals >= lot)].sum())
     if usable < minors_total:
         raise Infeasible(
-            f"Minstetallet for enslige mindreårige ({whole(min_lot)}) gjør det umulig: bare kommuner som får "
-            f"minst {whole(min_lot)} i alt, kan få enslige mindreårige, og de får til sammen {whole(usable)}, "
-            f"men rammen er {whole(minors_total)}."
+            _(
+                "The minimum lot for unaccompanied minors (%(lot)s) makes it impossible: only municipalities that get "
+                "at least %(lot)s in all can get unaccompanied minors, and they get %(usable)s together, but the "
+                "frame is %(frame)s."
+            )
+            % {"lot": whole(min_lot), "usable": whole(usable), "frame": whole(minors_total)}
         )
 
 
 def _impossible(minors_total: int, min_lot: int) -> Infeasible:
     return Infeasible(
-        f"Minstetallet for enslige mindreårige ({whole(min_lot)}) gjør det umulig å fordele nøyaktig "
-        f"{whole(minors_total)}: ingen kombinasjon av kommuner med 0 eller minst {whole(min_lot)} enslige "
-        "mindreårige (og ikke flere enn kommunens eget tall) gir riktig sum."
+        _(
+            "The minimum lot for unaccompanied minors (%(lot)s) makes it impossible to distribute exactly %(frame)s: "
+            "no combination of municipalities with 0 or at least %(lot)s unaccompanied minors (and not more than the "
+            "municipality's own number) gives the right sum."
+        )
+        % {"lot": whole(min_lot), "frame": whole(minors_total)}
     )
 
 
-def _solve(q, t, totals, eligible, minors_total: int, min_lot: int, time_limit: float) -> np.ndarray:
+def _solve(
+    q: np.ndarray,
+    t: np.ndarray,
+    totals: np.ndarray,
+    eligible: np.ndarray,
+    minors_total: int,
+    min_lot: int,
+    time_limit: float,
+) -> np.ndarray:
     counts = np.zeros(len(totals), dtype=np.int64)
     if minors_total == 0:
         return counts

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from integrering.i18n import gettext as _
+from integrering.i18n import gettext_noop, ngettext
+
 from .model import (
     RULE_ADJUSTED,
     RULE_CAPPED,
@@ -20,13 +23,25 @@ from .model import (
 from .wording import norwegian_number, whole
 
 SAME = 1e-9
-TIE_RULE = "ved likhet går tallet til den med størst EM-kvote, deretter lavest kommunenummer"
+TIE_RULE = gettext_noop(
+    "in a tie the number goes to the one with the largest EM quota, then the lowest municipality number"
+)
 
 
 class Minors:
     """The minors' allocation as the explanations see it (arrays in municipality-number order)."""
 
-    def __init__(self, municipalities, totals, counts, quotas, redistributed, eligible, frame: int, min_lot: int):
+    def __init__(
+        self,
+        municipalities: list[Municipality],
+        totals: np.ndarray,
+        counts: np.ndarray,
+        quotas: np.ndarray,
+        redistributed: np.ndarray,
+        eligible: np.ndarray,
+        frame: int,
+        min_lot: int,
+    ) -> None:
         self.municipalities: list[Municipality] = municipalities
         self.totals, self.counts, self.eligible = totals, counts, eligible
         self.quotas, self.redistributed = quotas, redistributed
@@ -69,67 +84,98 @@ class Minors:
     def zero_reason(self, index: int, rule: str) -> str:
         lot, total = whole(self.lot), int(self.totals[index])
         if total < self.lot:
-            return (
-                f"Kommunens tall {whole(total)} er lavere enn minstetallet for enslige mindreårige ({lot}), "
-                "så den kan bare få 0 av dem."
-            )
+            return _(
+                "The municipality's number %(total)s is lower than the minimum lot for unaccompanied minors "
+                "(%(lot)s), so it can only get 0 of them."
+            ) % {"total": whole(total), "lot": lot}
         if self.quotas[index] < self.lot:
-            text = f"Satt til 0 fordi den ellers ville fått færre enn minstetallet for enslige mindreårige ({lot})"
+            text = _(
+                "Set to 0 because it would otherwise have got fewer than the minimum lot for unaccompanied minors "
+                "(%(lot)s)"
+            ) % {"lot": lot}
         else:
-            text = (
-                f"Satt til 0 fordi minstetallet for enslige mindreårige ({lot}: 0 eller minst {lot}) "
-                "ikke lot summen gå opp ellers"
-            )
-        if rule == RULE_ZERO_BY_TIE:
-            j = self.tie_partner(index)
-            return (
-                f"{text}. {self.name(j)} har samme EM-kvote og fikk {whole(int(self.counts[j]))}; begge valgene "
-                f"er like gode, og likhetsregelen avgjorde: {TIE_RULE}."
-            )
-        return f"{text}, og det ga den beste fordelingen totalt."
+            text = _(
+                "Set to 0 because the minimum lot for unaccompanied minors (%(lot)s: 0 or at least %(lot)s) did not "
+                "let the sum add up otherwise"
+            ) % {"lot": lot}
+        j = self.tie_partner(index) if rule == RULE_ZERO_BY_TIE else None
+        if j is not None:
+            return _(
+                "%(reason)s. %(other)s has the same EM quota and got %(count)s; both choices are equally good, and "
+                "the tie rule decided: %(rule)s."
+            ) % {"reason": text, "other": self.name(j), "count": whole(int(self.counts[j])), "rule": _(TIE_RULE)}
+        return _("%(reason)s, and that gave the best allocation overall.") % {"reason": text}
 
     def reason(self, index: int, rule: str) -> str:
         count, quota, target = int(self.counts[index]), float(self.quotas[index]), float(self.redistributed[index])
         if rule in (RULE_ZERO_BY_MIN_LOT, RULE_ZERO_BY_TIE):
             return self.zero_reason(index, rule)
         if rule == RULE_CAPPED and count == 0:
-            return "Kommunen får 0 i alt, så den kan ikke få enslige mindreårige."
+            return _("The municipality gets 0 in all, so it cannot get unaccompanied minors.")
         if rule == RULE_CAPPED:
-            return f"EM-kvoten er over kommunens eget tall, så tallet {whole(count)} begrenset den."
+            return _("The EM quota is above the municipality's own number, so the number %(count)s limited it.") % {
+                "count": whole(count)
+            }
         if rule == RULE_RAISED_TO_MIN_LOT:
-            return f"Hevet til minstetallet for enslige mindreårige ({whole(self.lot)})."
+            return _("Raised to the minimum lot for unaccompanied minors (%(lot)s).") % {"lot": whole(self.lot)}
         if rule == RULE_ROUNDED and abs(count - quota) < SAME:
-            return "EM-kvoten er et helt tall."
+            return _("The EM quota is a whole number.")
         if rule == RULE_ROUNDED:
-            return f"Avrundet {'opp' if count > quota else 'ned'} fra EM-kvoten."
+            return _("Rounded up from the EM quota.") if count > quota else _("Rounded down from the EM quota.")
         if abs(target - quota) >= 0.05 and abs(count - target) < 1:
-            return (
-                f"Fikk {'flere' if count > quota else 'færre'} enn EM-kvoten fordi det andre kommuner ikke kan få "
-                f"innenfor sitt eget tall, er fordelt på de øvrige (EM-kvoten etter omfordeling er "
-                f"{norwegian_number(target)})."
-            )
-        return (
-            "Justert mer enn avrunding for at summen skal bli riktig når andre kommuner er hevet, satt til 0 "
-            "eller begrenset av sitt eget tall."
+            if count > quota:
+                text = _(
+                    "Got more than the EM quota because what other municipalities cannot get within their own "
+                    "number is spread over the others (the EM quota after redistribution is %(quota)s)."
+                )
+            else:
+                text = _(
+                    "Got fewer than the EM quota because what other municipalities cannot get within their own "
+                    "number is spread over the others (the EM quota after redistribution is %(quota)s)."
+                )
+            return text % {"quota": norwegian_number(target)}
+        return _(
+            "Adjusted by more than rounding so that the sum comes out right when other municipalities are raised, "
+            "set to 0 or limited by their own number."
         )
 
     def sentence(self, index: int, rule: str) -> str:
         name, count, total = self.name(index), int(self.counts[index]), int(self.totals[index])
         if rule == RULE_EXCLUDED:
-            return f"{name} er utelatt og får ingen enslige mindreårige."
+            return _("%(name)s is left out and gets no unaccompanied minors.") % {"name": name}
         if rule == RULE_NOT_ELIGIBLE:
-            return f"{name} tar ikke imot enslige mindreårige (0 av {whole(total)})."
+            return _("%(name)s does not receive unaccompanied minors (0 of %(total)s).") % {
+                "name": name,
+                "total": whole(total),
+            }
         quota = float(self.quotas[index])
-        share = norwegian_number(100 * quota / self.frame) if self.frame else "0,0"
-        minors = "er enslig mindreårig" if count == 1 else "er enslige mindreårige"
-        return (
-            f"{name}: {whole(count)} av {whole(total)} {minors}. EM-kvoten er {norwegian_number(quota)} "
-            f"({share} % av rammen {whole(self.frame)}). {self.reason(index, rule)}"
-        )
+        share = norwegian_number(100 * quota / self.frame) if self.frame else norwegian_number(0.0)
+        return ngettext(
+            "%(name)s: %(count)s of %(total)s is an unaccompanied minor. The EM quota is %(quota)s (%(share)s %% of "
+            "the frame %(frame)s). %(reason)s",
+            "%(name)s: %(count)s of %(total)s are unaccompanied minors. The EM quota is %(quota)s (%(share)s %% of "
+            "the frame %(frame)s). %(reason)s",
+            count,
+        ) % {
+            "name": name,
+            "count": whole(count),
+            "total": whole(total),
+            "quota": norwegian_number(quota),
+            "share": share,
+            "frame": whole(self.frame),
+            "reason": self.reason(index, rule),
+        }
 
 
 def explain_minors(
-    municipalities: list[Municipality], totals, counts, quotas, redistributed, eligible, frame: int, min_lot: int
+    municipalities: list[Municipality],
+    totals: np.ndarray,
+    counts: np.ndarray,
+    quotas: np.ndarray,
+    redistributed: np.ndarray,
+    eligible: np.ndarray,
+    frame: int,
+    min_lot: int,
 ) -> tuple[MinorsRow, ...]:
     """A :class:`MinorsRow` per municipality, in the given (municipality-number) order."""
     minors = Minors(municipalities, totals, counts, quotas, redistributed, eligible, frame, min_lot)

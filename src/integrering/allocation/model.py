@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import Any
 
 RULE_EXCLUDED = "excluded"
 RULE_FIXED = "fixed"
@@ -29,7 +30,7 @@ RULES = (
 MINORS_RULES = RULES + (RULE_NOT_ELIGIBLE,)
 
 
-def _frozen(mapping: Mapping | None) -> Mapping:
+def _frozen(mapping: Mapping[str, Any] | None) -> Mapping[str, Any]:
     return MappingProxyType(dict(mapping or {}))
 
 
@@ -117,7 +118,7 @@ class MinorsRow:
     explanation: str
     redistributed: float | None = None
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {
             "herav_ema": self.count,
             "ema_kvote": round(self.quota, 4),
@@ -155,7 +156,7 @@ class Row:
     redistributed: float | None = None  # the quota after the caps' excess is spread, where it differs
     minors: MinorsRow | None = None
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         minors = {} if self.minors is None else self.minors.as_dict()
         return (
             {

@@ -5,6 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+from typing import Any, TypeVar
+
+from integrering.i18n import gettext as _
 
 from .calibrate import Calibration
 from .model import Allocation
@@ -13,14 +16,15 @@ from .sensitivity import Sensitivity
 ALLOCATION_COLUMNS = ["kommunenummer", "navn", "antall", "kvote", "regel", "forklaring"]
 MINORS_COLUMNS = ["ema_kvote", "ema_regel", "ema_forklaring"]  # after the total's columns; herav_ema after antall
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_Cell = TypeVar("_Cell")
 
 
-def safe(cell):
+def safe(cell: _Cell) -> _Cell | str:
     """A text cell that a spreadsheet would read as a formula gets a leading apostrophe."""
     return f"'{cell}" if isinstance(cell, str) and cell.startswith(FORMULA_STARTS) else cell
 
 
-def _csv(header: list[str], rows: list[list]) -> str:
+def _csv(header: list[str], rows: list[list[Any]]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
@@ -28,7 +32,7 @@ def _csv(header: list[str], rows: list[list]) -> str:
     return buffer.getvalue()
 
 
-def _json(data: dict) -> str:
+def _json(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -39,9 +43,9 @@ def allocation_csv(allocation: Allocation, extra: dict[str, dict[str, int]] | No
     minors = allocation.minors is not None
     rows = []
     for r in allocation.rows:
-        row = [r.number, r.name, r.count] + ([r.minors.count] if minors else [])
+        row: list[Any] = [r.number, r.name, r.count] + ([r.minors.count] if r.minors is not None else [])
         row += [f"{r.quota:.4f}", r.rule, r.explanation]
-        if minors:
+        if r.minors is not None:
             row += [f"{r.minors.quota:.4f}", r.minors.rule, r.minors.explanation]
         rows.append(row + [extra[k].get(r.number, "") for k in extra])
     header = ALLOCATION_COLUMNS[:3] + (["herav_ema"] if minors else []) + ALLOCATION_COLUMNS[3:]
@@ -52,7 +56,11 @@ def allocation_json(allocation: Allocation) -> str:
     """``total``, ``method``, ``objective`` and ``rows``; with minors also ``minors_total``,
     ``minors_min_lot`` and ``minors_objective`` (Σ|y − q^EM|), and ``herav_ema``, ``ema_kvote``,
     ``ema_regel``, ``ema_forklaring`` (and ``ema_omfordelt_kvote``) in each row."""
-    data = {"total": allocation.total, "method": allocation.method, "objective": round(allocation.objective, 6)}
+    data: dict[str, Any] = {
+        "total": allocation.total,
+        "method": allocation.method,
+        "objective": round(allocation.objective, 6),
+    }
     if allocation.minors is not None:
         data |= {
             "minors_total": allocation.minors.total,
@@ -62,7 +70,7 @@ def allocation_json(allocation: Allocation) -> str:
     return _json(data | {"rows": [row.as_dict() for row in allocation.rows]})
 
 
-def parameters_dict(calibration: Calibration) -> dict:
+def parameters_dict(calibration: Calibration) -> dict[str, Any]:
     p = calibration.parameters
     return {"base": p.base, "weights": dict(p.weights), "exponents": dict(p.exponents), "min_lot": p.min_lot}
 
@@ -100,10 +108,16 @@ def calibration_summary(calibration: Calibration) -> str:
     p = calibration.parameters
     exponents = ", ".join(f"{k}={v:g}" for k, v in p.exponents.items())
     weights = ", ".join(f"{k}={v:g}" for k, v in p.weights.items())
-    return (
-        f"Kalibrert: grunntall={p.base:g}; eksponenter: {exponents}; vekter: {weights}; "
-        f"RMSE={calibration.rmse:.3f} personer; sum={calibration.allocation.total}"
-    )
+    return _(
+        "Calibrated: base=%(base)s; exponents: %(exponents)s; weights: %(weights)s; RMSE=%(rmse)s persons; "
+        "sum=%(total)s"
+    ) % {
+        "base": f"{p.base:g}",
+        "exponents": exponents,
+        "weights": weights,
+        "rmse": f"{calibration.rmse:.3f}",
+        "total": calibration.allocation.total,
+    }
 
 
 def sensitivity_csv(result: Sensitivity) -> str:

@@ -21,6 +21,8 @@ from functools import cached_property
 
 import numpy as np
 
+from integrering.i18n import gettext as _
+
 from .errors import Infeasible, InvalidInput
 from .model import Municipality, Parameters, Quota
 from .vector import (
@@ -74,41 +76,51 @@ class Problem:
 
 def _validate_parameters(total: int, parameters: Parameters, time_limit: float) -> None:
     if total < 0:
-        raise InvalidInput("Totalen kan ikke være negativ.")
+        raise InvalidInput(_("The total cannot be negative."))
     if total > MAX_TOTAL:
-        raise InvalidInput(f"Totalen kan ikke være større enn {whole(MAX_TOTAL)}.")
+        raise InvalidInput(_("The total cannot be greater than %(maximum)s.") % {"maximum": whole(MAX_TOTAL)})
     if parameters.min_lot < 0:
-        raise InvalidInput("Minstetallet kan ikke være negativt.")
+        raise InvalidInput(_("The minimum lot cannot be negative."))
     if not math.isfinite(parameters.base) or parameters.base < 0:
-        raise InvalidInput("Grunntallet må være et endelig tall, 0 eller større.")
+        raise InvalidInput(_("The base must be a finite number, 0 or more."))
     if not (time_limit > 0 and math.isfinite(time_limit)):
-        raise InvalidInput("Tidsgrensen må være et positivt antall sekunder.")
+        raise InvalidInput(_("The time limit must be a positive number of seconds."))
     for criterion, exponent in parameters.exponents.items():
         if not math.isfinite(exponent) or exponent < 0:
             raise InvalidInput(
-                f"Eksponenten for «{criterion}» må være et endelig tall, 0 eller større "
-                "(for kriterier der lavere er bedre: bruk «lavere er bedre»).",
+                _(
+                    "The exponent for «%(criterion)s» must be a finite number, 0 or more (for criteria where lower "
+                    "is better: use «lower is better»)."
+                )
+                % {"criterion": criterion},
                 column=criterion,
             )
     for criterion, alpha in parameters.weights.items():
         if not math.isfinite(alpha) or alpha < 0:
-            raise InvalidInput(f"Vekten for «{criterion}» må være et endelig tall, 0 eller større.", column=criterion)
+            raise InvalidInput(
+                _("The weight for «%(criterion)s» must be a finite number, 0 or more.") % {"criterion": criterion},
+                column=criterion,
+            )
     if parameters.weights and not any(alpha > 0 for alpha in parameters.weights.values()):
-        raise InvalidInput("Minst ett kriterium må ha en vekt større enn 0.")
+        raise InvalidInput(_("At least one criterion must have a weight greater than 0."))
 
 
 def _validate_municipalities(municipalities: list[Municipality]) -> None:
     seen: set[str] = set()
     for m in municipalities:
         if m.number in seen:
-            raise InvalidInput("står flere ganger.", municipality=m.number, column="kommunenummer")
+            raise InvalidInput(_("appears more than once."), municipality=m.number, column="kommunenummer")
         seen.add(m.number)
         for label, value in (("fast", m.fixed), ("min", m.minimum), ("maks", m.cap)):
             if value is not None and value < 0:
-                raise InvalidInput(f"«{label}» kan ikke være negativ.", municipality=m.number, column=label)
+                raise InvalidInput(
+                    _("«%(column)s» cannot be negative.") % {"column": label}, municipality=m.number, column=label
+                )
         if m.minimum is not None and m.cap is not None and m.minimum > m.cap:
             raise InvalidInput(
-                f"«min» ({m.minimum}) er større enn «maks» ({m.cap}).", municipality=m.number, column="min"
+                _("«min» (%(minimum)s) is greater than «maks» (%(cap)s).") % {"minimum": m.minimum, "cap": m.cap},
+                municipality=m.number,
+                column="min",
             )
 
 
@@ -118,17 +130,21 @@ def _check_values(participants: list[Municipality], parameters: Parameters) -> N
             value = m.criteria.get(criterion)
             if value is None:
                 raise InvalidInput(
-                    f"mangler verdi for kriteriet «{criterion}».", municipality=m.number, column=criterion
+                    _("lacks a value for the criterion «%(criterion)s».") % {"criterion": criterion},
+                    municipality=m.number,
+                    column=criterion,
                 )
             if not math.isfinite(value) or value < 0:
                 raise InvalidInput(
-                    f"kriteriet «{criterion}» kan ikke være negativt (må være et endelig tall, 0 eller større).",
+                    _("the criterion «%(criterion)s» cannot be negative (it must be a finite number, 0 or more).")
+                    % {"criterion": criterion},
                     municipality=m.number,
                     column=criterion,
                 )
             if criterion in parameters.lower_is_better and value <= 0:
                 raise InvalidInput(
-                    f"kriteriet «{criterion}» (lavere er bedre) må være større enn 0.",
+                    _("the criterion «%(criterion)s» (lower is better) must be greater than 0.")
+                    % {"criterion": criterion},
                     municipality=m.number,
                     column=criterion,
                 )
@@ -137,10 +153,18 @@ def _check_values(participants: list[Municipality], parameters: Parameters) -> N
 def _check_base(base: float, participants: int, remaining: int) -> None:
     if participants and base * participants > remaining + 1e-9:
         raise InvalidInput(
-            f"Grunntallet {norwegian_number(base, 2)} for {participants} deltakende kommuner blir "
-            f"{norwegian_number(base * participants)}, mer enn de {whole(remaining)} som skal fordeles "
-            f"(etter faste tall), og kvotene ville blitt negative. Grunntallet kan være høyst "
-            f"{norwegian_number(math.floor(remaining / participants * 100) / 100, 2)}."
+            _(
+                "The base %(base)s for %(participants)s participating municipalities comes to %(sum)s, more than the "
+                "%(remaining)s to distribute (after fixed numbers), and the quotas would have become negative. The "
+                "base can be at most %(maximum)s."
+            )
+            % {
+                "base": norwegian_number(base, 2),
+                "participants": participants,
+                "sum": norwegian_number(base * participants),
+                "remaining": whole(remaining),
+                "maximum": norwegian_number(math.floor(remaining / participants * 100) / 100, 2),
+            }
         )
 
 
@@ -150,7 +174,7 @@ def _participant_quotas(participants: list[Municipality], parameters: Parameters
     _check_values(participants, parameters)
     criteria, alpha, exponents, lower = parameter_arrays(parameters)
     if not criteria:
-        raise InvalidInput("Minst ett kriterium må ha en vekt.")
+        raise InvalidInput(_("At least one criterion must have a weight."))
     parts = weighted_shares(criteria_matrix(participants, criteria), alpha, exponents, lower)
     weights = parts.sum(axis=1)
     caps = np.array([np.inf if m.cap is None else m.cap for m in participants], dtype=float)
@@ -178,7 +202,10 @@ def build_problem(
     ordered = tuple(sorted(municipalities, key=lambda m: m.number))
     fixed_sum = sum(m.fixed or 0 for m in ordered if not m.excluded)
     if fixed_sum > total:
-        raise Infeasible(f"De faste tallene er til sammen {fixed_sum}, som er mer enn totalen {total}.")
+        raise Infeasible(
+            _("The fixed numbers add up to %(fixed)s, which is more than the total %(total)s.")
+            % {"fixed": fixed_sum, "total": total}
+        )
     participants = [m for m in ordered if m.participates]
     _check_base(parameters.base, len(participants), total - fixed_sum)
     by_number = {q.number: q for q in _participant_quotas(participants, parameters, total - fixed_sum)}

@@ -14,10 +14,12 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from integrering.i18n import gettext as _
+
 from .engine import allocate, solve_counts
 from .errors import InvalidInput
-from .model import Municipality, Parameters
-from .quota import DEFAULT_TIME_LIMIT, Problem, Quota, build_problem
+from .model import Municipality, Parameters, Quota
+from .quota import DEFAULT_TIME_LIMIT, Problem, build_problem
 from .vector import QUOTA_DECIMALS, criteria_matrix, parameter_arrays, quota_vector
 
 MAX_DRAWS = 100_000
@@ -95,9 +97,9 @@ def sensitivity(
 ) -> Sensitivity:
     """Allocate ``draws`` times with randomly drawn weights; min/median/max per municipality."""
     if not 1 <= draws <= MAX_DRAWS:
-        raise InvalidInput(f"Antall trekninger må være fra 1 til {MAX_DRAWS}.")
+        raise InvalidInput(_("The number of draws must be from 1 to %(maximum)s.") % {"maximum": MAX_DRAWS})
     if not 0 <= spread < 1:
-        raise InvalidInput("Spredningen må være minst 0 og mindre enn 1 (for eksempel 0.2 for ±20 %).")
+        raise InvalidInput(_("The spread must be at least 0 and less than 1 (for example 0.2 for ±20 %)."))
     base = allocate(municipalities, total, parameters, method, time_limit)
     problem = build_problem(total, list(municipalities), parameters, time_limit)
     results = (

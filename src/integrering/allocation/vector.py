@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from integrering.i18n import gettext as _
+
 from .errors import InvalidInput
 from .model import Municipality, Parameters
 
@@ -39,9 +41,10 @@ def weighted_shares(
         powered = np.where(positive, np.power(np.where(positive, values, 1.0), exponents * signs), 0.0)
         sums = powered.sum(axis=0)
     if not np.isfinite(sums).all():
-        raise InvalidInput("Kriterieverdiene er for store for eksponenten (tallene blir uendelige).")
+        raise InvalidInput(_("The criterion values are too large for the exponent (the numbers become infinite)."))
     shares = np.where(sums > 0, powered / np.where(sums > 0, sums, 1.0), 1.0 / max(1, len(values)))
-    return shares * alpha
+    weighted: np.ndarray = shares * alpha
+    return weighted
 
 
 def formula_quotas(weights: np.ndarray, base: float, remaining: float) -> tuple[np.ndarray, float]:
@@ -63,7 +66,7 @@ def redistributed_quotas(
         return formula_quotas(weights, base, remaining)[0]
     capped = np.zeros(n, dtype=bool)
     quotas = np.zeros(n)
-    for _ in range(n + 1):
+    for _round in range(n + 1):
         free = ~capped
         quotas[free] = formula_quotas(weights[free], base, remaining - caps[capped].sum())[0]
         quotas[capped] = caps[capped]

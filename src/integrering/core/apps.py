@@ -12,3 +12,9 @@ class CoreConfig(AppConfig):
         from integrering.core.mail import checks as mail_checks  # noqa: F401 — registers the e-mail checks
 
         audit.register_models()
+        # The pure cores translate with Django's gettext from now on: the active language applies.
+        from django.utils import translation
+
+        from integrering import i18n
+
+        i18n.translator_set(translation.gettext, translation.ngettext)

@@ -103,14 +103,14 @@ def _field(model, name: str):
         return None
 
 
-def _related_names(entries) -> dict[type, dict[str, str]]:
+def _related_names(entries) -> dict[type[models.Model], dict[str, str]]:
     """{related model: {pk as text: the record's name}} for every foreign-key value on the page."""
-    wanted: dict[type, set] = defaultdict(set)
+    wanted: dict[type[models.Model], set[object]] = defaultdict(set)
     for entry in entries:
         model = entry.content_type.model_class()
         for name, values in (entry.changes_dict or {}).items():
             field = _field(model, name)
-            if isinstance(field, models.ForeignKey):
+            if isinstance(field, models.ForeignKey) and isinstance(field.related_model, type):
                 wanted[field.related_model] |= {v for v in values if v not in (None, "None", "")}
     names = {}
     for related, pks in wanted.items():
@@ -150,8 +150,13 @@ def _changes(entry, related) -> list[Change]:
             continue  # a reverse relation logged by older versions («guidance.ParticipantFinding.None»), or the id
         if entry.action == LogEntry.Action.CREATE and new in (None, "None", ""):
             continue  # a new record: only the fields it was given
-        label = field_label(field) if field is not None else name
-        rows.append(Change(label, _value(field, old, related), _value(field, new, related)))
+        rows.append(
+            Change(
+                field_label(field) if field is not None else str(name),
+                _value(field, old, related),
+                _value(field, new, related),
+            )
+        )
     return rows
 
 
@@ -195,7 +200,7 @@ def entry_rows(entries, *, mask_personal: bool = True) -> list[EntryRow]:
 
 @functools.cache
 def _verbose_names() -> dict[str, object]:
-    return {model._meta.model_name: model._meta.verbose_name for model in apps.get_models()}
+    return {str(model._meta.model_name): model._meta.verbose_name for model in apps.get_models()}
 
 
 def record_type_label(record_type: str) -> str:

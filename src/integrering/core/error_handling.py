@@ -27,7 +27,7 @@ def form_error_add(form: forms.BaseForm, error: ApplicationError) -> None:
     if isinstance(error, ConcurrentEdit):
         form.conflict = changed_values(form, error.current)  # type: ignore[attr-defined]
         if error.current is not None and "version" in form.fields:
-            data = form.data.copy()
+            data = form.data.copy()  # type: ignore[attr-defined]  # a QueryDict or dict; the stubs say Mapping
             data["version"] = str(error.current.version)
             form.data = data
 

@@ -35,6 +35,8 @@ class User(Versioned, AbstractUser):
     opened (a stale form cannot re-activate a user someone just deactivated).
     """
 
+    _role_cache: frozenset[Role] | None  # role_set's cache (None: not read yet)
+
     county = models.ForeignKey(
         County, on_delete=models.PROTECT, null=True, blank=True, related_name="users", verbose_name=_("county")
     )
@@ -82,7 +84,7 @@ class User(Versioned, AbstractUser):
 
     def get_additional_data(self) -> dict | None:
         # Changes made from the command line (create-county-admin) still show on the county's audit page.
-        return {"county": self.county.number} if self.county_id else None
+        return {"county": self.county.number} if self.county is not None else None
 
     @property
     def role_set(self) -> frozenset[Role]:

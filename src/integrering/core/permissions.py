@@ -111,7 +111,7 @@ def requires(perm: Perm) -> Callable:
                 raise PermissionDenied
             return view(request, *args, **kwargs)
 
-        wrapped.required_permission = perm
+        wrapped.required_permission = perm  # type: ignore[attr-defined]  # a function attribute, read by the URL test
         return wrapped
 
     return decorator
@@ -119,6 +119,6 @@ def requires(perm: Perm) -> Callable:
 
 def public(view: Callable) -> Callable:
     """Declare that a view needs no login (the login page, health check)."""
-    view.required_permission = None
-    view.is_public = True
+    view.required_permission = None  # type: ignore[attr-defined]  # function attributes, read by the URL test
+    view.is_public = True  # type: ignore[attr-defined]
     return view

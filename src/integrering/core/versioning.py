@@ -46,7 +46,7 @@ class Versioned(models.Model):
         finally:
             del self._versioned_seen
 
-    def _do_update(self, base_qs, using, pk_val, values, update_fields, forced_update):  # type: ignore[no-untyped-def]
+    def _do_update(self, base_qs, using, pk_val, values, update_fields, forced_update):
         seen = getattr(self, "_versioned_seen", None)
         if seen is None:
             return super()._do_update(base_qs, using, pk_val, values, update_fields, forced_update)

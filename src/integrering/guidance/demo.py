@@ -144,7 +144,8 @@ def load(*, county, stdout) -> None:
             made += 1
             if guided_on is not None:
                 # Referred soon after the mapping (or after settlement where the mapping is missing).
-                referred_on = min(participant.mapping_date or participant.settlement_date, guided_on - 9 * DAY) + DAY
+                anchor = participant.mapping_date or participant.settlement_date or guided_on  # demo people are settled
+                referred_on = min(anchor, guided_on - 9 * DAY) + DAY
                 referral_create(
                     participant=participant,
                     user=municipal[number],

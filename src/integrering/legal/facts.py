@@ -13,6 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
+from typing import Any
+
+from integrering.i18n import gettext_noop
 
 
 class PermitCategory(StrEnum):
@@ -45,29 +48,30 @@ PERMIT_CATEGORIES: tuple[str, ...] = tuple(m.value for m in PermitCategory)
 EDUCATION_LEVELS: tuple[str, ...] = tuple(m.value for m in EducationLevel)
 END_GOALS: tuple[str, ...] = tuple(m.value for m in EndGoal)
 
-# Keys are plain ``str`` values (not enum members), so they serialise anywhere (JSON, migrations).
+# Keys are plain ``str`` values (not enum members), so they serialise anywhere (JSON, migrations). Values are English
+# source strings (marked, not translated): show them through gettext (Django: ``gettext_lazy`` in the choices).
 PERMIT_CATEGORY_LABELS: dict[str, str] = {
-    PermitCategory.FLYKTNING.value: "Flyktning",
-    PermitCategory.OVERFORINGSFLYKTNING.value: "Overføringsflyktning",
-    PermitCategory.STERKE_MENNESKELIGE_HENSYN.value: "Opphold på grunnlag av sterke menneskelige hensyn",
-    PermitCategory.BEGRENSET_BARNEFAMILIE.value: "Begrenset oppholdstillatelse (barnefamilie)",
-    PermitCategory.KOLLEKTIV_BESKYTTELSE.value: "Kollektiv beskyttelse",
-    PermitCategory.FAMILIE_TIL_FLYKTNING.value: "Familiemedlem til flyktning",
-    PermitCategory.SELVSTENDIG_GRUNNLAG.value: "Selvstendig oppholdsgrunnlag",
-    PermitCategory.ANNEN.value: "Annen tillatelse",
+    PermitCategory.FLYKTNING.value: gettext_noop("Refugee"),
+    PermitCategory.OVERFORINGSFLYKTNING.value: gettext_noop("Resettlement refugee"),
+    PermitCategory.STERKE_MENNESKELIGE_HENSYN.value: gettext_noop("Residence on strong humanitarian grounds"),
+    PermitCategory.BEGRENSET_BARNEFAMILIE.value: gettext_noop("Limited residence permit (family with children)"),
+    PermitCategory.KOLLEKTIV_BESKYTTELSE.value: gettext_noop("Collective protection"),
+    PermitCategory.FAMILIE_TIL_FLYKTNING.value: gettext_noop("Family member of a refugee"),
+    PermitCategory.SELVSTENDIG_GRUNNLAG.value: gettext_noop("Independent basis of residence"),
+    PermitCategory.ANNEN.value: gettext_noop("Other permit"),
 }
 EDUCATION_LEVEL_LABELS: dict[str, str] = {
-    EducationLevel.INGEN.value: "Ingen formell utdanning",
-    EducationLevel.GRUNNSKOLE.value: "Grunnskole",
-    EducationLevel.VIDEREGAENDE.value: "Videregående opplæring",
-    EducationLevel.HOYERE.value: "Høyere utdanning",
+    EducationLevel.INGEN.value: gettext_noop("No formal education"),
+    EducationLevel.GRUNNSKOLE.value: gettext_noop("Primary and lower secondary school"),
+    EducationLevel.VIDEREGAENDE.value: gettext_noop("Upper secondary education"),
+    EducationLevel.HOYERE.value: gettext_noop("Higher education"),
 }
 END_GOAL_LABELS: dict[str, str] = {
-    EndGoal.VIDEREGAENDE.value: "Fullført videregående opplæring",
-    EndGoal.ARBEID.value: "Arbeid",
-    EndGoal.HOYERE_UTDANNING.value: "Høyere utdanning",
-    EndGoal.GRUNNSKOLE.value: "Grunnskole",
-    EndGoal.ANNET.value: "Annet",
+    EndGoal.VIDEREGAENDE.value: gettext_noop("Completed upper secondary education"),
+    EndGoal.ARBEID.value: gettext_noop("Work"),
+    EndGoal.HOYERE_UTDANNING.value: gettext_noop("Higher education"),
+    EndGoal.GRUNNSKOLE.value: gettext_noop("Primary and lower secondary school"),
+    EndGoal.ANNET.value: gettext_noop("Other"),
 }
 
 _CHOICES = {
@@ -154,7 +158,7 @@ def facts_as_of(facts: ParticipantFacts) -> ParticipantFacts:
     date of their own (birth, permit, settlement, education, full-time upper secondary) are kept: whether a
     person was settled yet is for the caller to decide (``settlement_date``).
     """
-    later: dict[str, None] = {}
+    later: dict[str, Any] = {}  # field name → None (typed Any: dataclasses.replace checks each field's type)
     for name, belonging in _EVENTS.items():
         day = getattr(facts, name)
         if day is not None and day > facts.evaluation_date:

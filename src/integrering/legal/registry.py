@@ -21,6 +21,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from integrering.i18n import gettext
+
 from .facts import ParticipantFacts
 from .findings import INFO, Finding
 from .model import Evaluation, RuleSet
@@ -67,8 +69,9 @@ class Registry:
 
     def evaluate(self, facts: ParticipantFacts) -> Evaluation:
         day = deciding_date(facts)
+        extra: tuple[Finding, ...] = ()
         try:
-            ruleset, extra = self.ruleset_for(day), ()
+            ruleset = self.ruleset_for(day)
         except NoRulesetInForce:
             ruleset = self.versions[0]
             extra = (_before_first_finding(ruleset),)
@@ -95,7 +98,7 @@ class Registry:
         wording where versions differ (for legends and filters). ``KeyError`` for an unknown version.
         """
         versions = self.versions if version_id is None else (self.version(version_id),)
-        entries = {f.code: f for r in versions for f in r.catalogue}
+        entries = {f.code: f.translated() for r in versions for f in r.catalogue}
         entries[BEFORE_FIRST_RULESET] = _before_first_finding(self.versions[0])
         return dict(sorted(entries.items()))
 
@@ -108,11 +111,12 @@ def _before_first_finding(ruleset: RuleSet) -> Finding:
     return Finding(
         code=BEFORE_FIRST_RULESET,
         severity=INFO,
-        section="ikrafttredelse",
-        message=(
-            f"Saken gjelder tiden før {ruleset.valid_from:%d.%m.%Y}. Den er vurdert etter reglene "
-            f"«{ruleset.title}», som kanskje ikke gjaldt for den."
-        ),
+        section=gettext("entry into force"),
+        message=gettext(
+            "The case concerns the time before %(date)s. It is assessed by the rules «%(title)s», which may not have "
+            "applied to it."
+        )
+        % {"date": f"{ruleset.valid_from:%d.%m.%Y}", "title": gettext(ruleset.title)},
     )
 
 

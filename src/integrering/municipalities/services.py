@@ -1,8 +1,11 @@
 """Writes for municipalities and contact persons, and the extension point for the municipality page."""
 
+from __future__ import annotations
+
 import datetime
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -15,6 +18,11 @@ from integrering.core.collation import norwegian_sorted
 from integrering.core.exceptions import ConcurrentEdit
 from integrering.core.versioning import expect_version
 from integrering.municipalities.models import ContactAssignment, Municipality
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+    from integrering.municipalities.selectors import Contacts
 
 
 @dataclass(frozen=True)
@@ -157,14 +165,16 @@ def contact_assignments_end_for_person(*, person, on: datetime.date) -> int:
     return ended
 
 
-def group_by_contact(municipalities: list[Municipality]) -> tuple[list[dict], list[Municipality]]:
+def group_by_contact(
+    municipalities: list[WithAnnotations[Municipality, Contacts]],
+) -> tuple[list[dict], list[Municipality]]:
     """Group municipalities (with ``current_contacts`` and ``upcoming_contacts`` prefetched) by contact person.
 
     Each group's ``items`` are (municipality, assignment, upcoming) in number order; an upcoming period is
     shown «fra dd.mm.åååå». Also returns the municipalities without a contact person today.
     """
     groups: dict[int, dict] = {}
-    without = []
+    without: list[Municipality] = []
     for municipality in municipalities:
         if not municipality.current_contacts:
             without.append(municipality)

@@ -11,9 +11,9 @@ Every error has
   ``column`` (the header as written in the file, or the spreadsheet's column letter when no header is known).
 
 ``str(error)`` is the English message with its place («Row 5, column «C»: …»); ``error.render(gettext, display)``
-is the same through a translation and a way of writing numbers. The templates are marked with :func:`gettext_noop`
-(a local no-op, not Django's), so ``makemessages`` collects them into the project's catalogue, which Django's
-gettext and the standard library's ``gettext`` module both read.
+is the same through a translation and a way of writing numbers. The templates are marked with
+:func:`integrering.i18n.gettext_noop` (a no-op, not Django's), so ``makemessages`` collects them into the project's
+catalogue, which Django's gettext and the standard library's ``gettext`` module both read (``integrering.i18n``).
 """
 
 from __future__ import annotations
@@ -21,12 +21,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Final, TypeVar
 
+from integrering.i18n import gettext_noop as gettext_noop  # re-exported: the marker the templates below use
+
 _T = TypeVar("_T")
-
-
-def gettext_noop(message: str) -> str:
-    """Mark a string for translation (``makemessages`` finds this name) without translating it here."""
-    return message
 
 
 def _as_is(value: _T) -> _T:

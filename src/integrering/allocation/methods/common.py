@@ -76,7 +76,7 @@ def fill_non_participants(problem: Problem) -> list[int]:
 
 def votes_of(values: np.ndarray) -> np.ndarray:
     """Quotas as votes: negative ones count as 0; all zero means equal votes."""
-    votes = np.clip(values, 0.0, None)
+    votes: np.ndarray = np.clip(values, 0.0, None)
     return votes if votes.sum() > 0 else np.ones_like(votes)
 
 
@@ -112,6 +112,8 @@ def classic(problem: Problem, apportion: Apportion) -> list[int]:
         lots = np.array([problem.lot(i) for i in active])
         votes = votes_of(np.array([exact[i] for i in active]))
         plain = apportion(votes, remaining, np.zeros(len(active), dtype=int), caps)
+        if plain is None:  # cannot happen: check_feasible saw room for everything under the caps
+            raise min_lot_impossible(problem)
         below = [i for i, x, lot in zip(active, plain, lots) if 0 < x < lot]
         if not below:
             result = plain

@@ -29,13 +29,14 @@ def _dhondt_divisor(seats: np.ndarray) -> np.ndarray:
     return seats + 1.0
 
 
-def _start(votes: np.ndarray, house: int, divisor: Divisor, lower, upper) -> np.ndarray:
+def _start(votes: np.ndarray, house: int, divisor: Divisor, lower: np.ndarray, upper: np.ndarray) -> np.ndarray:
     """``clip(x(λ))`` with the largest λ found by bisection whose sum does not exceed ``house``,
     where ``x(λ)`` is the smallest x with ``divisor(x) ≥ λ·v``: a divisor apportionment."""
     offset = divisor(np.zeros(1))[0]
 
     def seats(scale: float) -> np.ndarray:
-        return np.clip(np.ceil(scale * votes - offset), lower, upper).astype(np.int64)
+        counts: np.ndarray = np.clip(np.ceil(scale * votes - offset), lower, upper).astype(np.int64)
+        return counts
 
     low, high = 0.0, house / max(votes.sum(), 1e-300)
     while seats(high).sum() < house and high < 1e300:
@@ -49,11 +50,11 @@ def _start(votes: np.ndarray, house: int, divisor: Divisor, lower, upper) -> np.
     return seats(low)
 
 
-def _add_priority(votes, x, upper, divisor: Divisor) -> np.ndarray:
+def _add_priority(votes: np.ndarray, x: np.ndarray, upper: np.ndarray, divisor: Divisor) -> np.ndarray:
     return np.where(x < upper, votes / divisor(x.astype(float)), -np.inf)
 
 
-def _remove_priority(votes, x, lower, divisor: Divisor) -> np.ndarray:
+def _remove_priority(votes: np.ndarray, x: np.ndarray, lower: np.ndarray, divisor: Divisor) -> np.ndarray:
     # the divisor of the last seat held; 1 where no seat can be removed (masked anyway)
     held = np.where(x > lower, divisor(x.astype(float) - 1.0), 1.0)
     return np.where(x > lower, votes / held, np.inf)

@@ -134,7 +134,8 @@ class Exact:
     def options(self, lam: float) -> np.ndarray:
         """``min (|x − q| − λx)`` over each municipality's range when it receives: the minimum of a
         convex piecewise-linear function lies at a breakpoint (lot, cap, ⌊q⌋ or ⌊q⌋ + 1)."""
-        return (self.distances - lam * self.corners).min(axis=1)
+        least: np.ndarray = (self.distances - lam * self.corners).min(axis=1)
+        return least
 
     def relaxation(self, lam: float) -> float:
         inside = self.options(lam)
@@ -166,7 +167,9 @@ class Exact:
         if extra is None:
             return None
         first = int(np.where(active, self.inside[0], self.outside[0]).sum()) + extra[0]
-        second = 0 if self.t is None else int(np.where(active, self.inside[1], self.outside[1]).sum()) + extra[1]
+        second = 0
+        if self.inside[1] is not None and self.outside[1] is not None:  # both exactly when there is a ``t``
+            second = int(np.where(active, self.inside[1], self.outside[1]).sum()) + extra[1]
         return first, second
 
     # -- the search --------------------------------------------------------------------------------

@@ -27,20 +27,21 @@ from .runs import Runs, nano
 
 def _third(x: np.ndarray, t: np.ndarray, scale: np.ndarray) -> np.ndarray:
     """``Δ3`` of the unit from ``x`` to ``x + 1``."""
-    return (2.0 * (x - t) + 1.0) / scale
+    third: np.ndarray = (2.0 * (x - t) + 1.0) / scale
+    return third
 
 
-def _count(theta: float, start, length, t, scale) -> np.ndarray:
+def _count(theta: float, start: np.ndarray, length: np.ndarray, t: np.ndarray, scale: np.ndarray) -> np.ndarray:
     """Per run, how many of its units have ``Δ3 ≤ theta`` (a prefix of the run)."""
     guess = np.floor((theta * scale - 1.0) / 2.0 + t) - start + 1
-    count = np.clip(guess, 0, length).astype(np.int64)
+    count: np.ndarray = np.clip(guess, 0, length).astype(np.int64)
     for _ in range(2):  # the closed form may be one off in floating point: settle it on Δ3 itself
         count -= (count > 0) & (_third(start + count - 1, t, scale) > theta)
         count += (count < length) & (_third(start + count, t, scale) <= theta)
     return count
 
 
-def _estimate(start, length, t, scale, units: int) -> float:
+def _estimate(start: np.ndarray, length: np.ndarray, t: np.ndarray, scale: np.ndarray, units: int) -> float:
     """``θ`` where the continuous counts ``clip(θ·scale/2 + t − start + ½, 0, length)`` add up to
     ``units`` (each run's count is within one unit of its exact count at the same ``θ``)."""
     slope, offset = scale / 2.0, t - start + 0.5
@@ -60,7 +61,9 @@ def _estimate(start, length, t, scale, units: int) -> float:
     return float((units - offsets[k - 1] - full[k - 1]) / slopes[k - 1])
 
 
-def _water_fill(start, length, t, scale, place, units: int) -> np.ndarray:
+def _water_fill(
+    start: np.ndarray, length: np.ndarray, t: np.ndarray, scale: np.ndarray, place: np.ndarray, units: int
+) -> np.ndarray:
     """Per run, how many of its first units are among the ``units`` cheapest by ``(Δ3, place)``."""
     guess = _estimate(start, length, t, scale, units)
     step = 4.0 / scale.max() + 1e-12 * abs(guess)

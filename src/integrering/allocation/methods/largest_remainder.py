@@ -36,7 +36,7 @@ def bounded_largest_remainder(votes: np.ndarray, house: int, lower: np.ndarray, 
         return None
     quotas = bounded_shares(votes.astype(float), house, lower, upper)
     slack = RELATIVE_TOLERANCE * np.maximum(quotas, 1.0)  # 2.9999999999 is 3
-    x = np.clip(np.floor(quotas + slack).astype(np.int64), lower, upper)
+    x: np.ndarray = np.clip(np.floor(quotas + slack).astype(np.int64), lower, upper)
     order = descending_with_ties(np.maximum(quotas - x, 0.0) + 1.0)
     for i in reversed(order):  # float noise in the quotas could leave one too many
         if x.sum() > house and x[i] > lower[i]:

@@ -38,14 +38,22 @@ import os
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any, TypeAlias
 
 import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.sparse import coo_array, csr_array
 
+from integrering.i18n import gettext as _
+
 from ..errors import SolverFailure
+
+# What scipy's ``milp`` returns (an ``OptimizeResult``: ``status``, ``x``, ``fun``, ``message``); scipy ships no type
+# information, so it is ``Any`` to the type checker.
+Result: TypeAlias = Any
 
 STATUS_OPTIMAL = 0
 STATUS_LIMIT = 1
@@ -195,7 +203,7 @@ def _flush_c_stdout() -> None:
 
 
 @contextlib.contextmanager
-def quiet_stdout():
+def quiet_stdout() -> Iterator[None]:
     """Send the process's file descriptor 1 to /dev/null meanwhile (one thread at a time)."""
     with _STDOUT:
         try:
@@ -216,7 +224,7 @@ def quiet_stdout():
 
 
 class Deadline:
-    def __init__(self, seconds: float):
+    def __init__(self, seconds: float) -> None:
         self.seconds = seconds
         self.end = time.monotonic() + seconds
 
@@ -225,12 +233,17 @@ class Deadline:
 
     def exceeded(self) -> SolverFailure:
         return SolverFailure(
-            f"Ingen bevist optimal fordeling innen tidsgrensen på {self.seconds:g} sekunder. Prøv en "
-            "større tidsgrense (--time-limit), et annet minstetall eller grunntall, eller en annen metode."
+            _(
+                "No proven optimal allocation within the time limit of %(seconds)s seconds. Try a larger time limit "
+                "(--time-limit), another minimum lot or base, or another method."
+            )
+            % {"seconds": f"{self.seconds:g}"}
         )
 
 
-def run(c: np.ndarray, rows: list[LinearConstraint], integrality: np.ndarray, bounds: Bounds, deadline: Deadline):
+def run(
+    c: np.ndarray, rows: list[LinearConstraint], integrality: np.ndarray, bounds: Bounds, deadline: Deadline
+) -> Result | None:
     """One proven-optimal solve; None when infeasible; :class:`SolverFailure` otherwise."""
     left = deadline.left()
     if left <= 0:
@@ -258,5 +271,7 @@ def run(c: np.ndarray, rows: list[LinearConstraint], integrality: np.ndarray, bo
     if result.status == STATUS_LIMIT:
         raise deadline.exceeded()
     if result.status != STATUS_OPTIMAL:
-        raise SolverFailure(f"Løseren fant ikke en bevist optimal fordeling: {result.message}")
+        raise SolverFailure(
+            _("The solver did not find a proven optimal allocation: %(reason)s") % {"reason": result.message}
+        )
     return result

@@ -18,18 +18,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
 NANO = 10**9
 
 
-def nano(values) -> np.ndarray:
+def nano(values: npt.ArrayLike) -> np.ndarray:
     """Values with 9 decimals as whole numbers of 10⁻⁹."""
-    return np.rint(np.asarray(values, dtype=float) * NANO).astype(np.int64)
+    whole: np.ndarray = np.rint(np.asarray(values, dtype=float) * NANO).astype(np.int64)
+    return whole
 
 
 def deviation(x: np.ndarray, target: np.ndarray) -> np.ndarray:
     """``|x − target|`` in units of 10⁻⁹ (``target`` already in those units)."""
-    return np.abs(x.astype(np.int64) * NANO - target)
+    distance: np.ndarray = np.abs(x.astype(np.int64) * NANO - target)
+    return distance
 
 
 @dataclass(frozen=True)

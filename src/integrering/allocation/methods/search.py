@@ -24,9 +24,12 @@ rule's points ignore them; their numbers, 0 included, are set by the last stage.
 from __future__ import annotations
 
 import heapq
+from typing import TypeGuard
 
 import numpy as np
 from scipy.optimize import Bounds, LinearConstraint
+
+from integrering.i18n import gettext as _
 
 from ..errors import SolverFailure
 from . import milp as model
@@ -46,7 +49,8 @@ def _unavoidable(target: np.ndarray, lots: np.ndarray, caps: np.ndarray) -> np.n
     """The least |x_i − target_i| each municipality can have on its own (0 or in [lot, cap])."""
     nearest = np.clip(np.round(target), lots, np.maximum(caps, lots))
     inside = np.where(caps >= lots, np.abs(nearest - target), np.inf)
-    return np.minimum(np.abs(target), inside)
+    least: np.ndarray = np.minimum(np.abs(target), inside)
+    return least
 
 
 class Limits:
@@ -118,7 +122,7 @@ class Search:
         )
         return counts
 
-    def admissible(self, counts: np.ndarray | None) -> bool:
+    def admissible(self, counts: np.ndarray | None) -> TypeGuard[np.ndarray]:
         return counts is not None and all(self.value(w, counts) <= v + slack(v) for w, v in self.settled.items())
 
     def solve(self) -> np.ndarray | None:
@@ -158,8 +162,11 @@ class Search:
             rows = rows + [LinearConstraint(c[None, :], -np.inf, tree.value + slack(tree.value))]
         exact = model.run(c, rows, self.integrality(), bounds, self.deadline)
         if exact is None and (incumbent is not None or tree.best is not None):
-            raise SolverFailure("Løseren fant ikke en bevist optimal fordeling (numeriske problemer).")
-        return None if exact is None else self.spread(np.rint(exact.x[: self.instance.n]) > 0)
+            raise SolverFailure(_("The solver did not find a proven optimal allocation (numerical problems)."))
+        if exact is None:
+            return None
+        receiving: np.ndarray = np.rint(exact.x[: self.instance.n]) > 0
+        return self.spread(receiving)
 
     def integrality(self) -> np.ndarray:
         n = self.instance.n
@@ -172,15 +179,23 @@ class Tree:
     fractional x. ``explore()`` is True when it proved ``best`` optimal within
     :data:`NODE_LIMIT` relaxations."""
 
-    def __init__(self, search: Search, which: str, c, rows, bounds: Bounds, incumbent):
+    def __init__(
+        self,
+        search: Search,
+        which: str,
+        c: np.ndarray,
+        rows: list[LinearConstraint],
+        bounds: Bounds,
+        incumbent: np.ndarray | None,
+    ) -> None:
         self.search, self.which, self.c, self.rows, self.bounds = search, which, c, rows, bounds
-        self.best = incumbent
+        self.best: np.ndarray | None = incumbent
         self.value = np.inf if incumbent is None else search.value(which, incumbent)
         self.root_infeasible = False
         self.n = search.instance.n
         self.blocks = [slice(self.n, 2 * self.n)] + ([slice(0, self.n)] if BRANCH_ON_X else [])
 
-    def relax(self, fixes: dict[int, tuple[float, float]]):
+    def relax(self, fixes: dict[int, tuple[float, float]]) -> model.Result | None:
         lower, upper = self.bounds.lb.copy(), self.bounds.ub.copy()
         for index, (low, high) in fixes.items():
             lower[index], upper[index] = max(lower[index], low), min(upper[index], high)
@@ -222,9 +237,10 @@ class Tree:
         if root is None:
             self.root_infeasible = True
             return self.best is not None
-        queue, serial, nodes = [(root.fun, 0, {}, root)], 1, 1
+        queue: list[tuple[float, int, dict[int, tuple[float, float]], model.Result]] = [(root.fun, 0, {}, root)]
+        serial, nodes = 1, 1
         while queue:
-            bound, _, fixes, result = heapq.heappop(queue)
+            bound, _serial, fixes, result = heapq.heappop(queue)
             if self.settled(bound):
                 continue
             children = self.branch(result.x)

@@ -100,7 +100,7 @@ class SentEmail(models.Model):
     @property
     def record_label(self) -> str:
         """The concerned record's type and number («Bruker 12»), without its name (which may be personal data)."""
-        if self.content_type_id is None:
+        if self.content_type is None:
             return ""
         model = self.content_type.model_class()
         kind = capfirst(str(model._meta.verbose_name)) if model is not None else self.content_type.model

@@ -44,4 +44,6 @@ def mail_render(*, template: str, context: Mapping[str, Any], language: str, cou
 
 
 def _render_plain(name: str, values: dict[str, Any]) -> str:
-    return get_template(name).template.render(Context(values, autoescape=False))
+    # The Django backend's template wraps the engine's in ``.template`` (which takes a Context, so autoescape can be
+    # off); django-stubs' return type of get_template is the backend-neutral protocol without it.
+    return get_template(name).template.render(Context(values, autoescape=False))  # type: ignore[attr-defined]

@@ -44,7 +44,7 @@ def sent_email_detail(request, pk: int):
     if email is None:
         raise Http404
     same_record = []
-    if email.content_type_id is not None:
+    if email.content_type is not None and email.object_id is not None:
         same_record = list(
             selectors.sent_emails_about(content_type=email.content_type, object_id=email.object_id, user=request.user)
         )

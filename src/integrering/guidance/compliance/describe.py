@@ -50,7 +50,7 @@ def finding_label(code: str) -> str:
 def ruleset_title(version_id: str | None) -> str:
     """The title of a rule-set version («Integreringsloven, i kraft 1. januar 2021»); ``""`` if none or unknown."""
     try:
-        return rules.REGISTRY.version(version_id).title if version_id else ""
+        return str(_(rules.REGISTRY.version(version_id).title)) if version_id else ""
     except KeyError:
         return ""
 
@@ -66,7 +66,7 @@ def describe(code: str, version_id: str | None = None) -> dict:
         "code": code,
         "label": finding_label(code),
         "severity": severity,
-        "severity_label": SEVERITY_LABELS.get(severity, severity),
+        "severity_label": _(SEVERITY_LABELS[severity]) if severity in SEVERITY_LABELS else severity,
         "colour": SEVERITY_COLOURS.get(severity, "neutral"),
         "section": entry.section if entry else "",
         "message": entry.message if entry else "",

@@ -8,7 +8,7 @@ from integrering.core.tenancy import CountyScopedQuerySet
 from integrering.guidance.participants.models import Participant
 from integrering.legal import SEVERITY_LABELS
 
-SEVERITY_CHOICES = list(SEVERITY_LABELS.items())
+SEVERITY_CHOICES = [(value, _(label)) for value, label in SEVERITY_LABELS.items()]  # legal's English, translated
 
 
 class ParticipantFinding(models.Model):

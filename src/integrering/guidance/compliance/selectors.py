@@ -95,7 +95,8 @@ def compliance_for_user(user, *, today: datetime.date | None = None) -> Complian
         "municipality_id", "settlement_date", "guidance_case__completed_on"
     )
     for municipality_id, settled, completed in durations:
-        rows[municipality_id].days.append((completed - settled).days)
+        if settled is not None and completed is not None:
+            rows[municipality_id].days.append((completed - settled).days)
     findings = (
         ParticipantFinding.objects.scoped_for(user)
         .filter(
@@ -119,7 +120,7 @@ def compliance_for_user(user, *, today: datetime.date | None = None) -> Complian
     municipalities = Municipality.objects.in_bulk(list(rows))
     for municipality_id, row in rows.items():
         row.municipality = municipalities[municipality_id]
-    ordered = sorted(rows.values(), key=lambda r: r.municipality.number)
+    ordered = sorted(rows.values(), key=lambda r: r.municipality.number if r.municipality else "")
     total = _sum_rows(ordered)
     if is_municipal_only(user):
         total.municipality = user.municipality

@@ -34,7 +34,8 @@ DECISION_FIELDS = ["decision_date", "programme_start", "end_goal", "planned_dura
 
 def _unknown_first(field: forms.Field) -> None:
     """A choice that may be unknown: the empty option reads «Ukjent», not dashes."""
-    field.choices = [("", _("Unknown")), *[c for c in field.choices if c[0] != ""]]
+    # A model choice field (TypedChoiceField); form.fields is typed as plain Fields in django-stubs.
+    field.choices = [("", _("Unknown")), *[c for c in field.choices if c[0] != ""]]  # type: ignore[attr-defined]
 
 
 def _dates(*names: str) -> dict:

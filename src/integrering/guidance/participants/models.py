@@ -23,9 +23,10 @@ from integrering.core.versioning import Versioned
 from integrering.legal import EDUCATION_LEVEL_LABELS, END_GOAL_LABELS, PERMIT_CATEGORY_LABELS
 from integrering.municipalities.models import Municipality
 
-PERMIT_CATEGORY_CHOICES = list(PERMIT_CATEGORY_LABELS.items())
-EDUCATION_LEVEL_CHOICES = list(EDUCATION_LEVEL_LABELS.items())
-END_GOAL_CHOICES = list(END_GOAL_LABELS.items())
+# The labels are legal's English source strings, translated from the project catalogue.
+PERMIT_CATEGORY_CHOICES = [(value, _(label)) for value, label in PERMIT_CATEGORY_LABELS.items()]
+EDUCATION_LEVEL_CHOICES = [(value, _(label)) for value, label in EDUCATION_LEVEL_LABELS.items()]
+END_GOAL_CHOICES = [(value, _(label)) for value, label in END_GOAL_LABELS.items()]
 
 
 def mask_national_id(number: str | None) -> str:

@@ -52,17 +52,17 @@ def export_rows(user, municipality=None) -> tuple[list[list], list[int]]:
     for p in qs:
         ids.append(p.pk)
         case = getattr(p, "guidance_case", None)
-        done = case is not None and case.status == CaseStatus.COMPLETED
-        person = [
+        done = case if case is not None and case.status == CaseStatus.COMPLETED else None
+        person: list[object] = [
             p.municipality.number,
             p.reference,
             p.name,
             p.birth_date,
-            case.completed_on if done else None,
-            case.get_recommendation_display() if done else "",
+            done.completed_on if done else None,
+            done.get_recommendation_display() if done else "",
         ]
         for e in p.training_enrolments.all() or [None]:
-            training = (
+            training: list[object] = (
                 ["", "", None, None, None, None, None, ""]
                 if e is None
                 else [

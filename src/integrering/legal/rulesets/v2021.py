@@ -38,6 +38,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from integrering.i18n import gettext_noop
+
 from ..dates import add_months, age_on, anniversary, whole_years
 from ..facts import EducationLevel, EndGoal, ParticipantFacts, PermitCategory
 from ..findings import ERROR, INFO, WARNING, Finding
@@ -45,7 +47,7 @@ from ..model import DerivedFacts, RuleSet
 
 VERSION_ID = "2021-01-01"
 VALID_FROM = date(2021, 1, 1)
-TITLE = "Integreringsloven, i kraft 1. januar 2021"
+TITLE = gettext_noop("The Integration Act, in force from 1 January 2021")
 
 MIN_AGE = 18
 MAX_AGE = 55
@@ -76,6 +78,7 @@ BAND_OTHER_END_GOAL = DurationBand(3, 24, 12)
 
 def duration_bands(facts: ParticipantFacts) -> tuple[DurationBand, ...]:
     """The bands the case may belong to: one when education level and end goal are known."""
+    without: tuple[DurationBand, ...]
     if facts.end_goal is None:
         without = (BAND_TOWARDS_UPPER_SECONDARY, BAND_OTHER_END_GOAL)
     elif facts.end_goal == EndGoal.VIDEREGAENDE:
@@ -200,58 +203,58 @@ class Rule:
 
 # fmt: off
 RULES: tuple[Rule, ...] = (
-    Rule("OUTSIDE_TARGET_GROUP_AGE", INFO, "§ 8 første ledd",
-         "Personen var under 18 eller over 55 år da oppholdstillatelsen ble gitt, og er utenfor målgruppen.",
+    Rule("OUTSIDE_TARGET_GROUP_AGE", INFO, gettext_noop("§ 8 first paragraph"),
+         gettext_noop("The person was under 18 or over 55 when the residence permit was granted and is outside the target group."),
          lambda f, d: _age_ok(f) is False),
-    Rule("OUTSIDE_TARGET_GROUP_PERMIT", INFO, "§ 8 første ledd, jf. § 9",
-         "Tillatelsen gir ikke rett og plikt til introduksjonsprogram; personen er utenfor målgruppen.",
+    Rule("OUTSIDE_TARGET_GROUP_PERMIT", INFO, gettext_noop("§ 8 first paragraph, cf. § 9"),
+         gettext_noop("The permit does not give the right and duty to an introduction programme; the person is outside the target group."),
          lambda f, d: _permit_ok(f) is False),
-    Rule("NOT_SETTLED_BY_AGREEMENT", INFO, "§ 8 første ledd",
-         "Personen er ikke bosatt etter avtale med IMDi og er utenfor målgruppen.",
+    Rule("NOT_SETTLED_BY_AGREEMENT", INFO, gettext_noop("§ 8 first paragraph"),
+         gettext_noop("The person is not settled by agreement with IMDi and is outside the target group."),
          lambda f, d: _agreement_ok(f) is False),
-    Rule("TWO_YEAR_LIMIT_PASSED", WARNING, "§ 8 første ledd",
-         "Vedtaket ble fattet to år eller mer etter bosetting; personen har ikke lenger rett og plikt "
-         "til programmet.",
+    Rule("TWO_YEAR_LIMIT_PASSED", WARNING, gettext_noop("§ 8 first paragraph"),
+         gettext_noop("The decision was made two years or more after settlement; the person no longer has the "
+                      "right and duty to the programme."),
          lambda f, d: _two_years_ok(f) is False),
-    Rule("MAPPING_MISSING", ERROR, "§§ 6 og 10",
-         "Karriereveiledning eller vedtak er registrert, men ingen kompetansekartlegging.",
+    Rule("MAPPING_MISSING", ERROR, gettext_noop("§§ 6 and 10"),
+         gettext_noop("Career guidance or a decision is registered, but no competence mapping."),
          lambda f, d: d.in_target_group is True and f.mapping_date is None
          and (f.guidance_completed_date is not None or f.decision_date is not None)),
-    Rule("GUIDANCE_BEFORE_MAPPING", ERROR, "§ 11",
-         "Karriereveiledningen ble fullført før kompetansekartleggingen; den skal bygge på kartleggingen.",
+    Rule("GUIDANCE_BEFORE_MAPPING", ERROR, gettext_noop("§ 11"),
+         gettext_noop("The career guidance was completed before the competence mapping; it is to build on the mapping."),
          lambda f, d: _before(f.guidance_completed_date, f.mapping_date)),
-    Rule("DECISION_BEFORE_MAPPING", ERROR, "§ 10",
-         "Vedtaket om introduksjonsprogram ble fattet før kompetansekartleggingen var gjort.",
+    Rule("DECISION_BEFORE_MAPPING", ERROR, gettext_noop("§ 10"),
+         gettext_noop("The decision on an introduction programme was made before the competence mapping was done."),
          lambda f, d: _before(f.decision_date, f.mapping_date)),
-    Rule("DECISION_BEFORE_GUIDANCE", WARNING, "§ 11",
-         "Vedtaket om introduksjonsprogram ble fattet før karriereveiledningen var fullført.",
+    Rule("DECISION_BEFORE_GUIDANCE", WARNING, gettext_noop("§ 11"),
+         gettext_noop("The decision on an introduction programme was made before the career guidance was completed."),
          lambda f, d: d.in_target_group is True and _before(f.decision_date, f.guidance_completed_date)),
-    Rule("GUIDANCE_MISSING", WARNING, "§ 11",
-         "Vedtak om introduksjonsprogram er fattet, men ingen fullført karriereveiledning er registrert.",
+    Rule("GUIDANCE_MISSING", WARNING, gettext_noop("§ 11"),
+         gettext_noop("A decision on an introduction programme is made, but no completed career guidance is registered."),
          lambda f, d: d.in_target_group is True and f.decision_date is not None
          and f.guidance_completed_date is None),
-    Rule("DECISION_OVERDUE", ERROR, "§ 12",
-         "Vedtak om introduksjonsprogram er ikke fattet innen tre måneder etter bosetting.",
+    Rule("DECISION_OVERDUE", ERROR, gettext_noop("§ 12"),
+         gettext_noop("A decision on an introduction programme was not made within three months of settlement."),
          _decision_overdue),
-    Rule("START_OVERDUE", ERROR, "§ 12",
-         "Introduksjonsprogrammet startet senere enn tre måneder etter bosetting.",
+    Rule("START_OVERDUE", ERROR, gettext_noop("§ 12"),
+         gettext_noop("The introduction programme started later than three months after settlement."),
          _start_overdue),
-    Rule("DURATION_BELOW_MINIMUM", ERROR, "§ 13",
-         "Planlagt varighet er kortere enn minstetiden for deltakerens utdanningsnivå og sluttmål.",
+    Rule("DURATION_BELOW_MINIMUM", ERROR, gettext_noop("§ 13"),
+         gettext_noop("The planned duration is shorter than the minimum for the participant's education level and end goal."),
          _duration_below),
-    Rule("DURATION_ABOVE_MAXIMUM", ERROR, "§ 13",
-         "Planlagt varighet er lengre enn det som er tillatt for deltakerens utdanningsnivå og sluttmål.",
+    Rule("DURATION_ABOVE_MAXIMUM", ERROR, gettext_noop("§ 13"),
+         gettext_noop("The planned duration is longer than allowed for the participant's education level and end goal."),
          _duration_above),
-    Rule("EXTENSION_ABOVE_MAXIMUM", ERROR, "§ 13",
-         "Forlengelsen er lengre enn det som er tillatt for deltakerens utdanningsnivå og sluttmål.",
+    Rule("EXTENSION_ABOVE_MAXIMUM", ERROR, gettext_noop("§ 13"),
+         gettext_noop("The extension is longer than allowed for the participant's education level and end goal."),
          _extension_above),
-    Rule("UNDER_25_END_GOAL_NOT_UPPER_SECONDARY", WARNING, "§ 13",
-         "Deltakeren er under 25 år uten videregående opplæring; sluttmålet skal som hovedregel være "
-         "fullført videregående opplæring, og et annet sluttmål må begrunnes.",
+    Rule("UNDER_25_END_GOAL_NOT_UPPER_SECONDARY", WARNING, gettext_noop("§ 13"),
+         gettext_noop("The participant is under 25 without upper secondary education; the end goal is as a main "
+                      "rule to be completed upper secondary education, and another end goal must be justified."),
          _under_25_goal),
-    Rule("COUNTY_NORWEGIAN_TRAINING", INFO, "§ 30 andre ledd",
-         "Deltakeren går i videregående opplæring på heltid; fylkeskommunen gir opplæring i norsk og "
-         "samfunnskunnskap.",
+    Rule("COUNTY_NORWEGIAN_TRAINING", INFO, gettext_noop("§ 30 second paragraph"),
+         gettext_noop("The participant is in full-time upper secondary education; the county authority provides "
+                      "training in Norwegian and social studies."),
          lambda f, d: f.full_time_upper_secondary is True),
 )
 # fmt: on
@@ -262,7 +265,7 @@ CODES: tuple[str, ...] = tuple(sorted(rule.code for rule in RULES))
 
 def apply(facts: ParticipantFacts) -> tuple[DerivedFacts, tuple[Finding, ...]]:
     derived = derive(facts)
-    findings = tuple(sorted(rule.finding() for rule in RULES if rule.applies(facts, derived)))
+    findings = tuple(sorted(rule.finding().translated() for rule in RULES if rule.applies(facts, derived)))
     return derived, findings
 
 

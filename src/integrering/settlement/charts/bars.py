@@ -6,6 +6,7 @@ and a table with the same numbers follows each chart.
 
 from dataclasses import dataclass, field
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 SERIES = [
@@ -22,7 +23,7 @@ CHART_WIDTH = 720
 @dataclass
 class Bar:
     series: str
-    label: str
+    label: str | Promise
     colour: str
     pattern: str
     value: int | None

@@ -121,7 +121,7 @@ def _values_context(request, settlement_year) -> dict:
         }
         for m in municipalities
     ]
-    sources = {}
+    sources: dict[int, set[tuple[str, object]]] = {}
     for value in values.values():
         sources.setdefault(value.definition_id, set()).add((value.source, value.source_date))
     return {

@@ -45,14 +45,13 @@ def settlement_table(settlement_year: SettlementYear, *, public: bool = False) -
     totals = selectors.totals(rows)
     table = Table(HEADER, [], title=f"Bosetting {settlement_year.county.name} {settlement_year.year}")
     for row in rows:
-        cells = [row.value(name) for _, name in SETTLEMENT_COLUMNS]
-        if public:
-            cells = [_public(v) for v in cells]
+        figures = [row.value(name) for _, name in SETTLEMENT_COLUMNS]
+        cells: list[int | str | None] = [_public(v) for v in figures] if public else list(figures)
         table.rows.append([row.municipality.number, row.name, *cells])
-    total_row = ["", "Sum"]
+    total_row: list[int | str | None] = ["", "Sum"]
     for index, (_column, name) in enumerate(SETTLEMENT_COLUMNS, start=2):
         total = totals[name]
-        value = total.sum
+        value: int | str | None = total.sum
         if public and sum(1 for r in table.rows if r[index] == SUPPRESSED) == 1:
             value = SUPPRESSED_TOTAL
         total_row.append(value)

@@ -5,8 +5,9 @@ one for the year's figures, whatever the number of municipalities or years.
 """
 
 from dataclasses import dataclass, field
+from typing import cast
 
-from django.db.models import Count, Sum
+from django.db.models import Aggregate, Count, Field, Sum
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
@@ -111,7 +112,7 @@ def municipality_history(municipality: Municipality) -> list[SettlementFigure]:
 def county_history(county_id: int) -> list[dict]:
     """Per year: the sum of each figure (``<name>__sum``) and how many of the municipalities valid that year
     have it unknown (``<name>__unknown``), a municipality without a figure record included (two queries)."""
-    aggregates = {}
+    aggregates: dict[str, Aggregate] = {}
     for name in FIGURE_FIELDS:
         aggregates[f"{name}__sum"] = Sum(f"figures__{name}")
         aggregates[f"{name}__known"] = Count(f"figures__{name}")
@@ -132,5 +133,6 @@ def county_history(county_id: int) -> list[dict]:
 
 # (field, short heading, long label) for tables and the labels of inline inputs.
 FIGURE_COLUMNS = [
-    (name, FIGURE_LABELS[name], SettlementFigure._meta.get_field(name).verbose_name) for name in FIGURE_FIELDS
+    (name, FIGURE_LABELS[name], cast(Field, SettlementFigure._meta.get_field(name)).verbose_name)  # all columns
+    for name in FIGURE_FIELDS
 ]

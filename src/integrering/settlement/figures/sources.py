@@ -100,7 +100,7 @@ def parse_detail(field: str, value) -> tuple[object, str | None]:
 def document_values(values: dict, stored: dict, document: Document, file_fields: set[str]) -> dict:
     """The document's date and reference for the request and settled groups whose figures this row changes,
     unless the file has the group's own date or reference column (``file_fields``)."""
-    extra = {}
+    extra: dict[str, object] = {}
     if not document:
         return extra
     for figures, date_field, reference_field in DOCUMENT_GROUPS:

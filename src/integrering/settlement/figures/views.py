@@ -224,7 +224,7 @@ def decision(request, year: int):
     if request.user.municipality_id is None:
         raise Http404(_("The user is not linked to a municipality."))
     municipality, figure = selectors.figure_for_user(request.user, settlement_year, request.user.municipality.number)
-    initial = {"version": figure.version if figure else 0}
+    initial: dict[str, object] = {"version": figure.version if figure else 0}
     if figure:
         initial.update(
             decided=figure.decided,

@@ -158,7 +158,7 @@ def classes(values: list[float], diverging: bool = False) -> list[LegendClass]:
         edges = [-bound + i * 2 * bound / 5 for i in range(6)]
     else:
         edges = [known[min(len(known) - 1, round(i * (len(known) - 1) / 5))] for i in range(6)]
-    result = []
+    result: list[LegendClass] = []
     for i in range(5):
         low, high = edges[i], edges[i + 1]
         if result and (low == high or (low == result[-1].low and high == result[-1].high)):

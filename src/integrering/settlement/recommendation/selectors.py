@@ -38,4 +38,4 @@ def recommendation_rows(recommendation: Recommendation) -> tuple[list[dict], int
     municipalities = list(Municipality.objects.filter(number__in=list(numbers)).order_by("number"))
     names = names_in_year(municipalities, recommendation.settlement_year.year)
     rows = [{"kommunenummer": m.number, "navn": names[m.pk], "antall": int(numbers[m.number])} for m in municipalities]
-    return rows, sum(r["antall"] for r in rows)
+    return rows, sum(int(numbers[m.number]) for m in municipalities)

@@ -85,7 +85,7 @@ def recommendation_detail(request, year: int, version: int):
             "recommendation": recommendation,
             "rows": rows,
             "total": total,
-            "is_latest": latest.pk == recommendation.pk,
+            "is_latest": latest is not None and latest.pk == recommendation.pk,
             "can_edit": has_perm(request.user, Perm.EDIT_SETTLEMENT),
         },
     )

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.utils.functional import Promise
+
 from integrering.settlement.scenarios.models import Method
 
 
@@ -49,7 +51,7 @@ class ConstraintUsed:
 @dataclass
 class RunInputs:
     method: str
-    method_label: str
+    method_label: str | Promise  # a method's label is translated when shown
     total: int | None
     min_lot: int
     base: float

@@ -6,6 +6,9 @@ outside the user's scope; see :func:`integrering.settlement.years.selectors.sett
 
 from __future__ import annotations
 
+import datetime
+from typing import TYPE_CHECKING, TypedDict
+
 from django.db.models import Count, Max, OuterRef, QuerySet, Subquery
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -14,8 +17,19 @@ from integrering.settlement.scenarios.models import Scenario, ScenarioRun
 from integrering.settlement.years.models import SettlementYear
 from integrering.settlement.years.selectors import settlement_year_get
 
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
-def scenarios_of_year(settlement_year: SettlementYear) -> QuerySet[Scenario]:
+
+class RunSummary(TypedDict):
+    """What :func:`scenarios_of_year` adds to each scenario."""
+
+    run_count: int
+    last_run_at: datetime.datetime | None
+    latest_run_id: int | None
+
+
+def scenarios_of_year(settlement_year: SettlementYear) -> QuerySet[WithAnnotations[Scenario, RunSummary]]:
     latest = ScenarioRun.objects.filter(scenario=OuterRef("pk")).order_by("-run_at", "-pk").values("pk")[:1]
     return (
         Scenario.objects.for_county(settlement_year.county_id)
@@ -73,7 +87,7 @@ def comparison_rows(a: ScenarioRun, b: ScenarioRun) -> list[dict]:
         rows.append(
             {
                 "number": number,
-                "name": (ra or rb)["navn"],
+                "name": (ra or rb or {})["navn"],  # one of them has the number
                 "a": count_a,
                 "b": count_b,
                 "diff": diff,

@@ -200,7 +200,7 @@ def scenario_from_last_year(
         )
         for f in figures
     ]
-    targets = {f.municipality.number: f.requested for f in figures}
+    targets = {f.municipality.number: f.requested for f in figures if f.requested is not None}  # all are (the filter)
     calibration = allocation.calibrate(engine_municipalities, targets, list(criteria), min_lot=min_lot)
     p = calibration.parameters
     current = {m.number for m in municipalities_in_year(settlement_year)}

@@ -14,7 +14,7 @@ PASSWORD_VARIABLE = "INTEGRERING_ADMIN_PASSWORD"
 
 
 class Command(BaseCommand):
-    help = gettext_lazy(
+    help = gettext_lazy(  # type: ignore[assignment]  # django-stubs: str; a lazy string is fine, argparse formats it
         "Creates a county administrator (the first user of a county). The password is read from standard input "
         "(--password-stdin), from the environment variable INTEGRERING_ADMIN_PASSWORD, or asked for twice."
     )

@@ -11,7 +11,7 @@ from integrering.accounts.demo import demo_data_load
 
 
 class Command(BaseCommand):
-    help = gettext_lazy(
+    help = gettext_lazy(  # type: ignore[assignment]  # django-stubs: str; a lazy string is fine, argparse formats it
         "Loads demo data for Trøndelag (county 50) with demo users. Only in development mode (DJANGO_DEBUG=1)."
     )
 

@@ -33,7 +33,7 @@ HINTS = {
 
 class Command(BaseCommand):
     @property
-    def help(self) -> str:  # translated when asked, not when the module is imported
+    def help(self) -> str:  # type: ignore[override]  # translated when asked, not when the module is imported
         return _(
             "Sends a test e-mail to ADDRESS through the configured mail server, to check the e-mail settings. "
             "Exit status 2 when it is not sent."

@@ -67,7 +67,7 @@ class Municipality(models.Model):
     sami_administrative_area = models.BooleanField(_("in the administrative area for Sami languages"), default=False)
     label_lon = models.FloatField(null=True, blank=True)
     label_lat = models.FloatField(null=True, blank=True)
-    successors: "models.ManyToManyField[Municipality, Succession]" = models.ManyToManyField(
+    successors: models.ManyToManyField[Municipality, Succession] = models.ManyToManyField(
         "self", symmetrical=False, through="Succession", related_name="predecessors", blank=True
     )
 

@@ -7,6 +7,8 @@ import csv
 import datetime
 
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from integrering.municipalities.models import Municipality
 from integrering.municipalities.reference_data import DATA_DIR
@@ -14,8 +16,8 @@ from integrering.settlement.figures import services
 from integrering.settlement.models import Recommendation, SettlementYear, Stage
 
 SEED_FILE = DATA_DIR / "anmodningstall_trondelag_2021.csv"
-SEED_REASON = "Fra seed-presentasjonen"
-DEMO_NOTE = "DEMODATA: fiktive tall, kun for å vise løsningen. Ikke ekte vedtak eller bosettinger."
+SEED_REASON = gettext_lazy("From the seed presentation")
+DEMO_NOTE = gettext_lazy("DEMO DATA: made-up figures, only to show the application. Not real decisions or settlements.")
 
 
 def seed_numbers() -> dict[str, int]:
@@ -47,16 +49,16 @@ def load(*, county, stdout) -> None:
         return
     numbers = seed_numbers()
     municipalities = {m.number: m for m in Municipality.objects.filter(number__in=numbers)}
-    year, _ = SettlementYear.objects.get_or_create(
+    year = SettlementYear.objects.get_or_create(
         county=county,
         year=2021,
         defaults={
             "total": sum(numbers.values()),
-            "frame_source": SEED_REASON,
+            "frame_source": str(SEED_REASON),
             "stage": Stage.REQUESTED,
             "frame_date": datetime.date(2020, 12, 1),
         },
-    )
+    )[0]
     services.figures_apply(
         county=county,
         year=2021,
@@ -67,7 +69,7 @@ def load(*, county, stdout) -> None:
         version=1,
         defaults={
             "numbers": numbers,  # version 1 changes nothing, so it has no reason for a change
-            "method_description": "Tabellen fra seed-presentasjonen (anmodningstall for Trøndelag 2021).",
+            "method_description": str(_("The table from the seed presentation (requests for Trøndelag 2021).")),
         },
     )
     for demo_year in (2022, 2023):
@@ -78,10 +80,14 @@ def load(*, county, stdout) -> None:
             year=demo_year,
             defaults={
                 "total": total,
-                "frame_source": "Fiktive demotall",
+                "frame_source": str(_("Made-up demo figures")),
                 "stage": Stage.SETTLING,
-                "notes": DEMO_NOTE,
+                "notes": str(DEMO_NOTE),
             },
         )
         services.figures_apply(county=county, year=demo_year, rows=rows)
-    stdout.write(f"Bosetting: 2021 fra seed-tabellen (sum {sum(numbers.values())}); 2022–2023 med fiktive demotall.\n")
+    stdout.write(
+        _("Settlement: 2021 from the seed table (sum %(sum)s); 2022–2023 with made-up demo figures.")
+        % {"sum": sum(numbers.values())}
+        + "\n"
+    )

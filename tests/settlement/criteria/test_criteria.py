@@ -255,3 +255,17 @@ def test_the_criteria_import_finds_a_municipality_by_name_and_keeps_the_limits(c
     big = upload("kommunenummer;sysselsetting\n" + "5001;1\n" * (21 * 1024 * 1024 // 7))
     refused = criterion_values_import(county=county, year=2021, uploaded=big, source="x", source_date=None)
     assert refused.errors == ["Fil «kriterier.csv»: Filen er større enn grensen på 20 MB."]
+
+
+def test_the_criteria_upload_shows_a_zip_bomb_as_an_error_of_the_file_field(
+    year_2021, county, employment, adviser, client_for
+):
+    from tests.settlement.figures.test_import_limits import zip_bomb
+
+    response = client_for(adviser).post(
+        reverse("settlement:criterion_values_import", args=[2021]),
+        {"file": SimpleUploadedFile("bombe.xlsx", zip_bomb()), "source": "x"},
+    )
+    assert response.status_code == 400
+    assert any("grensen på 256 MB" in error for error in response.context["import_form"].errors["file"])
+    assert not CriterionValue.objects.exists()

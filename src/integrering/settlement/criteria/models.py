@@ -3,8 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from integrering.core.models import County
-from integrering.core.tenancy import CountyScopedQuerySet
+from integrering.core.tenancy import CountyOwned, CountyScopedQuerySet
 from integrering.core.versioning import Versioned
 from integrering.municipalities.models import Municipality
 
@@ -12,19 +11,14 @@ from integrering.municipalities.models import Municipality
 POPULATION = "folketall"
 
 
-class CriterionDefinition(Versioned):
+class CriterionDefinition(CountyOwned, Versioned):
     """A criterion the county uses to distribute (population is built in, from the reference data)."""
 
-    county = models.ForeignKey(County, on_delete=models.PROTECT, related_name="criteria")
     code = models.SlugField(_("code"), max_length=40, help_text=_("Short name used in files and formulas."))
     name = models.CharField(_("name"), max_length=120)
     unit = models.CharField(_("unit"), max_length=40, blank=True)
     higher_is_better = models.BooleanField(_("higher is better"), default=True)
     description = models.TextField(_("description"), blank=True)
-
-    county_path = "county"
-    municipality_path = None
-    objects = CountyScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -34,9 +28,6 @@ class CriterionDefinition(Versioned):
 
     def __str__(self) -> str:
         return self.name
-
-    def get_additional_data(self) -> dict:
-        return {"county": self.county.number}
 
 
 class CriterionValue(Versioned):

@@ -124,6 +124,7 @@ class ImportResult:
     values: dict[tuple[int, int], Decimal] = field(default_factory=dict)  # (definition id, municipality id) → value
     codes: list[str] = field(default_factory=list)
     rows: int = 0
+    file_error: bool = False  # the file as a whole cannot be read (a limit, not CSV/XLSX): the upload field's error
 
 
 def _too_large(text: str) -> str:
@@ -177,6 +178,7 @@ def criterion_values_parse(*, county: County, year: int, content: bytes, filenam
         table = read_file_table(content, filename)
     except FileError as error:
         result.errors.append(_file(filename, error.user_message))
+        result.file_error = True
         return result
     header_row = next((row for row in table if any(cell not in (None, "") for cell in row)), [])
     header = [normalise_header(cell) for cell in header_row]
@@ -255,7 +257,7 @@ def criterion_values_import(
     try:
         content = content_read(uploaded)  # at most the size limit (+1 byte) is read
     except TableError as error:
-        return ImportResult(errors=[_file(name, table_error_message(error))])
+        return ImportResult(errors=[_file(name, table_error_message(error))], file_error=True)
     result = criterion_values_parse(county=county, year=year, content=content, filename=name)
     if result.errors:
         return result

@@ -164,6 +164,9 @@ def criterion_values_import(request, year: int):
             )
             return redirect("settlement:criterion_values", year=year)
         import_errors = result.errors
+        if result.file_error:  # a limit, or not a table at all: an error of the upload field
+            form.add_error("file", result.errors[0])
+            import_errors = []
     context = _values_context(request, settlement_year)
     context.update({"import_form": form, "import_errors": import_errors})
     return render(request, "settlement/criteria/values.html", context, status=400)

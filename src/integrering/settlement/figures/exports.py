@@ -13,6 +13,7 @@ suppressed, since the total would then reveal it.
 """
 
 from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
 
 from integrering.settlement.figures import selectors
 from integrering.settlement.figures.sources import DETAIL_COLUMNS
@@ -43,12 +44,13 @@ def settlement_table(settlement_year: SettlementYear, *, public: bool = False) -
     """One row per municipality of the county valid that year, then the total row («Sum»)."""
     rows = selectors.year_rows(settlement_year)
     totals = selectors.totals(rows)
-    table = Table(HEADER, [], title=f"Bosetting {settlement_year.county.name} {settlement_year.year}")
+    title = _("Settlement %(county)s %(year)s") % {"county": settlement_year.county.name, "year": settlement_year.year}
+    table = Table(HEADER, [], title=title)
     for row in rows:
         figures = [row.value(name) for _, name in SETTLEMENT_COLUMNS]
         cells: list[int | str | None] = [_public(v) for v in figures] if public else list(figures)
         table.rows.append([row.municipality.number, row.name, *cells])
-    total_row: list[int | str | None] = ["", "Sum"]
+    total_row: list[int | str | None] = ["", _("Sum")]  # «Sum»: the import skips it (a total row), so an export imports back
     for index, (_column, name) in enumerate(SETTLEMENT_COLUMNS, start=2):
         total = totals[name]
         value: int | str | None = total.sum
@@ -56,7 +58,10 @@ def settlement_table(settlement_year: SettlementYear, *, public: bool = False) -
             value = SUPPRESSED_TOTAL
         total_row.append(value)
         if total.unknown:
-            table.notes[(len(rows), index)] = f"{total.unknown} av {total.count} verdier er ukjente"
+            table.notes[(len(rows), index)] = _("%(unknown)s of %(count)s values are unknown") % {
+                "unknown": total.unknown,
+                "count": total.count,
+            }
     table.rows.append(total_row)
     return table
 
@@ -64,7 +69,7 @@ def settlement_table(settlement_year: SettlementYear, *, public: bool = False) -
 def sources_table(settlement_year: SettlementYear) -> Table:
     """The date and source document of each municipality's figures (the XLSX export's second sheet, «Kilder»),
     in the import's column names, so that the sheet can be filled in and imported as a file of its own."""
-    table = Table(["kommunenummer", "kommune", *DETAIL_COLUMNS], [], title="Kilder")
+    table = Table(["kommunenummer", "kommune", *DETAIL_COLUMNS], [], title=_("Sources"))
     for row in selectors.year_rows(settlement_year):
         cells = [getattr(row.figure, name) if row.figure else None for name in DETAIL_COLUMNS.values()]
         table.rows.append([row.municipality.number, row.name, *cells])
@@ -92,7 +97,9 @@ FORMATS = {
     "xlsx": (
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         lambda y, public: table_xlsx(
-            settlement_table(y, public=public), more=() if public else (("Kilder", sources_table(y)),)
+            settlement_table(y, public=public),
+            sheet=_("Settlement"),
+            more=() if public else ((_("Sources"), sources_table(y)),),
         ),
     ),
     "pdf": ("application/pdf", lambda y, public: settlement_pdf(y, public=public)),

@@ -93,8 +93,9 @@ def recommendation_detail(request, year: int, version: int):
 
 def recommendation_table(recommendation, rows, total) -> Table:
     year = recommendation.settlement_year
-    table = Table(["kommunenummer", "navn", "anbefalt"], [], title=f"Anbefaling {year.county.name} {year.year}")
-    table.rows = [[r["kommunenummer"], r["navn"], r["antall"]] for r in rows] + [["", "Sum", total]]
+    title = _("Recommendation %(county)s %(year)s") % {"county": year.county.name, "year": year.year}
+    table = Table(["kommunenummer", "navn", "anbefalt"], [], title=title)
+    table.rows = [[r["kommunenummer"], r["navn"], r["antall"]] for r in rows] + [["", _("Sum"), total]]
     return table
 
 
@@ -107,7 +108,7 @@ def recommendation_export(request, year: int, version: int, fmt: str):
     if fmt == "csv":
         content = table_csv(recommendation_table(recommendation, rows, total))
     elif fmt == "xlsx":
-        content = table_xlsx(recommendation_table(recommendation, rows, total), sheet="Anbefaling")
+        content = table_xlsx(recommendation_table(recommendation, rows, total), sheet=_("Recommendation"))
     else:
         content = letter_pdf(recommendation, rows, total)
     county = recommendation.settlement_year.county.number

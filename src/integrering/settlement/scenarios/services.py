@@ -122,7 +122,7 @@ def scenario_update(*, scenario: Scenario, version: int | None = None, **values)
 @transaction.atomic
 def scenario_copy(*, scenario: Scenario, user, name: str | None = None) -> Scenario:
     values = {k: getattr(scenario, k) for k in SCENARIO_FIELDS}
-    values["name"] = name or f"Kopi av {scenario.name}"[:120]
+    values["name"] = name or (_("Copy of %(name)s") % {"name": scenario.name})[:120]
     return Scenario.objects.create(settlement_year=scenario.settlement_year, created_by=user, **values)
 
 
@@ -220,10 +220,10 @@ def scenario_from_last_year(
         settlement_year=settlement_year,
         user=user,
         name=_("Calibrated on %(year)s") % {"year": previous.year},
-        description=(
-            f"Parametre som gjenskaper anmodningen for {previous.year} best "
-            f"(rot av gjennomsnittlig kvadratavvik {rmse} personer)."
-        ),
+        description=_(
+            "Parameters that best reproduce the request for %(year)s (root-mean-square deviation %(rmse)s persons)."
+        )
+        % {"year": previous.year, "rmse": rmse},
         method=Method.OPTIMAL,
         total=settlement_year.total or sum(targets.values()),
         min_lot=min_lot,

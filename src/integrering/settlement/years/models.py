@@ -4,8 +4,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from integrering.core.models import County
-from integrering.core.tenancy import CountyScopedQuerySet
+from integrering.core.tenancy import CountyOwned
 from integrering.core.versioning import Versioned
 
 
@@ -17,8 +16,9 @@ class Stage(models.TextChoices):
     SETTLING = "settling", _("Settling")
 
 
-class SettlementYear(Versioned):
-    county = models.ForeignKey(County, on_delete=models.PROTECT, related_name="settlement_years")
+class SettlementYear(CountyOwned, Versioned):
+    """The county's year: a :class:`CountyOwned` record (``objects.scoped_for(user)``), edited with a version."""
+
     year = models.PositiveSmallIntegerField(_("year"))
     total = models.PositiveIntegerField(_("county total"), null=True, blank=True)
     total_minors = models.PositiveIntegerField(_("of which unaccompanied minors"), null=True, blank=True)
@@ -28,10 +28,6 @@ class SettlementYear(Versioned):
     decision_deadline = models.DateField(_("deadline for the municipalities' decisions"), null=True, blank=True)
     stage = models.CharField(_("stage"), max_length=16, choices=Stage.choices, default=Stage.PLANNING)
     notes = models.TextField(_("notes"), blank=True)
-
-    county_path = "county"
-    municipality_path = None
-    objects = CountyScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-year"]
@@ -48,6 +44,3 @@ class SettlementYear(Versioned):
 
     def __str__(self) -> str:
         return f"{self.county.name} {self.year}"
-
-    def get_additional_data(self) -> dict:
-        return {"county": self.county.number}

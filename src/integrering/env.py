@@ -1,9 +1,13 @@
 """Typed helpers that read settings from environment variables and reject bad values.
 
+The messages are for the operator who starts the service, in English: they are raised while the settings
+load, before translations can be.
+
 A bad value stops start-up with a message that names the variable, rather than
 silently falling back to a default.
 """
 
+import ipaddress
 import os
 
 
@@ -24,7 +28,7 @@ def env_bool(name: str, default: bool) -> bool:
         return True
     if value in _FALSE:
         return False
-    raise ConfigError(f"{name} må være 0 eller 1 (fikk «{raw}»).")
+    raise ConfigError(f"{name} must be 0 or 1 (got «{raw}»).")
 
 
 def env_int(name: str, default: int, *, minimum: int | None = None) -> int:
@@ -34,9 +38,9 @@ def env_int(name: str, default: int, *, minimum: int | None = None) -> int:
     try:
         value = int(raw)
     except ValueError:
-        raise ConfigError(f"{name} må være et heltall (fikk «{raw}»).") from None
+        raise ConfigError(f"{name} must be a whole number (got «{raw}»).") from None
     if minimum is not None and value < minimum:
-        raise ConfigError(f"{name} må være minst {minimum} (fikk {value}).")
+        raise ConfigError(f"{name} must be at least {minimum} (got {value}).")
     return value
 
 
@@ -44,7 +48,7 @@ def env_str(name: str, default: str | None = None, *, required: bool = False) ->
     raw = os.environ.get(name)
     if raw is None or raw.strip() == "":
         if required:
-            raise ConfigError(f"{name} må være satt.")
+            raise ConfigError(f"{name} must be set.")
         return default
     return raw.strip()
 
@@ -55,7 +59,7 @@ def env_list(name: str, default: list[str]) -> list[str]:
         return default
     items = [item.strip() for item in raw.split(",") if item.strip()]
     if not items:
-        raise ConfigError(f"{name} må inneholde minst én verdi, skilt med komma.")
+        raise ConfigError(f"{name} must hold at least one value, separated by commas.")
     return items
 
 
@@ -66,5 +70,21 @@ def env_choice(name: str, default: str, choices: tuple[str, ...]) -> str:
         return default
     value = raw.strip().upper()
     if value not in choices:
-        raise ConfigError(f"{name} må være en av {', '.join(choices)} (fikk «{raw}»).")
+        raise ConfigError(f"{name} must be one of {', '.join(choices)} (got «{raw}»).")
     return value
+
+
+def env_networks(name: str, default: list[str]) -> list[str]:
+    """IP addresses or networks separated by commas (``127.0.0.1,::1,10.0.0.0/24``); empty means none."""
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    items = [item.strip() for item in raw.split(",") if item.strip()]
+    for item in items:
+        try:
+            ipaddress.ip_network(item, strict=False)
+        except ValueError:
+            raise ConfigError(
+                f"{name} must list IP addresses or networks separated by commas (got «{item}»)."
+            ) from None
+    return items

@@ -3,7 +3,6 @@
 import pytest
 
 from integrering.core.client_ip import client_ip
-from integrering.env import ConfigError, env_networks
 
 
 def _ip(rf, remote, forwarded=None):
@@ -40,9 +39,24 @@ def test_ipv6_proxies_and_clients(rf, settings):
     assert _ip(rf, "2001:db8::9", "2001:db8::5") == "2001:db8::9"
 
 
-def test_the_proxies_setting_rejects_what_is_not_an_address(monkeypatch):
-    monkeypatch.setenv("X_PROXIES", "127.0.0.1, 10.0.0.0/8, ::1")
-    assert env_networks("X_PROXIES", []) == ["127.0.0.1", "10.0.0.0/8", "::1"]
-    monkeypatch.setenv("X_PROXIES", "127.0.0.1, proxy.example.no")
-    with pytest.raises(ConfigError, match="X_PROXIES.*proxy.example.no"):
-        env_networks("X_PROXIES", [])
+@pytest.mark.parametrize(
+    "value, fails",
+    [("127.0.0.1, 10.0.0.0/8, ::1", False), ("", False), ("127.0.0.1, proxy.example.no", True)],
+)
+def test_the_proxies_setting_takes_addresses_and_networks_only(value, fails):
+    from tests.core.test_settings import run_cli
+
+    result = run_cli("check", env={"DJANGO_DEBUG": "1", "DJANGO_TRUSTED_PROXIES": value})
+    if fails:
+        assert result.returncode == 2
+        assert "DJANGO_TRUSTED_PROXIES" in result.stderr and "proxy.example.no" in result.stderr
+        assert "Traceback" not in result.stderr
+    else:
+        assert result.returncode == 0, result.stderr
+
+
+def test_the_old_proxy_count_setting_stops_start_up_with_a_pointer_to_the_new_one():
+    from tests.core.test_settings import run_cli
+
+    result = run_cli("check", env={"DJANGO_DEBUG": "1", "DJANGO_TRUSTED_PROXY_COUNT": "1"})
+    assert result.returncode == 2 and "DJANGO_TRUSTED_PROXIES" in result.stderr

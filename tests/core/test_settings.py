@@ -79,14 +79,14 @@ def test_the_deploy_check_fails_when_the_static_files_are_not_collected(tmp_path
 
 def test_a_base_directory_that_does_not_exist_is_a_configuration_error(tmp_path):
     result = run_cli("check", env={"DJANGO_DEBUG": "1", "INTEGRERING_BASE_DIR": str(tmp_path / "nei")})
-    assert result.returncode == 2 and "INTEGRERING_BASE_DIR must be a directory that exists" in result.stderr
+    assert result.returncode == 2 and "INTEGRERING_BASE_DIR må være en mappe som finnes" in result.stderr
 
 
 def test_production_refuses_to_start_without_a_secret_key():
     env = {k: v for k, v in PRODUCTION.items() if k != "DJANGO_SECRET_KEY"}
     result = run_cli("check", env=env)
     assert result.returncode == 2
-    assert "DJANGO_SECRET_KEY must be set" in result.stderr
+    assert "DJANGO_SECRET_KEY må være satt" in result.stderr
     assert "Traceback" not in result.stderr
 
 
@@ -103,7 +103,7 @@ def test_typed_helpers_parse_good_values_and_reject_bad_ones(monkeypatch):
     with pytest.raises(ConfigError, match="X_INT"):
         env_int("X_INT", 1)
     monkeypatch.setenv("X_INT", "0")
-    with pytest.raises(ConfigError, match="at least 1"):
+    with pytest.raises(ConfigError, match="minst 1"):
         env_int("X_INT", 1, minimum=1)
     monkeypatch.setenv("X_LIST", "a.no, b.no")
     assert env_list("X_LIST", []) == ["a.no", "b.no"]
@@ -124,9 +124,9 @@ def test_responses_carry_a_content_security_policy_without_inline_scripts(client
 @pytest.mark.parametrize(
     "url, words",
     [
-        ("mysql://u:hemmelig@h/db", "DATABASE_URL must begin with sqlite:/// or postgres://"),
-        ("u:hemmelig@h/db", "no scheme"),
-        ("postgres://u:hemmelig@h:ikkeport/db", "DATABASE_URL cannot be read"),
+        ("mysql://u:hemmelig@h/db", "DATABASE_URL må begynne med sqlite:/// eller postgres://"),
+        ("u:hemmelig@h/db", "uten skjema"),
+        ("postgres://u:hemmelig@h:ikkeport/db", "DATABASE_URL kan ikke tolkes"),
     ],
 )
 def test_an_unsupported_or_broken_database_url_is_a_configuration_error(url, words):
@@ -145,7 +145,7 @@ def test_the_log_level_is_read_case_insensitively(level):
 def test_an_unknown_log_level_names_the_variable_and_exits_2():
     result = run_cli("check", env={"DJANGO_DEBUG": "1", "LOG_LEVEL": "foo"})
     assert result.returncode == 2
-    assert "LOG_LEVEL must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL (got «foo»)" in result.stderr
+    assert "LOG_LEVEL må være en av DEBUG, INFO, WARNING, ERROR, CRITICAL (fikk «foo»)" in result.stderr
     assert "Traceback" not in result.stderr
 
 

@@ -81,16 +81,16 @@ def test_the_sender_may_carry_a_display_name_and_the_server_address_defaults_to_
 @pytest.mark.parametrize(
     "env, words",
     [
-        ({"EMAIL_USE_TLS": "1", "EMAIL_USE_SSL": "1"}, "EMAIL_USE_TLS and EMAIL_USE_SSL cannot both be 1"),
-        ({"EMAIL_PORT": "70000"}, "EMAIL_PORT must be a port number from 1 to 65535"),
-        ({"EMAIL_PORT": "smtp"}, "EMAIL_PORT must be a whole number"),
-        ({"EMAIL_TIMEOUT": "0"}, "EMAIL_TIMEOUT must be at least 1"),
-        ({"EMAIL_USE_TLS": "kanskje"}, "EMAIL_USE_TLS must be 0 or 1"),
-        ({"EMAIL_HOST_USER": "integrering"}, "EMAIL_HOST_USER and EMAIL_HOST_PASSWORD must be set together"),
-        ({"EMAIL_HOST_PASSWORD": "hemmelig"}, "EMAIL_HOST_USER and EMAIL_HOST_PASSWORD must be set together"),
-        ({"DEFAULT_FROM_EMAIL": "integrering"}, "DEFAULT_FROM_EMAIL must be one e-mail address"),
-        ({"DEFAULT_FROM_EMAIL": "a@example.org, b@example.org"}, "DEFAULT_FROM_EMAIL must be one e-mail address"),
-        ({"SERVER_EMAIL": "drift@"}, "SERVER_EMAIL must be one e-mail address"),
+        ({"EMAIL_USE_TLS": "1", "EMAIL_USE_SSL": "1"}, "EMAIL_USE_TLS og EMAIL_USE_SSL kan ikke begge være 1"),
+        ({"EMAIL_PORT": "70000"}, "EMAIL_PORT må være et portnummer fra 1 til 65535"),
+        ({"EMAIL_PORT": "smtp"}, "EMAIL_PORT må være et heltall"),
+        ({"EMAIL_TIMEOUT": "0"}, "EMAIL_TIMEOUT må være minst 1"),
+        ({"EMAIL_USE_TLS": "kanskje"}, "EMAIL_USE_TLS må være 0 eller 1"),
+        ({"EMAIL_HOST_USER": "integrering"}, "EMAIL_HOST_USER og EMAIL_HOST_PASSWORD må settes sammen"),
+        ({"EMAIL_HOST_PASSWORD": "hemmelig"}, "EMAIL_HOST_USER og EMAIL_HOST_PASSWORD må settes sammen"),
+        ({"DEFAULT_FROM_EMAIL": "integrering"}, "DEFAULT_FROM_EMAIL må være én e-postadresse"),
+        ({"DEFAULT_FROM_EMAIL": "a@example.org, b@example.org"}, "DEFAULT_FROM_EMAIL må være én e-postadresse"),
+        ({"SERVER_EMAIL": "drift@"}, "SERVER_EMAIL må være én e-postadresse"),
     ],
     ids=["tls and ssl", "port too high", "port not a number", "timeout", "tls not a boolean", "user alone",
          "password alone", "sender not an address", "two senders", "server address"],
@@ -102,7 +102,7 @@ def test_a_bad_mail_setting_is_a_configuration_error_naming_it(settings_from, en
 
 
 def test_production_with_a_mail_server_needs_its_own_sender_address(settings_from):
-    with pytest.raises(ConfigError, match="DEFAULT_FROM_EMAIL must be set"):
+    with pytest.raises(ConfigError, match="DEFAULT_FROM_EMAIL må være satt"):
         settings_from(PRODUCTION | {"EMAIL_HOST": "smtp.example.org"})
 
 
@@ -115,7 +115,7 @@ def test_a_bad_mail_setting_stops_the_command_with_exit_2_and_no_traceback():
         text=True,
     )
     assert result.returncode == 2
-    assert "konfigurasjonsfeil: EMAIL_USE_TLS and EMAIL_USE_SSL" in result.stderr and "Traceback" not in result.stderr
+    assert "konfigurasjonsfeil: EMAIL_USE_TLS og EMAIL_USE_SSL" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_the_deploy_check_warns_when_production_has_no_mail_server():

@@ -120,3 +120,12 @@ def test_training_form(county, make_user, client_for):
     data = {"version": version, "school": "Byåsen vgs", "target_level": "B1", "start": "2024-08-19"}
     refused(client.post(url, data | {"absence_hours": "3"}), "11")
     assert TrainingEnrolment.objects.get(pk=enrolment.pk).absence_hours == 11
+
+
+def test_taking_a_case_someone_else_just_took_is_refused(referred, counsellor, other_counsellor, client_for):
+    case = case_of(referred)
+    shown = case.version  # the queue showed the «Take» button at this version
+    case_assign(case=case_of(referred), counsellor=other_counsellor, version=shown)
+    response = client_for(counsellor).post(f"/veiledning/saker/{case.pk}/ta/", {"version": shown}, follow=True)
+    assert CONFLICT in response.content.decode()
+    assert case_of(referred).counsellor == other_counsellor

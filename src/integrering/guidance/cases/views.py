@@ -124,8 +124,11 @@ def queue(request):
 @require_POST
 def case_take(request, pk: int):
     case = selectors.case_for_user(request.user, pk)
+    posted = request.POST.get("version", "")
     try:
-        services.case_assign(case=case, counsellor=request.user)
+        # The version the button was shown with: taking a case someone else just took is refused, not overwritten.
+        version = int(posted) if posted.isdigit() else None
+        services.case_assign(case=case, counsellor=request.user, version=version)
     except ApplicationError as error:
         messages.error(request, error.user_message)
     else:

@@ -50,7 +50,7 @@ def participant_evaluate(*, participant: Participant, today: datetime.date | Non
     done = case.completed_on if case is not None and case.status == "completed" else None
     evaluation = evaluate(participant_facts(participant, guidance_completed_date=done, evaluation_date=today))
     _apply(participant, evaluation, today)
-    Participant.objects.filter(pk=participant.pk).update(**{name: getattr(participant, name) for name in _CACHE_FIELDS})
+    untracked_update(Participant, [participant], _CACHE_FIELDS)  # derived data: the audit log does not track it
     ParticipantFinding.objects.filter(participant=participant).delete()
     ParticipantFinding.objects.bulk_create(_finding_rows(participant, evaluation))
     return evaluation
@@ -89,7 +89,7 @@ def participants_evaluate_bulk(
         changed.append(participant)
         rows.extend(_finding_rows(participant, evaluation))
     for start in range(0, len(same), 900):
-        Participant.objects.filter(pk__in=same[start : start + 900]).update(evaluated_on=today)
+        Participant.objects.filter(pk__in=same[start : start + 900]).update(evaluated_on=today)  # untracked
     ids = [p.pk for p in changed]
     for start in range(0, len(ids), 900):
         ParticipantFinding.objects.filter(participant_id__in=ids[start : start + 900]).delete()

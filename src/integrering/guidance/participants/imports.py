@@ -28,7 +28,6 @@ from dataclasses import dataclass, field
 
 from auditlog.models import LogEntry
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -98,7 +97,7 @@ FIELD_COLUMN = {column.key: column.header for column in COLUMNS}
 
 def municipality_parser(year: int):
     """The municipalities valid in ``year`` by number (``301`` = ``0301``) or by name (any of its names)."""
-    valid = Municipality.objects.filter(valid_from__lte=year).filter(Q(valid_to__isnull=True) | Q(valid_to__gte=year))
+    valid = Municipality.objects.valid_in(year)
     by_number: dict[str, Municipality] = {}
     by_name: dict[str, Municipality] = {}
     for municipality in valid:

@@ -68,7 +68,7 @@ def figure_update(
     allowed = set(FIGURE_FIELDS) | set(FIGURE_DETAIL_FIELDS)
     for name, value in values.items():
         if name not in allowed:
-            raise TypeError(f"Ukjent felt: {name}")
+            raise TypeError(f"Unknown field: {name}")
         setattr(figure, name, value)
     persons_check(values, FIGURE_FIELDS)
     if ema_problems({f: getattr(figure, f) for f in FIGURE_FIELDS}):

@@ -7,6 +7,8 @@ silently falling back to a default.
 import os
 from typing import overload
 
+from integrering.i18n import gettext as _
+
 
 class ConfigError(Exception):
     """An environment variable holds a value the application cannot use."""
@@ -25,7 +27,7 @@ def env_bool(name: str, default: bool) -> bool:
         return True
     if value in _FALSE:
         return False
-    raise ConfigError(f"{name} må være 0 eller 1 (fikk «{raw}»).")
+    raise ConfigError(_("%(name)s must be 0 or 1 (got «%(value)s»).") % {"name": name, "value": raw})
 
 
 def env_int(name: str, default: int, *, minimum: int | None = None) -> int:
@@ -35,9 +37,14 @@ def env_int(name: str, default: int, *, minimum: int | None = None) -> int:
     try:
         value = int(raw)
     except ValueError:
-        raise ConfigError(f"{name} må være et heltall (fikk «{raw}»).") from None
+        raise ConfigError(
+            _("%(name)s must be a whole number (got «%(value)s»).") % {"name": name, "value": raw}
+        ) from None
     if minimum is not None and value < minimum:
-        raise ConfigError(f"{name} må være minst {minimum} (fikk {value}).")
+        raise ConfigError(
+            _("%(name)s must be at least %(minimum)s (got %(value)s).")
+            % {"name": name, "minimum": minimum, "value": value}
+        )
     return value
 
 
@@ -49,7 +56,7 @@ def env_str(name: str, default: str | None = None, *, required: bool = False) ->
     raw = os.environ.get(name)
     if raw is None or raw.strip() == "":
         if required:
-            raise ConfigError(f"{name} må være satt.")
+            raise ConfigError(_("%(name)s must be set.") % {"name": name})
         return default
     return raw.strip()
 
@@ -60,7 +67,7 @@ def env_list(name: str, default: list[str]) -> list[str]:
         return default
     items = [item.strip() for item in raw.split(",") if item.strip()]
     if not items:
-        raise ConfigError(f"{name} må inneholde minst én verdi, skilt med komma.")
+        raise ConfigError(_("%(name)s must contain at least one value, separated by commas.") % {"name": name})
     return items
 
 
@@ -71,5 +78,8 @@ def env_choice(name: str, default: str, choices: tuple[str, ...]) -> str:
         return default
     value = raw.strip().upper()
     if value not in choices:
-        raise ConfigError(f"{name} må være en av {', '.join(choices)} (fikk «{raw}»).")
+        raise ConfigError(
+            _("%(name)s must be one of %(choices)s (got «%(value)s»).")
+            % {"name": name, "choices": ", ".join(choices), "value": raw}
+        )
     return value

@@ -8,6 +8,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
 from integrering.env import ConfigError, env_bool, env_choice, env_int, env_list, env_str
+from integrering.i18n import gettext as _
+from integrering.i18n import gettext_noop
 
 SRC_DIR = Path(__file__).resolve().parent
 
@@ -22,7 +24,9 @@ def _base_dir() -> Path:
     if configured:
         path = Path(configured).expanduser().resolve()
         if not path.is_dir():
-            raise ConfigError(f"INTEGRERING_BASE_DIR må være en mappe som finnes (fikk «{configured}»).")
+            raise ConfigError(
+                _("INTEGRERING_BASE_DIR must be a folder that exists (got «%(value)s»).") % {"value": configured}
+            )
         return path
     checkout = SRC_DIR.parent.parent
     if (checkout / "pyproject.toml").is_file() and (checkout / "src" / "integrering").is_dir():
@@ -36,7 +40,7 @@ VAR_DIR = Path(env_str("INTEGRERING_VAR_DIR", str(BASE_DIR / "var")))
 DEBUG = env_bool("DJANGO_DEBUG", False)
 SECRET_KEY = env_str("DJANGO_SECRET_KEY", required=not DEBUG) or "insecure-development-key-only-for-debug"
 if not DEBUG and len(SECRET_KEY) < 50:
-    raise ConfigError("DJANGO_SECRET_KEY må være minst 50 tegn i produksjon.")
+    raise ConfigError(_("DJANGO_SECRET_KEY must be at least 50 characters in production."))
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", []) if env_str("DJANGO_CSRF_TRUSTED_ORIGINS") else []
 
@@ -105,13 +109,14 @@ def _database(url: str, conn_max_age: int) -> dj_database_url.DBConfig:
     scheme = url.partition("://")[0].lower() if "://" in url else ""
     if scheme not in DATABASE_SCHEMES:
         raise ConfigError(
-            f"DATABASE_URL må begynne med sqlite:/// eller postgres:// (fikk «{scheme or 'uten skjema'}»)."
+            _("DATABASE_URL must begin with sqlite:/// or postgres:// (got «%(scheme)s»).")
+            % {"scheme": scheme or _("no scheme")}
         )
     try:
         database = dj_database_url.parse(url, conn_max_age=conn_max_age)
     except ValueError:
         raise ConfigError(
-            "DATABASE_URL kan ikke tolkes (form: postgres://bruker:passord@vert:5432/database)."
+            _("DATABASE_URL cannot be read (form: postgres://user:password@host:5432/database).")
         ) from None
     if database["ENGINE"] == "django.db.backends.sqlite3":
         # Simultaneous saves: every transaction takes the write lock when it begins (no «database is locked»
@@ -172,7 +177,7 @@ TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0 if DEBUG else 1, m
 AXES_CLIENT_IP_CALLABLE = "integrering.core.client_ip.client_ip"
 
 LANGUAGE_CODE = "nb"
-LANGUAGES = [("nb", "Norsk bokmål")]
+LANGUAGES = [("nb", gettext_noop("Norwegian Bokmål"))]
 LOCALE_PATHS = [SRC_DIR / "locale"]
 TIME_ZONE = "Europe/Oslo"
 USE_I18N = True
@@ -236,17 +241,19 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 if EMAIL_USE_TLS and EMAIL_USE_SSL:
     raise ConfigError(
-        "EMAIL_USE_TLS og EMAIL_USE_SSL kan ikke begge være 1: velg STARTTLS (EMAIL_USE_TLS, vanligvis port 587) "
-        "eller TLS fra start (EMAIL_USE_SSL, vanligvis port 465)."
+        _(
+            "EMAIL_USE_TLS and EMAIL_USE_SSL cannot both be 1: choose STARTTLS (EMAIL_USE_TLS, usually port 587) or "
+            "TLS from the start (EMAIL_USE_SSL, usually port 465)."
+        )
     )
 EMAIL_PORT = env_int("EMAIL_PORT", 465 if EMAIL_USE_SSL else 587 if EMAIL_USE_TLS else 25, minimum=1)
 if EMAIL_PORT > 65535:
-    raise ConfigError(f"EMAIL_PORT må være et portnummer fra 1 til 65535 (fikk {EMAIL_PORT}).")
+    raise ConfigError(_("EMAIL_PORT must be a port number from 1 to 65535 (got %(value)s).") % {"value": EMAIL_PORT})
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER") or ""
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD") or ""
 if bool(EMAIL_HOST_USER) != bool(EMAIL_HOST_PASSWORD):
     # Django logs in only when both are set; one alone would silently send without logging in.
-    raise ConfigError("EMAIL_HOST_USER og EMAIL_HOST_PASSWORD må settes sammen (begge eller ingen).")
+    raise ConfigError(_("EMAIL_HOST_USER and EMAIL_HOST_PASSWORD must be set together (both or neither)."))
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10, minimum=1)
 
 
@@ -260,8 +267,11 @@ def _mail_address(name: str, default: str | None) -> str:
         validate_email(parsed[0][1])
     except ValidationError:
         raise ConfigError(
-            f"{name} må være én e-postadresse, f.eks. integrering@fylke.no eller "
-            f"«Integrering <integrering@fylke.no>» (fikk «{value}»)."
+            _(
+                "%(name)s must be one e-mail address, e.g. integrering@fylke.no or «Integrering "
+                "<integrering@fylke.no>» (got «%(value)s»)."
+            )
+            % {"name": name, "value": value}
         ) from None
     return value
 

@@ -78,12 +78,14 @@ NORWEGIAN_WORDS = {
 _WORD = re.compile(r"[^\W\d_]+")
 _NORWEGIAN_LETTER = re.compile(r"[æøåÆØÅ]")
 _IDENTIFIER = re.compile(r"[a-z0-9_\-/<>:.]*")  # a code, a column header, a URL path, a file name: not a sentence
+_MARKUP = re.compile(r"filename=|url\(#")  # a download's file name in a header, an SVG reference
+_ADDRESS = re.compile(r"[\w.+-]+@[\w.-]+|https?://\S+")  # an e-mail address or a URL (integrering@fylke.no)
 
 
 def is_norwegian(text: str) -> bool:
-    if _IDENTIFIER.fullmatch(text.strip()):
+    if _IDENTIFIER.fullmatch(text.strip()) or _MARKUP.search(text):
         return False
-    words = _WORD.findall(text)
+    words = _WORD.findall(_ADDRESS.sub(" ", text))
     return any(len(w) > 1 and _NORWEGIAN_LETTER.search(w) for w in words) or any(
         w.lower() in NORWEGIAN_WORDS for w in words
     )
@@ -209,6 +211,9 @@ def test_every_translation_keeps_the_placeholders(catalogue):
         ("kommunenummer", False),  # a column header
         ("kommuner/", False),  # a URL path
         ("kommuner_2024.csv", False),  # a file name
+        ('attachment; filename="deltakere-', False),  # a download's file name
+        ("url(#ukjent)", False),  # an SVG reference
+        ("%(name)s must be one e-mail address, e.g. integrering@fylke.no", False),  # an address is not a word
         ("æ", False),  # a single letter (a transliteration table)
     ],
 )

@@ -14,7 +14,7 @@ import io
 import math
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
-from typing import IO, Final
+from typing import IO, Final, overload
 
 from .cells import NO, YES, CellValue
 from .safety import csv_text
@@ -51,6 +51,22 @@ def _decimal_text(value: Decimal | float) -> str:
     return format(value, "f").replace(".", ",")
 
 
+@overload
+def write_csv(
+    header: Sequence[str],
+    rows: Iterable[Sequence[CellValue]],
+    stream: None = None,
+    *,
+    date_format: str = DATE_FORMAT,
+) -> bytes: ...
+@overload
+def write_csv(
+    header: Sequence[str],
+    rows: Iterable[Sequence[CellValue]],
+    stream: IO[bytes],
+    *,
+    date_format: str = DATE_FORMAT,
+) -> None: ...
 def write_csv(
     header: Sequence[str],
     rows: Iterable[Sequence[CellValue]],

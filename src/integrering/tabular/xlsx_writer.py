@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import IO, Any, Final
+from typing import IO, Any, Final, overload
 
 from .cells import NO, YES, CellValue, column_letter
 from .errors import LimitExceeded
@@ -67,6 +67,10 @@ class Sheet:
     freeze_header: bool = True
 
 
+@overload
+def write_xlsx(sheets: Sheet | Sequence[Sheet], stream: None = None, *, shared_strings: bool = False) -> bytes: ...
+@overload
+def write_xlsx(sheets: Sheet | Sequence[Sheet], stream: IO[bytes], *, shared_strings: bool = False) -> None: ...
 def write_xlsx(
     sheets: Sheet | Sequence[Sheet], stream: IO[bytes] | None = None, *, shared_strings: bool = False
 ) -> bytes | None:

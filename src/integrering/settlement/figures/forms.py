@@ -61,6 +61,7 @@ class FigureDetailsForm(FigureForm):
     class Meta(FigureForm.Meta):
         fields = [
             *FIGURE_FIELDS,
+            "accepts_minors",
             "requested_on",
             "request_reference",
             "decided_on",

@@ -65,7 +65,7 @@ def figure_update(
         and settlement_year.recommendations.exists()
     ):
         raise RecommendationLocked(settlement_year)
-    allowed = set(FIGURE_FIELDS) | set(FIGURE_DETAIL_FIELDS)
+    allowed = set(FIGURE_FIELDS) | set(FIGURE_DETAIL_FIELDS) | {"accepts_minors"}
     for name, value in values.items():
         if name not in allowed:
             raise TypeError(f"Ukjent felt: {name}")

@@ -96,6 +96,8 @@ def test_the_run_page_shows_the_minors_column_sum_and_explanation(minors_year, a
     assert row_5001["ema_forklaring"] in page.replace("&#x27;", "'").replace("&quot;", '"')
     assert "Rammen 40, minste antall 2" in page
     assert "kan ikke ta imot enslige mindreårige: 5006 Steinkjer, 5014 Frøya, 5020 Osen" in page
+    scenario_page = client_for(adviser).get(reverse("settlement:scenario", args=[2021, run.scenario_id]))
+    assert "Årets ramme 40, fordelt på kommunene som kan ta imot dem; minste antall 2" in scenario_page.content.decode()
 
 
 def test_the_scenario_form_saves_the_minors_minimum_lot(minors_year, adviser, client_for):

@@ -1,6 +1,8 @@
 """Unaccompanied minors (EM) in a scenario run: the year's frame spread by the engine over the municipalities
 that can take minors, within each municipality's total; an impossible frame is a Norwegian error, not a 500."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -149,3 +151,33 @@ def test_a_new_figure_record_can_take_minors_by_default(minors_year):
         settlement_year=minors_year, municipality=municipality, values={"requested": 5}, version=0
     )
     assert figure.accepts_minors is True
+
+
+def test_one_page_says_which_municipalities_can_take_minors_and_a_run_uses_it(minors_year, adviser, client_for):
+    client = client_for(adviser)
+    url = reverse("settlement:minors_acceptance", args=[2021])
+    assert url in client.get(reverse("settlement:year", args=[2021])).content.decode()
+    page = client.get(url).content.decode()
+    assert "Årets ramme for enslige mindreårige er 40" in page
+    boxes = dict(re.findall(r'<input type="checkbox" name="accepting" value="(\d+)"([^>]*)>', page))
+    assert "checked" in boxes["5001"] and "checked" not in boxes["5006"]  # REFUSING in the fixture
+    all_numbers = [m.number for m in Municipality.objects.filter(county=minors_year.county).valid_in(2021)]
+    accepting = [n for n in all_numbers if n not in ("5001", "5006")]
+    response = client.post(url, {"accepting": accepting})
+    assert response.status_code == 302
+    refused = set(
+        SettlementFigure.objects.filter(settlement_year=minors_year, accepts_minors=False).values_list(
+            "municipality__number", flat=True
+        )
+    )
+    assert refused == {"5001", "5006"}
+    run = scenario_run(scenario=_scenario(minors_year, adviser), user=adviser)
+    rows = {r["kommunenummer"]: r for r in run.result["rows"]}
+    assert rows["5001"]["herav_ema"] == 0 and rows["5014"]["herav_ema"] >= 0
+    assert sum(r["herav_ema"] for r in rows.values()) == 40
+    assert client.post(url, {"accepting": ["9999"]}).status_code == 400  # not a choice: nothing saved
+
+
+def test_the_minors_page_is_not_for_municipal_users(minors_year, municipal_user, client_for):
+    response = client_for(municipal_user).get(reverse("settlement:minors_acceptance", args=[2021]))
+    assert response.status_code in (403, 404)

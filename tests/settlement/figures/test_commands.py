@@ -43,9 +43,10 @@ def test_import_creates_the_year_and_export_writes_the_csv(county, tmp_path):
     assert code == 0, err
     lines = target.read_bytes().decode("utf-8-sig").splitlines()
     assert lines[0].startswith("kommunenummer;kommune;anbefalt;anmodet")
-    assert "5001;Trondheim - Tråante;;140;;;;;;" in lines
-    assert "5041;Snåase - Snåsa;;0;;0;;;;" in lines
-    assert lines[-1] == ";Sum;;140;;0;;;;"
+    assert lines[0].endswith(";avtalt_ikke_bosatt;anbefalt_ema")
+    assert "5001;Trondheim - Tråante;;140;;;;;;;" in lines
+    assert "5041;Snåase - Snåsa;;0;;0;;;;;" in lines
+    assert lines[-1] == ";Sum;;140;;0;;;;;"
 
 
 @pytest.mark.django_db

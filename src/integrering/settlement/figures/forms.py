@@ -61,6 +61,7 @@ class FigureDetailsForm(FigureForm):
     class Meta(FigureForm.Meta):
         fields = [
             *FIGURE_FIELDS,
+            "accepts_minors",
             "requested_on",
             "request_reference",
             "decided_on",
@@ -135,3 +136,15 @@ class ImportForm(forms.Form):
         if not upload.name.lower().endswith((".csv", ".txt", ".xlsx")):
             raise forms.ValidationError(_("Choose a CSV or XLSX file."))
         return upload
+
+
+class MinorsAcceptanceForm(forms.Form):
+    """Which of the year's municipalities can take unaccompanied minors (``municipalities``: [(number, label)])."""
+
+    accepting = forms.MultipleChoiceField(
+        label=_("Can take unaccompanied minors"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, municipalities: list[tuple[str, str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["accepting"].choices = municipalities

@@ -23,6 +23,8 @@ FIGURE_FIELDS = (
     "settled_ema",
     "agreed_not_settled",
 )
+# Written only by the recommendation (its unaccompanied minors), never edited as a figure.
+RECOMMENDED_FIELDS = ("recommended", "recommended_ema")
 
 
 class SettlementFigure(Versioned):
@@ -31,6 +33,14 @@ class SettlementFigure(Versioned):
     settlement_year = models.ForeignKey(SettlementYear, on_delete=models.CASCADE, related_name="figures")
     municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="settlement_figures")
     recommended = models.PositiveIntegerField(_("recommended"), null=True, blank=True)
+    recommended_ema = models.PositiveIntegerField(
+        _("recommended, unaccompanied minors"), null=True, blank=True, editable=False
+    )
+    accepts_minors = models.BooleanField(
+        _("can take unaccompanied minors"),
+        default=True,
+        help_text=_("A scenario spreads the county's frame for unaccompanied minors only over these municipalities."),
+    )
     requested = models.PositiveIntegerField(_("requested"), null=True, blank=True)
     requested_ema = models.PositiveIntegerField(_("requested, unaccompanied minors"), null=True, blank=True)
     decided = models.PositiveIntegerField(_("decided"), null=True, blank=True)
@@ -53,6 +63,12 @@ class SettlementFigure(Versioned):
         ordering = ["municipality__number"]
         constraints = [
             models.UniqueConstraint(fields=["settlement_year", "municipality"], name="unique_figure_per_year"),
+            models.CheckConstraint(
+                condition=Q(recommended_ema__isnull=True)
+                | Q(recommended__isnull=True)
+                | Q(recommended_ema__lte=models.F("recommended")),
+                name="recommended_ema_within_recommended",
+            ),
             models.CheckConstraint(
                 condition=Q(requested_ema__isnull=True)
                 | Q(requested__isnull=True)

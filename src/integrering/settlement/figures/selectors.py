@@ -73,7 +73,7 @@ def year_rows(settlement_year: SettlementYear, *, user=None) -> list[Row]:
 def totals(rows: list[Row]) -> dict[str, Total]:
     """Per figure: the sum of known values and the number of unknown ones (an empty total when all are unknown)."""
     result = {}
-    for name in FIGURE_FIELDS:
+    for name in (*FIGURE_FIELDS, "recommended_ema"):
         known = [v for r in rows if (v := r.value(name)) is not None]
         result[name] = Total(sum(known) if known else None, len(rows) - len(known), len(rows))
     return result

@@ -65,7 +65,7 @@ def figure_update(
         and settlement_year.recommendations.exists()
     ):
         raise RecommendationLocked(settlement_year)
-    allowed = set(FIGURE_FIELDS) | set(FIGURE_DETAIL_FIELDS)
+    allowed = set(FIGURE_FIELDS) | set(FIGURE_DETAIL_FIELDS) | {"accepts_minors"}
     for name, value in values.items():
         if name not in allowed:
             raise TypeError(f"Unknown field: {name}")
@@ -77,6 +77,44 @@ def figure_update(
         figure.version = 1
     figure.save()  # Versioned: the UPDATE also matches only the version read above
     return figure
+
+
+@transaction.atomic
+def minors_acceptance_set(*, settlement_year: SettlementYear, accepting: Iterable[str]) -> int:
+    """Say which of the year's municipalities can take unaccompanied minors (``accepting``: their numbers; the
+    others cannot). Returns how many records changed; each is saved on its own (the audit log shows it).
+
+    A municipality without a figure record can take minors (the default), so a record is made only for one
+    that cannot. A number that is not one of the year's municipalities of the county changes nothing."""
+    wanted = set(accepting)
+    municipalities = {
+        m.number: m
+        for m in Municipality.objects.filter(county_id=settlement_year.county_id).valid_in(settlement_year.year)
+    }
+    unknown = sorted(wanted - set(municipalities))
+    if unknown:
+        raise InvalidFigures(
+            _("The municipalities %(numbers)s are not in the county this year."),
+            params={"numbers": ", ".join(unknown)},
+        )
+    existing = {
+        f.municipality_id: f
+        for f in SettlementFigure.objects.select_for_update().filter(settlement_year=settlement_year)
+    }
+    changed = 0
+    for number, municipality in sorted(municipalities.items()):
+        accepts = number in wanted
+        figure = existing.get(municipality.pk)
+        if figure is None and accepts:
+            continue
+        if figure is None:
+            figure = SettlementFigure(settlement_year=settlement_year, municipality=municipality, version=1)
+        elif figure.accepts_minors == accepts:
+            continue
+        figure.accepts_minors = accepts
+        figure.save()  # Versioned: bumps the version of an existing record
+        changed += 1
+    return changed
 
 
 @transaction.atomic

@@ -13,4 +13,5 @@ urlpatterns = [
     path("<int:year>/eksport.<str:fmt>", views.export, name="export"),
     path("<int:year>/offentlig.<str:fmt>", views.export_public, name="export_public"),
     path("<int:year>/vedtak/", views.decision, name="decision"),
+    path("<int:year>/enslige-mindreaarige/", views.minors_acceptance, name="minors_acceptance"),
 ]

@@ -19,7 +19,13 @@ from integrering.core.versioning import changed_values
 from integrering.municipalities.services import PageSection
 from integrering.settlement.errors import RecommendationLocked
 from integrering.settlement.figures import exports, imports, selectors, services
-from integrering.settlement.figures.forms import DecisionForm, FigureDetailsForm, FigureForm, ImportForm
+from integrering.settlement.figures.forms import (
+    DecisionForm,
+    FigureDetailsForm,
+    FigureForm,
+    ImportForm,
+    MinorsAcceptanceForm,
+)
 from integrering.settlement.figures.models import SettlementFigure
 from integrering.settlement.figures.selectors import Row
 from integrering.settlement.figures.sources import Document
@@ -115,6 +121,44 @@ def figure_edit(request, year: int, number: str):
     }
     template = "settlement/figures/_edit_row.html" if request.htmx else "settlement/figures/edit.html"
     return render(request, template, context, status=200 if request.htmx else status)
+
+
+@requires(Perm.EDIT_SETTLEMENT)
+def minors_acceptance(request, year: int):
+    """Tick the municipalities that can take unaccompanied minors this year (a scenario run spreads the year's
+    frame for them only over these)."""
+    settlement_year = year_for_user(request.user, year)
+    rows = selectors.year_rows(settlement_year, user=request.user)
+    form = MinorsAcceptanceForm(
+        request.POST or None,
+        initial={"accepting": [r.municipality.number for r in rows if r.figure is None or r.figure.accepts_minors]},
+        municipalities=[(r.municipality.number, f"{r.municipality.number} {r.name}") for r in rows],
+    )
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                changed = services.minors_acceptance_set(
+                    settlement_year=settlement_year, accepting=form.cleaned_data["accepting"]
+                )
+            except ApplicationError as error:
+                form_error_add(form, error)
+            else:
+                messages.success(
+                    request,
+                    ngettext(
+                        "Saved: %(count)s municipality changed.", "Saved: %(count)s municipalities changed.", changed
+                    )
+                    % {"count": changed},
+                )
+                return redirect("settlement:minors_acceptance", year)
+    return render(
+        request,
+        "settlement/figures/minors.html",
+        {"settlement_year": settlement_year, "form": form},
+        status=status,
+    )
 
 
 @requires(Perm.EDIT_SETTLEMENT)

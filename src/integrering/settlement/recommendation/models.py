@@ -16,6 +16,9 @@ class Recommendation(models.Model):
     version = models.PositiveIntegerField(_("version"))
     run = models.ForeignKey(ScenarioRun, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     numbers = models.JSONField(help_text="{kommunenummer: number}")
+    minors = models.JSONField(
+        null=True, blank=True, help_text="{kommunenummer: of which unaccompanied minors}, or null (no minors' frame)"
+    )
     method_description = models.TextField(_("method and criteria"), blank=True)
     reason = models.TextField(_("reason"), blank=True)
     chosen_by = models.ForeignKey(
@@ -37,6 +40,11 @@ class Recommendation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.settlement_year} v{self.version}"
+
+    @property
+    def minors_total(self) -> int | None:
+        """The sum of the unaccompanied minors, or None when the recommendation has none (no frame)."""
+        return None if self.minors is None else sum(int(v) for v in self.minors.values())
 
     def get_additional_data(self) -> dict:
         return {"county": self.settlement_year.county.number}

@@ -33,9 +33,21 @@ def recommendation_get(user, year: int, version: int) -> Recommendation:
 
 
 def recommendation_rows(recommendation: Recommendation) -> tuple[list[dict], int]:
-    """(rows with kommunenummer, navn, antall sorted by number, total) for display and exports."""
+    """(rows sorted by number, total) for display, exports and the letter.
+
+    Each row: ``kommunenummer``, ``navn``, ``antall`` and ``minors`` (of them unaccompanied minors; None when
+    the recommendation has none — their sum is ``recommendation.minors_total``)."""
     numbers = recommendation.numbers
+    minors = recommendation.minors
     municipalities = list(Municipality.objects.filter(number__in=list(numbers)).order_by("number"))
     names = names_in_year(municipalities, recommendation.settlement_year.year)
-    rows = [{"kommunenummer": m.number, "navn": names[m.pk], "antall": int(numbers[m.number])} for m in municipalities]
+    rows = [
+        {
+            "kommunenummer": m.number,
+            "navn": names[m.pk],
+            "antall": int(numbers[m.number]),
+            "minors": None if minors is None else int(minors.get(m.number, 0)),
+        }
+        for m in municipalities
+    ]
     return rows, sum(int(numbers[m.number]) for m in municipalities)

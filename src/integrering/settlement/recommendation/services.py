@@ -24,7 +24,14 @@ def _numbers_of_run(run: ScenarioRun) -> dict[str, int]:
     return {row["kommunenummer"]: int(row["antall"]) for row in run.result["rows"]}
 
 
-def _figures_set(settlement_year: SettlementYear, numbers: dict[str, int]) -> None:
+def _minors_of_run(run: ScenarioRun) -> dict[str, int] | None:
+    """The run's unaccompanied minors per municipality, or None when the run spread no minors' frame."""
+    if run.result.get("minors_total") is None:
+        return None
+    return {row["kommunenummer"]: int(row.get("herav_ema") or 0) for row in run.result["rows"]}
+
+
+def _figures_set(settlement_year: SettlementYear, numbers: dict[str, int], minors: dict[str, int] | None) -> None:
     municipalities = {
         m.number: m for m in Municipality.objects.filter(county_id=settlement_year.county_id, number__in=list(numbers))
     }
@@ -38,13 +45,17 @@ def _figures_set(settlement_year: SettlementYear, numbers: dict[str, int]) -> No
     for number, value in numbers.items():
         municipality = municipalities[number]
         figure = existing.get(municipality.pk)
+        value_minors = None if minors is None else int(minors.get(number, 0))
         if figure is None:
             SettlementFigure.objects.create(
-                settlement_year=settlement_year, municipality=municipality, recommended=value
+                settlement_year=settlement_year,
+                municipality=municipality,
+                recommended=value,
+                recommended_ema=value_minors,
             )
-        elif figure.recommended != value:
-            figure.recommended = value
-            figure.save(update_fields=["recommended"])  # Versioned: bumps the version
+        elif figure.recommended != value or figure.recommended_ema != value_minors:
+            figure.recommended, figure.recommended_ema = value, value_minors
+            figure.save(update_fields=["recommended", "recommended_ema"])  # Versioned: bumps the version
 
 
 @transaction.atomic
@@ -55,10 +66,15 @@ def recommendation_make(
     reason: str = "",
     run: ScenarioRun | None = None,
     numbers: dict[str, int] | None = None,
+    minors: dict[str, int] | None = None,
     description: str = "",
     expected_latest: int | None = None,
 ) -> Recommendation:
     """Make version n + 1 of the year's recommendation from a scenario run (or, for imports, plain numbers).
+
+    The run's unaccompanied minors (when it spread the year's frame for them) are frozen with the numbers
+    (``Recommendation.minors``) and copied to ``SettlementFigure.recommended_ema``; with plain numbers,
+    ``minors`` may give them (each within its municipality's number).
 
     ``expected_latest``: the latest version the user saw (0: none); when someone else has made a newer one
     since, :class:`ConcurrentEdit` (with that version as ``current``) and nothing is written.
@@ -72,11 +88,18 @@ def recommendation_make(
         if run.scenario.settlement_year_id != year.pk:
             raise ApplicationError(_("The run belongs to another settlement year."))
         numbers = _numbers_of_run(run)
+        minors = _minors_of_run(run)
         description = description or method_description(run.inputs)
     if not numbers:
         raise ApplicationError(_("The recommendation must have numbers for at least one municipality."))
     if any(int(v) < 0 for v in numbers.values()):
         raise ApplicationError(_("A recommended number cannot be negative."))
+    if minors is not None:
+        minors = {number: int(minors.get(number, 0)) for number in numbers}
+        if any(not 0 <= minors[n] <= int(numbers[n]) for n in numbers):
+            raise ApplicationError(
+                _("The unaccompanied minors of a municipality must be from 0 to its recommended number.")
+            )
     latest = Recommendation.objects.filter(settlement_year=year).order_by("-version").first()
     version = latest.version + 1 if latest else 1
     reason = (reason or "").strip()
@@ -84,12 +107,13 @@ def recommendation_make(
         raise ApplicationError(
             _("A new version of the recommendation must have a reason for the change."), field="reason"
         )
-    _figures_set(year, numbers)
+    _figures_set(year, numbers, minors)
     recommendation = Recommendation.objects.create(
         settlement_year=year,
         version=version,
         run=run,
         numbers=dict(sorted(numbers.items())),
+        minors=None if minors is None else dict(sorted(minors.items())),
         method_description=description,
         reason=reason,
         chosen_by=user,

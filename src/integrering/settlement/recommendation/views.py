@@ -94,8 +94,13 @@ def recommendation_detail(request, year: int, version: int):
 def recommendation_table(recommendation, rows, total) -> Table:
     year = recommendation.settlement_year
     title = _("Recommendation %(county)s %(year)s") % {"county": year.county.name, "year": year.year}
-    table = Table(["kommunenummer", "navn", "anbefalt"], [], title=title)
-    table.rows = [[r["kommunenummer"], r["navn"], r["antall"]] for r in rows] + [["", _("Sum"), total]]
+    if recommendation.minors is None:
+        table = Table(["kommunenummer", "navn", "anbefalt"], [], title=title)
+        table.rows = [[r["kommunenummer"], r["navn"], r["antall"]] for r in rows] + [["", _("Sum"), total]]
+        return table
+    table = Table(["kommunenummer", "navn", "anbefalt", "herav_ema"], [], title=title)
+    table.rows = [[r["kommunenummer"], r["navn"], r["antall"], r["minors"]] for r in rows]
+    table.rows.append(["", _("Sum"), total, recommendation.minors_total])
     return table
 
 

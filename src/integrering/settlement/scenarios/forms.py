@@ -34,6 +34,17 @@ class ScenarioForm(forms.Form):
             label=_("Minimum lot"), initial=10, help_text=_("Every municipality gets 0 or at least this many.")
         )
     )
+    minors_min_lot = persons_field(
+        forms.IntegerField(
+            label=_("Minimum lot for unaccompanied minors"),
+            required=False,
+            initial=0,
+            help_text=_(
+                "A municipality that gets unaccompanied minors gets at least this many. Empty or 0: no minimum. "
+                "The year's frame for unaccompanied minors is spread over the municipalities that can take them."
+            ),
+        )
+    )
     base = forms.DecimalField(
         label=_("Base per participating municipality"), min_value=0, max_digits=8, decimal_places=2, initial=Decimal(0)
     )
@@ -75,7 +86,8 @@ class ScenarioForm(forms.Form):
     @classmethod
     def initial_from(cls, scenario: Scenario) -> dict:
         initial = {
-            k: getattr(scenario, k) for k in ("name", "description", "method", "total", "min_lot", "base", "version")
+            k: getattr(scenario, k)
+            for k in ("name", "description", "method", "total", "min_lot", "minors_min_lot", "base", "version")
         }
         for c in scenario.criteria:
             initial[f"crit_{c['code']}_use"] = True
@@ -146,6 +158,7 @@ class ScenarioForm(forms.Form):
             "method": data["method"],
             "total": data.get("total"),
             "min_lot": data["min_lot"],
+            "minors_min_lot": data.get("minors_min_lot") or 0,
             "base": data["base"],
             "criteria": criteria,
             "constraints": constraints,

@@ -18,14 +18,17 @@ from django.utils.translation import gettext as _
 from integrering import allocation
 from integrering.municipalities.models import Municipality
 from integrering.settlement.criteria.models import POPULATION, CriterionDefinition, CriterionValue
+from integrering.settlement.figures.models import SettlementFigure
 from integrering.settlement.scenarios.constraints import Constraints
 from integrering.settlement.scenarios.models import Scenario
 from integrering.settlement.scenarios.run_inputs import run_inputs
 from integrering.settlement.years.selectors import municipalities_in_year, names_in_year, population_values
 
 # Bumped when the shape of ``inputs`` or the engine's contract changes (2: ``optimal`` against the
-# formula's quotas with a documented tie rule; a base that leaves no room is refused).
-ENGINE_VERSION = "allocation/2"
+# formula's quotas with a documented tie rule; a base that leaves no room is refused; 3: the year's frame
+# for unaccompanied minors, ``minors_total``/``minors_min_lot`` and ``accepts_minors`` per municipality —
+# inputs without them are run without minors, as before).
+ENGINE_VERSION = "allocation/3"
 
 
 def criterion_values(
@@ -78,6 +81,7 @@ def inputs_build(scenario: Scenario) -> dict:
     values, described = criterion_values(settlement_year.county_id, codes, municipalities, year)
     names = names_in_year(municipalities, year)
     constraints = Constraints.from_json(scenario.constraints)  # the typed structure, checked again
+    refusing = minors_refused(settlement_year)
     rows = []
     for m in municipalities:
         c = constraints.get(m.number)
@@ -91,6 +95,7 @@ def inputs_build(scenario: Scenario) -> dict:
                 "minimum": c.minimum,
                 "cap": c.cap,
                 "reason": c.reason,
+                "accepts_minors": m.pk not in refusing,
             }
         )
     total = scenario.total if scenario.total is not None else settlement_year.total
@@ -106,6 +111,8 @@ def inputs_build(scenario: Scenario) -> dict:
             "min_lot": int(scenario.min_lot),
             "lower_is_better": sorted(code for code, d in described.items() if not d.get("higher_is_better", True)),
         },
+        "minors_total": settlement_year.total_minors,
+        "minors_min_lot": int(scenario.minors_min_lot),
         "criteria": described,
         "municipalities": rows,
         "engine_version": ENGINE_VERSION,
@@ -126,6 +133,7 @@ def engine_arguments(inputs: dict) -> tuple[list[allocation.Municipality], int, 
             fixed=r["fixed"],
             minimum=r["minimum"],
             cap=r["cap"],
+            accepts_minors=r.get("accepts_minors", True),
         )
         for r in inputs["municipalities"]
     ]
@@ -140,20 +148,49 @@ def engine_arguments(inputs: dict) -> tuple[list[allocation.Municipality], int, 
     return municipalities, int(inputs["total"]), parameters, inputs["method"]
 
 
+def minors_refused(settlement_year) -> set[int]:
+    """The ids of the municipalities that cannot take unaccompanied minors this year (the year's figures say
+    so; a municipality without a figure record can)."""
+    return set(
+        SettlementFigure.objects.filter(settlement_year=settlement_year, accepts_minors=False).values_list(
+            "municipality_id", flat=True
+        )
+    )
+
+
 def allocate_from_inputs(inputs: dict) -> allocation.Allocation:
-    """Run the engine on saved inputs. Raises :class:`allocation.AllocationError` (Norwegian message)."""
+    """Run the engine on saved inputs. Raises :class:`allocation.AllocationError` (Norwegian message).
+
+    With the year's frame for unaccompanied minors (``minors_total``), the engine spreads it too, within each
+    municipality's total, over the municipalities that take minors; inputs saved without it run without minors."""
     municipalities, total, parameters, method = engine_arguments(inputs)
-    return allocation.allocate(municipalities, total, parameters, method)
+    minors_total = inputs.get("minors_total")
+    if minors_total is None:
+        return allocation.allocate(municipalities, total, parameters, method)
+    return allocation.allocate(
+        municipalities,
+        total,
+        parameters,
+        method,
+        minors_total=int(minors_total),
+        minors_min_lot=int(inputs.get("minors_min_lot") or 0),
+    )
 
 
 def result_data(result: allocation.Allocation) -> dict:
-    """The JSON stored in ``ScenarioRun.result``."""
-    return {
+    """The JSON stored in ``ScenarioRun.result`` (with minors: ``minors_total``, ``minors_objective`` and, per
+    row, ``herav_ema``, ``ema_kvote``, ``ema_regel``, ``ema_forklaring``)."""
+    data = {
         "total": result.total,
         "method": result.method,
         "objective": round(result.objective, 6),
         "rows": [row.as_dict() for row in result.rows],
     }
+    if result.minors is not None:
+        data["minors_total"] = result.minors.total
+        data["minors_min_lot"] = result.minors.min_lot
+        data["minors_objective"] = round(result.minors.objective, 6)
+    return data
 
 
 def _no(value: float) -> str:
@@ -190,6 +227,23 @@ def method_description(inputs: dict) -> str:
     if used.base:
         sentences.append(_("Each participating municipality gets a base of %(base)s.") % {"base": _no(used.base)})
     sentences.append(_("No municipality gets fewer than %(lot)s unless it gets 0.") % {"lot": used.min_lot})
+    if used.minors_total is not None:
+        sentences.append(
+            _(
+                "Of the total, %(minors)s unaccompanied minors are distributed in proportion to the same quotas over "
+                "the municipalities that can take them, none more than its own number."
+            )
+            % {"minors": used.minors_total}
+        )
+        if used.minors_min_lot:
+            sentences.append(
+                _("A municipality that gets unaccompanied minors gets at least %(lot)s.") % {"lot": used.minors_min_lot}
+            )
+        if used.refusing_minors:
+            sentences.append(
+                _("Cannot take unaccompanied minors: %(list)s.")
+                % {"list": ", ".join(f"{number} {name}" for number, name in used.refusing_minors)}
+            )
     for kind, label in (
         ("excluded", _("Excluded (gets 0)")),
         ("fixed", _("Fixed number")),

@@ -31,6 +31,7 @@ class Scenario(Versioned):
     method = models.CharField(_("method"), max_length=24, choices=Method.choices, default=Method.OPTIMAL)
     total = models.PositiveIntegerField(_("total to distribute"), null=True, blank=True)
     min_lot = models.PositiveIntegerField(_("minimum lot"), default=10)
+    minors_min_lot = models.PositiveIntegerField(_("minimum lot for unaccompanied minors"), default=0)
     base = models.DecimalField(_("base per participating municipality"), max_digits=8, decimal_places=2, default=0)
     criteria = models.JSONField(_("criteria and weights"), default=list)
     constraints = models.JSONField(_("exclusions, fixed numbers and caps"), default=dict)

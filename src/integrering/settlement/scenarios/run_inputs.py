@@ -58,6 +58,9 @@ class RunInputs:
     criteria: list[CriterionUsed]
     constraints: list[ConstraintUsed]
     values: list[tuple[str, str, list[float | None]]] = field(default_factory=list)  # number, name, per criterion
+    minors_total: int | None = None  # the year's frame for unaccompanied minors (None: not spread)
+    minors_min_lot: int = 0
+    refusing_minors: list[tuple[str, str]] = field(default_factory=list)  # number, name: cannot take minors
 
     def with_constraint(self, kind: str) -> list[ConstraintUsed]:
         """The municipalities with an exclusion, a fixed number, a minimum or a cap (``kind``)."""
@@ -99,4 +102,9 @@ def run_inputs(inputs: dict) -> RunInputs:
         criteria=criteria,
         constraints=constraints,
         values=values,
+        minors_total=inputs.get("minors_total"),
+        minors_min_lot=int(inputs.get("minors_min_lot") or 0),
+        refusing_minors=[
+            (row["number"], row["name"]) for row in inputs["municipalities"] if not row.get("accepts_minors", True)
+        ],
     )

@@ -36,7 +36,17 @@ from integrering.settlement.scenarios.models import Method, Scenario, ScenarioRu
 from integrering.settlement.years.models import SettlementYear
 from integrering.settlement.years.selectors import municipalities_in_year
 
-SCENARIO_FIELDS = ("name", "description", "method", "total", "min_lot", "base", "criteria", "constraints")
+SCENARIO_FIELDS = (
+    "name",
+    "description",
+    "method",
+    "total",
+    "min_lot",
+    "minors_min_lot",
+    "base",
+    "criteria",
+    "constraints",
+)
 
 
 def constraints_validate(constraints: dict) -> dict:
@@ -63,7 +73,11 @@ def criteria_validate(criteria: list[dict]) -> None:
 
 def numbers_validate(data: dict) -> None:
     """The total and the minimum lot are numbers of persons: whole, 0 or more, at most a million."""
-    for key, label in (("total", _("The total")), ("min_lot", _("The minimum lot"))):
+    for key, label in (
+        ("total", _("The total")),
+        ("min_lot", _("The minimum lot")),
+        ("minors_min_lot", _("The minimum lot for unaccompanied minors")),
+    ):
         value = data.get(key)
         if value is not None and (not isinstance(value, int) or not 0 <= value <= MAX_PERSONS):
             raise ScenarioInvalid(

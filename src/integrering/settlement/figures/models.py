@@ -15,6 +15,7 @@ from integrering.settlement.years.models import SettlementYear
 
 FIGURE_FIELDS = (
     "recommended",
+    "original_requested",
     "requested",
     "requested_ema",
     "decided",
@@ -31,6 +32,14 @@ class SettlementFigure(Versioned):
     settlement_year = models.ForeignKey(SettlementYear, on_delete=models.CASCADE, related_name="figures")
     municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="settlement_figures")
     recommended = models.PositiveIntegerField(_("recommended"), null=True, blank=True)
+    original_requested = models.PositiveIntegerField(
+        _("original request"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "IMDi's first request of the year, when the request was changed later (IMDi's «Opprinnelig anmodning»)."
+        ),
+    )
     requested = models.PositiveIntegerField(_("requested"), null=True, blank=True)
     requested_ema = models.PositiveIntegerField(_("requested, unaccompanied minors"), null=True, blank=True)
     decided = models.PositiveIntegerField(_("decided"), null=True, blank=True)

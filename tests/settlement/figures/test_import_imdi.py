@@ -186,3 +186,44 @@ def test_the_original_request_is_shown_beside_the_request_on_the_year_page(count
     header = page[page.index("Opprinnelig anmodet</abbr>") :]
     assert header.index("Anmodet</abbr>") < header.index("Vedtatt</abbr>")  # the original request, then the current
     assert '<td class="num">150</td><td class="num">140</td>' in page.replace("\xa0", "")
+
+
+@pytest.mark.django_db
+def test_more_minors_than_persons_names_the_minors_row(county, tmp_path):
+    content = HEADER + (
+        "5001;Trondheim;Anmodning om bosetting;Personer;2024;5\n"
+        "5006;Steinkjer;Anmodning om bosetting;Personer;2024;3\n"
+        "5001;Trondheim;Anmodning om bosetting;Enslige mindreårige;2024;10\n"
+    )
+    code, out, err = run("import-settlement", write(tmp_path, content.encode("iso-8859-1")), "--county", "50")
+    assert code == 2
+    assert "Rad 4, kolonne «Antall»: enslige mindreårige (10) er flere enn «anmodet» (5)." in err
+    assert not SettlementYear.objects.exists()
+
+
+@pytest.mark.django_db
+def test_an_xlsx_download_with_number_cells_is_read(county, tmp_path):
+    import io
+
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["Kommunenummer", "Kommune", "Anmodning, vedtak og faktisk bosetting", "Enhet", "År", "Antall"])
+    sheet.append([5001, "Trondheim", "Vedtak om bosetting", "Personer", 2024, 77])
+    sheet.append([301, "Oslo", "Vedtak om bosetting", "Personer", 2024, 900])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    code, out, err = run("import-settlement", write(tmp_path, buffer.getvalue(), "imdi.xlsx"), "--county", "50")
+    assert code == 0, err
+    assert figure("5001", 2024).decided == 77
+    assert "1 rad om et annet fylkes kommuner ble hoppet over." in out
+
+
+@pytest.mark.django_db
+def test_a_dry_run_lists_the_changes_per_year_and_writes_nothing(county, tmp_path):
+    code, out, err = run("import-settlement", write(tmp_path, LONG), "--county", "50", "--dry-run")
+    assert code == 0, err
+    assert "2024 5001 Trondheim: opprinnelig_anmodet tom → 150" in out
+    assert "Prøvekjøring: 2023:" in out and "Ingenting ble lagret." in out
+    assert not SettlementYear.objects.exists()

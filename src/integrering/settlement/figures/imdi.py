@@ -158,6 +158,8 @@ class ImdiFile:
     """What an IMDi file holds for a county: per year the rows (municipality, values) and their file rows."""
 
     years: dict[int, list[tuple[Municipality, dict, int]]] = field(default_factory=dict)
+    field_rows: dict[tuple[int, int], dict[str, int]] = field(default_factory=dict)  # (year, municipality) → rows
+    amount_header: str = "Antall"
     errors: list[str] = field(default_factory=list)
     other_county_rows: int = 0
     suppressed: dict[int, int] = field(default_factory=dict)
@@ -216,6 +218,7 @@ def imdi_read(table: list[list], county, *, year: int | None = None) -> ImdiFile
     index = Municipalities()
     result.first_year = index.first_year
     headers = parsed.headers
+    result.amount_header = headers["amount"]
     values: dict[int, dict[Municipality, dict]] = defaultdict(dict)
     first_row: dict[tuple[int, int], int] = {}
     seen: dict[tuple[int, int, str], int] = {}
@@ -263,6 +266,7 @@ def imdi_read(table: list[list], county, *, year: int | None = None) -> ImdiFile
             )
             continue
         seen[key] = row.number
+        result.field_rows.setdefault((row_year, municipality.pk), {})[name] = row.number
         if amount is SUPPRESSED_FIGURE:
             result.suppressed[row_year] = result.suppressed.get(row_year, 0) + 1
             amount = None
@@ -295,7 +299,12 @@ def imdi_plans(
         names = {name for _m, figures, _n in rows for name in figures}
         plan.columns = [column for column, name in _FILE_COLUMN.items() if name in names]
         plan.rows = [(municipality, dict(figures)) for municipality, figures, _n in rows]
-        compare_with_stored(plan, [number for _m, _f, number in rows])
+        compare_with_stored(
+            plan,
+            [number for _m, _f, number in rows],
+            field_rows=[read.field_rows[(row_year, municipality.pk)] for municipality, _f, _n in rows],
+            column=read.amount_header,
+        )
         plans.append(plan)
     return plans, read
 

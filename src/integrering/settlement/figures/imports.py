@@ -446,8 +446,13 @@ def _is_total_row(row: ParsedRow) -> bool:
     return row.get("kommunenummer") is None and name is not None and fold(name) in TOTAL_LABELS
 
 
-def compare_with_stored(plan: ImportPlan, row_numbers: list[int]) -> None:
-    """Fill ``plan.changes`` and check minors ≤ total against what the stored record would become."""
+def compare_with_stored(
+    plan: ImportPlan, row_numbers: list[int], field_rows: list[dict] | None = None, column: str | None = None
+) -> None:
+    """Fill ``plan.changes`` and check minors ≤ total against what the stored record would become.
+
+    ``field_rows`` and ``column`` (IMDi's long format, one figure a row): per planned row, the file row of each
+    figure, and the column the figures are in; an error then names that row and column."""
     settlement_year = SettlementYear.objects.filter(county_id=plan.county_id, year=plan.year).first()
     stored = {}
     frozen = False  # a recommendation is frozen: «anbefalt» changes only by a new version of it, with a reason
@@ -455,19 +460,22 @@ def compare_with_stored(plan: ImportPlan, row_numbers: list[int]) -> None:
         stored = {f.municipality_id: f for f in SettlementFigure.objects.filter(settlement_year=settlement_year)}
         frozen = settlement_year.recommendations.exists()
     file_fields = {DETAIL_COLUMNS[c] for c in plan.detail_columns}
-    for (municipality, values), row_number in zip(plan.rows, row_numbers, strict=True):
+    for position, ((municipality, values), row_number) in enumerate(zip(plan.rows, row_numbers, strict=True)):
         old = _stored_values(stored.get(municipality.pk))
         merged = {name: values.get(name, old[name]) for name in COLUMNS.values()}
         for ema, main in EMA_PAIRS:
             if merged[ema] is not None and merged[main] is not None and merged[ema] > merged[main]:
-                column = FIELD_COLUMN[ema] if ema in values else FIELD_COLUMN[main]
+                named = ema if ema in values else main
+                where, row = FIELD_COLUMN[named], row_number
+                if field_rows is not None and column is not None:
+                    where, row = column, field_rows[position].get(named, row_number)
                 plan.errors.append(
                     _(
                         "Row %(row)s, column «%(column)s»: unaccompanied minors (%(minors)s) are more than «%(main)s» (%(total)s)."
                     )
                     % {
-                        "row": row_number,
-                        "column": column,
+                        "row": row,
+                        "column": where,
                         "minors": merged[ema],
                         "main": FIELD_COLUMN[main],
                         "total": merged[main],

@@ -227,3 +227,10 @@ def test_a_dry_run_lists_the_changes_per_year_and_writes_nothing(county, tmp_pat
     assert "2024 5001 Trondheim: opprinnelig_anmodet tom → 150" in out
     assert "Prøvekjøring: 2023:" in out and "Ingenting ble lagret." in out
     assert not SettlementYear.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_municipality_page_shows_the_original_request_under_the_request(county, adviser, client_for, tmp_path):
+    assert run("import-settlement", write(tmp_path, LONG), "--county", "50", "--year", "2024")[0] == 0
+    page = client_for(adviser).get("/kommuner/5001/").content.decode()
+    assert "opprinnelig 150" in page

@@ -10,9 +10,23 @@ import polib
 ROOT = pathlib.Path(__file__).resolve().parents[2] / "src" / "integrering" / "settlement"
 GETTEXT = {"_", "gettext", "gettext_lazy", "gettext_noop", "ngettext", "ngettext_lazy", "pgettext", "pgettext_lazy"}
 NORWEGIAN = re.compile(r"[æøåÆØÅ]")
+# Module-level constants that hold a file format's own (Norwegian) vocabulary, matched in files and never shown as
+# the application's text: IMDi's categories, units and column header.
+FILE_VOCABULARY = {"figures/imdi.py": {"CATEGORIES", "UNITS", "YEAR_HEADER"}}
 
 
-def _offenders(tree: ast.AST) -> list[int]:
+def _vocabulary(tree: ast.AST, names: set[str]) -> set[int]:
+    """The ids of the constants assigned at module level to one of ``names``."""
+    return {
+        id(constant)
+        for node in getattr(tree, "body", [])
+        if isinstance(node, ast.Assign) and any(getattr(target, "id", None) in names for target in node.targets)
+        for constant in ast.walk(node.value)
+    }
+
+
+def _offenders(tree: ast.AST, vocabulary: set[str] = frozenset()) -> list[int]:
+    allowed = _vocabulary(tree, vocabulary)
     docstrings = {
         id(node.body[0].value)
         for node in ast.walk(tree)
@@ -33,6 +47,7 @@ def _offenders(tree: ast.AST) -> list[int]:
         and NORWEGIAN.search(node.value)
         and id(node) not in docstrings
         and id(node) not in inside_gettext
+        and id(node) not in allowed
     ]
 
 
@@ -41,7 +56,10 @@ def test_no_norwegian_literal_bypasses_gettext():
     for path in sorted(ROOT.rglob("*.py")):
         if "migrations" in path.parts:
             continue
-        found += [f"{path.relative_to(ROOT)}:{line}" for line in _offenders(ast.parse(path.read_text()))]
+        name = str(path.relative_to(ROOT))
+        found += [
+            f"{name}:{line}" for line in _offenders(ast.parse(path.read_text()), FILE_VOCABULARY.get(name, set()))
+        ]
     assert found == []
 
 

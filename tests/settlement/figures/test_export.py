@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 from integrering.settlement.figures import exports, imports, services
 from integrering.settlement.models import SettlementYear
 
-HEADER = "kommunenummer;kommune;anbefalt;anmodet;anmodet_ema;vedtatt;vedtatt_ema;bosatt;bosatt_ema;avtalt_ikke_bosatt;anbefalt_ema"
+HEADER = "kommunenummer;kommune;anbefalt;anmodet;anmodet_ema;vedtatt;vedtatt_ema;bosatt;bosatt_ema;avtalt_ikke_bosatt;anbefalt_ema;opprinnelig_anmodet"
 
 
 def load(county, text, year=2024):

@@ -186,7 +186,7 @@ def test_the_xlsx_export_has_a_sources_sheet_and_the_csv_keeps_its_columns(count
     header = exports.table_csv(exports.settlement_table(year)).decode("utf-8-sig").splitlines()[0]
     assert header == (
         "kommunenummer;kommune;anbefalt;anmodet;anmodet_ema;vedtatt;vedtatt_ema;bosatt;bosatt_ema;avtalt_ikke_bosatt;"
-        "anbefalt_ema"
+        "anbefalt_ema;opprinnelig_anmodet"
     )
     workbook = load_workbook(io.BytesIO(exports.settlement_export(year, fmt="xlsx")[0]))
     assert workbook.sheetnames == ["Bosetting", "Kilder"]

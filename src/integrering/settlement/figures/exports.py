@@ -33,6 +33,7 @@ SETTLEMENT_COLUMNS = [
     # Last, so that files in the earlier layout keep their columns: of the recommended, unaccompanied minors
     # (the frozen recommendation's; the import leaves it alone, only a new version of the recommendation sets it).
     ("anbefalt_ema", "recommended_ema"),
+    ("opprinnelig_anmodet", "original_requested"),  # last: the earlier columns keep their places
 ]
 HEADER = ["kommunenummer", "kommune", *[c for c, _ in SETTLEMENT_COLUMNS]]
 SUPPRESSED = "<5"

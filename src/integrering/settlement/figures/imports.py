@@ -10,6 +10,8 @@
   0 means zero. A file therefore states everything it has columns for.
 - A total row (no ``kommunenummer``, ``kommune`` «Sum», as in this application's own export) is skipped,
   so an exported file imports back unchanged.
+- IMDi's own statistics files (long format, one row per municipality, category, unit and year) are detected
+  from the header and read by :mod:`.imdi`.
 - Everything is validated first; any error (row and column named, in Norwegian) means nothing is written.
   Applying the same file twice changes nothing the second time.
 """
@@ -26,6 +28,7 @@ from django.utils.translation import gettext_noop
 from integrering.core.exceptions import ApplicationError
 from integrering.core.file_errors import table_error_message, table_error_messages
 from integrering.municipalities.models import Municipality
+from integrering.settlement.figures.imdi import imdi_plans, is_imdi_header
 from integrering.settlement.figures.models import SettlementFigure
 from integrering.settlement.figures.services import EMA_PAIRS
 from integrering.settlement.figures.sources import (
@@ -58,6 +61,7 @@ from integrering.tabular import read_table as columns_read
 # File column → model field.
 COLUMNS = {
     "anbefalt": "recommended",
+    "opprinnelig_anmodet": "original_requested",
     "anmodet": "requested",
     "anmodet_ema": "requested_ema",
     "vedtatt": "decided",
@@ -281,12 +285,38 @@ def import_plan(
         plan.errors.append(_("The file is empty."))
         return plan
     header_number, first_row = numbered[0]
+    if is_imdi_header(first_row):
+        return _imdi_plan(plan, county, table, content, filename)
     header, key_column = _read_header(plan, first_row, header_number)
     if plan.errors:
         return plan
     plan.errors.extend(formula_errors(content, filename, known={*COLUMNS, *DETAIL_COLUMNS, key_column}))
     row_numbers = _read_rows(plan, table, key_column, county)
-    _compare_with_stored(plan, row_numbers)
+    compare_with_stored(plan, row_numbers)
+    return plan
+
+
+def is_imdi_table(table: list[list]) -> bool:
+    """Whether the table's first non-blank row is the header of IMDi's long format."""
+    first = next((row for row in table if any(str(c).strip() for c in row if c is not None)), [])
+    return is_imdi_header(first)
+
+
+def _imdi_plan(plan: ImportPlan, county, table: list[list], content: bytes, filename: str) -> ImportPlan:
+    """The plan for ``plan.year`` from IMDi's long format (:mod:`.imdi`); the file's other years are noted."""
+    plan.errors.extend(formula_errors(content, filename, known={"antall"}, normalise=normalise_header))
+    plans, read = imdi_plans(county=county, table=table, year=plan.year, document=plan.document)
+    plan.errors.extend(read.errors)
+    for this_year in plans:
+        plan.rows, plan.changes, plan.columns = this_year.rows, this_year.changes, this_year.columns
+        plan.errors.extend(this_year.errors)
+    plan.warnings.extend(read.notes(plan.year))
+    others = sorted(read.file_years - {plan.year})
+    if others:
+        plan.warnings.append(
+            _("The file also has figures for %(years)s; only %(year)s is imported here.")
+            % {"years": ", ".join(map(str, others)), "year": plan.year}
+        )
     return plan
 
 
@@ -416,8 +446,13 @@ def _is_total_row(row: ParsedRow) -> bool:
     return row.get("kommunenummer") is None and name is not None and fold(name) in TOTAL_LABELS
 
 
-def _compare_with_stored(plan: ImportPlan, row_numbers: list[int]) -> None:
-    """Fill ``plan.changes`` and check minors ≤ total against what the stored record would become."""
+def compare_with_stored(
+    plan: ImportPlan, row_numbers: list[int], field_rows: list[dict] | None = None, column: str | None = None
+) -> None:
+    """Fill ``plan.changes`` and check minors ≤ total against what the stored record would become.
+
+    ``field_rows`` and ``column`` (IMDi's long format, one figure a row): per planned row, the file row of each
+    figure, and the column the figures are in; an error then names that row and column."""
     settlement_year = SettlementYear.objects.filter(county_id=plan.county_id, year=plan.year).first()
     stored = {}
     frozen = False  # a recommendation is frozen: «anbefalt» changes only by a new version of it, with a reason
@@ -425,19 +460,22 @@ def _compare_with_stored(plan: ImportPlan, row_numbers: list[int]) -> None:
         stored = {f.municipality_id: f for f in SettlementFigure.objects.filter(settlement_year=settlement_year)}
         frozen = settlement_year.recommendations.exists()
     file_fields = {DETAIL_COLUMNS[c] for c in plan.detail_columns}
-    for (municipality, values), row_number in zip(plan.rows, row_numbers, strict=True):
+    for position, ((municipality, values), row_number) in enumerate(zip(plan.rows, row_numbers, strict=True)):
         old = _stored_values(stored.get(municipality.pk))
         merged = {name: values.get(name, old[name]) for name in COLUMNS.values()}
         for ema, main in EMA_PAIRS:
             if merged[ema] is not None and merged[main] is not None and merged[ema] > merged[main]:
-                column = FIELD_COLUMN[ema] if ema in values else FIELD_COLUMN[main]
+                named = ema if ema in values else main
+                where, row = FIELD_COLUMN[named], row_number
+                if field_rows is not None and column is not None:
+                    where, row = column, field_rows[position].get(named, row_number)
                 plan.errors.append(
                     _(
                         "Row %(row)s, column «%(column)s»: unaccompanied minors (%(minors)s) are more than «%(main)s» (%(total)s)."
                     )
                     % {
-                        "row": row_number,
-                        "column": column,
+                        "row": row,
+                        "column": where,
                         "minors": merged[ema],
                         "main": FIELD_COLUMN[main],
                         "total": merged[main],

@@ -15,6 +15,7 @@ from integrering.settlement.years.models import SettlementYear
 
 FIGURE_FIELDS = (
     "recommended",
+    "original_requested",
     "requested",
     "requested_ema",
     "decided",
@@ -40,6 +41,14 @@ class SettlementFigure(Versioned):
         _("can take unaccompanied minors"),
         default=True,
         help_text=_("A scenario spreads the county's frame for unaccompanied minors only over these municipalities."),
+    )
+    original_requested = models.PositiveIntegerField(
+        _("original request"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "IMDi's first request of the year, when the request was changed later (IMDi's «Opprinnelig anmodning»)."
+        ),
     )
     requested = models.PositiveIntegerField(_("requested"), null=True, blank=True)
     requested_ema = models.PositiveIntegerField(_("requested, unaccompanied minors"), null=True, blank=True)

@@ -19,6 +19,7 @@ from integrering.settlement.years.selectors import municipalities_with_name_and_
 # Short column headings for the figures (the model's verbose names are the long form).
 FIGURE_LABELS = {
     "recommended": _("Recommended"),
+    "original_requested": _("Originally requested"),
     "requested": _("Requested"),
     "requested_ema": _("of which UM"),
     "decided": _("Decided"),

@@ -180,3 +180,10 @@ def figures_apply(
         figure.save()
         changed += 1
     return settlement_year, changed
+
+
+@transaction.atomic
+def figures_apply_years(*, county: County, plans: Iterable) -> dict[int, int]:
+    """Write several years' imported values (IMDi's files) in one transaction: all years or none.
+    ``plans``: :class:`~.imports.ImportPlan` objects without errors. Returns the records changed per year."""
+    return {plan.year: figures_apply(county=county, year=plan.year, rows=plan.rows)[1] for plan in plans}

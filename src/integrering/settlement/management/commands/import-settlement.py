@@ -1,4 +1,7 @@
-"""``integrering import-settlement FILE --county 50 --year 2024 [--dato DATO] [--kilde TEKST] [--dry-run]``.
+"""``integrering import-settlement FILE --county 50 [--year 2024] [--dato DATO] [--kilde TEKST] [--dry-run]``.
+
+``--year`` is needed for the application's own columns; an IMDi statistics file (long format, see
+:mod:`integrering.settlement.figures.imdi`) imports every year in it without ``--year``, or only ``--year``.
 
 Exit 0 on success; exit 2 with Norwegian messages naming row and column when anything is wrong, and
 then nothing is written. A year that does not exist yet is created. ``--dato``/``--kilde`` are the date
@@ -14,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from integrering.core.models import County
 from integrering.settlement.errors import InvalidFigures
 from integrering.settlement.figures import imports, services
+from integrering.settlement.figures.imdi import imdi_plans
 from integrering.settlement.figures.sources import Document, display
 from integrering.settlement.management.cli_support import (
     NorwegianErrors,
@@ -31,13 +35,19 @@ NOTHING_SAVED = gettext_lazy("Nothing was saved.")
 
 class Command(NorwegianErrors, BaseCommand):
     help = gettext_lazy(
-        "Import IMDi's figures (requested, decided, settled …) from CSV or XLSX for one county and one year."
+        "Import IMDi's figures (requested, decided, settled …) from CSV or XLSX for one county: one year, or "
+        "every year of an IMDi statistics file."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", metavar="FIL")
         parser.add_argument("--county", required=True, help=_("county number, e.g. 50"))
-        parser.add_argument("--year", required=True, type=year_argument, help=_("the settlement year, e.g. 2024"))
+        parser.add_argument(
+            "--year",
+            type=year_argument,
+            default=None,
+            help=_("the settlement year, e.g. 2024 (for an IMDi statistics file: all years in it when omitted)"),
+        )
         parser.add_argument(
             "--dato",
             type=date_argument,
@@ -54,7 +64,9 @@ class Command(NorwegianErrors, BaseCommand):
         )
         parser.add_argument("--dry-run", action="store_true", help=_("show what would change, write nothing"))
 
-    def handle(self, *args, file: str, county: str, year: int, dato, kilde: str, dry_run: bool, **options) -> None:
+    def handle(
+        self, *args, file: str, county: str, year: int | None, dato, kilde: str, dry_run: bool, **options
+    ) -> None:
         path = Path(file)
         if not path.is_file():
             fail([_("Could not find the file %(file)s.") % {"file": file}])
@@ -70,6 +82,11 @@ class Command(NorwegianErrors, BaseCommand):
         county_obj = County.objects.filter(number=county.zfill(2)).first()
         if county_obj is None:
             fail([_("Unknown county number: %(county)s.") % {"county": county}])
+        if imports.is_imdi_table(table):
+            self._imdi(file, county_obj, year, table, Document(dato, kilde), dry_run)
+            return
+        if year is None:
+            fail([_("Give the year with --year (only IMDi's statistics files have the year in the file).")])
         plan = imports.import_plan(
             county=county_obj,
             year=year,
@@ -108,3 +125,43 @@ class Command(NorwegianErrors, BaseCommand):
                 "changed": changed,
             }
         )
+
+    def _imdi(self, file: str, county, year: int | None, table: list[list], document: Document, dry_run: bool) -> None:
+        """IMDi's long format: every year in the file (or only ``year``), all years in one transaction."""
+        plans, read = imdi_plans(county=county, table=table, year=year, document=document)
+        errors = read.errors + [error for plan in plans for error in plan.errors]
+        if errors:
+            fail([f"{file}: {e}" for e in errors] + [NOTHING_SAVED])
+        for note in read.notes():
+            self.stdout.write(note)
+        for plan in plans:
+            for change in plan.changes:
+                self.stdout.write(
+                    f"{plan.year} {change.municipality}: {change.column} {display(change.old)} → {display(change.new)}"
+                )
+        if dry_run:
+            for plan in plans:
+                self.stdout.write(
+                    _("Dry run: %(year)s: %(values)s in %(municipalities)s would have been changed.")
+                    % {
+                        "year": plan.year,
+                        "values": values_text(len(plan.changes)),
+                        "municipalities": municipalities_text(plan.changed_municipalities),
+                    }
+                )
+            self.stdout.write(str(NOTHING_SAVED))
+            return
+        try:
+            changed = services.figures_apply_years(county=county, plans=plans)
+        except InvalidFigures as error:
+            fail([error.user_message, NOTHING_SAVED])
+        for plan in plans:
+            self.stdout.write(
+                _("Imported %(municipalities)s for %(county)s %(year)s; %(changed)s changed.")
+                % {
+                    "municipalities": municipalities_text(len(plan.rows)),
+                    "county": county.name,
+                    "year": plan.year,
+                    "changed": changed[plan.year],
+                }
+            )

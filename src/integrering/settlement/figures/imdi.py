@@ -51,14 +51,18 @@ PERSONS, MINORS = "persons", "minors"
 CATEGORIES = {
     "Anmodning om bosetting": REQUESTED,
     "Anmodning": REQUESTED,
-    "Vedtak om bosetting": DECIDED,
-    "Vedtak": DECIDED,
+    "Vedtak om bosetting": DECIDED,  # i18n: not user text
+    "Vedtak": DECIDED,  # i18n: not user text
     "Faktisk bosetting": SETTLED,
     "Bosatt": SETTLED,
     "Opprinnelig anmodning": ORIGINAL,
 }
-UNITS = {"Personer": PERSONS, "Enslige mindreårige": MINORS, "Enslige mindreårige flyktninger": MINORS}
-YEAR_HEADER = "År"
+UNITS = {
+    "Personer": PERSONS,
+    "Enslige mindreårige": MINORS,  # i18n: not user text
+    "Enslige mindreårige flyktninger": MINORS,  # i18n: not user text
+}
+YEAR_HEADER = "År"  # i18n: not user text
 # CATEGORIES, UNITS and YEAR_HEADER are IMDi's file vocabulary (matched in files, never translated): the gettext
 # guard (tests/settlement/test_gettext.py) lists them as such.
 # (category, unit) → model field; the original request of minors has no field and is left out (noted).
@@ -96,10 +100,10 @@ def _amount(value):
 
 COLUMNS = (
     Column("number", "Kommunenummer", required=True, blank=False, parse=municipality_number()),
-    Column("name", "Kommune", parse=text()),
+    Column("name", "Kommune", parse=text()),  # i18n: not user text
     Column(
         "category",
-        "Anmodning, vedtak og faktisk bosetting",
+        "Anmodning, vedtak og faktisk bosetting",  # i18n: not user text
         aliases=("Bosetting",),
         required=True,
         blank=False,

@@ -42,7 +42,14 @@ _COUNTY_READ = {Perm.HOME, Perm.VIEW_MUNICIPALITIES, Perm.VIEW_SETTLEMENT, Perm.
 POLICY: dict[Role, frozenset[Perm]] = {
     Role.COUNTY_ADMIN: frozenset(
         _COUNTY_READ
-        | {Perm.MANAGE_CONTACTS, Perm.MANAGE_USERS, Perm.VIEW_AUDIT, Perm.MANAGE_EMAIL, Perm.MANAGE_LETTERS, Perm.EDIT_SETTLEMENT}
+        | {
+            Perm.MANAGE_CONTACTS,
+            Perm.MANAGE_USERS,
+            Perm.VIEW_AUDIT,
+            Perm.MANAGE_EMAIL,
+            Perm.MANAGE_LETTERS,
+            Perm.EDIT_SETTLEMENT,
+        }
     ),
     Role.ADVISER: frozenset(_COUNTY_READ | {Perm.EDIT_SETTLEMENT}),
     Role.CAREER_COUNSELLOR: frozenset(

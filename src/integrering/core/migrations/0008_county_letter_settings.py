@@ -5,33 +5,46 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0007_audit_scope_and_read_index'),
+        ("core", "0007_audit_scope_and_read_index"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CountyLetterSettings',
+            name="CountyLetterSettings",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False, verbose_name='version')),
-                ('letter_name', models.CharField(blank=True, max_length=150, verbose_name='name in letters')),
-                ('postal_address', models.TextField(blank=True, verbose_name='postal address')),
-                ('visiting_address', models.CharField(blank=True, max_length=200, verbose_name='visiting address')),
-                ('organisation_number', models.CharField(blank=True, max_length=9, verbose_name='organisation number')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-mail address')),
-                ('phone', models.CharField(blank=True, max_length=30, verbose_name='telephone')),
-                ('signer_title', models.CharField(blank=True, max_length=100, verbose_name='title of the signer')),
-                ('case_officer_title', models.CharField(blank=True, max_length=100, verbose_name='title of the case officer')),
-                ('addressee', models.TextField(blank=True, verbose_name='addressee')),
-                ('recommendation_body', models.TextField(blank=True, verbose_name='text of the letter with the recommendation')),
-                ('attachments', models.TextField(blank=True, verbose_name='attachments')),
-                ('county', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='letter_settings', to='core.county', verbose_name='county')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("version", models.PositiveIntegerField(default=1, editable=False, verbose_name="version")),
+                ("letter_name", models.CharField(blank=True, max_length=150, verbose_name="name in letters")),
+                ("postal_address", models.TextField(blank=True, verbose_name="postal address")),
+                ("visiting_address", models.CharField(blank=True, max_length=200, verbose_name="visiting address")),
+                ("organisation_number", models.CharField(blank=True, max_length=9, verbose_name="organisation number")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="e-mail address")),
+                ("phone", models.CharField(blank=True, max_length=30, verbose_name="telephone")),
+                ("signer_title", models.CharField(blank=True, max_length=100, verbose_name="title of the signer")),
+                (
+                    "case_officer_title",
+                    models.CharField(blank=True, max_length=100, verbose_name="title of the case officer"),
+                ),
+                ("addressee", models.TextField(blank=True, verbose_name="addressee")),
+                (
+                    "recommendation_body",
+                    models.TextField(blank=True, verbose_name="text of the letter with the recommendation"),
+                ),
+                ("attachments", models.TextField(blank=True, verbose_name="attachments")),
+                (
+                    "county",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="letter_settings",
+                        to="core.county",
+                        verbose_name="county",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'letter settings',
-                'verbose_name_plural': 'letter settings',
+                "verbose_name": "letter settings",
+                "verbose_name_plural": "letter settings",
             },
         ),
     ]

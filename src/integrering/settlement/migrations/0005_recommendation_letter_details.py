@@ -6,31 +6,44 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('settlement', '0004_county_owned'),
+        ("settlement", "0004_county_owned"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='recommendation',
-            name='case_officer',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='case officer'),
+            model_name="recommendation",
+            name="case_officer",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="case officer",
+            ),
         ),
         migrations.AddField(
-            model_name='recommendation',
-            name='our_reference',
-            field=models.CharField(blank=True, max_length=100, verbose_name='our reference'),
+            model_name="recommendation",
+            name="our_reference",
+            field=models.CharField(blank=True, max_length=100, verbose_name="our reference"),
         ),
         migrations.AddField(
-            model_name='recommendation',
-            name='signer',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='signer'),
+            model_name="recommendation",
+            name="signer",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="signer",
+            ),
         ),
         migrations.AddField(
-            model_name='recommendation',
-            name='their_reference',
-            field=models.CharField(blank=True, max_length=100, verbose_name='your reference'),
+            model_name="recommendation",
+            name="their_reference",
+            field=models.CharField(blank=True, max_length=100, verbose_name="your reference"),
         ),
     ]

@@ -32,7 +32,12 @@ class Recommendation(models.Model):
         verbose_name=_("case officer"),
     )
     signer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("signer")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("signer"),
     )
     our_reference = models.CharField(_("our reference"), max_length=100, blank=True)
     their_reference = models.CharField(_("your reference"), max_length=100, blank=True)

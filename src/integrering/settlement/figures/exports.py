@@ -50,10 +50,7 @@ def settlement_table(settlement_year: SettlementYear, *, public: bool = False) -
         figures = [row.value(name) for _, name in SETTLEMENT_COLUMNS]
         cells: list[int | str | None] = [_public(v) for v in figures] if public else list(figures)
         table.rows.append([row.municipality.number, row.name, *cells])
-    total_row: list[int | str | None] = [
-        "",
-        _("Sum"),
-    ]  # «Sum»: the import skips it (a total row), so an export imports back
+    total_row: list[int | str | None] = ["", _("Sum")]  # «Sum»: the import skips it (a total row), so an export imports back
     for index, (_column, name) in enumerate(SETTLEMENT_COLUMNS, start=2):
         total = totals[name]
         value: int | str | None = total.sum

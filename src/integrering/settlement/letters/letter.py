@@ -27,25 +27,36 @@ def _person(user) -> str:
     return (user.get_full_name() or user.username) if user is not None else ""
 
 
+def _in_sentence(name: str) -> str:
+    """«Folketall 1. januar» → «folketall 1. januar» inside a sentence (an abbreviation like «IMDi» stays)."""
+    return name[:1].lower() + name[1:] if name[1:2].islower() else name
+
+
 def criteria_prose(recommendation: Recommendation) -> str:
     """The method and criteria as sentences (for the body's ``{kriterier}``)."""
     if recommendation.run is None:
         return recommendation.method_description or ""
     used = run_inputs(recommendation.run.inputs)
+    methods = {
+        "optimal": _("optimal distribution (least possible deviation from the quotas)"),
+        "sainte-lague": _("Sainte-Laguë's method"),
+        "dhondt": _("d'Hondt's method"),
+        "largest-remainder": _("the largest remainder method (Hamilton)"),
+    }
     parts = []
     for c in used.criteria:
         if c.exponent != 1:
             text = _("%(name)s (weight %(weight)s, exponent %(exponent)s)") % {
-                "name": c.name,
+                "name": _in_sentence(c.name),
                 "weight": _no(c.weight),
                 "exponent": _no(c.exponent),
             }
         else:
-            text = _("%(name)s (weight %(weight)s)") % {"name": c.name, "weight": _no(c.weight)}
+            text = _("%(name)s (weight %(weight)s)") % {"name": _in_sentence(c.name), "weight": _no(c.weight)}
         parts.append(text + (_(", lower is better") if c.lower_is_better else ""))
     sentences = [
         _("The numbers are calculated with %(method)s from the criteria %(criteria)s.")
-        % {"method": used.method_label, "criteria": ", ".join(parts)}
+        % {"method": methods.get(used.method, used.method_label), "criteria": ", ".join(parts)}
     ]
     if used.base:
         sentences.append(_("Each participating municipality gets a base of %(base)s.") % {"base": _no(used.base)})

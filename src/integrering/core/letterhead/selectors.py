@@ -9,7 +9,8 @@ from django.utils.translation import gettext as _
 
 from integrering.core.letterhead.models import CountyLetterSettings
 
-# The placeholders the body text of the letter with the recommendation may use (filled in by the letter).
+# The placeholders the body text of the letter with the recommendation may use, filled in by the letter
+# (settlement.letters) in this order: county's name, year, sum, number of municipalities, criteria, exceptions.
 PLACEHOLDERS = ("fylkeskommune", "år", "antall", "kommuner", "kriterier", "unntak")
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 

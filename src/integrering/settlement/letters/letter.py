@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from integrering.core.letterhead.selectors import letterhead_of, placeholders_fill
+from integrering.core.letterhead.selectors import PLACEHOLDERS, letterhead_of, placeholders_fill
 from integrering.settlement.figures.models import SettlementFigure
 from integrering.settlement.pdf import html_pdf
 from integrering.settlement.recommendation.models import Recommendation
@@ -124,14 +124,21 @@ def letter_context(recommendation: Recommendation, rows: list[dict], total: int)
             }
         )
     show_minors = any(t["minors"] is not None for t in table)
-    values = {
-        "fylkeskommune": head.name,
-        "år": str(year.year),
-        "antall": _no(total),
-        "kommuner": str(sum(1 for r in rows if r["antall"])),
-        "kriterier": criteria_prose(recommendation),
-        "unntak": exceptions_prose(recommendation),
-    }
+    # The placeholders' names are defined once, in core.letterhead (PLACEHOLDERS, in this order).
+    values = dict(
+        zip(
+            PLACEHOLDERS,
+            (
+                head.name,
+                str(year.year),
+                _no(total),
+                str(sum(1 for r in rows if r["antall"])),
+                criteria_prose(recommendation),
+                exceptions_prose(recommendation),
+            ),
+            strict=True,
+        )
+    )
     paragraphs = [p.strip() for p in placeholders_fill(head.body, values).split("\n\n")]
     case_officer = recommendation.case_officer or recommendation.chosen_by
     return {

@@ -99,7 +99,9 @@ def test_the_docx_has_the_same_subject_references_headers_and_sum(frozen, advise
     assert SUBJECT in text and "Trøndelag fylkeskommune" in text
     assert "Vår ref.: 2022/1234-5" in text and "Deres ref.: IMDi 21/00077-3" in text
     assert document.core_properties.title == SUBJECT
+    assert 'w:val="nb-NO"' in document.styles.element.xml
     table = document.tables[0]
+    assert "w:tblHeader" in table.rows[0]._tr.xml  # the header row is a header row (repeated, read as such)
     assert [c.text for c in table.rows[0].cells] == ["Kommune", "Anbefalt", "Anmodet i 2021", "Bosatt i 2021"]
     _, total = recommendation_rows(frozen)
     sum_row = [c.text for c in table.rows[-1].cells]

@@ -179,6 +179,34 @@ def _cell(value) -> str:
     return "–" if value is None else _no(value)
 
 
+def _language_set(document, language: str) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    run_properties = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr")) if defaults is not None else None
+    if run_properties is None:
+        return
+    lang = run_properties.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        run_properties.append(lang)
+    lang.set(qn("w:val"), language)
+
+
+def _header_row_mark(row) -> None:
+    """A table header row for screen readers, repeated on every page."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(header)
+    for cell in row.cells:
+        for run in cell.paragraphs[0].runs:
+            run.bold = True
+
+
 def letter_docx(recommendation: Recommendation, rows: list[dict], total: int) -> bytes:
     """The same letter as a Word document (python-docx), for the county to edit before sending."""
     from docx import Document
@@ -190,6 +218,7 @@ def letter_docx(recommendation: Recommendation, rows: list[dict], total: int) ->
     document.core_properties.title = c["title"]
     document.core_properties.language = "nb-NO"
     document.core_properties.author = head.name
+    _language_set(document, "nb-NO")  # Word checks spelling in bokmål
     document.add_paragraph().add_run(head.name).bold = True
     contact = [*head.postal_address]
     if head.organisation_number:
@@ -219,6 +248,7 @@ def letter_docx(recommendation: Recommendation, rows: list[dict], total: int) ->
     table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells, headers, strict=True):
         cell.text = text
+    _header_row_mark(table.rows[0])
     body = [
         [t["name"], _cell(t["recommended"])]
         + ([_cell(t["minors"])] if c["show_minors"] else [])

@@ -66,7 +66,7 @@ def test_the_pdf_is_tagged_in_norwegian_with_title_references_and_the_countys_pr
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     reader = PdfReader(io.BytesIO(response.content))
     root = reader.trailer["/Root"]
-    assert "/StructTreeRoot" in root
+    assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
     assert str(root["/Lang"]).lower().startswith("nb")
     assert reader.metadata.title == SUBJECT
     text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
@@ -188,3 +188,17 @@ def test_a_stale_letter_settings_form_does_not_overwrite_a_newer_save(county_adm
 
 def test_only_the_county_admin_edits_the_letter_settings(adviser, client_for):
     assert client_for(adviser).get(reverse("core:letter_settings")).status_code == 403
+
+
+def test_the_countys_own_text_and_attachments_are_used_with_the_numbers_filled_in(frozen, county):
+    from integrering.settlement.letters.letter import letter_html
+    from integrering.settlement.recommendation.selectors import recommendation_rows
+
+    settings = CountyLetterSettings.objects.get(county=county)
+    settings.recommendation_body = "Vi anbefaler {antall} for {år} i {kommuner} kommuner.\n\n{unntak}"
+    settings.attachments = "Saksframlegg\nProtokoll fra fylkesutvalget"
+    settings.save()
+    rows, total = recommendation_rows(frozen)
+    html = letter_html(frozen, rows, total)
+    assert "Vi anbefaler 500 for 2022 i 38 kommuner." in html and "Trondheim får høyst 200" in html
+    assert "<li>Saksframlegg</li><li>Protokoll fra fylkesutvalget</li>" in html

@@ -202,3 +202,28 @@ def test_the_countys_own_text_and_attachments_are_used_with_the_numbers_filled_i
     html = letter_html(frozen, rows, total)
     assert "Vi anbefaler 500 for 2022 i 38 kommuner." in html and "Trondheim får høyst 200" in html
     assert "<li>Saksframlegg</li><li>Protokoll fra fylkesutvalget</li>" in html
+
+
+def test_missing_letter_details_are_filled_in_later_but_a_set_one_never_changes(year_2021, adviser, client_for):
+    from integrering.settlement.recommendation.services import recommendation_make
+
+    recommendation = recommendation_make(settlement_year=year_2021, user=adviser, numbers={"5001": 140})
+    client = client_for(adviser)
+    page = client.get(reverse("settlement:recommendation", args=[2021, 1])).content.decode()
+    assert "Fullfør brevet til IMDi" in page and 'name="our_reference"' in page
+    url = reverse("settlement:recommendation_letter", args=[2021, 1])
+    assert client.post(url, {"our_reference": "2021/77-1"}).status_code == 302
+    recommendation.refresh_from_db()
+    assert recommendation.our_reference == "2021/77-1"
+    page = client.get(reverse("settlement:recommendation", args=[2021, 1])).content.decode()
+    assert 'name="our_reference"' not in page and 'name="their_reference"' in page
+    # A stale form (opened before the reference was set) cannot change it.
+    from integrering.core.exceptions import ApplicationError
+    from integrering.settlement.letters.services import recommendation_letter_complete
+
+    with pytest.raises(ApplicationError) as raised:
+        recommendation_letter_complete(recommendation=recommendation, our_reference="2021/99-9")
+    assert "kan ikke endres" in raised.value.user_message
+    recommendation.refresh_from_db()
+    assert recommendation.our_reference == "2021/77-1"
+    assert client.post(url, {}).status_code == 400  # nothing filled in: a Norwegian error, nothing saved

@@ -10,8 +10,9 @@ from django.views.decorators.http import require_POST
 from integrering.core.error_handling import form_error_add
 from integrering.core.exceptions import ApplicationError, ConcurrentEdit
 from integrering.core.permissions import Perm, has_perm, requires
+from integrering.settlement.letters.forms import LetterCompleteForm
 from integrering.settlement.letters.letter import letter_docx, letter_pdf
-from integrering.settlement.letters.services import recommendation_freeze
+from integrering.settlement.letters.services import recommendation_freeze, recommendation_letter_complete
 from integrering.settlement.recommendation import selectors
 from integrering.settlement.recommendation.forms import RecommendationForm
 from integrering.settlement.scenarios import selectors as scenario_selectors
@@ -85,9 +86,16 @@ def recommendation_list(request, year: int):
 
 @requires(Perm.VIEW_SETTLEMENT)
 def recommendation_detail(request, year: int, version: int):
+    return _detail(request, year, version)
+
+
+def _detail(request, year: int, version: int, letter_form=None, status: int = 200):
     recommendation = selectors.recommendation_get(request.user, year, version)
     rows, total = selectors.recommendation_rows(recommendation)
     latest = selectors.recommendations_of_year(recommendation.settlement_year).first()
+    can_edit = has_perm(request.user, Perm.EDIT_SETTLEMENT)
+    if letter_form is None and can_edit:
+        letter_form = LetterCompleteForm(recommendation=recommendation)
     return render(
         request,
         "settlement/recommendation/detail.html",
@@ -97,9 +105,28 @@ def recommendation_detail(request, year: int, version: int):
             "rows": rows,
             "total": total,
             "is_latest": latest is not None and latest.pk == recommendation.pk,
-            "can_edit": has_perm(request.user, Perm.EDIT_SETTLEMENT),
+            "can_edit": can_edit,
+            "letter_form": letter_form,
         },
+        status=status,
     )
+
+
+@requires(Perm.EDIT_SETTLEMENT)
+@require_POST
+def recommendation_letter(request, year: int, version: int):
+    """Fill in what the version's letter still lacks (never changes a detail already set)."""
+    recommendation = selectors.recommendation_get(request.user, year, version)
+    form = LetterCompleteForm(request.POST, recommendation=recommendation)
+    if form.is_valid():
+        try:
+            recommendation_letter_complete(recommendation=recommendation, **form.cleaned_data)
+        except ApplicationError as error:
+            form_error_add(form, error)
+            return _detail(request, year, version, letter_form=form, status=error.status)
+        messages.success(request, _("The details of the letter were saved."))
+        return redirect("settlement:recommendation", year=year, version=version)
+    return _detail(request, year, version, letter_form=form, status=400)
 
 
 def recommendation_table(recommendation, rows, total) -> Table:

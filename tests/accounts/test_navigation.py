@@ -17,7 +17,7 @@ def test_only_an_administrator_sees_the_administration_area_and_only_an_auditor_
     make_user, client_for
 ):
     admin = _menu(client_for(make_user(Role.COUNTY_ADMIN, username="a")))
-    assert admin["Administrasjon"] == ["Brukere", "Revisjonslogg", "Sendt e-post"]
+    assert admin["Administrasjon"] == ["Brukere", "Revisjonslogg", "Sendt e-post", "Brevoppsett"]
     auditor = _menu(client_for(make_user(Role.AUDITOR, username="r")))
     assert auditor["Administrasjon"] == ["Revisjonslogg"]
     adviser = _menu(client_for(make_user(Role.ADVISER, username="b")))
@@ -27,7 +27,12 @@ def test_only_an_administrator_sees_the_administration_area_and_only_an_auditor_
 def test_the_administration_links_lead_to_the_same_addresses_as_before(make_user, client_for):
     client = client_for(make_user(Role.COUNTY_ADMIN, username="a"))
     areas = {str(area["label"]): area["links"] for area in client.get("/").context["navigation"]}
-    assert [url for _label, url in areas["Administrasjon"]] == ["/admin/brukere/", "/admin/revisjon/", "/admin/e-post/"]
+    assert [url for _label, url in areas["Administrasjon"]] == [
+        "/admin/brukere/",
+        "/admin/revisjon/",
+        "/admin/e-post/",
+        "/admin/brevoppsett/",
+    ]
 
 
 def test_an_anonymous_visitor_gets_no_menu(client):

@@ -25,5 +25,6 @@ class AccountsConfig(AppConfig):
                 NavLink(_("Users"), "accounts:users", Perm.MANAGE_USERS),
                 NavLink(_("Audit log"), "accounts:audit", Perm.VIEW_AUDIT),
                 NavLink(_("Sent e-mail"), "core:sent_emails", Perm.MANAGE_EMAIL),
+                NavLink(_("Letter settings"), "core:letter_settings", Perm.MANAGE_LETTERS),
             ],
         )

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from auditlog.registry import auditlog
 from django.utils.translation import gettext_lazy as _
 
-from integrering.core.models import AuditEntryScope, County, PersonalDataAccess, User, UserRole
+from integrering.core.models import AuditEntryScope, County, CountyLetterSettings, PersonalDataAccess, User, UserRole
 from integrering.core.registry import read_action_register
 
 # How the audit page names a read (``PersonalDataAccess.action``); apps may register more, unknown ones show as stored.
@@ -45,6 +45,7 @@ def register_models() -> None:
     track(User, exclude_fields=["password", "last_login", "version"])
     track(UserRole)
     track(County)
+    track(CountyLetterSettings, exclude_fields=["version"])
     _connect_scope()
 
 

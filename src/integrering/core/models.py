@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
+from integrering.core.letterhead.models import CountyLetterSettings  # noqa: F401 — a model of this app, in core/letterhead
 from integrering.core.mail.models import SentEmail  # noqa: F401 — a model of this app, kept in core/mail
 from integrering.core.roles import Role
 from integrering.core.versioning import Versioned

@@ -23,6 +23,8 @@ class Perm(StrEnum):
     VIEW_AUDIT = "audit.view"
     # The county's sent e-mail (recipients are personal data) and a test message to oneself.
     MANAGE_EMAIL = "email.manage"
+    # The county's letter settings (letterhead, addressee, the text of the letter to IMDi).
+    MANAGE_LETTERS = "letters.manage"
     VIEW_SETTLEMENT = "settlement.view"
     EDIT_SETTLEMENT = "settlement.edit"
     REGISTER_OWN_DECISION = "settlement.register_own_decision"
@@ -40,7 +42,14 @@ _COUNTY_READ = {Perm.HOME, Perm.VIEW_MUNICIPALITIES, Perm.VIEW_SETTLEMENT, Perm.
 POLICY: dict[Role, frozenset[Perm]] = {
     Role.COUNTY_ADMIN: frozenset(
         _COUNTY_READ
-        | {Perm.MANAGE_CONTACTS, Perm.MANAGE_USERS, Perm.VIEW_AUDIT, Perm.MANAGE_EMAIL, Perm.EDIT_SETTLEMENT}
+        | {
+            Perm.MANAGE_CONTACTS,
+            Perm.MANAGE_USERS,
+            Perm.VIEW_AUDIT,
+            Perm.MANAGE_EMAIL,
+            Perm.MANAGE_LETTERS,
+            Perm.EDIT_SETTLEMENT,
+        }
     ),
     Role.ADVISER: frozenset(_COUNTY_READ | {Perm.EDIT_SETTLEMENT}),
     Role.CAREER_COUNSELLOR: frozenset(

@@ -1,4 +1,4 @@
-"""The letter to IMDi: a PDF, dated by the version it belongs to, describing the method, exceptions and reasons."""
+"""The letter to IMDi: a PDF, dated by the version it belongs to, explaining the method and exceptions in prose."""
 
 from django.urls import reverse
 
@@ -27,7 +27,7 @@ def test_the_letter_is_dated_by_the_version_and_gives_a_reason_only_for_a_change
     )
     first.refresh_from_db()
     html = letter_html(first, *recommendation_rows(first))
-    assert "Dato: 02.03.2021" in html  # the version's day in Oslo, not the day it is downloaded
+    assert "Dato:</th><td>02.03.2021" in html  # the version's day in Oslo, not the day it is downloaded
     assert "Begrunnelse for endringen" not in html and "Fra seed-presentasjonen" not in html
     second = recommendation_make(
         settlement_year=year_2021, user=adviser, numbers={"5001": 130, "5006": 43}, reason="Steinkjer har flere boliger"
@@ -59,9 +59,10 @@ def test_the_letter_describes_caps_minimums_exclusions_and_fixed_numbers_with_re
     )
     html = letter_html(recommendation, *recommendation_rows(recommendation))
     for text in (
-        "Maks: 5001 Trondheim 120 (Boligmangel)",
-        "Utelatt (får 0): 5014 Frøya (Ingen boliger)",
-        "Fast tall: 5006 Steinkjer 30 (Avtale)",
-        "Minimum for kommunen (får den noen, får den minst så mange): 5007 Namsos - Nåavmesjenjaelmie 15",
+        "Unntak fra beregningen: ",
+        "Trondheim får høyst 120 (Boligmangel)",
+        "Frøya får ingen (Ingen boliger)",
+        "Steinkjer får nøyaktig 30 (Avtale)",
+        "Namsos - Nåavmesjenjaelmie får minst 15 hvis kommunen får noen",
     ):
         assert text in html

@@ -25,6 +25,25 @@ class Recommendation(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     chosen_at = models.DateTimeField(auto_now_add=True)
+    # The letter to IMDi, chosen when the version is frozen (and frozen with it).
+    case_officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("case officer"),
+    )
+    signer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("signer"),
+    )
+    our_reference = models.CharField(_("our reference"), max_length=100, blank=True)
+    their_reference = models.CharField(_("your reference"), max_length=100, blank=True)
 
     county_path = "settlement_year__county"
     municipality_path = None

@@ -13,6 +13,7 @@ urlpatterns = [
     ),
     path("<int:year>/anbefaling/", views.recommendation_list, name="recommendations"),
     path("<int:year>/anbefaling/<int:version>/", views.recommendation_detail, name="recommendation"),
+    path("<int:year>/anbefaling/<int:version>/brev/", views.recommendation_letter, name="recommendation_letter"),
     path(
         "<int:year>/anbefaling/<int:version>/anbefaling.<str:fmt>",
         views.recommendation_export,

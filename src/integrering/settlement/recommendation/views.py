@@ -10,10 +10,11 @@ from django.views.decorators.http import require_POST
 from integrering.core.error_handling import form_error_add
 from integrering.core.exceptions import ApplicationError, ConcurrentEdit
 from integrering.core.permissions import Perm, has_perm, requires
-from integrering.settlement.letters.letter import letter_pdf
+from integrering.settlement.letters.forms import LetterCompleteForm
+from integrering.settlement.letters.letter import letter_docx, letter_pdf
+from integrering.settlement.letters.services import recommendation_freeze, recommendation_letter_complete
 from integrering.settlement.recommendation import selectors
 from integrering.settlement.recommendation.forms import RecommendationForm
-from integrering.settlement.recommendation.services import recommendation_make
 from integrering.settlement.scenarios import selectors as scenario_selectors
 from integrering.settlement.scenarios.views import detail_context
 from integrering.settlement.tables import Table, table_csv, table_xlsx
@@ -23,6 +24,7 @@ CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
 
 
@@ -32,16 +34,26 @@ def recommendation_choose(request, year: int, pk: int):
     run = scenario_selectors.run_get(request.user, year, pk)
     settlement_year = run.scenario.settlement_year
     latest = selectors.recommendations_of_year(settlement_year).first()
-    form = RecommendationForm(request.POST, reason_required=latest is not None, latest=latest.version if latest else 0)
+    form = RecommendationForm(
+        request.POST,
+        reason_required=latest is not None,
+        latest=latest.version if latest else 0,
+        county=settlement_year.county,
+        previous=latest,
+    )
     status = 400
     if form.is_valid():
         try:
-            recommendation = recommendation_make(
+            recommendation = recommendation_freeze(
                 settlement_year=settlement_year,
                 user=request.user,
                 run=run,
                 reason=form.cleaned_data["reason"],
                 expected_latest=form.cleaned_data.get("latest"),
+                case_officer=form.cleaned_data.get("case_officer"),
+                signer=form.cleaned_data.get("signer"),
+                our_reference=form.cleaned_data.get("our_reference", ""),
+                their_reference=form.cleaned_data.get("their_reference", ""),
             )
         except ApplicationError as error:
             form_error_add(form, error)
@@ -74,9 +86,16 @@ def recommendation_list(request, year: int):
 
 @requires(Perm.VIEW_SETTLEMENT)
 def recommendation_detail(request, year: int, version: int):
+    return _detail(request, year, version)
+
+
+def _detail(request, year: int, version: int, letter_form=None, status: int = 200):
     recommendation = selectors.recommendation_get(request.user, year, version)
     rows, total = selectors.recommendation_rows(recommendation)
     latest = selectors.recommendations_of_year(recommendation.settlement_year).first()
+    can_edit = has_perm(request.user, Perm.EDIT_SETTLEMENT)
+    if letter_form is None and can_edit:
+        letter_form = LetterCompleteForm(recommendation=recommendation)
     return render(
         request,
         "settlement/recommendation/detail.html",
@@ -86,9 +105,28 @@ def recommendation_detail(request, year: int, version: int):
             "rows": rows,
             "total": total,
             "is_latest": latest is not None and latest.pk == recommendation.pk,
-            "can_edit": has_perm(request.user, Perm.EDIT_SETTLEMENT),
+            "can_edit": can_edit,
+            "letter_form": letter_form,
         },
+        status=status,
     )
+
+
+@requires(Perm.EDIT_SETTLEMENT)
+@require_POST
+def recommendation_letter(request, year: int, version: int):
+    """Fill in what the version's letter still lacks (never changes a detail already set)."""
+    recommendation = selectors.recommendation_get(request.user, year, version)
+    form = LetterCompleteForm(request.POST, recommendation=recommendation)
+    if form.is_valid():
+        try:
+            recommendation_letter_complete(recommendation=recommendation, **form.cleaned_data)
+        except ApplicationError as error:
+            form_error_add(form, error)
+            return _detail(request, year, version, letter_form=form, status=error.status)
+        messages.success(request, _("The details of the letter were saved."))
+        return redirect("settlement:recommendation", year=year, version=version)
+    return _detail(request, year, version, letter_form=form, status=400)
 
 
 def recommendation_table(recommendation, rows, total) -> Table:
@@ -114,6 +152,8 @@ def recommendation_export(request, year: int, version: int, fmt: str):
         content = table_csv(recommendation_table(recommendation, rows, total))
     elif fmt == "xlsx":
         content = table_xlsx(recommendation_table(recommendation, rows, total), sheet=_("Recommendation"))
+    elif fmt == "docx":
+        content = letter_docx(recommendation, rows, total)
     else:
         content = letter_pdf(recommendation, rows, total)
     county = recommendation.settlement_year.county.number

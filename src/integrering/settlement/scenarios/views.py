@@ -208,7 +208,10 @@ def run_detail(request, year: int, pk: int):
     context = detail_context(request, run.scenario, run=run)
     latest = recommendations_of_year(run.scenario.settlement_year).first()
     context["recommendation_form"] = RecommendationForm(
-        reason_required=latest is not None, latest=latest.version if latest else 0
+        reason_required=latest is not None,
+        latest=latest.version if latest else 0,
+        county=run.scenario.settlement_year.county,
+        previous=latest,
     )
     context["latest_recommendation"] = latest
     context["reproduced"] = request.GET.get("kontroll") == "1" and services.scenario_run_is_reproducible(run=run)

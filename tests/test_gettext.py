@@ -28,6 +28,7 @@ MARKER = "# i18n: not user text"
 
 GETTEXT_FUNCTIONS = {
     "_",
+    "_lazy",
     "gettext",
     "gettext_lazy",
     "gettext_noop",

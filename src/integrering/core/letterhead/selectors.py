@@ -11,7 +11,7 @@ from integrering.core.letterhead.models import CountyLetterSettings
 
 # The placeholders the body text of the letter with the recommendation may use, filled in by the letter
 # (settlement.letters) in this order: county's name, year, sum, number of municipalities, criteria, exceptions.
-PLACEHOLDERS = ("fylkeskommune", "år", "antall", "kommuner", "kriterier", "unntak")
+PLACEHOLDERS = ("fylkeskommune", "år", "antall", "kommuner", "kriterier", "unntak")  # i18n: not user text
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 

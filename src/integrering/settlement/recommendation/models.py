@@ -17,7 +17,10 @@ class Recommendation(models.Model):
     run = models.ForeignKey(ScenarioRun, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     numbers = models.JSONField(help_text="{kommunenummer: number}")
     minors = models.JSONField(
-        null=True, blank=True, help_text="{kommunenummer: of which unaccompanied minors}, or null (no minors' frame)"
+        _("of which unaccompanied minors"),
+        null=True,
+        blank=True,
+        help_text="{kommunenummer: of which unaccompanied minors}, or null (no minors' frame)",
     )
     method_description = models.TextField(_("method and criteria"), blank=True)
     reason = models.TextField(_("reason"), blank=True)

@@ -76,9 +76,11 @@ NORWEGIAN_WORDS = {
     "velg",
     "skriv",
 }
+# Words that are not Norwegian: a sentence with one is English (perhaps quoting a Norwegian name).
+ENGLISH_WORDS = {"the", "is", "are", "of", "and", "with", "this", "which", "that", "must", "not"}
 _WORD = re.compile(r"[^\W\d_]+")
 _NORWEGIAN_LETTER = re.compile(r"[æøåÆØÅ]")
-_IDENTIFIER = re.compile(r"[a-z0-9_\-/<>:.]*")  # a code, a column header, a URL path, a file name: not a sentence
+_IDENTIFIER = re.compile(r"[a-z0-9_\-/<>:.æøå]*")  # a code, a column header, a URL path, a file name: not a sentence
 _MARKUP = re.compile(r"filename=|url\(#")  # a download's file name in a header, an SVG reference
 _ADDRESS = re.compile(r"[\w.+-]+@[\w.-]+|https?://\S+")  # an e-mail address or a URL (integrering@fylke.no)
 
@@ -87,6 +89,8 @@ def is_norwegian(text: str) -> bool:
     if _IDENTIFIER.fullmatch(text.strip()) or _MARKUP.search(text):
         return False
     words = _WORD.findall(_ADDRESS.sub(" ", text))
+    if any(w.lower() in ENGLISH_WORDS for w in words):
+        return False  # an English sentence that quotes a Norwegian name («Trøndelag fylkeskommune»)
     return any(len(w) > 1 and _NORWEGIAN_LETTER.search(w) for w in words) or any(
         w.lower() in NORWEGIAN_WORDS for w in words
     )
@@ -214,6 +218,8 @@ def test_every_translation_keeps_the_placeholders(catalogue):
         ("kommuner_2024.csv", False),  # a file name
         ('attachment; filename="deltakere-', False),  # a download's file name
         ("url(#ukjent)", False),  # an SVG reference
+        ("The proper name, e.g. «Trøndelag fylkeskommune».", False),  # English quoting a Norwegian name
+        ("år", False),  # a placeholder's key
         ("%(name)s must be one e-mail address, e.g. integrering@fylke.no", False),  # an address is not a word
         ("æ", False),  # a single letter (a transliteration table)
     ],

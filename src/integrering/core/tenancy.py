@@ -12,19 +12,19 @@ role may open, the scope decides which records it sees there.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Self
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
 class CountyScopedQuerySet(models.QuerySet):
-    def for_county(self, county: Any) -> CountyScopedQuerySet:
+    def for_county(self, county: Any) -> Self:
         """The records of ``county`` (a County or its pk), for code that acts for a county, not a user."""
         county_id = getattr(county, "pk", county)
         return self.filter(**{self.model.county_path: county_id})
 
-    def scoped_for(self, user: Any) -> CountyScopedQuerySet:
+    def scoped_for(self, user: Any) -> Self:
         """What ``user`` may see: their county's records; a municipal user only their municipality's."""
         from integrering.core.permissions import is_municipal_only
 

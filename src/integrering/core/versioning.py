@@ -127,7 +127,8 @@ def _display(value: Any, field: forms.Field | None = None) -> str:
         return ", ".join(sorted(_display(v, field) for v in value))
     if hasattr(value, "all") and callable(value.all):  # a related manager
         return ", ".join(sorted(str(v) for v in value.all()))
-    if field is not None and not isinstance(field, forms.ModelChoiceField) and getattr(field, "choices", None):
-        labels = {str(key): label for key, label in field.choices}
+    choices = getattr(field, "choices", None)
+    if field is not None and not isinstance(field, forms.ModelChoiceField) and choices:
+        labels = {str(key): label for key, label in choices}
         return str(labels.get(str(value), value))
     return str(value)

@@ -1,4 +1,5 @@
 import json
+from typing import cast
 
 from django import forms
 from django.utils import timezone
@@ -75,7 +76,8 @@ class ContactAssignmentForm(forms.Form):
             self.initial["seen"] = self.state_now()
 
     def state_now(self) -> str:
-        return json.dumps(contact_state(self.fields["municipalities"].queryset), separators=(",", ":"))
+        field = cast(forms.ModelMultipleChoiceField, self.fields["municipalities"])
+        return json.dumps(contact_state(field.queryset if field.queryset is not None else ()), separators=(",", ":"))
 
     def clean_seen(self) -> dict | None:
         """The periods as the form was opened; None (no check) for a post without them (a script)."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, TypedDict
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, OuterRef, Q, Subquery
@@ -11,6 +13,17 @@ from django.utils.translation import gettext_lazy as _
 from integrering.core.models import County
 from integrering.core.tenancy import CountyScopedQuerySet
 from integrering.core.versioning import Versioned
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+
+class YearFigures(TypedDict):
+    """What :meth:`MunicipalityQuerySet.with_name_and_population` adds to each municipality."""
+
+    name_in_year: str
+    population_in_year: int | None
+    population_year: int | None
 
 
 class MunicipalityQuerySet(CountyScopedQuerySet):
@@ -27,7 +40,7 @@ class MunicipalityQuerySet(CountyScopedQuerySet):
         """
         return self.filter(valid_from__lte=year).filter(Q(valid_to__isnull=True) | Q(valid_to__gte=year))
 
-    def with_name_and_population(self, year: int) -> MunicipalityQuerySet:
+    def with_name_and_population(self, year: int) -> models.QuerySet[WithAnnotations[Municipality, YearFigures]]:
         """Annotate ``name_in_year``, ``population_in_year`` and ``population_year`` for ``year`` (one query).
 
         * ``name_in_year``: the official (SSB) name in force that year; for a year after the last year with

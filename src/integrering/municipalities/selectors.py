@@ -1,15 +1,28 @@
 """Reads of municipalities, always scoped to what the user may see."""
 
+from __future__ import annotations
+
 import datetime
+from typing import TYPE_CHECKING, TypedDict
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from integrering.municipalities.models import ContactAssignment, Municipality
+from integrering.municipalities.models import ContactAssignment, Municipality, MunicipalityQuerySet
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
 
-def municipalities_for_user(user, *, year: int | None = None) -> QuerySet[Municipality]:
+class Contacts(TypedDict):
+    """What :func:`with_contacts` adds to each municipality (prefetched lists)."""
+
+    current_contacts: list[ContactAssignment]
+    upcoming_contacts: list[ContactAssignment]
+
+
+def municipalities_for_user(user, *, year: int | None = None) -> MunicipalityQuerySet:
     """The municipalities of the user's county (valid in ``year`` if given); a municipal user gets only their own."""
     qs = Municipality.objects.scoped_for(user).select_related("county")
     if year is not None:
@@ -35,7 +48,7 @@ def upcoming_contacts(on: datetime.date) -> QuerySet[ContactAssignment]:
     )
 
 
-def with_contacts(qs: QuerySet[Municipality], on: datetime.date) -> QuerySet[Municipality]:
+def with_contacts(qs: QuerySet[Municipality], on: datetime.date) -> QuerySet[WithAnnotations[Municipality, Contacts]]:
     """Prefetch ``current_contacts`` (in force on ``on``) and ``upcoming_contacts`` (beginning later)."""
     return qs.prefetch_related(
         Prefetch("contact_assignments", queryset=active_contacts(on), to_attr="current_contacts"),
@@ -51,7 +64,7 @@ def municipality_for_user(user, number: str) -> Municipality:
     return municipality
 
 
-def municipalities_of_contact(user, on: datetime.date) -> QuerySet[Municipality]:
+def municipalities_of_contact(user, on: datetime.date) -> MunicipalityQuerySet:
     ids = active_contacts(on).filter(person=user).values("municipality_id")
     return Municipality.objects.filter(pk__in=ids, county_id=user.county_id)
 

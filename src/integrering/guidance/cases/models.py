@@ -74,7 +74,7 @@ class Referral(models.Model):
         if latest != self.pk:
             return ReferralStatus.COMPLETED
         case = GuidanceCase.objects.filter(participant_id=self.participant_id).values_list("status", flat=True).first()
-        return CASE_TO_REFERRAL.get(case, ReferralStatus.REFERRED)
+        return CASE_TO_REFERRAL.get(case, ReferralStatus.REFERRED) if case is not None else ReferralStatus.REFERRED
 
     def get_status_display(self) -> str:
         return str(self.status.label)

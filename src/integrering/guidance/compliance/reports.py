@@ -48,11 +48,11 @@ def _yes_no(value: bool | None) -> str:
 def report_rows(*, county, date: datetime.date, today: datetime.date | None = None) -> list[dict]:
     """The report's rows (plus ``_id``, the participant's pk, for the audit log), by municipality and reference."""
     past = date < (today or timezone.localdate())
-    participants = Participant.objects.for_county(county).filter(anonymised_at__isnull=True)
+    query = Participant.objects.for_county(county).filter(anonymised_at__isnull=True)
     if past:
-        participants = participants.filter(Q(settlement_date__isnull=True) | Q(settlement_date__lte=date))
+        query = query.filter(Q(settlement_date__isnull=True) | Q(settlement_date__lte=date))
     participants = list(
-        participants.select_related("municipality", "guidance_case").order_by("municipality__number", "reference")
+        query.select_related("municipality", "guidance_case").order_by("municipality__number", "reference")
     )
     facts = [participant_facts(p, guidance_completed_date=completed_on(p), evaluation_date=date) for p in participants]
     if past:

@@ -60,7 +60,7 @@ CONTENT_TYPES = {
 def participant_rows(participants: Iterable[Participant]) -> Iterator[list]:
     for p in participants:
         case = getattr(p, "guidance_case", None)
-        done = case is not None and case.status == "completed"
+        done = case if case is not None and case.status == "completed" else None
         yield [
             p.municipality.number,
             p.municipality.norwegian_name,
@@ -83,9 +83,9 @@ def participant_rows(participants: Iterable[Participant]) -> Iterator[list]:
             p.extension_months,
             p.full_time_upper_secondary,
             case.status if case is not None else "",
-            case.completed_on if done else None,
-            case.recommendation if done else "",
-            case.recommendation_note if done else "",
+            done.completed_on if done else None,
+            done.recommendation if done else "",
+            done.recommendation_note if done else "",
             p.decision_deadline,
             "|".join(sorted(p.findings or [])),
         ]

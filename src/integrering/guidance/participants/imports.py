@@ -132,8 +132,8 @@ class Row:
 
 @dataclass
 class ImportPlan:
-    county: object | None
-    only_municipality: object | None = None
+    county: County | None
+    only_municipality: Municipality | None = None
     rows: list[Row] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
@@ -176,11 +176,11 @@ def import_plan(
     plan.ignored_columns = list(table.ignored)
     plan.headers = dict(table.headers)
     seen: dict[tuple, int] = {}
-    for index, parsed in enumerate(table.rows):
-        row = _plan_row(plan, parsed, seen)
+    table.rows.reverse()
+    while table.rows:  # each parsed row is dropped once read: the two forms of every row are not held at once
+        row = _plan_row(plan, table.rows.pop(), seen)
         if row is not None:
             plan.rows.append(row)
-        table.rows[index] = None  # the parsed row is not needed again: do not hold both forms of every row
     keys = {(r.municipality.county_id, r.reference) for r in plan.rows}
     county_ids = {k[0] for k in keys}
     # All the counties' participants (not ``reference__in``: 50,000 references exceed SQLite's variable limit).
@@ -260,7 +260,7 @@ def _blame(plan: ImportPlan, row: Row, error: ApplicationError, merged: dict) ->
         message = _("The national identity number does not match the birth date registered (%(date)s).") % {
             "date": f"{merged['birth_date']:%d.%m.%Y}"
         }
-    column = plan.headers.get(field) or FIELD_COLUMN.get(field) or FIELD_LABELS.get(field, "?")
+    column = str(plan.headers.get(field) or FIELD_COLUMN.get(field) or FIELD_LABELS.get(field, "?"))
     return _at(row.line, column, message)
 
 
@@ -303,7 +303,9 @@ def _chunk_apply(plan: ImportPlan, rows: list[Row], counties: dict, now) -> tupl
         participant.last_activity_at = now
         if stored is None:
             new.append(participant)
-        elif any(getattr(old, f) != getattr(participant, f) for f in ("municipality_id", *row.facts)):
+        elif old is not None and any(
+            getattr(old, f) != getattr(participant, f) for f in ("municipality_id", *row.facts)
+        ):
             participant.version += 1
             changed.append((old, participant))
         participants.append(participant)

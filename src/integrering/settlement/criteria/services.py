@@ -160,7 +160,7 @@ class _Invalid:
 
 def _criterion_cell(value) -> Decimal | _Invalid:
     parsed, reason = _decimal(cell_text(value))
-    return _Invalid(reason) if reason else parsed
+    return _Invalid(reason or "") if reason or parsed is None else parsed
 
 
 def _file(filename: str, message: str) -> str:

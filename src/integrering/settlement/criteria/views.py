@@ -203,7 +203,7 @@ def criterion_values_edit(request, year: int, pk: int):
         except ConcurrentEdit as error:
             # Nothing was saved: show what the other person saved; the versions now make a new save deliberate.
             form_error_add(form, error)
-            data = form.data.copy()
+            data = form.data.copy()  # type: ignore[attr-defined]  # a QueryDict; the stubs say Mapping
             for number, version in error.current.versions.items():
                 data[f"ver_{number}"] = str(version)
             form.data = data

@@ -1,6 +1,8 @@
 """Forms for the figures: the inline row, the full edit page with dates and sources, a municipality's
 decision, and the import upload."""
 
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -147,4 +149,4 @@ class MinorsAcceptanceForm(forms.Form):
 
     def __init__(self, *args, municipalities: list[tuple[str, str]], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["accepting"].choices = municipalities
+        cast(forms.ChoiceField, self.fields["accepting"]).choices = municipalities

@@ -288,7 +288,7 @@ def import_plan(
     if is_imdi_header(first_row):
         return _imdi_plan(plan, county, table, content, filename)
     header, key_column = _read_header(plan, first_row, header_number)
-    if plan.errors:
+    if plan.errors or key_column is None:  # no key column is an error
         return plan
     plan.errors.extend(formula_errors(content, filename, known={*COLUMNS, *DETAIL_COLUMNS, key_column}))
     row_numbers = _read_rows(plan, table, key_column, county)

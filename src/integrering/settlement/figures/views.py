@@ -105,7 +105,7 @@ def figure_edit(request, year: int, number: str):
                 mine = changed_values(form, stale.current)
                 conflict, status, figure = True, 409, stale.current
                 form = form_class(instance=stale.current, initial={"version": stale.current.version}, locked=locked)
-                form.conflict = mine
+                form.conflict = mine  # type: ignore[attr-defined]  # read by core/_conflict.html
             except RecommendationLocked as error:
                 form.lock(error.user_message)
             except ApplicationError as error:

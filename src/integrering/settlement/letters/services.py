@@ -60,7 +60,7 @@ def recommendation_letter_complete(*, recommendation: Recommendation, **values) 
                     field=field,
                 )
             continue
-        if field in ("case_officer", "signer") and value.county_id != county_id:
+        if field in ("case_officer", "signer") and getattr(value, "county_id", None) != county_id:  # a User
             raise ApplicationError(_("The person chosen does not work in the county."), field=field)
         setattr(locked, field, value)
         changed.append(field)

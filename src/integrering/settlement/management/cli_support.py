@@ -11,8 +11,10 @@ from __future__ import annotations
 import argparse
 import datetime
 import errno
+from collections.abc import Sequence
 from typing import NoReturn
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -40,7 +42,7 @@ def os_error_text(error: OSError) -> str:
     return _("error from the operating system (number %(number)s)") % {"number": error.errno}
 
 
-def fail(messages: list[str]) -> NoReturn:
+def fail(messages: Sequence[str | Promise]) -> NoReturn:
     """Stop the command with these lines as the message: an :class:`ApplicationError` (``CommandError``), which
     the ``integrering`` command prints before exiting with status 2."""
     raise CommandError("\n".join(str(m) for m in messages))
@@ -96,7 +98,7 @@ class NorwegianErrors:
 
     def create_parser(self, prog_name, subcommand, **kwargs):
         parser = super().create_parser(prog_name, subcommand, **kwargs)
-        parser.error = lambda message: _parser_error(parser, message)  # type: ignore[method-assign]
+        parser.error = lambda message: _parser_error(parser, message)
         return parser
 
 

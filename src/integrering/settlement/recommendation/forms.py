@@ -1,6 +1,8 @@
 """The form that makes a new version of the recommendation from a run (a reason from version 2 on), with what
 the letter to IMDi needs: case officer, signer and both references (frozen with the version)."""
 
+from typing import cast
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
@@ -47,8 +49,8 @@ class RecommendationForm(forms.Form):
         self.fields["reason"].required = reason_required
         self.fields["latest"].initial = latest
         staff = county_staff(county)
-        self.fields["case_officer"].queryset = staff
-        self.fields["signer"].queryset = staff
+        for name in ("case_officer", "signer"):
+            cast(forms.ModelChoiceField, self.fields[name]).queryset = staff
         if previous is not None:  # the letter of the next version usually keeps these
             self.fields["case_officer"].initial = previous.case_officer_id
             self.fields["signer"].initial = previous.signer_id

@@ -59,8 +59,9 @@ def recommendation_choose(request, year: int, pk: int):
             form_error_add(form, error)
             status = error.status
             if isinstance(error, ConcurrentEdit) and error.current is not None:
-                form.data = form.data.copy()
-                form.data["latest"] = str(error.current.version)  # choosing again is then deliberate
+                data = form.data.copy()  # type: ignore[attr-defined]  # a QueryDict; the stubs say Mapping
+                data["latest"] = str(error.current.version)  # choosing again is then deliberate
+                form.data = data
         else:
             messages.success(
                 request, _("Version %(version)s of the recommendation was made.") % {"version": recommendation.version}

@@ -13,6 +13,8 @@ Other criteria are the county's :class:`CriterionValue` rows of the settlement y
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from django.utils.translation import gettext as _
 
 from integrering import allocation
@@ -32,7 +34,7 @@ ENGINE_VERSION = "allocation/3"
 
 
 def criterion_values(
-    county_id: int, codes: list[str], municipalities: list[Municipality], year: int
+    county_id: int, codes: list[str], municipalities: Sequence[Municipality], year: int
 ) -> tuple[dict[int, dict[str, float]], dict[str, dict]]:
     """(values per municipality id and code, description per code) for the given codes and year."""
     per_municipality: dict[int, dict[str, float]] = {m.pk: {} for m in municipalities}

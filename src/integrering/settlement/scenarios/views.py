@@ -5,6 +5,7 @@ infeasible scenario) are shown as the engine's Norwegian message with status 400
 """
 
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -229,6 +230,8 @@ def scenario_compare(request, year: int):
         by_pk = {s.pk: s for s in scenarios}
         a, b = by_pk[form.cleaned_data["a"]], by_pk[form.cleaned_data["b"]]
         run_a, run_b = selectors.latest_run(a), selectors.latest_run(b)
+        if run_a is None or run_b is None:  # both have a run (the list above); deleted meanwhile
+            raise Http404
         rows = selectors.comparison_rows(run_a, run_b)
         context.update(
             {

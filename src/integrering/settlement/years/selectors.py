@@ -5,6 +5,11 @@ Scenarios, criteria and recommendations are the county's working material: a mun
 sees them (a 404, as for anything outside the user's scope); :func:`settlement_year_get` is their year.
 """
 
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from django.db.models import QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -12,6 +17,11 @@ from django.utils.translation import gettext as _
 from integrering.core.permissions import is_municipal_only
 from integrering.municipalities.models import Municipality
 from integrering.settlement.years.models import SettlementYear
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+    from integrering.municipalities.models import YearFigures
 
 
 def years_for_user(user) -> QuerySet[SettlementYear]:
@@ -62,35 +72,37 @@ def years_of_county(user) -> list[int]:
     return list(SettlementYear.objects.scoped_for(user).order_by("-year").values_list("year", flat=True))
 
 
-def municipalities_with_name_and_population(county_id: int, year: int) -> QuerySet[Municipality]:
+def municipalities_with_name_and_population(
+    county_id: int, year: int
+) -> QuerySet[WithAnnotations[Municipality, YearFigures]]:
     """The county's municipalities valid in ``year`` with ``name_in_year``, ``population_in_year`` and
     ``population_year`` (see :meth:`MunicipalityQuerySet.with_name_and_population` for the fallback)."""
     return Municipality.objects.for_county(county_id).valid_in(year).with_name_and_population(year).order_by("number")
 
 
-def municipalities_in_year(settlement_year: SettlementYear) -> list[Municipality]:
+def municipalities_in_year(settlement_year: SettlementYear) -> list[WithAnnotations[Municipality, YearFigures]]:
     """The county's municipalities valid in the settlement year, annotated as
     :func:`municipalities_with_name_and_population`."""
     return list(municipalities_with_name_and_population(settlement_year.county_id, settlement_year.year))
 
 
-def _annotated(municipalities: list[Municipality], year: int) -> list[Municipality]:
+def _annotated(municipalities: Sequence[Municipality], year: int) -> list[WithAnnotations[Municipality, YearFigures]]:
     return list(Municipality.objects.filter(pk__in=[m.pk for m in municipalities]).with_name_and_population(year))
 
 
-def names_in_year(municipalities: list[Municipality], year: int) -> dict[int, str]:
+def names_in_year(municipalities: Sequence[Municipality], year: int) -> dict[int, str]:
     """The SSB name of each municipality in ``year`` (or its latest name before it), in the given order."""
     names = {m.pk: m.name_in_year for m in _annotated(municipalities, year)}
     return {m.pk: names[m.pk] for m in municipalities}
 
 
-def population_values(municipalities: list[Municipality], year: int) -> tuple[dict[int, float], dict[int, int]]:
+def population_values(municipalities: Sequence[Municipality], year: int) -> tuple[dict[int, float], dict[int, int]]:
     """(population, the year of that figure) per municipality id, by the one fallback of
     :meth:`MunicipalityQuerySet.with_name_and_population`; a municipality without a figure is left out."""
     values: dict[int, float] = {}
     years: dict[int, int] = {}
     for m in _annotated(municipalities, year):
-        if m.population_in_year is not None:
+        if m.population_in_year is not None and m.population_year is not None:  # both or neither
             values[m.pk] = float(m.population_in_year)
             years[m.pk] = m.population_year
     return values, years

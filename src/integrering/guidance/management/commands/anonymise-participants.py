@@ -14,7 +14,7 @@ from integrering.guidance.participants.anonymise import participants_anonymise
 
 
 class Command(BaseCommand):
-    help = gettext_lazy("Anonymise participants without activity in the retention period (keep the statistics).")
+    help = gettext_lazy("Anonymise participants without activity in the retention period (keep the statistics).")  # type: ignore[assignment]  # lazy help: django-stubs types help as str
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
@@ -24,7 +24,9 @@ class Command(BaseCommand):
             % {"days": settings.PARTICIPANT_RETENTION_DAYS},
         )
         parser.add_argument(
-            "--dry-run", action="store_true", help=gettext_lazy("only show how many would be anonymised")
+            "--dry-run",
+            action="store_true",
+            help=gettext_lazy("only show how many would be anonymised"),  # type: ignore[arg-type]  # lazy text: the stubs type argparse's help/metavar as str
         )
 
     def handle(self, *args, days: int | None, dry_run: bool, **options) -> None:

@@ -14,11 +14,11 @@ from integrering.guidance.management.commands._common import county_get
 
 
 class Command(BaseCommand):
-    help = gettext_lazy("Refresh the findings of participants whose deadline may have passed since last time.")
+    help = gettext_lazy("Refresh the findings of participants whose deadline may have passed since last time.")  # type: ignore[assignment]  # lazy help: django-stubs types help as str
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--county", help=gettext_lazy("only this county"))
-        parser.add_argument("--all", action="store_true", help=gettext_lazy("evaluate every participant again"))
+        parser.add_argument("--county", help=gettext_lazy("only this county"))  # type: ignore[arg-type]  # lazy text: the stubs type argparse's help/metavar as str
+        parser.add_argument("--all", action="store_true", help=gettext_lazy("evaluate every participant again"))  # type: ignore[arg-type]  # lazy text: the stubs type argparse's help/metavar as str
 
     def handle(self, *args, county: str | None, all: bool, **options) -> None:
         county_obj = county_get(county) if county else None

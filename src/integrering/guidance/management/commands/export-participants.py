@@ -20,17 +20,18 @@ from integrering.municipalities.models import Municipality
 
 
 class Command(BaseCommand):
-    help = gettext_lazy(
+    help = gettext_lazy(  # type: ignore[assignment]  # lazy help: django-stubs types help as str
         "Export the participants of a county (or one municipality) to CSV or XLSX for the municipality."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--county", required=True, help=gettext_lazy("county number, e.g. 50"))
+        parser.add_argument("--county", required=True, help=gettext_lazy("county number, e.g. 50"))  # type: ignore[arg-type]  # lazy text: the stubs type argparse's help/metavar as str
         parser.add_argument(
-            "--municipality", help=gettext_lazy("only this municipality (municipality number, e.g. 5001)")
+            "--municipality",
+            help=gettext_lazy("only this municipality (municipality number, e.g. 5001)"),  # type: ignore[arg-type]  # lazy text: the stubs type argparse's help/metavar as str
         )
-        parser.add_argument("--format", default="csv", help=gettext_lazy("csv or xlsx"))
-        parser.add_argument("--output", help=gettext_lazy("file to write to (default for CSV: the screen)"))
+        parser.add_argument("--format", default="csv", help=gettext_lazy("csv or xlsx"))  # type: ignore[arg-type]  # lazy text: the stubs type argparse's help/metavar as str
+        parser.add_argument("--output", help=gettext_lazy("file to write to (default for CSV: the screen)"))  # type: ignore[arg-type]  # lazy text: the stubs type argparse's help/metavar as str
 
     def handle(self, *args, county: str, municipality: str | None, format: str, output: str | None, **options):
         county_obj = county_get(county)

@@ -18,15 +18,15 @@ from integrering.guidance.management.commands._common import county_get, refuse
 
 
 class Command(BaseCommand):
-    help = gettext_lazy(
+    help = gettext_lazy(  # type: ignore[assignment]  # lazy help: django-stubs types help as str
         "Report per participant: target group, right and duty to career guidance, decision deadline and findings."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--county", required=True, help=gettext_lazy("county number, e.g. 50"))
-        parser.add_argument("--date", help=gettext_lazy("evaluation date YYYY-MM-DD (default: today)"))
-        parser.add_argument("--format", default="csv", help=gettext_lazy("csv or json"))
-        parser.add_argument("--output", help=gettext_lazy("file to write to (default: the screen)"))
+        parser.add_argument("--county", required=True, help=gettext_lazy("county number, e.g. 50"))  # type: ignore[arg-type]  # lazy text: the stubs type argparse's help/metavar as str
+        parser.add_argument("--date", help=gettext_lazy("evaluation date YYYY-MM-DD (default: today)"))  # type: ignore[arg-type]  # lazy text: the stubs type argparse's help/metavar as str
+        parser.add_argument("--format", default="csv", help=gettext_lazy("csv or json"))  # type: ignore[arg-type]  # lazy text: the stubs type argparse's help/metavar as str
+        parser.add_argument("--output", help=gettext_lazy("file to write to (default: the screen)"))  # type: ignore[arg-type]  # lazy text: the stubs type argparse's help/metavar as str
 
     def handle(self, *args, county: str, date: str | None, format: str, output: str | None, **options) -> None:
         county_obj = county_get(county)

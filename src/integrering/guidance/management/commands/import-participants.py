@@ -15,13 +15,15 @@ from integrering.guidance.participants import imports
 
 
 class Command(BaseCommand):
-    help = gettext_lazy("Import participants (career guidance) from CSV or XLSX for one county.")
+    help = gettext_lazy("Import participants (career guidance) from CSV or XLSX for one county.")  # type: ignore[assignment]  # lazy help: django-stubs types help as str
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("file", metavar=gettext_lazy("FILE"))
-        parser.add_argument("--county", required=True, help=gettext_lazy("county number, e.g. 50"))
+        parser.add_argument("file", metavar=gettext_lazy("FILE"))  # type: ignore[arg-type]  # lazy text: the stubs type argparse's help/metavar as str
+        parser.add_argument("--county", required=True, help=gettext_lazy("county number, e.g. 50"))  # type: ignore[arg-type]  # lazy text: the stubs type argparse's help/metavar as str
         parser.add_argument(
-            "--dry-run", action="store_true", help=gettext_lazy("check the file and show what would happen")
+            "--dry-run",
+            action="store_true",
+            help=gettext_lazy("check the file and show what would happen"),  # type: ignore[arg-type]  # lazy text: the stubs type argparse's help/metavar as str
         )
 
     def handle(self, *args, file: str, county: str, dry_run: bool, **options) -> None:

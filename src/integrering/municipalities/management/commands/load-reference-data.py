@@ -15,7 +15,7 @@ KINDS = {
 
 
 class Command(BaseCommand):
-    help = gettext_lazy(
+    help = gettext_lazy(  # type: ignore[assignment]  # lazy help: django-stubs types help as str
         "Loads counties, municipalities, names per year and population from the reference data (idempotent)."
     )
 

@@ -25,4 +25,4 @@ class EngineCommand(BaseCommand):
 
 
 class Command(EngineCommand):
-    help = gettext_lazy("Distribute a total among the municipalities (see «integrering allocate --help»).")
+    help = gettext_lazy("Distribute a total among the municipalities (see «integrering allocate --help»).")  # type: ignore[assignment]  # lazy help: django-stubs types help as str

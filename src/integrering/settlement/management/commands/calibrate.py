@@ -6,4 +6,4 @@ from .allocate import EngineCommand
 
 
 class Command(EngineCommand):
-    help = gettext_lazy("Find parameters that reproduce last year's figures (see «integrering calibrate --help»).")
+    help = gettext_lazy("Find parameters that reproduce last year's figures (see «integrering calibrate --help»).")  # type: ignore[assignment]  # lazy help: django-stubs types help as str

@@ -12,7 +12,7 @@ from integrering.settlement.years.selectors import year_of_county
 
 
 class Command(NorwegianErrors, BaseCommand):
-    help = gettext_lazy(
+    help = gettext_lazy(  # type: ignore[assignment]  # lazy help: django-stubs types help as str
         "Write the year's figures per municipality (recommended, requested, decided, settled …) as CSV, XLSX or PDF."
     )
 

@@ -34,7 +34,7 @@ NOTHING_SAVED = gettext_lazy("Nothing was saved.")
 
 
 class Command(NorwegianErrors, BaseCommand):
-    help = gettext_lazy(
+    help = gettext_lazy(  # type: ignore[assignment]  # lazy help: django-stubs types help as str
         "Import IMDi's figures (requested, decided, settled …) from CSV or XLSX for one county: one year, or "
         "every year of an IMDi statistics file."
     )

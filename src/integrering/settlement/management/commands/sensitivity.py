@@ -6,4 +6,4 @@ from .allocate import EngineCommand
 
 
 class Command(EngineCommand):
-    help = gettext_lazy("Show how robust the distribution is (see «integrering sensitivity --help»).")
+    help = gettext_lazy("Show how robust the distribution is (see «integrering sensitivity --help»).")  # type: ignore[assignment]  # lazy help: django-stubs types help as str

@@ -40,19 +40,17 @@ from integrering.guidance.compliance.services import participants_evaluate_bulk
 from integrering.guidance.participants.models import Participant
 from integrering.guidance.participants.validation import FACT_FIELDS, FIELD_LABELS, facts_clean
 from integrering.legal import EDUCATION_LEVELS, END_GOALS, PERMIT_CATEGORIES
+from integrering.municipalities.lookup import MunicipalityIndex
 from integrering.municipalities.models import Municipality
 from integrering.tabular import (
     DEFAULT_LIMITS,
-    CellError,
     Column,
     Limits,
     TableError,
     cell_text,
     choice,
     date,
-    fold,
     iter_rows,
-    municipality_number,
     read_table,
     text,
     whole_number,
@@ -96,27 +94,11 @@ FIELD_COLUMN = {column.key: column.header for column in COLUMNS}
 
 
 def municipality_parser(year: int):
-    """The municipalities valid in ``year`` by number (``301`` = ``0301``) or by name (any of its names)."""
-    valid = Municipality.objects.valid_in(year)
-    by_number: dict[str, Municipality] = {}
-    by_name: dict[str, Municipality] = {}
-    for municipality in valid:
-        by_number[municipality.number] = municipality
-        names = [municipality.norwegian_name, *municipality.norwegian_name.split(" - ")]
-        names += [name for name in municipality.other_names.split(",") if name.strip()]
-        for name in names:
-            by_name.setdefault(fold(name), municipality)
-    number_parse = municipality_number()
+    """The municipalities valid in ``year`` by number (``301`` = ``0301``) or by any of their names."""
+    index = MunicipalityIndex(year)
 
     def parse(value) -> Municipality:
-        written = cell_text(value)
-        if written.isdigit() or isinstance(value, int | float) and not isinstance(value, bool):
-            found = by_number.get(number_parse(value))
-        else:
-            found = by_name.get(fold(written))
-        if found is None:
-            raise CellError("unknown_value", params={"value": written})
-        return found
+        return index.find(value)
 
     return parse
 

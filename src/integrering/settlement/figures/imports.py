@@ -27,6 +27,8 @@ from django.utils.translation import gettext_noop
 
 from integrering.core.exceptions import ApplicationError
 from integrering.core.file_errors import table_error_message, table_error_messages
+from integrering.municipalities.lookup import CellReason as Reason
+from integrering.municipalities.lookup import MunicipalityIndex
 from integrering.municipalities.models import Municipality
 from integrering.settlement.figures.imdi import imdi_plans, is_imdi_header
 from integrering.settlement.figures.models import SettlementFigure
@@ -43,7 +45,6 @@ from integrering.settlement.figures.sources import (
 from integrering.settlement.limits import MAX_PERSONS, MAX_PERSONS_TEXT
 from integrering.settlement.years.models import SettlementYear
 from integrering.tabular import (
-    CellError,
     Column,
     InvalidTable,
     ParsedRow,
@@ -145,65 +146,6 @@ def _normalise_header(value) -> str:
     """The header as the import's columns know it (the one normaliser, then the aliases)."""
     text = normalise_header(value)
     return ALIAS_OF.get(text, text)
-
-
-class Reason(CellError):
-    """A cell's problem in the settlement import's own words: an English gettext template and its parameters
-    (translated by :func:`integrering.core.file_errors.table_error_message` like the framework's own)."""
-
-    def __init__(self, template: str, **params) -> None:
-        super().__init__("unknown_value", params={"value": ""})
-        self.template = template
-        self.params = dict(params)
-        self.args = (str(self),)
-
-
-class MunicipalityIndex:
-    """Find a municipality valid in a year by number or any of its names, in this county or another."""
-
-    def __init__(self, year: int):
-        valid = Municipality.objects.valid_in(year)
-        self.by_number: dict[str, Municipality] = {}
-        self.by_name: dict[str, set[Municipality]] = {}
-        self.other_years = {m.number: m for m in Municipality.objects.exclude(pk__in=valid.values("pk"))}
-        for m in valid.prefetch_related("names"):
-            self.by_number[m.number] = m
-            names = {m.norwegian_name, *[n.name for n in m.names.all()]}
-            names |= {re.sub(r"\s*\(\w+\)\s*$", "", part) for part in m.other_names.split(",") if part.strip()}
-            for name in list(names):
-                names |= {part.strip() for part in name.split(" - ")}
-            for name in names:
-                if name:
-                    self.by_name.setdefault(fold(name), set()).add(m)
-
-    def find(self, value, county_id: int) -> Municipality:
-        """The municipality a cell names (a number, a number and a name, or a name) or :class:`Reason`."""
-        written = cell_text(value)
-        match = re.fullmatch(r"(\d{3,4})(?:\s+(.*))?", written)
-        if match:
-            number = match.group(1).zfill(4)
-            found = self.by_number.get(number)
-            if found is None:
-                if number in self.other_years:
-                    raise Reason(
-                        gettext_noop("municipality number %(number)s was not in use that year."), number=number
-                    )
-                raise Reason(gettext_noop("unknown municipality «%(value)s»."), value=written)
-        else:
-            candidates = self.by_name.get(fold(written), set())
-            if not candidates:
-                raise Reason(gettext_noop("unknown municipality «%(value)s»."), value=written)
-            in_county = [m for m in candidates if m.county_id == county_id]
-            if len(in_county) > 1:
-                raise Reason(gettext_noop("«%(value)s» matches several municipalities; use the number."), value=written)
-            found = in_county[0] if in_county else sorted(candidates, key=lambda m: m.number)[0]
-        if found.county_id != county_id:
-            raise Reason(
-                gettext_noop("%(number)s %(name)s is in another county."),
-                number=found.number,
-                name=found.norwegian_name,
-            )
-        return found
 
 
 def persons(value) -> int:

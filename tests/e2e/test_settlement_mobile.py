@@ -85,9 +85,12 @@ def test_an_adviser_edits_a_row_with_the_keyboard_only(page, e2e_db, adviser_on_
     edit = page.locator("#rad-5006").get_by_role("link", name="Endre Steinkjer")
     tab_to(page, edit)
     page.keyboard.press("Enter")
-    first = page.get_by_label("Anmodet, Steinkjer", exact=True)  # «Anbefalt» is locked by the recommendation
+    # «Anbefalt» is locked by the recommendation: the first field is IMDi's original request, then «Anmodet»
+    first = page.get_by_label("Opprinnelig anmodning, Steinkjer", exact=True)
     expect(first).to_be_focused()
     expect(page.get_by_label("Anbefalt, Steinkjer", exact=True)).to_be_disabled()
+    page.keyboard.press("Tab")  # to «Anmodet»
+    expect(page.get_by_label("Anmodet, Steinkjer", exact=True)).to_be_focused()
     page.keyboard.press("Tab")  # to «of which unaccompanied minors»
     page.keyboard.press("Tab")  # to «Vedtatt»
     expect(page.get_by_label("Vedtatt, Steinkjer", exact=True)).to_be_focused()

@@ -10,22 +10,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.peak import run_measured
 from tests.tabular.workbooks import sheet_xml, text_row, workbook
 
 MB = 1024 * 1024
 REPO = Path(__file__).resolve().parents[3]
 INTEGRERING = str(Path(sys.executable).with_name("integrering"))
 PEAK_LIMIT_KB = 300 * 1024  # ru_maxrss is in kilobytes on Linux
-
-# A fresh parent process whose only child is the command: RUSAGE_CHILDREN is then the command's peak alone.
-MEASURE = (
-    "import resource, subprocess, sys\n"
-    "r = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
-    "sys.stdout.write(r.stdout)\n"
-    "sys.stderr.write(r.stderr)\n"
-    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)\n"
-    "sys.exit(r.returncode)\n"
-)
 
 
 @pytest.fixture(scope="module")
@@ -45,15 +36,10 @@ def environment(tmp_path_factory) -> dict[str, str]:
 
 def imported(environment, path: Path) -> tuple[int, str, int]:
     """(exit status, standard error, peak memory in KB) of ``integrering import-participants path --county 50``."""
-    result = subprocess.run(
-        [sys.executable, "-c", MEASURE, INTEGRERING, "import-participants", str(path), "--county", "50"],
-        env=environment,
-        capture_output=True,
-        text=True,
-        cwd=REPO,
+    code, _out, err, peak = run_measured(
+        [INTEGRERING, "import-participants", str(path), "--county", "50"], env=environment, cwd=str(REPO)
     )
-    *messages, peak = result.stderr.strip().splitlines()
-    return result.returncode, "\n".join(messages), int(peak)
+    return code, err, peak
 
 
 def test_an_xlsx_whose_rows_fill_a_huge_declared_dimension_is_refused_naming_the_limit(environment, tmp_path):

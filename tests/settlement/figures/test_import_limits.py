@@ -3,13 +3,13 @@ and by the upload page (a form error), with the process's peak memory bounded (m
 never a timing)."""
 
 import os
-import subprocess
 import sys
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from integrering.settlement.models import SettlementFigure, SettlementYear
+from tests.peak import run_measured
 from tests.tabular.workbooks import sheet_xml, text_row, workbook
 
 MB = 1024 * 1024
@@ -46,16 +46,6 @@ HOSTILE = {
 }
 
 
-def _run_measured(args: list[str], env: dict) -> tuple[int, str, float]:
-    """(exit status, standard error, peak memory in MB) of this one child: ``os.wait4`` gives its own rusage
-    (``RUSAGE_CHILDREN`` would be the largest of every child this test process ever waited for)."""
-    with subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env) as child:
-        stderr = child.stderr.read() if child.stderr else ""
-        _pid, status, usage = os.wait4(child.pid, 0)
-        child.returncode = os.waitstatus_to_exitcode(status)
-    return child.returncode, stderr, usage.ru_maxrss / 1024  # kilobytes on Linux
-
-
 @pytest.mark.parametrize("name", sorted(HOSTILE))
 def test_the_command_refuses_a_hostile_file_with_exit_2_naming_the_limit(name, tmp_path):
     build, words = HOSTILE[name]
@@ -66,14 +56,14 @@ def test_the_command_refuses_a_hostile_file_with_exit_2_naming_the_limit(name, t
         "DJANGO_SETTINGS_MODULE": "integrering.settings_test",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'ingen.sqlite3'}",  # never reached: the file is checked first
     }
-    code, stderr, peak_mb = _run_measured(
+    code, _out, stderr, peak_kb = run_measured(
         [sys.executable, "-m", "integrering.cli", "import-settlement", str(path), "--county", "50", "--year", "2024"],
-        env,
+        env=env,
     )
     assert code == 2, stderr
     assert words in stderr and "Ingenting ble lagret." in stderr
     assert "Traceback" not in stderr
-    assert peak_mb < PEAK_LIMIT_MB
+    assert peak_kb / 1024 < PEAK_LIMIT_MB
 
 
 @pytest.mark.django_db

@@ -75,6 +75,7 @@ def cli(*args: str) -> tuple[int, str, str]:
     returns (exit status, standard output, standard error)."""
     import contextlib
     import io
+    from unittest import mock
 
     from django.core.management import execute_from_command_line
 
@@ -83,7 +84,13 @@ def cli(*args: str) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
     code = 0
     try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        # A command closes every database connection when it ends (BaseCommand.run_from_argv); inside a test's
+        # transaction on PostgreSQL that would close the test's own connection.
+        with (
+            contextlib.redirect_stdout(out),
+            contextlib.redirect_stderr(err),
+            mock.patch("django.db.connections.close_all"),
+        ):
             _run_management_command(execute_from_command_line, ["integrering", *args])
     except SystemExit as exit:
         code = exit.code or 0

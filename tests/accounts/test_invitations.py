@@ -3,10 +3,12 @@
 import datetime
 import re
 
+import pytest
 from django.core import mail
 
 from integrering.accounts import services
 from integrering.accounts.invitations import InvitationTokenGenerator
+from integrering.core.exceptions import ApplicationError
 from integrering.core.mail.models import SentEmail
 from integrering.core.models import User
 from integrering.core.roles import Role
@@ -139,3 +141,23 @@ def test_user_invite_service_records_the_email(make_user, settings):
     record = services.user_invite(user=user, base_url="https://integrering.example/")
     assert record.template == "invitation"
     assert "https://integrering.example/invitasjon/" in mail.outbox[0].body
+
+
+def test_a_deactivated_user_is_not_invited(make_user):
+    user = make_user(Role.ADVISER, username="borte")
+    user.set_unusable_password()
+    user.is_active = False
+    user.save()
+    with pytest.raises(ApplicationError, match="deaktivert"):
+        services.user_invite(user=user, base_url="https://integrering.example/")
+    assert mail.outbox == []
+
+
+def test_a_mail_failure_keeps_the_user_says_why_and_is_recorded(county_admin, client_for, settings):
+    settings.EMAIL_BACKEND = "integrering.core.mail.backends.UnconfiguredBackend"
+    response = _invite_new(client_for(county_admin), username="uten_post")
+    assert response.status_code == 302
+    page = client_for(county_admin).get(response["Location"]).content.decode()
+    assert "ikke sendt" in page
+    assert User.objects.filter(username="uten_post").exists()
+    assert SentEmail.objects.get(template="invitation").status == SentEmail.Status.FAILED

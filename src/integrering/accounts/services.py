@@ -97,6 +97,11 @@ def user_invite(*, user: User, base_url: str, by: User | None = None) -> SentEma
     Only for a user who has not set a password yet (a re-sent invitation is a new link; the old one stays
     valid until it expires or the password is set).
     """
+    if not user.is_active:
+        raise ApplicationError(
+            _("%(user)s is deactivated; activate the user before sending an invitation.") % {"user": user.username},
+            code="inactive",
+        )
     if user.has_usable_password():
         raise ApplicationError(_("%(user)s has already set a password.") % {"user": user.username}, code="invited")
     if not user.email:

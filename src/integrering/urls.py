@@ -9,6 +9,7 @@ urlpatterns = [
     path("logg-inn/", accounts_views.login, name="login"),
     path("logg-ut/", accounts_views.logout, name="logout"),
     path("passord/", accounts_views.password_change, name="password_change"),
+    path("invitasjon/<uidb64>/<token>/", accounts_views.invitation_accept, name="invitation_accept"),
     path("passord/endret/", accounts_views.password_change_done, name="password_change_done"),
     path("helse/", core_views.health, name="health"),
     path("kommuner/", include("integrering.municipalities.urls")),

@@ -69,6 +69,7 @@ def test_an_adviser_creates_runs_compares_and_recommends_a_scenario(page, e2e_db
     page.goto(f"{base}/scenarier/")
     page.get_by_role("link", name="Folketall med grunntall").click()
     page.get_by_role("link", name="Åpne denne kjøringen").click()
+    page.get_by_label("Jeg forstår at dette fryser anbefalingen").check()
     page.get_by_role("button", name="Gjør til anbefaling").click()
     page.wait_for_url(f"{base}/anbefaling/1/")
     assert Recommendation.objects.get().version == 1

@@ -170,3 +170,25 @@ def test_the_contact_overview_lists_people_in_norwegian_order(county_admin, make
         )
     groups = client_for(county_admin).get("/kommuner/kontaktpersoner/").context["groups"]
     assert [g["person"].username for g in groups] == ["zara", "ørjan", "åse"]
+
+
+def test_the_contact_person_picker_lists_only_the_countys_active_staff(
+    county_admin, make_user, other_county, client_for
+):
+    """Not municipal users, not deactivated users, not another county's staff — and a posted one is refused."""
+    staff = make_user(Role.ADVISER, username="stab")
+    municipal = make_user(Role.MUNICIPAL_USER, username="kommunal", municipality="5001")
+    gone = make_user(Role.ADVISER, username="sluttet")
+    type(gone).objects.filter(pk=gone.pk).update(is_active=False)
+    foreign = make_user(Role.ADVISER, username="fremmed", county_obj=other_county)
+    client = client_for(county_admin)
+    form = client.get("/kommuner/kontaktpersoner/tildel/").context["form"]
+    listed = set(form.fields["person"].queryset.values_list("username", flat=True))
+    assert staff.username in listed and county_admin.username in listed
+    assert not listed & {municipal.username, gone.username, foreign.username}
+    response = client.post(
+        "/kommuner/kontaktpersoner/tildel/",
+        {"person": municipal.pk, "municipalities": [Municipality.objects.get(number="5001").pk], "start": "01.01.2030"},
+    )
+    assert not ContactAssignment.objects.filter(person=municipal).exists()
+    assert "person" in response.context["form"].errors

@@ -121,8 +121,8 @@ def test_choosing_the_recommendation(year_2021, adviser, client_for):
     first = recommendation_make(settlement_year=year_2021, user=adviser, run=run)
     client = client_for(adviser)
     url = reverse("settlement:recommendation_choose", args=[2021, run.pk])
-    assert client.post(url, {"reason": "Ny kunnskap", "latest": "1"}).status_code == 302
-    _conflict(client.post(url, {"reason": "Noe annet", "latest": "1"}), "Ny kunnskap")
+    assert client.post(url, {"reason": "Ny kunnskap", "latest": "1", "confirm": "on"}).status_code == 302
+    _conflict(client.post(url, {"reason": "Noe annet", "latest": "1", "confirm": "on"}), "Ny kunnskap")
     assert list(Recommendation.objects.values_list("version", flat=True).order_by("version")) == [first.version, 2]
 
 

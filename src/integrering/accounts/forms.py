@@ -64,8 +64,13 @@ class UserForm(VersionedFormMixin, forms.ModelForm):
         if self.instance.pk:
             self.initial["roles"] = [r.value for r in self.instance.role_set]
         else:
-            self.fields["password"].required = True
-            self.fields["password"].help_text = ""
+            # A new user is normally invited by e-mail to choose their own password.
+            self.fields["password"].help_text = _(
+                "Leave empty to send an invitation by e-mail: a link, valid 72 hours, where the user chooses "
+                "their own password."
+            )
+        self.fields["username"].help_text = _("At most 150 characters: letters, digits and @ . + - _ only.")
+        self.fields["is_active"].help_text = _("Only an active user can log in.")
 
     def conflict_values(self, current: User) -> dict:
         """The roles as saved by someone else (they live in another table, not on the user)."""
@@ -89,6 +94,8 @@ class UserForm(VersionedFormMixin, forms.ModelForm):
         if Role.MUNICIPAL_USER in roles and len(roles) > 1:
             self.add_error("roles", _("A municipal user cannot also hold county roles."))
         self._clean_own_account(cleaned, roles)
+        if not self.instance.pk and not cleaned.get("password") and not cleaned.get("email") and "email" in cleaned:
+            self.add_error("email", _("Give an e-mail address to send the invitation to, or a password."))
         if cleaned.get("password"):
             self._validate_password(cleaned)
         return cleaned

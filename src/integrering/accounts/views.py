@@ -11,11 +11,12 @@ from django.views.decorators.http import require_GET, require_POST
 
 from integrering.accounts import selectors, services
 from integrering.accounts.forms import AuditFilterForm, UserForm
+from integrering.accounts.invitations import invitation_tokens
 from integrering.core import audit_display
 from integrering.core import selectors as audit_selectors
 from integrering.core.audit import personal_data_read_log
 from integrering.core.error_handling import form_error_add
-from integrering.core.exceptions import ConcurrentEdit
+from integrering.core.exceptions import ApplicationError, ConcurrentEdit
 from integrering.core.models import User
 from integrering.core.permissions import Perm, has_perm, is_municipal_only, public, requires
 from integrering.core.registry import start_panels
@@ -66,8 +67,9 @@ def user_edit(request, pk: int | None = None):
         raise Http404
     form = UserForm(request.POST or None, instance=user, county=request.user.county, acting_user=request.user)
     if request.method == "POST" and form.is_valid():
+        created = user.pk is None
         try:
-            services.user_save(
+            saved = services.user_save(
                 user=form.save(commit=False),
                 county=request.user.county,
                 roles=set(form.cleaned_data["roles"]),
@@ -79,8 +81,48 @@ def user_edit(request, pk: int | None = None):
             form_error_add(form, error)
         else:
             messages.success(request, _("The user was saved."))
+            if created and not saved.has_usable_password():
+                _invite(request, saved)
             return redirect("accounts:users")
     return render(request, "accounts/user_form.html", {"form": form, "edited": user})
+
+
+def _invite(request, user: User) -> None:
+    """Send ``user`` an invitation and say so (or why not) on the next page."""
+    try:
+        services.user_invite(user=user, base_url=request.build_absolute_uri("/"), by=request.user)
+    except ApplicationError as error:  # also MailNotSent / MailAddressInvalid (recorded as a SentEmail)
+        messages.error(request, error.user_message)
+    else:
+        messages.success(request, _("An invitation was sent to %(email)s (valid 72 hours).") % {"email": user.email})
+
+
+@requires(Perm.MANAGE_USERS)
+@require_POST
+def user_invite(request, pk: int):
+    """Send a new invitation to a user of the county who has not chosen a password yet."""
+    user = selectors.user_of_county(request.user, pk)
+    if user is None:
+        raise Http404
+    _invite(request, user)
+    return redirect("accounts:users")
+
+
+class InvitationAcceptView(auth_views.PasswordResetConfirmView):
+    """The invitation's one-time link: the user chooses a password (Django's validators), then logs in."""
+
+    token_generator = invitation_tokens
+    template_name = "registration/invitation_accept.html"
+    success_url = "/logg-inn/"
+    reset_url_token = "velg-passord"
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, _("Your password is set. You can now log in."))
+        return response
+
+
+invitation_accept = public(InvitationAcceptView.as_view())
 
 
 @requires(Perm.MANAGE_USERS)

@@ -44,6 +44,7 @@ def frozen(county, year_2021, year_2022, adviser, make_user, client_for):  # noq
         reverse("settlement:recommendation_choose", args=[2022, the_run.pk]),
         {
             "latest": 0,
+            "confirm": "on",
             "case_officer": adviser.pk,
             "signer": leader.pk,
             "our_reference": "2022/1234-5",

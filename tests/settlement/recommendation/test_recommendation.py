@@ -74,10 +74,10 @@ def test_the_chosen_scenario_is_locked_but_can_be_copied(run, year_2021, adviser
 def test_the_page_requires_a_reason_for_version_2(run, year_2021, adviser, client_for):
     client = client_for(adviser)
     url = reverse("settlement:recommendation_choose", args=[2021, run.pk])
-    assert client.post(url, {"reason": ""}).status_code == 302
-    response = client.post(url, {"reason": ""})
+    assert client.post(url, {"reason": "", "confirm": "on"}).status_code == 302
+    response = client.post(url, {"reason": "", "confirm": "on"})
     assert response.status_code == 400 and Recommendation.objects.count() == 1
-    assert client.post(url, {"reason": "Endret etter dialogmøte"}).url == reverse(
+    assert client.post(url, {"reason": "Endret etter dialogmøte", "confirm": "on"}).url == reverse(
         "settlement:recommendation", args=[2021, 2]
     )
     page = client.get(reverse("settlement:recommendation", args=[2021, 1])).content.decode()

@@ -8,6 +8,7 @@ import datetime
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -42,9 +43,16 @@ def _row(municipality, figure) -> Row:
 
 @requires(Perm.VIEW_SETTLEMENT)
 def figure_row(request, year: int, number: str):
-    """One row of the year table (htmx: back from editing)."""
+    """One row of the year table (htmx: back from editing).
+
+    A direct visit (a bookmarked or typed address, not htmx) goes to the year's page at that row, never a
+    bare ``<tr>``; who may not see the row gets the same 404 either way.
+    """
     settlement_year = year_for_user(request.user, year)
     municipality, figure = selectors.figure_for_user(request.user, settlement_year, number)
+    if not request.htmx:
+        anchor = f"#rad-{municipality.number}"  # i18n: not user text (the row's id in the year table)
+        return redirect(reverse("settlement:year", args=[settlement_year.year]) + anchor)
     return render(
         request,
         "settlement/figures/_row.html",

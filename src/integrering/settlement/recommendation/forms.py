@@ -38,6 +38,17 @@ class RecommendationForm(forms.Form):
         label=_("Your reference"), max_length=100, required=False, help_text=_("IMDi's reference for the request.")
     )
 
+    # Freezing cannot be undone: the user confirms, with what it means in the label (no script needed).
+    confirm = forms.BooleanField(
+        label=_("I understand that this freezes the recommendation"),
+        help_text=_(
+            "Freezing saves this run's numbers as a version of the recommendation, with the letter to IMDi. "
+            "The numbers and the letter of that version can no longer be changed; to change them, you make a "
+            "new version (with a reason) from a run."
+        ),
+        error_messages={"required": _("Confirm that you want to freeze the recommendation.")},
+    )
+
     # The latest version the user saw (0: none): a recommendation made by someone else meanwhile is not
     # silently replaced (``recommendation_make(expected_latest=...)``).
     latest = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)

@@ -162,6 +162,10 @@ def test_a_counsellor_sees_the_worklist_by_deadline_and_the_read_is_logged(
     assert PersonalDataAccess.objects.filter(user=counsellor, action="list").exists()
 
 
+def test_a_county_administrator_sees_the_settlement_year_too(county_admin, client_for, settlement_data):
+    assert _panels(_page(client_for, county_admin)) == {"adviser"}
+
+
 def test_a_grant_caseworker_gets_an_honest_empty_state(make_user, client_for):
     from integrering.core.roles import Role
 

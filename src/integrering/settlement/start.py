@@ -2,7 +2,7 @@
 
 - a leader: the county's year, recommended vs IMDi's request vs decided vs settled per municipality and in
   sum, and the municipalities that lag (decided below the request, or no decision);
-- an adviser: the year's stage, the next step and the deadlines;
+- an adviser (and a county administrator): the year's stage, the next step and the deadlines;
 - a municipal user: their municipality's figures this year and last, and a request that awaits their decision.
 
 Three queries at most per panel, whatever the number of municipalities.
@@ -78,7 +78,8 @@ def leader_panel(request):
 
 def adviser_panel(request):
     user = request.user
-    if Role.ADVISER not in user.role_set or not has_perm(user, Perm.EDIT_SETTLEMENT):
+    # The county administrator may do all an adviser may, and often is the one who runs the year.
+    if not ({Role.ADVISER, Role.COUNTY_ADMIN} & user.role_set) or not has_perm(user, Perm.EDIT_SETTLEMENT):
         return None
     today = timezone.localdate()
     year = current_year(user.county_id, today)

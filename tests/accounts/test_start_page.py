@@ -101,6 +101,7 @@ PANELS = {
     "municipal-participants": 'id="start-deltakere"',
     "worklist": 'id="start-arbeidsliste"',
     "grants": 'id="start-tilskudd"',
+    "training": 'id="start-opplaering"',
     "auditor": 'id="start-revisjon"',
 }
 
@@ -164,6 +165,19 @@ def test_a_counsellor_sees_the_worklist_by_deadline_and_the_read_is_logged(
 
 def test_a_county_administrator_sees_the_settlement_year_too(county_admin, client_for, settlement_data):
     assert _panels(_page(client_for, county_admin)) == {"adviser"}
+
+
+def test_an_upper_secondary_coordinator_sees_the_training_in_numbers(make_user, client_for, county):
+    from integrering.core.roles import Role
+    from tests.guidance.factories import participant_make
+
+    participant_make(county, reference="VGS-1", full_time_upper_secondary=True)
+    page = _page(client_for, make_user(Role.SCHOOL_COORDINATOR, username="vgs"))
+    assert _panels(page) == {"training"}
+    training = page.split('id="start-opplaering"', 1)[1].split("</section>", 1)[0]
+    assert "Norskopplæring (§ 30)" in training
+    assert [c.split("<", 1)[0] for c in training.split('class="num">')[1:]] == ["1", "0", "0"]
+    assert "VGS-1" not in page  # counts only
 
 
 def test_a_grant_caseworker_gets_an_honest_empty_state(make_user, client_for):

@@ -54,3 +54,4 @@ class GuidanceConfig(AppConfig):
         start_panel_register(key="guidance-leader", order=30, render=start.leader_panel)
         start_panel_register(key="guidance-counsellor", order=30, render=start.counsellor_panel)
         start_panel_register(key="guidance-municipal", order=30, render=start.municipal_panel)
+        start_panel_register(key="guidance-coordinator", order=30, render=start.coordinator_panel)

@@ -3,6 +3,7 @@
 - a leader: compliance per municipality (the share guided before the programme decision);
 - a counsellor: the worklist by deadline (overdue first), the first cases, the read logged;
 - a municipal user: their participants' status counts and the referrals waiting at the county.
+- an upper-secondary coordinator: the § 30 training in numbers.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from integrering.guidance.cases.models import CaseStatus
 from integrering.guidance.cases.selectors import queue_for_counsellor
 from integrering.guidance.compliance.selectors import compliance_for_user
 from integrering.guidance.participants.selectors import participants_for_user
+from integrering.guidance.training.selectors import enrolments_for_user, participants_waiting_for_training
 
 WORKLIST_LIMIT = 10
 
@@ -58,3 +60,15 @@ def municipal_panel(request):
         no_decision=Count("pk", filter=Q(in_target_group=True, decision_date__isnull=True)),
     )
     return "guidance/start/_municipal.html", {"counts": counts}
+
+
+def coordinator_panel(request):
+    """An upper-secondary coordinator: how many wait for § 30 training and how many are enrolled (counts only)."""
+    user = request.user
+    if Role.SCHOOL_COORDINATOR not in user.role_set or not has_perm(user, Perm.MANAGE_TRAINING):
+        return None
+    counts = enrolments_for_user(user).aggregate(
+        ongoing=Count("pk", filter=Q(completed=False)), finished=Count("pk", filter=Q(completed=True))
+    )
+    counts["waiting"] = participants_waiting_for_training(user).count()
+    return "guidance/start/_coordinator.html", {"counts": counts}

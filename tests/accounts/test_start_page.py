@@ -124,6 +124,7 @@ def test_a_leader_sees_the_countys_year_and_compliance(make_user, client_for, se
     # another county's figures never show
     assert "4321" not in page and settlement_data["foreign"].norwegian_name not in page
     assert "<caption>" in page and "Andel" in page
+    assert 'href="/kommuner/5006/"' in page
 
 
 def test_an_adviser_sees_the_stage_the_next_step_and_the_deadlines(adviser, client_for, settlement_data):
@@ -148,6 +149,8 @@ def test_a_municipal_user_sees_their_own_figures_and_what_awaits_them(
     assert "Henvist, venter hos fylkeskommunen" in participants
     counts = [c.split("<", 1)[0] for c in participants.split('class="num">')[1:]]
     assert counts[:3] == ["2", "0", "2"]  # 5006's participant is not counted
+    # the link to register the decision leads to a page the municipal user may use
+    assert client_for(municipal_user).get(f"/bosetting/{TODAY.year}/vedtak/").status_code == 200
 
 
 def test_a_counsellor_sees_the_worklist_by_deadline_and_the_read_is_logged(

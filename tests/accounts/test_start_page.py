@@ -216,3 +216,31 @@ def test_the_leaders_start_page_has_a_fixed_number_of_queries(
         participant_make(county, reference=f"X-{i}", municipality=m.number)
     with django_assert_max_num_queries(len(before.captured_queries)):
         client.get("/")
+
+
+def test_with_the_demo_data_no_role_lands_on_an_empty_page(county, settings, monkeypatch, client):
+    """Every demo user's start page has a panel of its own (the demo data: the whole county, every role)."""
+    import io
+
+    from django.core.management import call_command
+
+    from integrering.core.models import User
+
+    settings.DEBUG = True
+    monkeypatch.setenv("DEMO_PASSWORD", "et-langt-demopassord-for-test")
+    call_command("load-demo-data", stdout=io.StringIO())
+    expected = {
+        "leder": {"settlement-leader", "compliance"},
+        "radgiver": {"adviser"},
+        "admin": {"adviser"},
+        "veileder": {"worklist"},
+        "skolekoordinator": {"training"},
+        "tilskudd": {"grants"},
+        "revisor": {"auditor"},
+        "kommune5001": {"municipal-settlement", "municipal-participants"},
+    }
+    for username, panels in expected.items():
+        client.force_login(User.objects.get(username=username), backend="django.contrib.auth.backends.ModelBackend")
+        response = client.get("/")
+        assert response.status_code == 200, username
+        assert _panels(response.content.decode()) == panels, username

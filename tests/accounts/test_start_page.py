@@ -133,6 +133,7 @@ def test_an_adviser_sees_the_stage_the_next_step_and_the_deadlines(adviser, clie
     assert "settlement-leader" not in _panels(page) and "worklist" not in _panels(page)
     assert "Neste steg:" in page and "Følg opp kommunenes vedtak" in page
     assert "passert" in page and "om 30 dager" in page
+    assert "2 kommuner har ikke vedtak eller har vedtatt færre enn IMDi anmodet om" in page
 
 
 def test_a_municipal_user_sees_their_own_figures_and_what_awaits_them(

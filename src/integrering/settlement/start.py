@@ -91,8 +91,10 @@ def adviser_panel(request):
         ):
             if date is not None:
                 deadlines.append({"label": label, "date": date, "passed": date < today, "days": (date - today).days})
+    lag = lagging(year_rows(year, user=user)) if year is not None else []
     return "settlement/start/_adviser.html", {
         "year": year,
+        "lagging": lag,
         "next_step": NEXT_STEP.get(year.stage) if year else None,
         "deadlines": deadlines,
     }

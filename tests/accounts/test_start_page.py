@@ -134,6 +134,27 @@ def test_an_adviser_sees_the_stage_the_next_step_and_the_deadlines(adviser, clie
     assert "Neste steg:" in page and "Følg opp kommunenes vedtak" in page
     assert "passert" in page and "om 30 dager" in page
     assert "2 kommuner har ikke vedtak eller har vedtatt færre enn IMDi anmodet om" in page
+    assert "Endret av andre de siste 7 dagene" in page
+
+
+def test_an_adviser_sees_what_others_changed_lately(adviser, make_user, client_for, settlement_data):
+    from auditlog.context import set_actor
+
+    from integrering.core.roles import Role
+
+    colleague = make_user(Role.ADVISER, username="kollega")
+    year = settlement_data["this"]
+    with set_actor(colleague):
+        year.notes = "Ny merknad"
+        year.save()
+    page = _page(client_for, adviser)
+    changes = page.split("Endret av andre", 1)[1].split("</section>", 1)[0]
+    assert "Kollega" in changes and "Bosettingsår" in changes
+    # one's own changes are not news
+    with set_actor(adviser):
+        year.notes = "Egen merknad"
+        year.save()
+    assert "Radgiver" not in _page(client_for, adviser).split("Endret av andre", 1)[1].split("</section>", 1)[0]
 
 
 def test_a_municipal_user_sees_their_own_figures_and_what_awaits_them(

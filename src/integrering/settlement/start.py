@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from integrering.core import selectors as audit_selectors
 from integrering.core.permissions import Perm, has_perm, is_municipal_only
 from integrering.core.roles import Role
 from integrering.settlement.figures.models import SettlementFigure
@@ -60,6 +61,34 @@ def lagging(rows: list[Row]) -> list[Lag]:
     return found
 
 
+RECENT_DAYS = 7
+
+
+def recent_changes(user, *, limit: int = 5):
+    """The latest changes by others to the county's settlement records in the last week (one query)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    since = timezone.now() - datetime.timedelta(days=RECENT_DAYS)
+    types = ContentType.objects.filter(app_label="settlement")
+    entries = (
+        audit_selectors.audit_entries_for(user)
+        .filter(scope__at__gte=since, content_type__in=types)
+        .exclude(actor=user)[:limit]
+    )
+    changes = []
+    for entry in entries:
+        model = entry.content_type.model_class()
+        changes.append(
+            {
+                "at": entry.scope.at,
+                "who": (entry.actor.get_full_name() or entry.actor.username) if entry.actor else str(_("the system")),
+                "what": str(model._meta.verbose_name).capitalize() if model else entry.content_type.model,
+                "record": entry.object_repr,
+            }
+        )
+    return changes
+
+
 def leader_panel(request):
     user = request.user
     if Role.LEADER not in user.role_set or not has_perm(user, Perm.VIEW_SETTLEMENT) or is_municipal_only(user):
@@ -95,6 +124,8 @@ def adviser_panel(request):
     return "settlement/start/_adviser.html", {
         "year": year,
         "lagging": lag,
+        "changes": recent_changes(user),
+        "recent_days": RECENT_DAYS,
         "next_step": NEXT_STEP.get(year.stage) if year else None,
         "deadlines": deadlines,
     }

@@ -14,8 +14,9 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self) -> None:
+        from integrering.accounts import start
         from integrering.core.permissions import Perm
-        from integrering.core.registry import NavLink, navigation_register
+        from integrering.core.registry import NavLink, navigation_register, start_panel_register
 
         navigation_register(
             key="administration",
@@ -28,3 +29,5 @@ class AccountsConfig(AppConfig):
                 NavLink(_("Letter settings"), "core:letter_settings", Perm.MANAGE_LETTERS),
             ],
         )
+        start_panel_register(key="accounts-grants", order=40, render=start.grant_caseworker_panel)
+        start_panel_register(key="accounts-auditor", order=10, render=start.auditor_panel)

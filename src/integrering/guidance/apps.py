@@ -10,8 +10,8 @@ class GuidanceConfig(AppConfig):
     def ready(self) -> None:
         from integrering.core.audit import track
         from integrering.core.permissions import Perm
-        from integrering.core.registry import NavLink, demo_register, navigation_register
-        from integrering.guidance import demo, models
+        from integrering.core.registry import NavLink, demo_register, navigation_register, start_panel_register
+        from integrering.guidance import demo, models, start
         from integrering.guidance.compliance.sections import municipality_section
         from integrering.municipalities.services import municipality_page_section_register
 
@@ -51,3 +51,7 @@ class GuidanceConfig(AppConfig):
             ],
         )
         demo_register(key="guidance", order=300, load=demo.load)
+        start_panel_register(key="guidance-leader", order=30, render=start.leader_panel)
+        start_panel_register(key="guidance-counsellor", order=30, render=start.counsellor_panel)
+        start_panel_register(key="guidance-municipal", order=30, render=start.municipal_panel)
+        start_panel_register(key="guidance-coordinator", order=30, render=start.coordinator_panel)

@@ -11,9 +11,9 @@ class SettlementConfig(AppConfig):
 
         from integrering.core.audit import track
         from integrering.core.permissions import Perm
-        from integrering.core.registry import NavLink, demo_register, navigation_register
+        from integrering.core.registry import NavLink, demo_register, navigation_register, start_panel_register
         from integrering.municipalities.services import municipality_page_section_register
-        from integrering.settlement import demo, models
+        from integrering.settlement import demo, models, start
         from integrering.settlement.figures.views import municipality_section
 
         for model in (
@@ -37,3 +37,6 @@ class SettlementConfig(AppConfig):
             ],
         )
         demo_register(key="settlement", order=200, load=demo.load)
+        start_panel_register(key="settlement-leader", order=20, render=start.leader_panel)
+        start_panel_register(key="settlement-adviser", order=20, render=start.adviser_panel)
+        start_panel_register(key="settlement-municipal", order=20, render=start.municipal_panel)

@@ -4,6 +4,7 @@ script)."""
 
 from pathlib import Path
 
+import pytest
 from django import forms
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -36,3 +37,13 @@ def test_no_summary_without_errors():
 
 def test_the_static_script_focuses_the_summary():
     assert "[data-error-summary]" in APP_JS.read_text(encoding="utf-8")
+
+
+@pytest.mark.django_db
+def test_the_password_change_form_shows_the_summary(make_user, client_for):
+    from integrering.core.roles import Role
+
+    client = client_for(make_user(Role.ADVISER, username="oppsummering"))
+    page = client.post("/passord/", {"old_password": "feil", "new_password1": "", "new_password2": ""})
+    html = page.content.decode()
+    assert "Dette må rettes" in html and 'href="#id_old_password"' in html

@@ -121,3 +121,9 @@ def test_a_guidance_form_with_errors_shows_the_summary(referred, counsellor, cli
     assert "Dette må rettes" in page and 'href="#id_booked_for"' in page and 'href="#id_booked_time"' in page
     assert page.index("data-error-summary") < page.index('<form method="post" novalidate')
     assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", page), "no inline script (CSP)"
+
+
+def test_the_queue_shows_the_booked_time(referred, counsellor, client_for):
+    case_book(case=case_of(referred), booked_for=LATER, booked_time=datetime.time(14, 45), video=True)
+    page = client_for(counsellor).get("/veiledning/ko/").content.decode()
+    assert f"{LATER:%d.%m.%Y} 14:45" in page

@@ -81,6 +81,15 @@ class BookForm(AssignForm):
         "counsellor",
     ]
 
+    def conflict_values(self, current: GuidanceCase) -> dict:
+        """The values someone else saved, for the fields not named as on the case (``core.versioning``)."""
+        return {
+            "video": current.booked_video,
+            "address": current.booked_address,
+            "interpreter_needed": current.booked_interpreter_needed,
+            "interpreter_language": current.booked_interpreter_language,
+        }
+
     def clean(self):
         cleaned = super().clean()
         day, time = cleaned.get("booked_for"), cleaned.get("booked_time")

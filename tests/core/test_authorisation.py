@@ -232,6 +232,13 @@ def test_an_auditor_reads_the_audit_log_and_the_figures_but_no_participant():
     }
 
 
+def test_only_the_municipality_registers_the_programme_decision():
+    """Issue 11 §6: the § 12 decision on a participant is the municipality's; a counsellor can no longer register it."""
+    holders = {role for role, perms in POLICY.items() if Perm.REGISTER_PROGRAMME_DECISION in perms}
+    assert holders == {Role.MUNICIPAL_USER}
+    assert Perm.EDIT_PARTICIPANTS in POLICY[Role.CAREER_COUNSELLOR]
+
+
 def test_the_readme_roles_table_names_every_role_and_the_auditors_limits():
     from pathlib import Path
 

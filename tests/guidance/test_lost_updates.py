@@ -81,9 +81,11 @@ def test_booking_form(referred, counsellor, client_for):
     case = case_of(referred)
     url = f"/veiledning/saker/{case.pk}/book/"
     version = opened_version(client, url)
-    case_book(case=case_of(referred), booked_for=D(2030, 1, 2), version=version)
-    response = client.post(url, {"version": version, "booked_for": "2030-02-03", "counsellor": counsellor.pk})
+    case_book(case=case_of(referred), booked_for=D(2030, 1, 2), version=version, address="Rådhuset, rom 3")
+    data = {"version": version, "booked_for": "2030-02-03", "booked_time": "10:00", "video": "on"}
+    response = client.post(url, data | {"counsellor": counsellor.pk})
     refused(response, "2030-01-02")
+    assert "Rådhuset, rom 3" in response.content.decode()  # the place they saved, beside the user's video
     assert case_of(referred).booked_for == D(2030, 1, 2)
 
 

@@ -11,7 +11,6 @@ def test_every_page_renders_for_a_counsellor(referred, counsellor, client_for):
         f"/veiledning/deltakere/{referred.pk}/",
         "/veiledning/deltakere/ny/",
         f"/veiledning/deltakere/{referred.pk}/endre/",
-        f"/veiledning/deltakere/{referred.pk}/vedtak/",
         "/veiledning/ko/",
         "/veiledning/ko/?mine=1",
         f"/veiledning/saker/{case.pk}/book/",
@@ -21,3 +20,5 @@ def test_every_page_renders_for_a_counsellor(referred, counsellor, client_for):
         "/veiledning/etterlevelse/",
     ]:
         assert client.get(url).status_code == 200, url
+    # The § 12 decision is the municipality's (issue 11 §6): not a counsellor's page.
+    assert client.get(f"/veiledning/deltakere/{referred.pk}/vedtak/").status_code == 403

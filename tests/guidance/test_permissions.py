@@ -22,7 +22,8 @@ MATRIX = {
     "/veiledning/deltakere/{p}/": PARTICIPANT_READERS,
     "/veiledning/deltakere/ny/": PARTICIPANT_EDITORS,
     "/veiledning/deltakere/{p}/endre/": PARTICIPANT_EDITORS,
-    "/veiledning/deltakere/{p}/vedtak/": PARTICIPANT_EDITORS,
+    # The § 12 decision is the municipality's own: a counsellor may edit facts but not register it.
+    "/veiledning/deltakere/{p}/vedtak/": {R.MUNICIPAL_USER},
     "/veiledning/deltakere/{p}/henvis/": {R.MUNICIPAL_USER},
     "/veiledning/deltakere/{p}/trekk-henvisning/": {R.MUNICIPAL_USER},
     "/veiledning/ko/": {R.CAREER_COUNSELLOR},
@@ -95,3 +96,13 @@ def test_a_municipal_user_without_a_municipality_sees_no_participants(records, m
     client = client_for(user)
     assert client.get("/veiledning/deltakere/").status_code == 403
     assert client.get(f"/veiledning/deltakere/{records['p']}/").status_code == 403
+
+
+@pytest.mark.django_db
+def test_only_the_municipality_is_offered_to_register_the_decision(decided, counsellor, municipal_user, client_for):
+    """Issue 11 §6: the participant's page offers «Registrer vedtak og program» to the municipality only."""
+    url = f"/veiledning/deltakere/{decided.pk}/"
+    decision = f"/veiledning/deltakere/{decided.pk}/vedtak/"
+    assert decision in client_for(municipal_user).get(url).content.decode()
+    assert decision not in client_for(counsellor).get(url).content.decode()
+    assert client_for(counsellor).post(decision, {"version": decided.version}).status_code == 403

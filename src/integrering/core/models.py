@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from integrering.core.letterhead.models import CountyLetterSettings  # noqa: F401 — a model of this app, in core/letterhead
@@ -139,7 +140,7 @@ class PersonalDataAccess(models.Model):
         indexes = [models.Index(fields=["county", "-at"], name="core_pda_county_at")]
 
     def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.user} {self.action}"
+        return f"{timezone.localtime(self.at):%d.%m.%Y %H:%M} {self.user} {self.action}"
 
 
 class AuditEntryScope(models.Model):

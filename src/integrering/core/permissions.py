@@ -31,6 +31,8 @@ class Perm(StrEnum):
     VIEW_PARTICIPANTS = "participants.view"
     EDIT_PARTICIPANTS = "participants.edit"
     REFER_PARTICIPANTS = "participants.refer"
+    # The § 12 decision on a participant's programme is the municipality's: only a municipal user registers it.
+    REGISTER_PROGRAMME_DECISION = "participants.register_decision"
     EXPORT_PARTICIPANTS = "participants.export"
     MANAGE_GUIDANCE = "guidance.manage"
     MANAGE_TRAINING = "training.manage"
@@ -76,6 +78,7 @@ POLICY: dict[Role, frozenset[Perm]] = {
             Perm.VIEW_PARTICIPANTS,
             Perm.EDIT_PARTICIPANTS,
             Perm.REFER_PARTICIPANTS,
+            Perm.REGISTER_PROGRAMME_DECISION,
             Perm.EXPORT_PARTICIPANTS,
             Perm.VIEW_COMPLIANCE,
         }

@@ -177,7 +177,15 @@ def load(*, county, stdout) -> None:
                     note="Fiktiv henvisning.",
                 )
                 if reference == "DEMO-15":
-                    case_book(case=participant.guidance_case, booked_for=today + 7 * DAY, counsellor=counsellor)
+                    case_book(
+                        case=participant.guidance_case,
+                        booked_for=today + 7 * DAY,
+                        booked_time=datetime.time(10, 0),
+                        address="Karrieresenteret, Kongens gate 1, Trondheim",
+                        interpreter_needed=True,
+                        interpreter_language="Tigrinja",
+                        counsellor=counsellor,
+                    )
             if reference == "DEMO-14":
                 training_enrol(
                     participant=participant,

@@ -26,7 +26,9 @@ def test_a_counsellor_takes_books_records_a_session_and_completes(referred, coun
         client.post(
             f"/veiledning/saker/{case.pk}/book/",
             {
-                "booked_for": TODAY.isoformat(),
+                "booked_for": (TODAY + datetime.timedelta(days=1)).isoformat(),
+                "booked_time": "10:00",
+                "video": "on",
                 "counsellor": counsellor.pk,
             },
         ).status_code

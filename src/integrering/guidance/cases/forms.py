@@ -1,5 +1,7 @@
 """Forms of career guidance: the municipality's referral and its withdrawal, the counsellor's case actions."""
 
+import datetime
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -53,9 +55,53 @@ class AssignForm(VersionedFormMixin, forms.Form):
 
 
 class BookForm(AssignForm):
-    booked_for = forms.DateField(label=_("Appointment date"), widget=DateInput)
+    """The appointment: date and time (local), place (an address or video), interpreter and language."""
 
-    field_order = ["booked_for", "counsellor"]
+    booked_for = forms.DateField(label=_("Appointment date"), widget=DateInput)
+    booked_time = forms.TimeField(
+        label=_("Time"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"), help_text=_("E.g. 09:30")
+    )
+    video = forms.BooleanField(label=_("Video meeting"), required=False)
+    address = forms.CharField(
+        label=_("Address"),
+        max_length=200,
+        required=False,
+        help_text=_("Where the participant meets. Leave empty for a video meeting."),
+    )
+    interpreter_needed = forms.BooleanField(label=_("Interpreter needed"), required=False)
+    interpreter_language = forms.CharField(label=_("Interpreter language"), max_length=100, required=False)
+
+    field_order = [
+        "booked_for",
+        "booked_time",
+        "video",
+        "address",
+        "interpreter_needed",
+        "interpreter_language",
+        "counsellor",
+    ]
+
+    def conflict_values(self, current: GuidanceCase) -> dict:
+        """The values someone else saved, for the fields not named as on the case (``core.versioning``)."""
+        return {
+            "video": current.booked_video,
+            "address": current.booked_address,
+            "interpreter_needed": current.booked_interpreter_needed,
+            "interpreter_language": current.booked_interpreter_language,
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        day, time = cleaned.get("booked_for"), cleaned.get("booked_time")
+        if day and time:
+            when = timezone.make_aware(datetime.datetime.combine(day, time))
+            if when < timezone.now():
+                self.add_error("booked_for", _("The appointment cannot be in the past."))
+        if not cleaned.get("video") and not (cleaned.get("address") or "").strip():
+            self.add_error("address", _("Give the address, or choose a video meeting."))
+        if cleaned.get("interpreter_needed") and not (cleaned.get("interpreter_language") or "").strip():
+            self.add_error("interpreter_language", _("Give the interpreter's language."))
+        return cleaned
 
 
 class SessionForm(forms.ModelForm):
@@ -121,6 +167,18 @@ class CorrectCompletionForm(CompleteForm):
         self.fields["version"].required = True
 
 
+def booking_initial(case: GuidanceCase) -> dict:
+    """The booking form's values from the case's current appointment."""
+    return {
+        "booked_for": case.booked_for,
+        "booked_time": case.booked_time,
+        "video": case.booked_video,
+        "address": case.booked_address,
+        "interpreter_needed": case.booked_interpreter_needed,
+        "interpreter_language": case.booked_interpreter_language,
+    }
+
+
 def case_forms(case: GuidanceCase, user) -> dict:
     """The counsellor's unbound forms for a case, as the participant page and the queue show them."""
     if case.status in (CaseStatus.COMPLETED, CaseStatus.WITHDRAWN):
@@ -131,7 +189,7 @@ def case_forms(case: GuidanceCase, user) -> dict:
         "book_form": BookForm(
             county=county,
             initial={
-                "booked_for": case.booked_for,
+                **booking_initial(case),
                 "counsellor": case.counsellor_id or user.pk,
                 "version": case.version,
             },

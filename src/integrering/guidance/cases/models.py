@@ -59,7 +59,8 @@ class Referral(models.Model):
         verbose_name_plural = _("referrals")
 
     def __str__(self) -> str:
-        return f"{self.participant} {self.referred_at:%Y-%m-%d}"
+        # Norwegian date in local time: a referral at 00:30 in Norway is that day's, not the UTC day before.
+        return f"{self.participant} {timezone.localtime(self.referred_at):%d.%m.%Y}"
 
     @property
     def status(self) -> ReferralStatus:
@@ -118,6 +119,12 @@ class GuidanceCase(Versioned):
     )
     status = models.CharField(_("status"), max_length=16, choices=CaseStatus.choices, default=CaseStatus.REFERRED)
     booked_for = models.DateField(_("booked for"), null=True, blank=True)
+    # The booked appointment: time, place (an address, or a video meeting) and any interpreter (issue 11 §6).
+    booked_time = models.TimeField(_("appointment time"), null=True, blank=True)
+    booked_video = models.BooleanField(_("video meeting"), default=False)
+    booked_address = models.CharField(_("address"), max_length=200, blank=True)
+    booked_interpreter_needed = models.BooleanField(_("interpreter needed"), default=False)
+    booked_interpreter_language = models.CharField(_("interpreter language"), max_length=100, blank=True)
     completed_on = models.DateField(_("completed on"), null=True, blank=True)
     recommendation = models.CharField(_("recommendation"), max_length=16, choices=Recommendation.choices, blank=True)
     recommendation_note = models.CharField(
@@ -144,6 +151,13 @@ class GuidanceCase(Versioned):
 
     def __str__(self) -> str:
         return f"{self.participant}: {self.get_status_display()}"
+
+    @property
+    def booked_place(self) -> str:
+        """Where the appointment is: «Video» or the address (empty when nothing is booked)."""
+        if self.booked_video:
+            return str(_("Video"))
+        return self.booked_address
 
     def get_additional_data(self) -> dict:
         return {"county": self.participant.county.number}
@@ -175,7 +189,7 @@ class GuidanceSession(models.Model):
         verbose_name_plural = _("guidance sessions")
 
     def __str__(self) -> str:
-        return f"{self.case.participant} {self.date:%Y-%m-%d}"
+        return f"{self.case.participant} {self.date:%d.%m.%Y}"
 
     def get_additional_data(self) -> dict:
         return {"county": self.case.participant.county.number}

@@ -6,7 +6,8 @@ Signatures (keyword-only; all raise ``ApplicationError`` with a translated messa
     referral_create(*, participant, user, mapping_date=None, note="", referred_at=None) -> Referral
     referral_withdraw(*, participant, user, reason) -> Referral   # the case leaves the queue until re-referred
     case_assign(*, case, counsellor, version=None) -> GuidanceCase
-    case_book(*, case, booked_for, counsellor=None, version=None) -> GuidanceCase
+    case_book(*, case, booked_for, booked_time=None, video=False, address="", interpreter_needed=False,
+              interpreter_language="", counsellor=None, version=None) -> GuidanceCase  # time not in the past
     case_session_add(*, case, date, minutes, interpreter_used=False, interpreter_language="",
                      mode="in_person") -> GuidanceSession
     case_complete(*, case, completed_on, recommendation="", note="", version=None) -> GuidanceCase  # not twice
@@ -123,7 +124,7 @@ def referral_withdraw(*, participant: Participant, user, reason: str) -> Referra
     referral.withdrawal_reason = reason
     referral.save(update_fields=["withdrawn_at", "withdrawn_by", "withdrawal_reason"])
     case.status = CaseStatus.WITHDRAWN
-    case.booked_for = None
+    _booking_clear(case)
     _save_case(case)
     return referral
 
@@ -155,21 +156,62 @@ def case_assign(*, case: GuidanceCase, counsellor, version: int | None = None) -
     return _save_case(case)
 
 
+def _booking_clear(case: GuidanceCase) -> None:
+    case.booked_for = None
+    case.booked_time = None
+    case.booked_video = False
+    case.booked_address = ""
+    case.booked_interpreter_needed = False
+    case.booked_interpreter_language = ""
+
+
 @transaction.atomic
 def case_book(
-    *, case: GuidanceCase, booked_for: datetime.date, counsellor=None, version: int | None = None
+    *,
+    case: GuidanceCase,
+    booked_for: datetime.date,
+    booked_time: datetime.time | None = None,
+    video: bool = False,
+    address: str = "",
+    interpreter_needed: bool = False,
+    interpreter_language: str = "",
+    counsellor=None,
+    version: int | None = None,
 ) -> GuidanceCase:
-    """Book the appointment (and the counsellor, if given) in one save: the open referral is booked with it."""
+    """Book the appointment (and the counsellor, if given) in one save: the open referral is booked with it.
+
+    The appointment has a date and a time (local time, not in the past; the form requires both, and a place:
+    ``video`` or an ``address``) and, if an interpreter is needed, the interpreter's language. The municipality sees it on the participant's
+    page.
+    """
     participant_refuse_if_anonymised(participant=case.participant)
     _refuse_closed(case)
     if booked_for is None:
-        raise ApplicationError(_("The date of the appointment is missing."))
+        raise ApplicationError(_("The date of the appointment is missing."), field="booked_for")
+    if booked_time is not None:
+        # The form always asks for the time; a date alone (no time) is only recorded history, e.g. the demo's.
+        when = timezone.make_aware(datetime.datetime.combine(booked_for, booked_time))
+        if when < timezone.now():
+            raise ApplicationError(_("The appointment cannot be in the past."), field="booked_for")
+    address = (address or "").strip()
+    if len(address) > 200:
+        raise ApplicationError(_("The address can be at most 200 characters."), field="address")
+    interpreter_language = (interpreter_language or "").strip() if interpreter_needed else ""
+    if interpreter_needed and not interpreter_language:
+        raise ApplicationError(_("Give the interpreter's language."), field="interpreter_language")
+    if len(interpreter_language) > 100:
+        raise ApplicationError(_("The language can be at most 100 characters."), field="interpreter_language")
     if counsellor is not None and counsellor.county_id != case.participant.county_id:
         raise ApplicationError(_("The counsellor does not belong to the county."))
     expect_version(case, version)
     if counsellor is not None:
         case.counsellor = counsellor
     case.booked_for = booked_for
+    case.booked_time = booked_time
+    case.booked_video = bool(video)
+    case.booked_address = "" if video else address
+    case.booked_interpreter_needed = bool(interpreter_needed)
+    case.booked_interpreter_language = interpreter_language
     case.status = CaseStatus.BOOKED
     return _save_case(case)
 

@@ -26,6 +26,7 @@ from integrering.guidance.cases.forms import (
     ReferralForm,
     SessionForm,
     WithdrawReferralForm,
+    booking_initial,
 )
 from integrering.guidance.cases.models import CaseStatus
 from integrering.guidance.form_page import form_page
@@ -191,7 +192,7 @@ def case_book(request, pk: int):
         save=save,
         success=_("The appointment was booked."),
         form_kwargs={"county": request.user.county},
-        initial=lambda case: {"booked_for": case.booked_for, "counsellor": case.counsellor_id or request.user.pk},
+        initial=lambda case: {**booking_initial(case), "counsellor": case.counsellor_id or request.user.pk},
     )
 
 

@@ -95,6 +95,7 @@ def participant_detail(request, pk: int):
         "today": timezone.localdate(),
         "can_edit": has_perm(user, Perm.EDIT_PARTICIPANTS),
         "can_refer": has_perm(user, Perm.REFER_PARTICIPANTS),
+        "can_decide": has_perm(user, Perm.REGISTER_PROGRAMME_DECISION),
         "can_guide": has_perm(user, Perm.MANAGE_GUIDANCE),
         "can_train": has_perm(user, Perm.MANAGE_TRAINING),
     }
@@ -163,7 +164,7 @@ def participant_edit(request, pk: int):
     )
 
 
-@requires(Perm.EDIT_PARTICIPANTS)
+@requires(Perm.REGISTER_PROGRAMME_DECISION)
 def decision_edit(request, pk: int):
     participant = selectors.participant_for_user(request.user, pk)
     initial = model_to_dict(participant, fields=DECISION_FIELDS) | {"version": participant.version}

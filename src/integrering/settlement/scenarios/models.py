@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from integrering.core.tenancy import CountyScopedQuerySet
@@ -77,7 +78,9 @@ class ScenarioRun(models.Model):
         verbose_name_plural = _("scenario runs")
 
     def __str__(self) -> str:
-        return f"{self.get_method_display()} {self.run_at:%d.%m.%Y %H:%M}" if self.run_at else self.get_method_display()
+        if not self.run_at:
+            return self.get_method_display()
+        return f"{self.get_method_display()} {timezone.localtime(self.run_at):%d.%m.%Y %H:%M}"  # Norwegian time
 
     def get_additional_data(self) -> dict:
         return {"county": self.scenario.settlement_year.county.number}

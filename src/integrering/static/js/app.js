@@ -35,3 +35,10 @@ document.addEventListener("htmx:configRequest", (event) => {
   window.addEventListener("resize", update);
   document.addEventListener("htmx:afterSettle", update);
 })();
+
+// Designsystemet's ErrorSummary (templates/core/_error_summary.html): a form with errors opens with the keyboard focus
+// on its summary, so a screen reader reads what must be fixed; each line links to its field.
+document.addEventListener("DOMContentLoaded", () => {
+  const summary = document.querySelector("[data-error-summary]");
+  if (summary) summary.focus();
+});

@@ -128,7 +128,9 @@ def test_a_municipality_registers_a_participant_and_its_decision(page, e2e_db, e
     page.get_by_label("Bosettingsdato").fill((today - datetime.timedelta(days=70)).isoformat())
     page.get_by_label("Bosatt etter avtale").select_option("true")
     page.get_by_role("button", name="Lagre").click()
-    expect(page.get_by_role("alert")).to_be_visible()
+    summary = page.get_by_role("region", name="Dette må rettes")  # the error summary at the top takes the focus
+    expect(summary).to_be_focused()
+    expect(summary.get_by_role("link")).to_contain_text("Ugyldig fødselsnummer")
     expect(page.locator(".ds-validation-message")).to_contain_text("Ugyldig fødselsnummer")
     assert_accessible(page)
     page.get_by_label("Fødselsnummer eller D-nummer").fill("17059010182")

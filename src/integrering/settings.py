@@ -52,6 +52,9 @@ INSTALLED_APPS = [
     "integrering.municipalities",
     "integrering.settlement",
     "integrering.guidance",
+    "integrering.grants",
+    "integrering.regional",
+    "integrering.plans",
     # The top layer; before django.contrib.admin, whose registration/ templates it overrides.
     "integrering.accounts",
     "django.contrib.admin",

@@ -15,6 +15,9 @@ urlpatterns = [
     path("kommuner/", include("integrering.municipalities.urls")),
     path("bosetting/", include("integrering.settlement.urls")),
     path("veiledning/", include("integrering.guidance.urls")),
+    path("tilskudd/", include("integrering.grants.urls")),
+    path("regionalt/", include("integrering.regional.urls")),
+    path("planer/", include("integrering.plans.urls")),
     path("admin/", include("integrering.accounts.urls")),
     path("admin/", include("integrering.core.urls")),
     # Django's own admin, for technical superusers only (is_staff); not part of the county's UI.

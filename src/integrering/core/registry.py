@@ -97,3 +97,76 @@ def read_action_register(code: str, label: Label) -> None:
 
 def read_action_label(code: str) -> str:
     return str(_READ_ACTIONS.get(code, code))
+
+
+# --- The annual report and the plan's links (issue 14) ---------------------------------------------------------
+#
+# The annual report (``plans``) is written from the other apps' data without importing them: each domain app
+# registers a section builder. ``build(*, county, year)`` returns a JSON-able dict computed by the **same selector**
+# as the app's own export (one source of truth), or None when the app holds no data for that year (the report then
+# says so; it never fills a section with zeros).
+
+
+@dataclass(frozen=True)
+class ReportSection:
+    key: str
+    order: int
+    label: Label
+    build: Callable[..., dict[str, Any] | None]
+
+
+@dataclass(frozen=True)
+class LinkableKind:
+    """Records of a domain app that a plan measure can serve-link (an activity, a grant call, a settlement year).
+
+    ``options(*, county)`` → ``[(object_id, label)]`` to choose from; ``describe(*, county, ids)`` →
+    ``{object_id: (label, url)}`` for the ones linked (ids that no longer exist are left out).
+    """
+
+    key: str
+    label: Label
+    options: Callable[..., list[tuple[int, str]]]
+    describe: Callable[..., dict[int, tuple[str, str]]]
+
+
+_REPORT_SECTIONS: dict[str, ReportSection] = {}
+_LINKABLE: dict[str, LinkableKind] = {}
+# Set by ``plans``: tags(*, user, kind, object_id) → ([(measure label, url)], url to edit the tags or None).
+_MEASURE_TAGS: list[Callable[..., tuple[list[tuple[str, str]], str | None]]] = []
+
+
+def report_section_register(*, key: str, order: int, label: Label, build: Callable[..., dict[str, Any] | None]) -> None:
+    _REPORT_SECTIONS[key] = ReportSection(key=key, order=order, label=label, build=build)
+
+
+def report_sections() -> list[ReportSection]:
+    return sorted(_REPORT_SECTIONS.values(), key=lambda section: (section.order, section.key))
+
+
+def linkable_register(
+    *,
+    key: str,
+    label: Label,
+    options: Callable[..., list[tuple[int, str]]],
+    describe: Callable[..., dict[int, tuple[str, str]]],
+) -> None:
+    _LINKABLE[key] = LinkableKind(key=key, label=label, options=options, describe=describe)
+
+
+def linkable_kinds() -> list[LinkableKind]:
+    return sorted(_LINKABLE.values(), key=lambda kind: kind.key)
+
+
+def linkable_kind(key: str) -> LinkableKind | None:
+    return _LINKABLE.get(key)
+
+
+def measure_tags_register(tags: Callable[..., tuple[list[tuple[str, str]], str | None]]) -> None:
+    _MEASURE_TAGS[:] = [tags]
+
+
+def measure_tags(*, user: Any, kind: str, object_id: int) -> tuple[list[tuple[str, str]], str | None]:
+    """The plan measures a record serves, for its page; nothing when the plans app is not installed."""
+    if not _MEASURE_TAGS:
+        return [], None
+    return _MEASURE_TAGS[0](user=user, kind=kind, object_id=object_id)

@@ -1,0 +1,1 @@
+"""Grant schemes: schemes, calls, applications, assessment, decisions, payments, reports."""

@@ -1,0 +1,4 @@
+"""The plans pages, one namespace «plans» for every sub-domain's patterns."""
+
+app_name = "plans"
+urlpatterns: list = []

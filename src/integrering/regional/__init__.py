@@ -1,0 +1,1 @@
+"""Regional integration work: activities, guidance requests, organisations, sector partners."""

@@ -170,3 +170,35 @@ def measure_tags(*, user: Any, kind: str, object_id: int) -> tuple[list[tuple[st
     if not _MEASURE_TAGS:
         return [], None
     return _MEASURE_TAGS[0](user=user, kind=kind, object_id=object_id)
+
+
+@dataclass(frozen=True)
+class Metric:
+    """A figure computed from an app's own data, for the plan's automatic indicators (issue 14).
+
+    ``compute(*, county, year)`` → a number, or None when the app holds no data for that year (never 0 for
+    "unknown"). ``source`` names where it comes from (shown next to the indicator), ``unit`` e.g. "%" or "".
+    """
+
+    key: str
+    label: Label
+    source: Label
+    unit: str
+    compute: Callable[..., float | int | None]
+
+
+_METRICS: dict[str, Metric] = {}
+
+
+def metric_register(
+    *, key: str, label: Label, source: Label, unit: str, compute: Callable[..., float | int | None]
+) -> None:
+    _METRICS[key] = Metric(key=key, label=label, source=source, unit=unit, compute=compute)
+
+
+def metrics() -> list[Metric]:
+    return sorted(_METRICS.values(), key=lambda metric: metric.key)
+
+
+def metric(key: str) -> Metric | None:
+    return _METRICS.get(key)

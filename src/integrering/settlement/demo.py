@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from integrering.municipalities.models import Municipality
 from integrering.municipalities.reference_data import DATA_DIR
 from integrering.settlement.figures import services
-from integrering.settlement.models import Recommendation, SettlementYear, Stage
+from integrering.settlement.models import Recommendation, SettlementYear
 
 SEED_FILE = DATA_DIR / "anmodningstall_trondelag_2021.csv"
 SEED_REASON = gettext_lazy("From the seed presentation")
@@ -55,7 +55,6 @@ def load(*, county, stdout) -> None:
         defaults={
             "total": sum(numbers.values()),
             "frame_source": str(SEED_REASON),
-            "stage": Stage.REQUESTED,
             "frame_date": datetime.date(2020, 12, 1),
         },
     )[0]
@@ -81,7 +80,6 @@ def load(*, county, stdout) -> None:
             defaults={
                 "total": total,
                 "frame_source": str(_("Made-up demo figures")),
-                "stage": Stage.SETTLING,
                 "notes": str(DEMO_NOTE),
             },
         )

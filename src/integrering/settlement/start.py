@@ -21,16 +21,8 @@ from integrering.core.permissions import Perm, has_perm, is_municipal_only
 from integrering.core.roles import Role
 from integrering.settlement.figures.models import SettlementFigure
 from integrering.settlement.figures.selectors import Row, totals, year_rows
-from integrering.settlement.years.models import SettlementYear, Stage
-
-# The next step of each stage, for the adviser.
-NEXT_STEP = {
-    Stage.PLANNING: _("Register IMDi's frame, run the scenarios and freeze the county's recommendation."),
-    Stage.RECOMMENDED: _("Send the recommendation to IMDi and register IMDi's requests to the municipalities."),
-    Stage.REQUESTED: _("Follow up the municipalities' decisions and register them."),
-    Stage.DECIDED: _("Register the settled figures as IMDi reports them."),
-    Stage.SETTLING: _("Follow the settlement through the year; plan the next year."),
-}
+from integrering.settlement.years.models import SettlementYear
+from integrering.settlement.years.status import year_phase
 
 
 def current_year(county_id: int, today: datetime.date) -> SettlementYear | None:
@@ -99,6 +91,7 @@ def leader_panel(request):
     rows = year_rows(year, user=user)
     return "settlement/start/_leader.html", {
         "year": year,
+        "phase": year_phase(year, rows),
         "rows": rows,
         "totals": totals(rows),
         "lagging": lagging(rows),
@@ -120,13 +113,16 @@ def adviser_panel(request):
         ):
             if date is not None:
                 deadlines.append({"label": label, "date": date, "passed": date < today, "days": (date - today).days})
-    lag = lagging(year_rows(year, user=user)) if year is not None else []
+    rows = year_rows(year, user=user) if year is not None else []
+    lag = lagging(rows)
+    phase = year_phase(year, rows) if year is not None else None
     return "settlement/start/_adviser.html", {
         "year": year,
         "lagging": lag,
         "changes": recent_changes(user),
         "recent_days": RECENT_DAYS,
-        "next_step": NEXT_STEP.get(year.stage) if year else None,
+        "phase": phase,
+        "next_step": phase.next_step if phase else None,
         "deadlines": deadlines,
     }
 

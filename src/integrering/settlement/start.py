@@ -31,6 +31,14 @@ def current_year(county_id: int, today: datetime.date) -> SettlementYear | None:
     return years.filter(year__lte=today.year + 1).first() or years.first()
 
 
+def figures_year(county_id: int, today: datetime.date) -> SettlementYear | None:
+    """The year whose figures a leader follows: the latest up to next year with IMDi's requests registered (a
+    year still in planning has none yet), else :func:`current_year`."""
+    years = SettlementYear.objects.for_county(county_id).select_related("county").order_by("-year")
+    with_requests = years.filter(year__lte=today.year + 1, figures__requested__isnull=False).distinct().first()
+    return with_requests or current_year(county_id, today)
+
+
 @dataclass
 class Lag:
     row: Row
@@ -85,7 +93,7 @@ def leader_panel(request):
     user = request.user
     if Role.LEADER not in user.role_set or not has_perm(user, Perm.VIEW_SETTLEMENT) or is_municipal_only(user):
         return None
-    year = current_year(user.county_id, timezone.localdate())
+    year = figures_year(user.county_id, timezone.localdate())
     if year is None:
         return "settlement/start/_leader.html", {"year": None}
     rows = year_rows(year, user=user)

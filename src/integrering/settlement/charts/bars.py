@@ -134,7 +134,8 @@ def with_gaps(items: list[tuple]) -> tuple[list[tuple], list[str]]:
     by_year = {int(item[0]): item for item in items}
     if not by_year:
         return [], []
-    filled, missing = [], []
+    filled: list[tuple] = []
+    missing: list[str] = []
     for year in range(min(by_year), max(by_year) + 1):
         item = by_year.get(year)
         if item is None or all(v is None for v in item[1].values()):

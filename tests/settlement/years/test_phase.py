@@ -32,6 +32,13 @@ def test_the_stage_follows_the_data_from_planning_to_settling(year_2021):
     assert phase.stage == Stage.SETTLING and phase.next_step == NEXT_STEP[Stage.SETTLING]
 
 
+def test_in_planning_the_next_step_depends_on_whether_imdis_frame_is_registered(county):
+    year = SettlementYear.objects.create(county=county, year=2027)
+    assert year_phase(year).next_step == NEXT_STEP[Stage.PLANNING]  # register the frame first
+    year.total = 400
+    assert "Kjør scenarioene" in str(year_phase(year).next_step)
+
+
 def test_a_municipality_asked_for_zero_needs_no_decision(year_2021):
     _figures(year_2021, requested=0)
     assert year_phase(year_2021).stage == Stage.DECIDED

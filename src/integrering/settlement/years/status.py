@@ -36,6 +36,8 @@ NEXT_STEP = {
     Stage.DECIDED: gettext_lazy("Register the settled figures as IMDi reports them."),
     Stage.SETTLING: gettext_lazy("Follow the settlement through the year; plan the next year."),
 }
+# Planning once IMDi's frame is registered.
+NEXT_STEP_WITH_FRAME = gettext_lazy("Run the scenarios and freeze the county's recommendation to IMDi.")
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,7 @@ class Phase:
     override: Stage | None
     reason: str
     evidence: str  # why the data gives the computed stage
+    has_frame: bool = False  # IMDi's frame (the county total) is registered
 
     @property
     def stage(self) -> Stage:
@@ -55,6 +58,8 @@ class Phase:
 
     @property
     def next_step(self) -> str | Promise:
+        if self.stage == Stage.PLANNING and self.has_frame:
+            return NEXT_STEP_WITH_FRAME
         return NEXT_STEP[self.stage]
 
     @property
@@ -94,6 +99,7 @@ def phase_from_rows(settlement_year: SettlementYear, rows: Sequence[HasValues], 
         override=Stage(override) if override else None,
         reason=settlement_year.stage_override_reason,
         evidence=evidence % {"n": n, "total": len(rows)},
+        has_frame=settlement_year.total is not None,
     )
 
 

@@ -25,7 +25,7 @@ def indicator_create(
     goal: Goal,
     name: str,
     unit: str = "",
-    baseline: Decimal | None = None,
+    baseline: Decimal | int | None = None,
     baseline_year: int | None = None,
     metric_key: str = "",
 ) -> Indicator:
@@ -44,7 +44,7 @@ def indicator_update(*, indicator: Indicator, version: int | None = None, **fiel
     return indicator
 
 
-def indicator_target_set(*, indicator: Indicator, year: int, value: Decimal | None) -> None:
+def indicator_target_set(*, indicator: Indicator, year: int, value: Decimal | int | None) -> None:
     """The target for ``year``; ``None`` removes it."""
     if value is None:
         IndicatorTarget.objects.filter(indicator=indicator, year=year).delete()
@@ -53,7 +53,7 @@ def indicator_target_set(*, indicator: Indicator, year: int, value: Decimal | No
 
 
 def indicator_value_add(
-    *, indicator: Indicator, year: int, value: Decimal, note: str = "", user: Any = None
+    *, indicator: Indicator, year: int, value: Decimal | int, note: str = "", user: Any = None
 ) -> IndicatorValue:
     if indicator.automatic:
         raise ApplicationError(_("The values of an automatic indicator are computed, not entered."), field="value")

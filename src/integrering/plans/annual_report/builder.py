@@ -49,13 +49,14 @@ def plan_section(*, county: Any, year: int) -> dict[str, Any] | None:
         **{f"light_{v}": Count("pk", filter=Q(light=v)) for v in Light.values},
     )
     indicators = []
+    memo: dict[tuple, Any] = {}
     for indicator in (
         Indicator.objects.filter(goal__focus_area__plan__in=plans)
         .select_related("goal__focus_area__plan__county")
         .prefetch_related("targets", "values")
         .order_by("goal__focus_area__plan_id", "goal__identifier", "name")
     ):
-        point = indicator_series(indicator, years=[year])[0]
+        point = indicator_series(indicator, years=[year], memo=memo)[0]
         indicators.append(
             {
                 "name": indicator.name,

@@ -47,9 +47,13 @@ def indicator_years(indicator: Indicator) -> list[int]:
     return list(range(first, plan.last_year + 1))
 
 
-def indicator_series(indicator: Indicator, *, years: list[int] | None = None) -> list[Point]:
+def indicator_series(
+    indicator: Indicator, *, years: list[int] | None = None, memo: dict[tuple, Any] | None = None
+) -> list[Point]:
     """One point per year of the plan (from the baseline year): target, and the value — the newest hand-entered
-    one, or the metric computed for the county and year (None: no data, never 0)."""
+    one, or the metric computed for the county and year (None: no data, never 0). ``memo`` shares computed metric
+    values between the indicators of one page or report (a metric is computed once per county and year)."""
+    memo = {} if memo is None else memo
     years = years or indicator_years(indicator)
     targets = {t.year: t.value for t in indicator.targets.all()}
     values: dict[int, float | Decimal | None] = {}
@@ -57,7 +61,10 @@ def indicator_series(indicator: Indicator, *, years: list[int] | None = None) ->
         found = metric(indicator.metric_key)
         county = indicator.goal.focus_area.plan.county
         for year in years:
-            values[year] = found.compute(county=county, year=year) if found else None
+            key = (indicator.metric_key, county.pk, year)
+            if key not in memo:
+                memo[key] = found.compute(county=county, year=year) if found else None
+            values[year] = memo[key]
     else:
         for entry in sorted(indicator.values.all(), key=lambda v: (v.year, v.entered_at, v.pk)):
             values[entry.year] = entry.value

@@ -8,9 +8,10 @@ from django.utils.translation import gettext as _
 
 from integrering.core.permissions import Perm, has_perm, public, requires
 from integrering.plans.form_page import form_page
-from integrering.plans.measures.models import Light, Measure, MeasureStatus, StatusUpdate
+from integrering.plans.measures.models import Light, Measure, MeasureStatus
 from integrering.plans.plans import selectors, services
 from integrering.plans.plans.forms import FocusAreaForm, GoalForm, PlanForm
+from integrering.plans.reports.snapshot import latest_updates
 
 
 @requires(Perm.VIEW_PLANS)
@@ -136,10 +137,7 @@ def plan_public(request, slug: str):
     measures = Measure.objects.only("pk", "goal_id", "identifier", "title", "description", "status", "light")
     tree = selectors.plan_tree(plan, measures=measures)
     measures_shown = [m for area in tree for goal in area.goals.all() for m in goal.measures.all()]
-    latest: dict[int, StatusUpdate] = {}
-    published = StatusUpdate.objects.filter(measure__goal__focus_area__plan=plan, public=True)
-    for update in published.only("measure_id", "created_at", "text").order_by("created_at", "pk"):
-        latest[update.measure_id] = update
+    latest = latest_updates(Measure.objects.filter(goal__focus_area__plan=plan), public_only=True)
     for measure in measures_shown:
         measure.public_news = latest.get(measure.pk)
     return render(request, "plans/public.html", {"plan": plan, "tree": tree})

@@ -7,7 +7,7 @@ import datetime
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Prefetch
+from django.db.models import OuterRef, Prefetch, Subquery
 from django.utils import timezone
 
 from integrering.plans.indicators.models import Indicator
@@ -24,17 +24,24 @@ def _number(value: Any) -> float | int | None:
     return value
 
 
-def _latest_updates(plan: Plan, at: datetime.datetime) -> dict[int, StatusUpdate]:
-    latest: dict[int, StatusUpdate] = {}
-    updates = StatusUpdate.objects.filter(measure__goal__focus_area__plan=plan, created_at__lte=at)
-    for update in updates.select_related("author").order_by("created_at", "pk"):
-        latest[update.measure_id] = update
-    return latest
+def latest_updates(
+    measures: Any, *, at: datetime.datetime | None = None, public_only: bool = False
+) -> dict[int, StatusUpdate]:
+    """The newest status update of each of ``measures`` (a queryset), written at or before ``at`` (and, with
+    ``public_only``, marked public): two queries, however long the histories."""
+    updates = StatusUpdate.objects.filter(measure=OuterRef("pk"))
+    if at is not None:
+        updates = updates.filter(created_at__lte=at)
+    if public_only:
+        updates = updates.filter(public=True)
+    newest = updates.order_by("-created_at", "-pk").values("pk")[:1]
+    ids = [pk for pk in measures.annotate(newest=Subquery(newest)).values_list("newest", flat=True) if pk]
+    return {u.measure_id: u for u in StatusUpdate.objects.filter(pk__in=ids).select_related("author")}
 
 
 def plan_snapshot(plan: Plan, *, at: datetime.datetime | None = None) -> dict[str, Any]:
     at = at or timezone.now()
-    latest = _latest_updates(plan, at)
+    latest = latest_updates(Measure.objects.filter(goal__focus_area__plan=plan), at=at)
     measures = []
     for m in (
         Measure.objects.filter(goal__focus_area__plan=plan)
@@ -62,13 +69,14 @@ def plan_snapshot(plan: Plan, *, at: datetime.datetime | None = None) -> dict[st
             }
         )
     indicators = []
+    memo: dict[tuple, Any] = {}
     for indicator in (
         Indicator.objects.filter(goal__focus_area__plan=plan)
         .select_related("goal__focus_area__plan__county")
         .prefetch_related("targets", Prefetch("values"))
         .order_by("goal__identifier", "name")
     ):
-        series = indicator_series(indicator, years=indicator_years(indicator))
+        series = indicator_series(indicator, years=indicator_years(indicator), memo=memo)
         indicators.append(
             {
                 "id": indicator.pk,

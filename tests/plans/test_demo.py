@@ -42,3 +42,25 @@ def test_loading_the_demo_twice_changes_nothing(demo):
     before = Measure.objects.count(), StatusUpdate.objects.count()
     demo_data_load(password="demo-passord-som-er-langt", stdout=io.StringIO())
     assert (Measure.objects.count(), StatusUpdate.objects.count()) == before
+
+
+def test_every_plans_page_of_the_demo_opens_for_a_leader_and_the_public_page_anonymously(demo, client):
+    from integrering.core.models import User
+    from integrering.plans.models import Indicator
+
+    public_plan = Plan.objects.get(public=True)
+    assert client.get(f"/planer/{public_plan.slug}/").status_code == 200
+    client.force_login(User.objects.get(username="leder"))
+    urls = ["/planer/", "/planer/arsrapport/?aar=2025", "/planer/arsrapport/2025.json", "/"]
+    for plan in Plan.objects.all():
+        urls += [
+            f"/planer/{plan.pk}/",
+            f"/planer/{plan.pk}/rapporter/",
+            f"/planer/{plan.pk}/rapporter/sammenlign/",
+            f"/planer/{plan.pk}/handlingsprogram/2026/",
+        ]
+    urls += [f"/planer/tiltak/{m.pk}/" for m in Measure.objects.all()[:5]]
+    urls += [f"/planer/indikatorer/{i.pk}/" for i in Indicator.objects.all()]
+    urls += [f"/planer/rapporter/{r.pk}/" for r in PeriodReport.objects.all()]
+    for url in urls:
+        assert client.get(url).status_code == 200, url

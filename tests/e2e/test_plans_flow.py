@@ -44,6 +44,7 @@ def test_an_adviser_posts_a_red_light_and_the_leader_sees_it_and_downloads_the_a
     login(page, "radgiver")
     page.goto(f"{e2e_db.url}/planer/")
     page.get_by_role("link", name="Integreringsplan 2024–2027").click()
+    page.wait_for_url(f"**/planer/{measure.goal.focus_area.plan_id}/")
     assert_accessible(page)
     page.get_by_role("link", name="1.1.1 Dialogmøter med kommunene").click()
     page.wait_for_url(f"**/planer/tiltak/{measure.pk}/")
@@ -68,7 +69,16 @@ def test_an_adviser_posts_a_red_light_and_the_leader_sees_it_and_downloads_the_a
         panel.get_by_role("link", name="PDF").click()
     assert download.value.suggested_filename.endswith(".pdf")
     page.get_by_role("link", name="Årsrapporten").first.click()
+    page.wait_for_url("**/planer/arsrapport/**")
     assert_accessible(page)
     with page.expect_download() as word:
         page.get_by_role("link", name="Word (DOCX)").click()
     assert word.value.suggested_filename.endswith(".docx")
+
+
+def test_the_public_plan_page_is_read_anonymously(page, e2e_db, e2e_user, assert_accessible):
+    measure = _measure(e2e_user("radgiver", Role.ADVISER))
+    page.goto(f"{e2e_db.url}/planer/integreringsplan/")
+    expect(page.get_by_role("heading", name="Integreringsplan 2024–2027")).to_be_visible()
+    expect(page.get_by_text(f"{measure.identifier} {measure.title}")).to_be_visible()
+    assert_accessible(page)

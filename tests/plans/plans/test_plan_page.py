@@ -77,3 +77,14 @@ def test_the_action_programme_keeps_earlier_revisions(plan, measure, other_measu
 def test_dates_are_in_the_plan_period(plan):
     assert plan.period == "2024–2027"
     assert plan.adopted_on == datetime.date(2024, 3, 1)
+
+
+def test_a_plan_cannot_take_the_address_of_a_page(county):
+    import pytest
+
+    from integrering.core.exceptions import ApplicationError
+    from integrering.plans.plans.services import plan_create
+
+    for slug in ("arsrapport", "2024"):
+        with pytest.raises(ApplicationError):
+            plan_create(county=county, title="P", slug=slug, first_year=2024, last_year=2025)

@@ -12,6 +12,8 @@ from integrering.core.exceptions import ApplicationError
 from integrering.core.versioning import Versioned, expect_version
 from integrering.plans.plans.models import FocusArea, Goal, Plan, PlanStatus
 
+# The pages under /planer/ whose first word a plan's public address (/planer/<slug>/) must not take.
+RESERVED_SLUGS = frozenset({"ny", "arsrapport", "lenker", "fokusomrader", "mal", "tiltak", "indikatorer", "rapporter"})
 PLAN_FIELDS = ("title", "slug", "first_year", "last_year", "status", "adopted_on", "adopted_by", "public", "stale_days")
 
 
@@ -35,6 +37,8 @@ def _plan_check(data: dict[str, Any]) -> None:
         raise ApplicationError(_("An adopted plan needs the date and the body that adopted it."), field="adopted_on")
     if str(data["slug"]).isdigit():
         raise ApplicationError(_("The address name must contain a letter."), field="slug")
+    if data["slug"] in RESERVED_SLUGS:
+        raise ApplicationError(_("The address name is used by the application; choose another."), field="slug")
 
 
 def plan_create(

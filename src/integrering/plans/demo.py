@@ -227,6 +227,16 @@ def load(*, county: Any, stdout: Any) -> None:
             status=MeasureStatus.DONE,
             light=Light.GREEN,
         )
+    old_goal = Goal.objects.get(focus_area__plan=old, identifier="1.1")
+    settled = indicator_create(
+        goal=old_goal,
+        name="Bosatte i prosent av IMDis anmodning",
+        metric_key="settlement.settled_share",
+        baseline=95,
+        baseline_year=2021,
+    )
+    for year in range(2021, 2024):
+        indicator_target_set(indicator=settled, year=year, value=100)
     final = report_create(
         plan=old, title="Sluttrapport 2021–2023", start=datetime.date(2021, 1, 1), end=datetime.date(2023, 12, 31)
     )

@@ -10,6 +10,8 @@ from integrering.core.models import User
 from integrering.core.permissions import POLICY, Perm
 from integrering.core.roles import Role
 from tests.pages import without_tokens
+from tests.regional.matrix import OBJECT_ROUTES as REGIONAL_ROUTES
+from tests.regional.matrix import regional_records
 
 # Django's own admin is for technical superusers only and is guarded by is_staff, not by our policy.
 EXEMPT_NAMESPACES = {"admin"}
@@ -76,6 +78,7 @@ OBJECT_ROUTES = [
     (r"^veiledning/saker/<int:pk>/", "case"),
     (r"^veiledning/opplaering/deltakere/<int:pk>/", "upper_secondary_participant"),
     (r"^veiledning/opplaering/<int:pk>/", "enrolment"),
+    *REGIONAL_ROUTES,
 ]
 
 
@@ -97,7 +100,7 @@ def expected_for(role: Role, route: str, perm) -> set[int]:
 
 
 @pytest.fixture
-def matrix_records(county, make_user):
+def matrix_records(county, make_user, settings, tmp_path):
     """Demo data plus a criterion, a scenario and a run: a real record behind every <pk> route."""
     from integrering.accounts.demo import demo_data_load
     from integrering.core.mail.services import mail_send
@@ -140,7 +143,13 @@ def matrix_records(county, make_user):
         .first()
         .pk,
         "enrolment": TrainingEnrolment.objects.filter(participant__county=county).first().pk,
+        **_regional(county, adviser, settings, tmp_path),
     }
+
+
+def _regional(county, adviser, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    return regional_records(county=county, adviser=adviser)
 
 
 def record_path(route: str, records: dict) -> str:
@@ -229,6 +238,8 @@ def test_an_auditor_reads_the_audit_log_and_the_figures_but_no_participant():
         Perm.VIEW_SETTLEMENT,
         Perm.VIEW_COMPLIANCE,
         Perm.VIEW_AUDIT,
+        # Regional activities hold counts, never persons (issue 13).
+        Perm.VIEW_REGIONAL,
     }
 
 

@@ -37,9 +37,13 @@ class Perm(StrEnum):
     MANAGE_GUIDANCE = "guidance.manage"
     MANAGE_TRAINING = "training.manage"
     VIEW_COMPLIANCE = "compliance.view"
+    # Regional work (areas 2, 3, 4 and 6): activities, organisations, partners; guidance requests from municipalities.
+    VIEW_REGIONAL = "regional.view"
+    MANAGE_REGIONAL = "regional.manage"
+    REQUEST_GUIDANCE = "regional.request_guidance"
 
 
-_COUNTY_READ = {Perm.HOME, Perm.VIEW_MUNICIPALITIES, Perm.VIEW_SETTLEMENT, Perm.VIEW_COMPLIANCE}
+_COUNTY_READ = {Perm.HOME, Perm.VIEW_MUNICIPALITIES, Perm.VIEW_SETTLEMENT, Perm.VIEW_COMPLIANCE, Perm.VIEW_REGIONAL}
 
 POLICY: dict[Role, frozenset[Perm]] = {
     Role.COUNTY_ADMIN: frozenset(
@@ -51,9 +55,10 @@ POLICY: dict[Role, frozenset[Perm]] = {
             Perm.MANAGE_EMAIL,
             Perm.MANAGE_LETTERS,
             Perm.EDIT_SETTLEMENT,
+            Perm.MANAGE_REGIONAL,
         }
     ),
-    Role.ADVISER: frozenset(_COUNTY_READ | {Perm.EDIT_SETTLEMENT}),
+    Role.ADVISER: frozenset(_COUNTY_READ | {Perm.EDIT_SETTLEMENT, Perm.MANAGE_REGIONAL}),
     Role.CAREER_COUNSELLOR: frozenset(
         _COUNTY_READ | {Perm.VIEW_PARTICIPANTS, Perm.EDIT_PARTICIPANTS, Perm.MANAGE_GUIDANCE, Perm.EXPORT_PARTICIPANTS}
     ),
@@ -81,6 +86,7 @@ POLICY: dict[Role, frozenset[Perm]] = {
             Perm.REGISTER_PROGRAMME_DECISION,
             Perm.EXPORT_PARTICIPANTS,
             Perm.VIEW_COMPLIANCE,
+            Perm.REQUEST_GUIDANCE,
         }
     ),
 }

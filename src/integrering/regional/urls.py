@@ -1,4 +1,9 @@
 """The regional pages, one namespace «regional» for every sub-domain's patterns."""
 
+from django.urls import include, path
+
 app_name = "regional"
-urlpatterns: list = []
+urlpatterns = [
+    path("", include("integrering.regional.activities.urls")),
+    path("", include("integrering.regional.requests.urls")),
+]

@@ -1,0 +1,24 @@
+"""The regional app's models, one module per sub-domain, imported here so that Django and the migrations find them
+under the app label ``regional``."""
+
+from integrering.regional.activities.models import (
+    Activity,
+    ActivityArea,
+    ActivityAttachment,
+    ActivityStatus,
+    ActivityType,
+    FollowUpAction,
+)
+from integrering.regional.requests.models import GuidanceRequest, RequestStatus, RequestTopic
+
+__all__ = [
+    "GuidanceRequest",
+    "RequestStatus",
+    "RequestTopic",
+    "Activity",
+    "ActivityArea",
+    "ActivityAttachment",
+    "ActivityStatus",
+    "ActivityType",
+    "FollowUpAction",
+]

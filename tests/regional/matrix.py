@@ -1,0 +1,44 @@
+"""Records behind the regional app's <pk> routes, for the authorisation matrix (tests/core/test_authorisation.py)."""
+
+import datetime
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from integrering.municipalities.models import Municipality
+from integrering.regional.activities.services import activity_create, attachment_add, follow_up_add
+from integrering.regional.areas import Area
+from integrering.regional.models import GuidanceRequest
+
+OBJECT_ROUTES = [
+    (r"^regionalt/aktiviteter/oppfolging/<int:pk>/", "regional_follow_up"),
+    (r"^regionalt/aktiviteter/vedlegg/<int:pk>/", "regional_attachment"),
+    (r"^regionalt/aktiviteter/<int:pk>/", "regional_activity"),
+    (r"^regionalt/veiledning/(kommunen/)?<int:pk>/", "regional_request"),
+]
+
+
+def regional_records(*, county, adviser) -> dict[str, int]:
+    """An activity with a follow-up action and an attachment (set MEDIA_ROOT to a temporary folder first)."""
+    activity = activity_create(
+        county=county,
+        user=adviser,
+        areas=[Area.GUIDANCE],
+        title="Matrise",
+        activity_type="course",
+        start_date=datetime.date(2025, 1, 1),
+    )
+    action = follow_up_add(activity=activity, description="Referat", owner=adviser, due_date=datetime.date(2025, 2, 1))
+    upload = SimpleUploadedFile("agenda.pdf", b"%PDF-1.4", content_type="application/pdf")
+    attachment = attachment_add(activity=activity, upload=upload, name="Agenda", user=adviser)
+    request = GuidanceRequest.objects.create(
+        county=county,
+        municipality=Municipality.objects.get(number="5001"),
+        topic="other",
+        description="Matrise",
+    )
+    return {
+        "regional_request": request.pk,
+        "regional_activity": activity.pk,
+        "regional_follow_up": action.pk,
+        "regional_attachment": attachment.pk,
+    }

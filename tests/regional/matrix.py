@@ -8,12 +8,16 @@ from integrering.municipalities.models import Municipality
 from integrering.regional.activities.services import activity_create, attachment_add, follow_up_add
 from integrering.regional.areas import Area
 from integrering.regional.models import GuidanceRequest
+from integrering.regional.organisations.numbers import fictional_orgnr
+from integrering.regional.organisations.services import contact_add, organisation_create
 
 OBJECT_ROUTES = [
     (r"^regionalt/aktiviteter/oppfolging/<int:pk>/", "regional_follow_up"),
     (r"^regionalt/aktiviteter/vedlegg/<int:pk>/", "regional_attachment"),
     (r"^regionalt/aktiviteter/<int:pk>/", "regional_activity"),
     (r"^regionalt/veiledning/(kommunen/)?<int:pk>/", "regional_request"),
+    (r"^regionalt/organisasjoner/kontakter/<int:pk>/", "regional_contact"),
+    (r"^regionalt/organisasjoner/<int:pk>/", "regional_organisation"),
 ]
 
 
@@ -36,7 +40,11 @@ def regional_records(*, county, adviser) -> dict[str, int]:
         topic="other",
         description="Matrise",
     )
+    organisation = organisation_create(county=county, orgnr=fictional_orgnr(1), name="Matriselaget")
+    contact = contact_add(organisation=organisation, name="Kari Kontakt")
     return {
+        "regional_organisation": organisation.pk,
+        "regional_contact": contact.pk,
         "regional_request": request.pk,
         "regional_activity": activity.pk,
         "regional_follow_up": action.pk,

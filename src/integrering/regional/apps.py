@@ -13,8 +13,15 @@ class RegionalConfig(AppConfig):
         from integrering.core.audit import track
         from integrering.regional import models
 
-        for model in (models.Activity, models.FollowUpAction, models.ActivityAttachment, models.GuidanceRequest):
+        for model in (
+            models.Activity,
+            models.FollowUpAction,
+            models.ActivityAttachment,
+            models.GuidanceRequest,
+            models.Organisation,
+        ):
             track(model)
+        track(models.OrganisationContact)
         self._register()
 
     def _register(self) -> None:
@@ -36,6 +43,7 @@ class RegionalConfig(AppConfig):
             links=[
                 NavLink(_("Activities"), "regional:activities", Perm.VIEW_REGIONAL),
                 NavLink(_("Guidance requests"), "regional:requests", Perm.VIEW_REGIONAL),
+                NavLink(_("Organisations"), "regional:organisations", Perm.VIEW_REGIONAL),
                 NavLink(_("Ask for guidance"), "regional:own_requests", Perm.REQUEST_GUIDANCE),
             ],
         )

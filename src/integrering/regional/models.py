@@ -9,9 +9,12 @@ from integrering.regional.activities.models import (
     ActivityType,
     FollowUpAction,
 )
+from integrering.regional.organisations.models import Organisation, OrganisationContact
 from integrering.regional.requests.models import GuidanceRequest, RequestStatus, RequestTopic
 
 __all__ = [
+    "Organisation",
+    "OrganisationContact",
     "GuidanceRequest",
     "RequestStatus",
     "RequestTopic",

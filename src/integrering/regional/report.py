@@ -24,18 +24,12 @@ def _activities(county: Any, year: int):
         .prefetch_related(
             Prefetch("area_rows", queryset=ActivityArea.objects.order_by("area")),
             Prefetch("municipalities", queryset=Municipality.objects.order_by("number")),
-            *_organisation_prefetch(),
+            "organisations",
         )
     )
 
 
-def _organisation_prefetch() -> list[Any]:
-    return [f.name for f in Activity._meta.many_to_many if f.name == "organisations"]
-
-
 def _organisations(activity: Activity) -> str:
-    if not hasattr(activity, "organisations"):
-        return ""
     return ", ".join(sorted(o.name for o in activity.organisations.all()))
 
 

@@ -6,4 +6,5 @@ app_name = "regional"
 urlpatterns = [
     path("", include("integrering.regional.activities.urls")),
     path("", include("integrering.regional.requests.urls")),
+    path("", include("integrering.regional.organisations.urls")),
 ]

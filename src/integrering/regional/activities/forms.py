@@ -15,6 +15,7 @@ from integrering.core.widgets import DateInput
 from integrering.municipalities.models import Municipality
 from integrering.regional.activities.models import MAX_PARTICIPANTS, ActivityStatus, ActivityType
 from integrering.regional.areas import PARTICIPANT_SECTORS, Area, TargetGroup, Topic
+from integrering.regional.organisations.models import Organisation
 from integrering.regional.validation import NATIONAL_ID_HELP, FreeTextGuardMixin
 
 
@@ -52,6 +53,9 @@ class ActivityForm(FreeTextGuardMixin, VersionedFormMixin, forms.Form):
     advisers = forms.ModelMultipleChoiceField(
         label=_("Responsible advisers"), queryset=User.objects.none(), required=False
     )
+    organisations = forms.ModelMultipleChoiceField(
+        label=_("Organisations involved"), queryset=Organisation.objects.none(), required=False
+    )
     target_groups = forms.MultipleChoiceField(
         label=_("Target groups"), choices=TargetGroup.choices, required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -63,6 +67,7 @@ class ActivityForm(FreeTextGuardMixin, VersionedFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["municipalities"].queryset = county_municipalities(county)
         self.fields["advisers"].queryset = county_staff(county)
+        self.fields["organisations"].queryset = Organisation.objects.for_county(county).filter(in_register=True)
         for name, label in PARTICIPANT_SECTORS:
             self.fields[name] = forms.IntegerField(
                 label=_("Participants: %(sector)s") % {"sector": label},
@@ -93,6 +98,7 @@ def activity_initial(activity: Any) -> dict[str, Any]:
     initial["areas"] = activity.area_numbers
     initial["municipalities"] = list(activity.municipalities.all())
     initial["advisers"] = list(activity.advisers.all())
+    initial["organisations"] = list(activity.organisations.all())
     initial["version"] = activity.version
     return initial
 

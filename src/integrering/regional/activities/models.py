@@ -53,6 +53,9 @@ class Activity(CountyOwned, Versioned):
     municipalities = models.ManyToManyField(
         "municipalities.Municipality", blank=True, related_name="regional_activities", verbose_name=_("municipalities")
     )
+    organisations = models.ManyToManyField(
+        "regional.Organisation", blank=True, related_name="activities", verbose_name=_("organisations")
+    )
     advisers = models.ManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="regional_activities", verbose_name=_("responsible advisers")
     )

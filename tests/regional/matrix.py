@@ -10,6 +10,7 @@ from integrering.regional.areas import Area
 from integrering.regional.models import GuidanceRequest
 from integrering.regional.organisations.numbers import fictional_orgnr
 from integrering.regional.organisations.services import contact_add, organisation_create
+from integrering.regional.partners.services import action_point_add, forum_create, meeting_add, partner_create
 
 OBJECT_ROUTES = [
     (r"^regionalt/aktiviteter/oppfolging/<int:pk>/", "regional_follow_up"),
@@ -18,6 +19,10 @@ OBJECT_ROUTES = [
     (r"^regionalt/veiledning/(kommunen/)?<int:pk>/", "regional_request"),
     (r"^regionalt/organisasjoner/kontakter/<int:pk>/", "regional_contact"),
     (r"^regionalt/organisasjoner/<int:pk>/", "regional_organisation"),
+    (r"^regionalt/partnere/<int:pk>/", "regional_partner"),
+    (r"^regionalt/forum/moter/<int:pk>/", "regional_meeting"),
+    (r"^regionalt/forum/oppfolgingspunkter/<int:pk>/", "regional_action_point"),
+    (r"^regionalt/forum/<int:pk>/", "regional_forum"),
 ]
 
 
@@ -42,7 +47,16 @@ def regional_records(*, county, adviser) -> dict[str, int]:
     )
     organisation = organisation_create(county=county, orgnr=fictional_orgnr(1), name="Matriselaget")
     contact = contact_add(organisation=organisation, name="Kari Kontakt")
+    partner = partner_create(county=county, name="NAV", kind="nav")
+    forum = forum_create(county=county, name="Forum", partners=[partner])
+    minutes = SimpleUploadedFile("referat.pdf", b"%PDF-1.4", content_type="application/pdf")
+    meeting = meeting_add(forum=forum, date=datetime.date(2025, 1, 1), minutes=minutes)
+    point = action_point_add(meeting=meeting, description="Punkt", owner=adviser, due_date=datetime.date(2025, 2, 1))
     return {
+        "regional_partner": partner.pk,
+        "regional_forum": forum.pk,
+        "regional_meeting": meeting.pk,
+        "regional_action_point": point.pk,
         "regional_organisation": organisation.pk,
         "regional_contact": contact.pk,
         "regional_request": request.pk,

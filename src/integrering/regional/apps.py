@@ -13,15 +13,21 @@ class RegionalConfig(AppConfig):
         from integrering.core.audit import track
         from integrering.regional import models
 
-        for model in (
+        tracked: list[type] = [
             models.Activity,
             models.FollowUpAction,
             models.ActivityAttachment,
             models.GuidanceRequest,
             models.Organisation,
-        ):
+            models.OrganisationContact,
+            models.Partner,
+            models.Agreement,
+            models.Forum,
+            models.Meeting,
+            models.ActionPoint,
+        ]
+        for model in tracked:
             track(model)
-        track(models.OrganisationContact)
         self._register()
 
     def _register(self) -> None:
@@ -44,6 +50,7 @@ class RegionalConfig(AppConfig):
                 NavLink(_("Activities"), "regional:activities", Perm.VIEW_REGIONAL),
                 NavLink(_("Guidance requests"), "regional:requests", Perm.VIEW_REGIONAL),
                 NavLink(_("Organisations"), "regional:organisations", Perm.VIEW_REGIONAL),
+                NavLink(_("Partners and forums"), "regional:partners", Perm.VIEW_REGIONAL),
                 NavLink(_("Ask for guidance"), "regional:own_requests", Perm.REQUEST_GUIDANCE),
             ],
         )

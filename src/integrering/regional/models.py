@@ -10,9 +10,25 @@ from integrering.regional.activities.models import (
     FollowUpAction,
 )
 from integrering.regional.organisations.models import Organisation, OrganisationContact
+from integrering.regional.partners.models import (
+    ActionPoint,
+    ActionStatus,
+    Agreement,
+    Forum,
+    Meeting,
+    Partner,
+    PartnerKind,
+)
 from integrering.regional.requests.models import GuidanceRequest, RequestStatus, RequestTopic
 
 __all__ = [
+    "ActionPoint",
+    "ActionStatus",
+    "Agreement",
+    "Forum",
+    "Meeting",
+    "Partner",
+    "PartnerKind",
     "Organisation",
     "OrganisationContact",
     "GuidanceRequest",

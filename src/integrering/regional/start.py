@@ -13,6 +13,7 @@ from django.utils import timezone
 from integrering.core.permissions import Perm, has_perm, is_municipal_only
 from integrering.core.roles import Role
 from integrering.regional.activities.models import FollowUpAction
+from integrering.regional.partners.selectors import open_action_points_of
 from integrering.regional.report import activities_report
 from integrering.regional.requests.selectors import OPEN, requests_for_contact, requests_for_user
 
@@ -49,7 +50,7 @@ def contact_panel(request):
 
 
 def _action_points(user):
-    return []
+    return list(open_action_points_of(user)[:LIMIT])
 
 
 def leader_panel(request):

@@ -7,4 +7,5 @@ urlpatterns = [
     path("", include("integrering.regional.activities.urls")),
     path("", include("integrering.regional.requests.urls")),
     path("", include("integrering.regional.organisations.urls")),
+    path("", include("integrering.regional.partners.urls")),
 ]

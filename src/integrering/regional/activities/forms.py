@@ -16,6 +16,7 @@ from integrering.municipalities.models import Municipality
 from integrering.regional.activities.models import MAX_PARTICIPANTS, ActivityStatus, ActivityType
 from integrering.regional.areas import PARTICIPANT_SECTORS, Area, TargetGroup, Topic
 from integrering.regional.organisations.models import Organisation
+from integrering.regional.partners.models import Partner
 from integrering.regional.validation import NATIONAL_ID_HELP, FreeTextGuardMixin
 
 
@@ -56,6 +57,9 @@ class ActivityForm(FreeTextGuardMixin, VersionedFormMixin, forms.Form):
     organisations = forms.ModelMultipleChoiceField(
         label=_("Organisations involved"), queryset=Organisation.objects.none(), required=False
     )
+    partners = forms.ModelMultipleChoiceField(
+        label=_("Partners involved"), queryset=Partner.objects.none(), required=False
+    )
     target_groups = forms.MultipleChoiceField(
         label=_("Target groups"), choices=TargetGroup.choices, required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -68,6 +72,7 @@ class ActivityForm(FreeTextGuardMixin, VersionedFormMixin, forms.Form):
         self.fields["municipalities"].queryset = county_municipalities(county)
         self.fields["advisers"].queryset = county_staff(county)
         self.fields["organisations"].queryset = Organisation.objects.for_county(county).filter(in_register=True)
+        self.fields["partners"].queryset = Partner.objects.for_county(county)
         for name, label in PARTICIPANT_SECTORS:
             self.fields[name] = forms.IntegerField(
                 label=_("Participants: %(sector)s") % {"sector": label},
@@ -99,6 +104,7 @@ def activity_initial(activity: Any) -> dict[str, Any]:
     initial["municipalities"] = list(activity.municipalities.all())
     initial["advisers"] = list(activity.advisers.all())
     initial["organisations"] = list(activity.organisations.all())
+    initial["partners"] = list(activity.partners.all())
     initial["version"] = activity.version
     return initial
 

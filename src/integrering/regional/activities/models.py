@@ -56,6 +56,9 @@ class Activity(CountyOwned, Versioned):
     organisations = models.ManyToManyField(
         "regional.Organisation", blank=True, related_name="activities", verbose_name=_("organisations")
     )
+    partners = models.ManyToManyField(
+        "regional.Partner", blank=True, related_name="activities", verbose_name=_("partners")
+    )
     advisers = models.ManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="regional_activities", verbose_name=_("responsible advisers")
     )

@@ -83,6 +83,7 @@ def activity_detail(request, pk: int):
             "follow_up_form": FollowUpForm(county=request.user.county) if can_manage else None,
             "attachment_form": AttachmentForm() if can_manage else None,
             "organisations": list(activity.organisations.all()),
+            "partners": list(activity.partners.all()),
             "target_groups": [str(TargetGroup(t).label) for t in activity.target_groups if t in TargetGroup.values],
             "topics": [str(Topic(t).label) for t in activity.topics if t in Topic.values],
         },

@@ -34,13 +34,16 @@ class RegionalConfig(AppConfig):
         from integrering.core.permissions import Perm
         from integrering.core.registry import (
             NavLink,
+            demo_register,
             linkable_register,
             metric_register,
             navigation_register,
             report_section_register,
             start_panel_register,
         )
-        from integrering.regional import links, report, start
+        from integrering.regional import demo, links, report, start
+
+        demo_register(key="regional", order=400, load=demo.load)
 
         navigation_register(
             key="regional",

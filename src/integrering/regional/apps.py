@@ -41,9 +41,11 @@ class RegionalConfig(AppConfig):
             report_section_register,
             start_panel_register,
         )
-        from integrering.regional import demo, links, report, start
+        from integrering.municipalities.services import municipality_page_section_register
+        from integrering.regional import demo, links, report, sections, start
 
         demo_register(key="regional", order=400, load=demo.load)
+        municipality_page_section_register(sections.municipality_section)
 
         navigation_register(
             key="regional",

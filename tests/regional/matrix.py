@@ -45,7 +45,7 @@ def regional_records(*, county, adviser) -> dict[str, int]:
         topic="other",
         description="Matrise",
     )
-    organisation = organisation_create(county=county, orgnr=fictional_orgnr(1), name="Matriselaget")
+    organisation = organisation_create(county=county, orgnr=fictional_orgnr(1, start=98_000_000), name="Matriselaget")
     contact = contact_add(organisation=organisation, name="Kari Kontakt")
     partner = partner_create(county=county, name="NAV", kind="nav")
     forum = forum_create(county=county, name="Forum", partners=[partner])

@@ -28,7 +28,8 @@ def test_a_guidance_request_goes_to_the_contact_person_and_comes_back_done(
 
     # The municipality asks from its start page.
     login(page, "kommune5001")
-    page.get_by_role("link", name="Be om veiledning").first.click()
+    panel = page.get_by_role("region", name="Veiledning fra fylkeskommunen")
+    panel.get_by_role("link", name="Be om veiledning").click()
     page.get_by_label("Tema").select_option(label="Introduksjonsprogram")
     page.get_by_label("Hva trenger kommunen?").fill("Hjelp med å planlegge introduksjonsprogrammet")
     page.get_by_label("Ønskede datoer").fill("uke 12 eller 14")
@@ -63,7 +64,9 @@ def test_an_adviser_registers_an_activity_with_participants_by_sector(page, e2e_
     e2e_user("radgiver", Role.ADVISER)
     login(page, "radgiver")
     page.get_by_role("navigation", name="Hovedmeny").get_by_role("link", name="Aktiviteter").click()
+    page.wait_for_url("**/regionalt/aktiviteter/")
     page.get_by_role("link", name="Registrer en aktivitet").click()
+    page.wait_for_url("**/regionalt/aktiviteter/ny/")
     assert_accessible(page)
     page.get_by_label("Tittel").fill("Kurs om tvangsekteskap for skoleansatte")
     page.get_by_label("Type").select_option(label="Kurs")

@@ -1,6 +1,7 @@
 """The regional app's models, one module per sub-domain, imported here so that Django and the migrations find them
 under the app label ``regional``."""
 
+from integrering.regional.activities.calendar import CalendarFeed
 from integrering.regional.activities.models import (
     Activity,
     ActivityArea,
@@ -22,6 +23,7 @@ from integrering.regional.partners.models import (
 from integrering.regional.requests.models import GuidanceRequest, RequestStatus, RequestTopic
 
 __all__ = [
+    "CalendarFeed",
     "ActionPoint",
     "ActionStatus",
     "Agreement",

@@ -1,8 +1,11 @@
 from django.urls import path
 
-from integrering.regional.activities import views
+from integrering.regional.activities import calendar_views, views
 
 urlpatterns = [
+    path("kalender/", calendar_views.calendar_page, name="calendar"),
+    path("kalender/ny-adresse/", calendar_views.calendar_feed_renew, name="calendar_feed_renew"),
+    path("kalender/<str:token>.ics", calendar_views.calendar_feed, name="calendar_feed"),
     path("aktiviteter/", views.activity_list, name="activities"),
     path("aktiviteter/ny/", views.activity_create, name="activity_create"),
     path("aktiviteter/<int:pk>/", views.activity_detail, name="activity"),

@@ -53,6 +53,7 @@ class RegionalConfig(AppConfig):
             order=400,
             links=[
                 NavLink(_("Activities"), "regional:activities", Perm.VIEW_REGIONAL),
+                NavLink(_("Map"), "regional:map", Perm.VIEW_REGIONAL),
                 NavLink(_("Guidance requests"), "regional:requests", Perm.VIEW_REGIONAL),
                 NavLink(_("Organisations"), "regional:organisations", Perm.VIEW_REGIONAL),
                 NavLink(_("Partners and forums"), "regional:partners", Perm.VIEW_REGIONAL),

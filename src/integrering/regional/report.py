@@ -98,3 +98,32 @@ def report_section(*, county: Any, year: int) -> dict[str, Any] | None:
 def municipalities_reached(*, county: Any, year: int) -> int | None:
     report = activities_report(county=county, year=year)
     return report["municipalities_reached"] if report is not None else None
+
+
+def activities_per_municipality(*, county: Any, start: datetime.date, end: datetime.date, area: int | None = None):
+    """{municipality number: activities in the period}, and per area the share of the county's municipalities
+    reached (one query each, whatever the number of activities)."""
+    from django.db.models import Count
+
+    qs = Activity.objects.for_county(county).filter(start_date__gte=start, start_date__lte=end)
+    if area:
+        qs = qs.filter(pk__in=ActivityArea.objects.filter(area=area).values("activity_id"))
+    through = Activity.municipalities.through.objects.filter(activity__in=qs)
+    counts = dict(
+        through.values_list("municipality__number").annotate(n=Count("activity_id", distinct=True)).order_by()
+    )
+    total = Municipality.objects.for_county(county).valid_in(end.year).count()
+    per_area = (
+        Activity.municipalities.through.objects.filter(
+            activity__county=county, activity__start_date__gte=start, activity__start_date__lte=end
+        )
+        .values_list("activity__area_rows__area")
+        .annotate(n=Count("municipality_id", distinct=True))
+        .order_by("activity__area_rows__area")
+    )
+    shares = [
+        {"area": a, "label": str(Area(a).label), "reached": n, "share": n / total if total else None}
+        for a, n in per_area
+        if a is not None
+    ]
+    return counts, shares, total

@@ -1,9 +1,10 @@
 from django.urls import path
 
-from integrering.regional.activities import calendar_views, views
+from integrering.regional.activities import calendar_views, map_views, views
 
 urlpatterns = [
     path("kalender/", calendar_views.calendar_page, name="calendar"),
+    path("kart/", map_views.activity_map, name="map"),
     path("kalender/ny-adresse/", calendar_views.calendar_feed_renew, name="calendar_feed_renew"),
     path("kalender/<str:token>.ics", calendar_views.calendar_feed, name="calendar_feed"),
     path("aktiviteter/", views.activity_list, name="activities"),

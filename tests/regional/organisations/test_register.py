@@ -1,5 +1,6 @@
 """The organisation register: an adviser registers and edits; contacts are shown to advisers only and deletable."""
 
+from integrering.core.models import PersonalDataAccess
 from integrering.core.roles import Role
 from integrering.regional.organisations.models import OrganisationContact
 from integrering.regional.organisations.numbers import fictional_orgnr
@@ -26,5 +27,7 @@ def test_contacts_are_for_advisers_and_can_be_deleted(client_for, adviser, make_
     )
     client = client_for(adviser)
     assert "Kari Kontakt" in client.get(f"/regionalt/organisasjoner/{organisation.pk}/").content.decode()
+    read = PersonalDataAccess.objects.get(user=adviser)
+    assert (read.record_type, read.record_ids) == ("organisation_contact", [contact.pk])
     assert client.post(f"/regionalt/organisasjoner/kontakter/{contact.pk}/slett/").status_code == 302
     assert not OrganisationContact.objects.exists()

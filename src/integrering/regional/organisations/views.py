@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from integrering.core.audit import personal_data_read_log
 from integrering.core.exceptions import ApplicationError
 from integrering.core.permissions import Perm, has_perm, requires
 from integrering.regional.organisations import selectors, services
@@ -52,6 +53,16 @@ def organisation_list(request):
 def organisation_detail(request, pk: int):
     organisation = selectors.organisation_for_user(request.user, pk)
     can_manage = has_perm(request.user, Perm.MANAGE_REGIONAL)
+    contacts = list(organisation.contacts.all()) if can_manage else None
+    if contacts:
+        # Contacts are personal data: every page that shows them is a logged read (core.audit).
+        personal_data_read_log(
+            user=request.user,
+            action="view",
+            record_type="organisation_contact",
+            record_ids=[c.pk for c in contacts],
+            description=_("Contacts of %(organisation)s") % {"organisation": organisation.name},
+        )
     return render(
         request,
         "regional/organisations/detail.html",
@@ -59,7 +70,7 @@ def organisation_detail(request, pk: int):
             "organisation": organisation,
             "can_manage": can_manage,
             # Contacts are personal data: shown to those who work with the register, not to readers of figures.
-            "contacts": list(organisation.contacts.all()) if can_manage else None,
+            "contacts": contacts,
             "contact_form": ContactForm() if can_manage else None,
             "activities": organisation.activities.order_by("-start_date")[:50],
         },

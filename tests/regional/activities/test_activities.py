@@ -146,3 +146,30 @@ def test_a_leader_sees_activities_but_cannot_register_them(client_for, make_user
 def test_another_countys_activity_is_not_found(client_for, make_user, other_county, activity):
     stranger = make_user(Role.ADVISER, username="annen", county_obj=other_county)
     assert client_for(stranger).get(f"/regionalt/aktiviteter/{activity.pk}/").status_code == 404
+
+
+def test_a_stale_edit_is_refused_with_409_and_the_other_persons_values(client_for, adviser, activity):
+    from integrering.regional.activities.services import activity_update
+
+    seen = activity.version
+    activity_update(activity=activity, areas=[2], title="Endret av en annen")
+    response = client_for(adviser).post(
+        f"/regionalt/aktiviteter/{activity.pk}/endre/",
+        {"title": "Min tittel", "activity_type": "course", "areas": ["2"], "start_date": "2025-03-04", "version": seen},
+    )
+    assert response.status_code == 409
+    assert "Endret av en annen" in response.content.decode()
+    activity.refresh_from_db()
+    assert activity.title == "Endret av en annen"
+
+
+def test_an_organisation_no_longer_in_the_register_stays_linked_when_the_activity_is_edited(
+    client_for, adviser, activity, county
+):
+    from integrering.regional.organisations.models import Organisation
+    from integrering.regional.organisations.numbers import fictional_orgnr
+
+    gone = Organisation.objects.create(county=county, orgnr=fictional_orgnr(5), name="Borte-laget", in_register=False)
+    activity.organisations.add(gone)
+    page = client_for(adviser).get(f"/regionalt/aktiviteter/{activity.pk}/endre/").content.decode()
+    assert "Borte-laget" in page

@@ -106,6 +106,9 @@ def activity_create(request):
 def activity_edit(request, pk: int):
     activity = selectors.activity_for_user(request.user, pk)
     form = ActivityForm(request.POST or None, initial=activity_initial(activity), county=request.user.county)
+    # An organisation marked «ikke lenger i Enhetsregisteret» stays linked: it must stay choosable here.
+    field = form.fields["organisations"]
+    field.queryset = (field.queryset | activity.organisations.all()).distinct()  # type: ignore[attr-defined]  # a ModelMultipleChoiceField
 
     def save(data):
         return services.activity_update(activity=activity, **data)

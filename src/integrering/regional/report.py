@@ -64,20 +64,22 @@ def activities_report(*, county: Any, year: int) -> dict[str, Any] | None:
     all_municipalities = Municipality.objects.for_county(county).valid_in(year).count()
     return {
         "rows": rows,
-        "per_area": {
-            str(area): {
-                "label": str(Area(area).label),
-                "activities": figures["activities"],
-                "participants": figures["participants"],
-                "municipalities_reached": len(figures["kommuner"]),
-                "share_reached": round(len(figures["kommuner"]) / all_municipalities, 3)
-                if all_municipalities
-                else None,
-            }
-            for area, figures in sorted(per_area.items())
-        },
+        "per_area": _per_area(per_area, all_municipalities),
         "municipalities_reached": len(reached),
         "municipalities_total": all_municipalities,
+    }
+
+
+def _per_area(per_area: dict[int, dict[str, Any]], all_municipalities: int) -> dict[str, dict[str, Any]]:
+    return {
+        str(area): {
+            "label": str(Area(area).label),
+            "activities": figures["activities"],
+            "participants": figures["participants"],
+            "municipalities_reached": len(figures["kommuner"]),
+            "share_reached": round(len(figures["kommuner"]) / all_municipalities, 3) if all_municipalities else None,
+        }
+        for area, figures in sorted(per_area.items())
     }
 
 

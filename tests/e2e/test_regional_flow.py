@@ -30,6 +30,7 @@ def test_a_guidance_request_goes_to_the_contact_person_and_comes_back_done(
     login(page, "kommune5001")
     panel = page.get_by_role("region", name="Veiledning fra fylkeskommunen")
     panel.get_by_role("link", name="Be om veiledning").click()
+    page.wait_for_url("**/regionalt/veiledning/be-om/")
     page.get_by_label("Tema").select_option(label="Introduksjonsprogram")
     page.get_by_label("Hva trenger kommunen?").fill("Hjelp med å planlegge introduksjonsprogrammet")
     page.get_by_label("Ønskede datoer").fill("uke 12 eller 14")
@@ -41,6 +42,7 @@ def test_a_guidance_request_goes_to_the_contact_person_and_comes_back_done(
     # The contact person sees it on the start page and answers with an activity.
     login(page, "radgiver")
     page.get_by_role("link", name="Trondheim: Introduksjonsprogram").click()
+    page.wait_for_url("**/regionalt/veiledning/*/")
     assert_accessible(page)
     page.get_by_role("link", name="Registrer en aktivitet for forespørselen").click()
     page.get_by_label("Dato", exact=True).fill(datetime.date.today().isoformat())
@@ -56,6 +58,7 @@ def test_a_guidance_request_goes_to_the_contact_person_and_comes_back_done(
     page.get_by_role("link", name="Alle kommunens forespørsler om veiledning").click()
     expect(page.get_by_role("table")).to_contain_text("Utført")
     page.get_by_role("table").get_by_role("link").first.click()
+    page.wait_for_url("**/regionalt/veiledning/kommunen/*/")
     expect(page.locator("main")).to_contain_text("Veiledning: Introduksjonsprogram")
     assert_accessible(page)
 
@@ -76,6 +79,7 @@ def test_an_adviser_registers_an_activity_with_participants_by_sector(page, e2e_
     page.get_by_label("Deltakere: skoler").fill("14")
     page.get_by_label("Deltakere: helse").fill("3")
     page.get_by_role("button", name="Lagre").click()
+    page.wait_for_url("**/regionalt/aktiviteter/*/")
     expect(page.locator("h1")).to_contain_text("Kurs om tvangsekteskap for skoleansatte")
     expect(page.locator("main")).to_contain_text("17")
     assert_accessible(page)

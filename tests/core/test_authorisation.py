@@ -11,6 +11,8 @@ from integrering.core.models import User
 from integrering.core.permissions import POLICY, Perm
 from integrering.core.roles import Role
 from tests.pages import without_tokens
+from tests.regional.matrix import OBJECT_ROUTES as REGIONAL_ROUTES
+from tests.regional.matrix import regional_records
 
 # Django's own admin is for technical superusers only and is guarded by is_staff, not by our policy.
 EXEMPT_NAMESPACES = {"admin"}
@@ -83,6 +85,7 @@ OBJECT_ROUTES = [
     (r"^planer/tiltak/<int:pk>/", "measure"),
     (r"^planer/indikatorer/<int:pk>/", "indicator"),
     (r"^planer/rapporter/<int:pk>/", "period_report"),
+    *REGIONAL_ROUTES,
 ]
 
 
@@ -104,7 +107,7 @@ def expected_for(role: Role, route: str, perm) -> set[int]:
 
 
 @pytest.fixture
-def matrix_records(county, make_user):
+def matrix_records(county, make_user, settings, tmp_path):
     """Demo data plus a criterion, a scenario and a run: a real record behind every <pk> route."""
     from integrering.accounts.demo import demo_data_load
     from integrering.core.mail.services import mail_send
@@ -148,6 +151,7 @@ def matrix_records(county, make_user):
         .first()
         .pk,
         "enrolment": TrainingEnrolment.objects.filter(participant__county=county).first().pk,
+        **_regional(county, adviser, settings, tmp_path),
     }
 
 
@@ -171,6 +175,11 @@ def _plan_records(county, adviser) -> dict:
         "indicator": indicator_create(goal=goal, name="Andel").pk,
         "period_report": report.pk,
     }
+
+
+def _regional(county, adviser, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    return regional_records(county=county, adviser=adviser)
 
 
 def record_path(route: str, records: dict) -> str:
@@ -260,6 +269,8 @@ def test_an_auditor_reads_the_audit_log_and_the_figures_but_no_participant():
         Perm.VIEW_COMPLIANCE,
         Perm.VIEW_AUDIT,
         Perm.VIEW_PLANS,  # the plan, its reports and the annual report: no personal data of participants
+        # Regional activities hold counts, never persons (issue 13).
+        Perm.VIEW_REGIONAL,
     }
 
 

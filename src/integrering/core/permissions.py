@@ -40,9 +40,20 @@ class Perm(StrEnum):
     # The county's integration plan (issue 14): read it, the period reports and the annual report; follow it up.
     VIEW_PLANS = "plans.view"
     EDIT_PLANS = "plans.edit"
+    # Regional work (areas 2, 3, 4 and 6): activities, organisations, partners; guidance requests from municipalities.
+    VIEW_REGIONAL = "regional.view"
+    MANAGE_REGIONAL = "regional.manage"
+    REQUEST_GUIDANCE = "regional.request_guidance"
 
 
-_COUNTY_READ = {Perm.HOME, Perm.VIEW_MUNICIPALITIES, Perm.VIEW_SETTLEMENT, Perm.VIEW_COMPLIANCE, Perm.VIEW_PLANS}
+_COUNTY_READ = {
+    Perm.HOME,
+    Perm.VIEW_MUNICIPALITIES,
+    Perm.VIEW_SETTLEMENT,
+    Perm.VIEW_COMPLIANCE,
+    Perm.VIEW_PLANS,
+    Perm.VIEW_REGIONAL,
+}
 
 POLICY: dict[Role, frozenset[Perm]] = {
     Role.COUNTY_ADMIN: frozenset(
@@ -55,9 +66,10 @@ POLICY: dict[Role, frozenset[Perm]] = {
             Perm.MANAGE_LETTERS,
             Perm.EDIT_SETTLEMENT,
             Perm.EDIT_PLANS,
+            Perm.MANAGE_REGIONAL,
         }
     ),
-    Role.ADVISER: frozenset(_COUNTY_READ | {Perm.EDIT_SETTLEMENT, Perm.EDIT_PLANS}),
+    Role.ADVISER: frozenset(_COUNTY_READ | {Perm.EDIT_SETTLEMENT, Perm.EDIT_PLANS, Perm.MANAGE_REGIONAL}),
     Role.CAREER_COUNSELLOR: frozenset(
         _COUNTY_READ | {Perm.VIEW_PARTICIPANTS, Perm.EDIT_PARTICIPANTS, Perm.MANAGE_GUIDANCE, Perm.EXPORT_PARTICIPANTS}
     ),
@@ -85,6 +97,7 @@ POLICY: dict[Role, frozenset[Perm]] = {
             Perm.REGISTER_PROGRAMME_DECISION,
             Perm.EXPORT_PARTICIPANTS,
             Perm.VIEW_COMPLIANCE,
+            Perm.REQUEST_GUIDANCE,
         }
     ),
 }

@@ -1,0 +1,64 @@
+"""Sector partners: agreements, forums with meetings and minutes, action points on their owner's start page."""
+
+import datetime
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from integrering.core.exceptions import ApplicationError
+from integrering.regional.partners.models import ActionPoint
+from integrering.regional.partners.services import (
+    action_point_add,
+    agreement_add,
+    forum_create,
+    meeting_add,
+    partner_create,
+)
+
+
+@pytest.fixture
+def forum(county):
+    nav = partner_create(county=county, name="NAV Trøndelag", kind="nav")
+    return forum_create(county=county, name="Regionalt integreringsforum", partners=[nav])
+
+
+def test_an_agreement_has_a_period_and_a_purpose(county):
+    partner = partner_create(county=county, name="Statsforvalteren i Trøndelag", kind="state_administrator")
+    with pytest.raises(ApplicationError):
+        agreement_add(
+            partner=partner,
+            title="Avtale",
+            purpose="Samarbeid",
+            start=datetime.date(2025, 1, 1),
+            end=datetime.date(2024, 1, 1),
+        )
+    agreement_add(partner=partner, title="Avtale", purpose="Samarbeid om bosetting", start=datetime.date(2025, 1, 1))
+    assert partner.agreements.count() == 1
+
+
+def test_an_open_action_point_shows_on_its_owners_start_page_until_done(client_for, adviser, forum):
+    meeting = meeting_add(forum=forum, date=datetime.date(2025, 2, 1))
+    point = action_point_add(
+        meeting=meeting, description="Kartlegge behov for tolk", owner=adviser, due_date=datetime.date(2025, 3, 1)
+    )
+    client = client_for(adviser)
+    assert "Kartlegge behov for tolk" in client.get("/").content.decode()
+    response = client.post(
+        f"/regionalt/forum/oppfolgingspunkter/{point.pk}/status/", {"status": "done", "version": point.version}
+    )
+    assert response.status_code == 302
+    assert ActionPoint.objects.get().status == "done"
+    assert "Kartlegge behov for tolk" not in client.get("/").content.decode()
+
+
+def test_minutes_are_uploaded_checked_and_downloaded(client_for, adviser, forum, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    client = client_for(adviser)
+    minutes = SimpleUploadedFile("referat.pdf", b"%PDF-1.4 referat", content_type="application/pdf")
+    client.post(f"/regionalt/forum/{forum.pk}/moter/", {"date": "2025-02-01", "minutes": minutes})
+    meeting = forum.meetings.get()
+    response = client.get(f"/regionalt/forum/moter/{meeting.pk}/referat/")
+    assert b"".join(response.streaming_content) == b"%PDF-1.4 referat"
+    fake = SimpleUploadedFile("referat.pdf", b"not a pdf", content_type="application/pdf")
+    client.post(f"/regionalt/forum/{forum.pk}/moter/", {"date": "2025-03-01", "minutes": fake})
+    assert forum.meetings.count() == 1

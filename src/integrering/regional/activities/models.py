@@ -137,7 +137,9 @@ class ActivityArea(models.Model):
 class FollowUpAction(Versioned):
     """Something to do after an activity, with an owner and a due date."""
 
-    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="follow_ups")
+    activity = models.ForeignKey(
+        Activity, on_delete=models.CASCADE, related_name="follow_ups", verbose_name=_("activity")
+    )
     description = models.CharField(_("what"), max_length=300, validators=[no_national_id], help_text=NATIONAL_ID_HELP)
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="regional_follow_ups", verbose_name=_("owner")
@@ -169,12 +171,16 @@ MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 class ActivityAttachment(models.Model):
     """An agenda, a presentation: stored through Django's storage, served only to the county's users."""
 
-    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="attachments")
+    activity = models.ForeignKey(
+        Activity, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("activity")
+    )
     name = models.CharField(_("name"), max_length=200, validators=[no_national_id])
     file = models.FileField(_("file"), upload_to="regional/activities/%Y/")
     content_type = models.CharField(_("content type"), max_length=100)
     size = models.PositiveIntegerField(_("size"))
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("uploaded by")
+    )
     uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
 
     # Set by the service from the checked file, never typed by a user.

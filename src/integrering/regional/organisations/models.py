@@ -61,7 +61,9 @@ class Organisation(CountyOwned, Versioned):
 class OrganisationContact(models.Model):
     """A contact person of an organisation: personal data, kept minimal and deletable."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="contacts")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="contacts", verbose_name=_("organisation")
+    )
     name = models.CharField(_("name"), max_length=200, validators=[no_national_id])
     role = _text(_("role"), 200)
     email = models.EmailField(_("e-mail"), blank=True, validators=[no_national_id])

@@ -44,7 +44,7 @@ class Partner(CountyOwned, Versioned):
 
 
 class Agreement(models.Model):
-    partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="agreements")
+    partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="agreements", verbose_name=_("partner"))
     title = models.CharField(_("title"), max_length=200, validators=[no_national_id])
     purpose = models.TextField(_("purpose"), max_length=3000, validators=[no_national_id], help_text=NATIONAL_ID_HELP)
     start = models.DateField(_("from"))
@@ -81,7 +81,7 @@ class Forum(CountyOwned, Versioned):
 
 
 class Meeting(models.Model):
-    forum = models.ForeignKey(Forum, on_delete=models.CASCADE, related_name="meetings")
+    forum = models.ForeignKey(Forum, on_delete=models.CASCADE, related_name="meetings", verbose_name=_("forum"))
     date = models.DateField(_("date"))
     minutes = models.FileField(_("minutes"), upload_to="regional/minutes/%Y/", blank=True)
     minutes_content_type = models.CharField(_("content type"), max_length=100, blank=True)
@@ -104,7 +104,9 @@ class ActionStatus(models.TextChoices):
 
 
 class ActionPoint(Versioned):
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="action_points")
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="action_points", verbose_name=_("meeting")
+    )
     description = models.CharField(_("what"), max_length=300, validators=[no_national_id], help_text=NATIONAL_ID_HELP)
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,

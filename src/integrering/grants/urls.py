@@ -1,4 +1,11 @@
 """The grants pages, one namespace «grants» for every sub-domain's patterns."""
 
+from django.urls import include, path
+
 app_name = "grants"
-urlpatterns: list = []
+urlpatterns = [
+    path("", include("integrering.grants.public.urls")),
+    path("", include("integrering.grants.schemes.urls")),
+    path("", include("integrering.grants.calls.urls")),
+    path("", include("integrering.grants.applicants.urls")),
+]

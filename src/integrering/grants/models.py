@@ -1,0 +1,8 @@
+"""The grants app's models, defined in its sub-domain packages and gathered here (the migrations name them as
+``grants.<Model>`` whichever package defines them)."""
+
+from integrering.grants.applicants.models import Membership, Organisation
+from integrering.grants.calls.models import Call
+from integrering.grants.schemes.models import ApplicantKind, Scheme
+
+__all__ = ["ApplicantKind", "Call", "Membership", "Organisation", "Scheme"]

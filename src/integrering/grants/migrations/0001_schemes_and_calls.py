@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ("core", "0009_schemes_and_calls"),
+        ("core", "0009_applicant_role"),
     ]
 
     operations = [

@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("core", "0009_schemes_and_calls"),
+        ("core", "0009_applicant_role"),
         ("grants", "0001_schemes_and_calls"),
         ("municipalities", "0003_contact_assignment_version"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),

@@ -79,6 +79,8 @@ OBJECT_ROUTES = [
     (r"^tilskudd/ordninger/utlysninger/<int:pk>/", "grant_call"),
     (r"^tilskudd/ordninger/<int:pk>/", "grant_scheme"),
     (r"^tilskudd/organisasjoner/<int:pk>/", "grant_organisation"),
+    (r"^tilskudd/utlysninger/<int:pk>/", "grant_call"),
+    (r"^tilskudd/soknader/<int:pk>/", "grant_draft"),
 ]
 
 
@@ -131,8 +133,10 @@ def matrix_records(county, make_user):
         related=adviser,
     )
     grant_call = _grant_call(county)
+    grant_organisation = _grant_organisation(county, make_user)
     return {
-        "grant_organisation": _grant_organisation(county, make_user).pk,
+        "grant_organisation": grant_organisation.pk,
+        "grant_draft": _grant_draft(grant_call, grant_organisation).pk,
         "grant_call": grant_call.pk,
         "grant_scheme": grant_call.scheme_id,
         "user": adviser.pk,
@@ -182,6 +186,16 @@ def _grant_organisation(county, make_user):
         bank_account="86011117947",
         email="post@example.org",
     )
+
+
+def _grant_draft(call, organisation):
+    """A draft application of the matrix's organisation (the demo's, or one made here)."""
+    from integrering.grants.models import Application, Status
+
+    draft = Application.objects.filter(organisation=organisation, status=Status.DRAFT).first()
+    if draft is not None:
+        return draft
+    return Application.objects.create(county_id=call.county_id, call=call, organisation=organisation)
 
 
 def record_path(route: str, records: dict) -> str:

@@ -2,7 +2,18 @@
 ``grants.<Model>`` whichever package defines them)."""
 
 from integrering.grants.applicants.models import Membership, Organisation
+from integrering.grants.applications.models import Application, ReferenceCounter
+from integrering.grants.applications.status import Status
 from integrering.grants.calls.models import Call
 from integrering.grants.schemes.models import ApplicantKind, Scheme
 
-__all__ = ["ApplicantKind", "Call", "Membership", "Organisation", "Scheme"]
+__all__ = [
+    "ApplicantKind",
+    "Application",
+    "Call",
+    "Membership",
+    "Organisation",
+    "ReferenceCounter",
+    "Scheme",
+    "Status",
+]

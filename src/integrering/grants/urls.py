@@ -8,4 +8,5 @@ urlpatterns = [
     path("", include("integrering.grants.schemes.urls")),
     path("", include("integrering.grants.calls.urls")),
     path("", include("integrering.grants.applicants.urls")),
+    path("", include("integrering.grants.applications.urls")),
 ]

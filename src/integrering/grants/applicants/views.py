@@ -60,8 +60,13 @@ def confirm(request, uidb64: str, token: str):
 @requires(Perm.APPLY_GRANTS)
 def mine(request):
     """The applicant's own page: their organisations and their applications."""
+    from integrering.grants.applications.selectors import applications_for_applicant
+
     organisations = selectors.organisations_for_applicant(request.user)
-    return render(request, "grants/applicants/mine.html", {"organisations": organisations})
+    applications = applications_for_applicant(request.user).order_by("-pk")
+    return render(
+        request, "grants/applicants/mine.html", {"organisations": organisations, "applications": applications}
+    )
 
 
 @requires(Perm.APPLY_GRANTS)

@@ -89,3 +89,29 @@ class DateListField(forms.CharField):
                     _("«%(value)s» is not a date (dd.mm.yyyy)."), params={"value": part}
                 ) from error
         return sorted(set(dates))
+
+
+class MoneyLinesField(forms.CharField):
+    """Lines «text;amount» in whole kroner (spaces and a trailing «kr» allowed) → [{key: text, "amount": n}]."""
+
+    widget = forms.Textarea(attrs={"rows": 5})
+
+    def __init__(self, *, key: str, **kwargs: Any) -> None:
+        self.key = key
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value: Any) -> Any:
+        if isinstance(value, list):
+            return "\n".join(f"{line[self.key]};{line['amount']}" for line in value)
+        return value
+
+    def to_python(self, value: Any) -> Any:
+        lines = []
+        for number, parts in enumerate(_lines(super().to_python(value) or ""), start=1):
+            amount = "".join(parts[-1].split()).removesuffix("kr").replace(".", "") if len(parts) >= 2 else ""
+            if len(parts) < 2 or not ";".join(parts[:-1]).strip() or not amount.isdigit():
+                raise forms.ValidationError(
+                    _("Line %(line)s: write what;amount in whole kroner."), params={"line": number}
+                )
+            lines.append({self.key: ";".join(parts[:-1]).strip(), "amount": int(amount)})
+        return lines

@@ -4,13 +4,16 @@
 from integrering.grants.applicants.models import Membership, Organisation
 from integrering.grants.applications.models import Application, ReferenceCounter
 from integrering.grants.applications.status import Status
+from integrering.grants.assessment.models import Assessment, ImpartialityDeclaration
 from integrering.grants.calls.models import Call
 from integrering.grants.schemes.models import ApplicantKind, Scheme
 
 __all__ = [
     "ApplicantKind",
     "Application",
+    "Assessment",
     "Call",
+    "ImpartialityDeclaration",
     "Membership",
     "Organisation",
     "ReferenceCounter",

@@ -9,4 +9,6 @@ urlpatterns = [
     path("", include("integrering.grants.calls.urls")),
     path("", include("integrering.grants.applicants.urls")),
     path("", include("integrering.grants.applications.urls")),
+    path("", include("integrering.grants.assessment.urls")),
+    path("", include("integrering.grants.decisions.urls")),
 ]

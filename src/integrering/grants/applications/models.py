@@ -45,6 +45,19 @@ class Application(CountyOwned, Versioned):
     # A caseworker's reopening: the application may be submitted after the deadline until this day.
     late_until = models.DateField(_("may be submitted late until"), null=True, blank=True)
 
+    # The caseworker's recommendation and the decision (whole kroner).
+    recommendation = models.CharField(
+        _("recommendation"),
+        max_length=10,
+        blank=True,
+        choices=[("grant", _("Grant")), ("reject", _("Reject"))],
+    )
+    proposed_amount = models.PositiveBigIntegerField(_("proposed amount (kr)"), null=True, blank=True)
+    rejection_codes = models.JSONField(_("rejection reasons"), default=list, blank=True)
+    granted_amount = models.PositiveBigIntegerField(_("granted amount (kr)"), null=True, blank=True)
+    decided_on = models.DateField(_("decided"), null=True, blank=True)
+    acceptance_deadline = models.DateField(_("accept by"), null=True, blank=True)
+
     municipality_path = "organisation__municipality"
 
     class Meta:

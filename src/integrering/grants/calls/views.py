@@ -63,7 +63,10 @@ def call_edit(request, pk: int):
 
 @requires(Perm.VIEW_GRANTS)
 def call_detail(request, pk: int):
+    from integrering.grants.assessment.selectors import call_ranking, call_sums
+
     call = selectors.call_for_user(request.user, pk)
+    ranking = list(call_ranking(call))
     return render(
         request,
         "grants/calls/call_detail.html",
@@ -71,5 +74,7 @@ def call_detail(request, pk: int):
             "call": call,
             "review_dates": [datetime.date.fromisoformat(d) for d in call.review_dates],
             "can_manage": has_perm(request.user, Perm.MANAGE_GRANTS),
+            "ranking": ranking,
+            "sums": call_sums(call, ranking),
         },
     )

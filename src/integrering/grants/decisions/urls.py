@@ -1,0 +1,7 @@
+from django.urls import path
+
+from integrering.grants.decisions import views
+
+urlpatterns = [
+    path("ordninger/utlysninger/<int:pk>/vedtak/", views.decide, name="call_decide"),
+]

@@ -77,6 +77,7 @@ OBJECT_ROUTES = [
     (r"^veiledning/opplaering/deltakere/<int:pk>/", "upper_secondary_participant"),
     (r"^veiledning/opplaering/<int:pk>/", "enrolment"),
     (r"^tilskudd/ordninger/utlysninger/<int:pk>/", "grant_call"),
+    (r"^tilskudd/ordninger/soknader/<int:pk>/", "grant_case"),
     (r"^tilskudd/ordninger/<int:pk>/", "grant_scheme"),
     (r"^tilskudd/organisasjoner/<int:pk>/", "grant_organisation"),
     (r"^tilskudd/utlysninger/<int:pk>/", "grant_call"),
@@ -137,6 +138,7 @@ def matrix_records(county, make_user):
     return {
         "grant_organisation": grant_organisation.pk,
         "grant_draft": _grant_draft(grant_call, grant_organisation).pk,
+        "grant_case": _grant_case(grant_call, grant_organisation).pk,
         "grant_call": grant_call.pk,
         "grant_scheme": grant_call.scheme_id,
         "user": adviser.pk,
@@ -196,6 +198,19 @@ def _grant_draft(call, organisation):
     if draft is not None:
         return draft
     return Application.objects.create(county_id=call.county_id, call=call, organisation=organisation)
+
+
+def _grant_case(call, organisation):
+    """A submitted application (the demo's, or one made here): the caseworker's pages."""
+    from integrering.grants.models import Application, Status
+
+    submitted = Application.objects.filter(call__county=call.county_id).exclude(status=Status.DRAFT).first()
+    if submitted is not None:
+        return submitted
+    from tests.grants.factories import application_make
+
+    member = organisation.memberships.first().user
+    return application_make(call=call, organisation=organisation, user=member, submit=True)
 
 
 def record_path(route: str, records: dict) -> str:

@@ -53,8 +53,8 @@ def _act(request, application, key, form, action):
     return _page(request, application, {key: form}, status=400)
 
 
-@require_POST
 @requires(Perm.MANAGE_GRANTS)
+@require_POST
 def screening(request, pk: int):
     application = application_for_user(request.user, pk)
     form = ScreeningForm(request.POST, scheme=application.call.scheme)
@@ -71,8 +71,8 @@ def screening(request, pk: int):
     return _act(request, application, "screening", form, act)
 
 
-@require_POST
 @requires(Perm.MANAGE_GRANTS)
+@require_POST
 def declaration(request, pk: int):
     application = application_for_user(request.user, pk)
     form = DeclarationForm(request.POST)
@@ -88,8 +88,8 @@ def declaration(request, pk: int):
     return _act(request, application, "declaration", form, act)
 
 
-@require_POST
 @requires(Perm.MANAGE_GRANTS)
+@require_POST
 def assessment(request, pk: int):
     application = application_for_user(request.user, pk)
     form = AssessmentForm(request.POST, scheme=application.call.scheme)
@@ -106,8 +106,8 @@ def assessment(request, pk: int):
     return _act(request, application, "assessment", form, act)
 
 
-@require_POST
 @requires(Perm.MANAGE_GRANTS)
+@require_POST
 def recommendation(request, pk: int):
     from integrering.grants.decisions.services import recommendation_set
 

@@ -2,6 +2,8 @@
 
 from django.urls import include, path
 
+from integrering.grants.exports.views import report_xlsx
+
 app_name = "grants"
 urlpatterns = [
     path("", include("integrering.grants.public.urls")),
@@ -11,4 +13,5 @@ urlpatterns = [
     path("", include("integrering.grants.applications.urls")),
     path("", include("integrering.grants.assessment.urls")),
     path("", include("integrering.grants.decisions.urls")),
+    path("rapport/<int:year>.xlsx", report_xlsx, name="report_xlsx"),
 ]

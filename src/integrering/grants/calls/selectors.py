@@ -36,3 +36,15 @@ def call_published(pk: int) -> Call:
     if call is None:
         raise NotFound(_("No such call."))
     return call
+
+
+def call_link_options(*, county: Any) -> list[tuple[int, str]]:
+    """The county's calls, for a plan measure to link to (``core.registry.linkable_register``)."""
+    return [(c.pk, f"{c.title} ({c.year})") for c in Call.objects.for_county(county).order_by("-year", "title")]
+
+
+def call_link_describe(*, county: Any, ids: list[int]) -> dict[int, tuple[str, str]]:
+    from django.urls import reverse
+
+    calls = Call.objects.for_county(county).filter(pk__in=ids)
+    return {c.pk: (f"{c.title} ({c.year})", reverse("grants:call", kwargs={"pk": c.pk})) for c in calls}

@@ -36,3 +36,16 @@ def call_detail(request, pk: int):
             "review_dates": [datetime.date.fromisoformat(d) for d in call.review_dates],
         },
     )
+
+
+@public
+def grants_list(request, year: int):
+    """Awarded grants of a year: scheme, recipient organisation, municipality, project, amount — no person's data."""
+    from integrering.grants.public.selectors import awarded_in
+
+    grants = awarded_in(year)
+    return render(
+        request,
+        "grants/public/grants_list.html",
+        {"year": year, "grants": grants, "total": sum(g.granted_amount or 0 for g in grants)},
+    )

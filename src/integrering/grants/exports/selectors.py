@@ -1,0 +1,117 @@
+"""The one source of the grants report: one row per (non-draft) application of a county's calls in a year.
+
+    grants_report_rows(*, county, year, scheme_code=None) -> (rows, sums)
+    grants_report_csv(rows, sums) -> bytes    # ';', UTF-8 with BOM, a final «Sum» row
+    grants_report_json(rows, sums) -> str     # {"rows": [...], "sum": {...}}
+    grants_report_xlsx(rows, sums) -> bytes
+    grants_section(*, county, year) -> dict | None   # the annual report's «grants» section (None: no applications)
+    grants_paid(*, county, year) / grants_granted(*, county, year) -> int | None     # plan metrics
+
+``utbetalt`` and ``tilbakebetalt`` are the sums of payments and reclaims; the payments sub-domain is not built
+yet, so they are 0 for every application.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.db.models import Sum
+from django.utils.translation import gettext as _
+
+from integrering.grants.applications.models import Application
+from integrering.grants.applications.status import COMMITTED, Status
+from integrering.tabular import Sheet, write_csv, write_xlsx
+
+COLUMNS = [
+    "ordning",
+    "utlysning",
+    "referanse",
+    "soker",
+    "orgnr",
+    "kommunenummer",
+    "status",
+    "soknadsbelop",
+    "tilsagn",
+    "utbetalt",
+    "tilbakebetalt",
+    "avslagsgrunner",
+]
+AMOUNTS = ["soknadsbelop", "tilsagn", "utbetalt", "tilbakebetalt"]
+
+
+def _applications(*, county: Any, year: int, scheme_code: str | None = None):
+    qs = (
+        Application.objects.for_county(county)
+        .filter(call__year=year)
+        .exclude(status=Status.DRAFT)
+        .select_related("call__scheme", "organisation__municipality")
+        .order_by("call__scheme__name", "call__title", "reference")
+    )
+    if scheme_code:
+        qs = qs.filter(call__scheme__code=scheme_code)
+    return qs
+
+
+def grants_report_rows(
+    *, county: Any, year: int, scheme_code: str | None = None
+) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    rows = [
+        {
+            "ordning": a.call.scheme.name,
+            "utlysning": a.call.title,
+            "referanse": a.reference,
+            "soker": a.organisation.name,
+            "orgnr": a.organisation.orgnr,
+            "kommunenummer": a.organisation.municipality.number,
+            "status": a.status,
+            "soknadsbelop": a.amount_applied or 0,
+            "tilsagn": (a.granted_amount or 0) if a.status in COMMITTED else 0,
+            "utbetalt": 0,
+            "tilbakebetalt": 0,
+            "avslagsgrunner": ",".join(a.rejection_codes),
+        }
+        for a in _applications(county=county, year=year, scheme_code=scheme_code)
+    ]
+    sums: dict[str, Any] = dict.fromkeys(COLUMNS, "") | {"ordning": "Sum"}
+    for name in AMOUNTS:
+        sums[name] = sum(row[name] for row in rows)
+    return rows, sums
+
+
+def grants_report_csv(rows: list[dict[str, Any]], sums: dict[str, Any]) -> bytes:
+    return write_csv(COLUMNS, [[row[c] for c in COLUMNS] for row in [*rows, sums]])
+
+
+def grants_report_json(rows: list[dict[str, Any]], sums: dict[str, Any]) -> str:
+    return json.dumps({"rows": rows, "sum": sums}, ensure_ascii=False, indent=2) + "\n"
+
+
+def grants_report_xlsx(rows: list[dict[str, Any]], sums: dict[str, Any]) -> bytes:
+    return write_xlsx(Sheet(_("Grants"), COLUMNS, [[row[c] for c in COLUMNS] for row in [*rows, sums]]))
+
+
+def grants_section(*, county: Any, year: int) -> dict[str, Any] | None:
+    """The annual report's section: the same rows' sums per scheme, or None when the year has no applications."""
+    rows, sums = grants_report_rows(county=county, year=year)
+    if not rows:
+        return None
+    schemes: dict[str, dict[str, int]] = {}
+    for row in rows:
+        entry = schemes.setdefault(row["ordning"], {"soknader": 0} | dict.fromkeys(AMOUNTS, 0))
+        entry["soknader"] += 1
+        for name in AMOUNTS:
+            entry[name] += row[name]
+    return {"year": year, "applications": len(rows), "schemes": schemes, "sum": {k: sums[k] for k in AMOUNTS}}
+
+
+def grants_granted(*, county: Any, year: int) -> int | None:
+    qs = Application.objects.for_county(county).filter(call__year=year).exclude(status=Status.DRAFT)
+    if not qs.exists():
+        return None
+    return qs.filter(status__in=COMMITTED).aggregate(total=Sum("granted_amount"))["total"] or 0
+
+
+def grants_paid(*, county: Any, year: int) -> int | None:
+    """Paid out in the year's calls (payments are not built yet: 0 when the year has applications)."""
+    return None if grants_granted(county=county, year=year) is None else 0

@@ -6,6 +6,7 @@ from integrering.grants.applications.models import Application, ReferenceCounter
 from integrering.grants.applications.status import Status
 from integrering.grants.assessment.models import Assessment, ImpartialityDeclaration
 from integrering.grants.calls.models import Call
+from integrering.grants.reminders.models import SentReminder
 from integrering.grants.schemes.models import ApplicantKind, Scheme
 
 __all__ = [
@@ -18,5 +19,6 @@ __all__ = [
     "Organisation",
     "ReferenceCounter",
     "Scheme",
+    "SentReminder",
     "Status",
 ]

@@ -6,4 +6,5 @@ urlpatterns = [
     path("utlysninger/<int:pk>/sok/", views.application_start, name="application_start"),
     path("soknader/<int:pk>/", views.application_summary, name="application"),
     path("soknader/<int:pk>/steg/<int:step>/", views.application_step, name="application_step"),
+    path("soknader/<int:pk>/aksepter/", views.application_accept, name="application_accept"),
 ]

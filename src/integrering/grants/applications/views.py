@@ -81,6 +81,19 @@ def application_step(request, pk: int, step: int):
 
 
 @requires(Perm.APPLY_GRANTS)
+def application_accept(request, pk: int):
+    """The applicant accepts the grant and its conditions (POST only; within the deadline)."""
+    from integrering.grants.reminders.services import application_accept as accept
+
+    application = selectors.application_for_applicant(request.user, pk)
+    if request.method != "POST":
+        return redirect("grants:application", pk=application.pk)
+    accept(application=application, today=timezone.localdate())
+    messages.success(request, _("The grant is accepted."))
+    return redirect("grants:application", pk=application.pk)
+
+
+@requires(Perm.APPLY_GRANTS)
 def application_summary(request, pk: int):
     """Everything the application says, what is still missing, and (for a draft) the button that submits it."""
     application = selectors.application_for_applicant(request.user, pk)

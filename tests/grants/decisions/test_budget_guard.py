@@ -114,3 +114,21 @@ def test_two_concurrent_decisions_cannot_both_pass(county, make_user):
         thread.join()
     assert sorted(outcomes) == ["ok", "refused"]
     assert Application.objects.filter(call=call, status=Status.GRANTED).count() == 1
+
+
+def test_the_recommendation_list_is_offered_as_xlsx(county, organisation, applicant, make_user, client_for):
+    import openpyxl
+
+    call = call_make(county=county)
+    recommended(call, organisation, applicant, amount=120_000)
+    recommended(call, organisation, applicant, reject=True)
+    response = client_for(make_user(Role.LEADER, username="leder")).get(
+        f"/tilskudd/ordninger/utlysninger/{call.pk}/innstilling.xlsx"
+    )
+    assert response.status_code == 200
+    import io
+
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    values = list(sheet.values)
+    assert values[0][0] == "referanse"
+    assert len(values) == 4 and values[-1][0] == "Sum" and values[-1][7] == 120_000

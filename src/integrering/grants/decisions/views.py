@@ -45,3 +45,48 @@ def decide(request, pk: int):
         },
         status=status,
     )
+
+
+RECOMMENDATION_COLUMNS = [
+    "referanse",
+    "soker",
+    "orgnr",
+    "prosjekt",
+    "soknadsbelop",
+    "poeng",
+    "innstilling",
+    "foreslatt_tilskudd",
+    "avslagsgrunner",
+]
+
+
+@requires(Perm.VIEW_GRANTS)
+def recommendation_xlsx(request, pk: int):
+    """The recommendation list (innstilling) of a call for the decision-maker, as XLSX: ranked, with the sums."""
+    from django.http import HttpResponse
+
+    from integrering.grants.assessment.selectors import call_ranking
+    from integrering.tabular import Sheet, write_xlsx
+
+    call = call_for_user(request.user, pk)
+    ranked = [a for a in call_ranking(call) if a.status == Status.RECOMMENDED]
+    rows = [
+        [
+            a.reference,
+            a.organisation.name,
+            a.organisation.orgnr,
+            a.project_title,
+            a.amount_applied,
+            float(a.mean_score) if a.mean_score is not None else None,  # type: ignore[attr-defined]  # annotated
+            str(_("Grant")) if a.recommendation == "grant" else str(_("Reject")),
+            a.proposed_amount,
+            ",".join(a.rejection_codes),
+        ]
+        for a in ranked
+    ]
+    total = sum(a.proposed_amount or 0 for a in ranked if a.recommendation == "grant")
+    rows.append(["Sum", "", "", "", sum(a.amount_applied or 0 for a in ranked), None, "", total, ""])
+    body = write_xlsx(Sheet(_("Recommendation"), RECOMMENDATION_COLUMNS, rows))
+    response = HttpResponse(body, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="innstilling-{call.pk}.xlsx"'
+    return response

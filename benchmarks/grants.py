@@ -152,6 +152,15 @@ def main() -> None:
     )
     print(f"Data: {APPLICATIONS} søknader i {CALLS} utlysninger, {len(organisations)} organisasjoner ({workdir})")
 
+    # As Django's test runner does: the request signals must not close the connection whose queries we count.
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    import logging
+
+    logging.getLogger("integrering.mail").setLevel(logging.WARNING)
     client = Client()
     client.force_login(caseworker, backend="django.contrib.auth.backends.ModelBackend")
     small_count = Application.objects.filter(call=small).count()

@@ -41,16 +41,27 @@ AMOUNTS = ["soknadsbelop", "tilsagn", "utbetalt", "tilbakebetalt"]
 
 
 def _applications(*, county: Any, year: int, scheme_code: str | None = None):
+    """Only the columns the report needs, as dicts (no model instances: 5,000 rows in a fraction of the time)."""
     qs = (
         Application.objects.for_county(county)
         .filter(call__year=year)
         .exclude(status=Status.DRAFT)
-        .select_related("call__scheme", "organisation__municipality")
         .order_by("call__scheme__name", "call__title", "reference")
     )
     if scheme_code:
         qs = qs.filter(call__scheme__code=scheme_code)
-    return qs
+    return qs.values(
+        "call__scheme__name",
+        "call__title",
+        "reference",
+        "organisation__name",
+        "organisation__orgnr",
+        "organisation__municipality__number",
+        "status",
+        "amount_applied",
+        "granted_amount",
+        "rejection_codes",
+    )
 
 
 def grants_report_rows(
@@ -58,18 +69,18 @@ def grants_report_rows(
 ) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     rows = [
         {
-            "ordning": a.call.scheme.name,
-            "utlysning": a.call.title,
-            "referanse": a.reference,
-            "soker": a.organisation.name,
-            "orgnr": a.organisation.orgnr,
-            "kommunenummer": a.organisation.municipality.number,
-            "status": a.status,
-            "soknadsbelop": a.amount_applied or 0,
-            "tilsagn": (a.granted_amount or 0) if a.status in COMMITTED else 0,
+            "ordning": a["call__scheme__name"],
+            "utlysning": a["call__title"],
+            "referanse": a["reference"],
+            "soker": a["organisation__name"],
+            "orgnr": a["organisation__orgnr"],
+            "kommunenummer": a["organisation__municipality__number"],
+            "status": a["status"],
+            "soknadsbelop": a["amount_applied"] or 0,
+            "tilsagn": (a["granted_amount"] or 0) if a["status"] in COMMITTED else 0,
             "utbetalt": 0,
             "tilbakebetalt": 0,
-            "avslagsgrunner": ",".join(a.rejection_codes),
+            "avslagsgrunner": ",".join(a["rejection_codes"]),
         }
         for a in _applications(county=county, year=year, scheme_code=scheme_code)
     ]

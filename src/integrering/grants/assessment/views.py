@@ -32,6 +32,7 @@ def _page(request, application, forms=None, status=200):
         "recommendation_form": forms.get("recommendation") or RecommendationForm(scheme=scheme),
         "reasons": [scheme.rejection_reason_text(code) for code in application.rejection_codes],
         "Status": Status,
+        "payments": application.payments.select_related("attested_by", "approved_by"),
     }
     return render(request, "grants/assessment/application.html", context, status=status)
 

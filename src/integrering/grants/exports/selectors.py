@@ -7,8 +7,8 @@
     grants_section(*, county, year) -> dict | None   # the annual report's «grants» section (None: no applications)
     grants_paid(*, county, year) / grants_granted(*, county, year) -> int | None     # plan metrics
 
-``utbetalt`` and ``tilbakebetalt`` are the sums of payments and reclaims; the payments sub-domain is not built
-yet, so they are 0 for every application.
+``utbetalt`` is the sum of the application's paid payments; ``tilbakebetalt`` the reclaims, which are not built
+yet (0).
 """
 
 from __future__ import annotations
@@ -61,12 +61,26 @@ def _applications(*, county: Any, year: int, scheme_code: str | None = None):
         "amount_applied",
         "granted_amount",
         "rejection_codes",
+        "pk",
     )
+
+
+def _paid_by_application(ids: list[int]) -> dict[int, int]:
+    from integrering.grants.payments.models import Payment, PaymentStatus
+
+    paid = (
+        Payment.objects.filter(application_id__in=ids, status=PaymentStatus.PAID)
+        .values("application_id")
+        .annotate(total=Sum("amount"))
+    )
+    return {row["application_id"]: row["total"] for row in paid}
 
 
 def grants_report_rows(
     *, county: Any, year: int, scheme_code: str | None = None
 ) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    applications = list(_applications(county=county, year=year, scheme_code=scheme_code))
+    paid = _paid_by_application([a["pk"] for a in applications])
     rows = [
         {
             "ordning": a["call__scheme__name"],
@@ -78,11 +92,11 @@ def grants_report_rows(
             "status": a["status"],
             "soknadsbelop": a["amount_applied"] or 0,
             "tilsagn": (a["granted_amount"] or 0) if a["status"] in COMMITTED else 0,
-            "utbetalt": 0,
+            "utbetalt": paid.get(a["pk"], 0),
             "tilbakebetalt": 0,
             "avslagsgrunner": ",".join(a["rejection_codes"]),
         }
-        for a in _applications(county=county, year=year, scheme_code=scheme_code)
+        for a in applications
     ]
     sums: dict[str, Any] = dict.fromkeys(COLUMNS, "") | {"ordning": "Sum"}
     for name in AMOUNTS:
@@ -124,5 +138,12 @@ def grants_granted(*, county: Any, year: int) -> int | None:
 
 
 def grants_paid(*, county: Any, year: int) -> int | None:
-    """Paid out in the year's calls (payments are not built yet: 0 when the year has applications)."""
-    return None if grants_granted(county=county, year=year) is None else 0
+    """Paid out on the year's calls; None when the year has no applications."""
+    from integrering.grants.payments.models import Payment, PaymentStatus
+
+    if grants_granted(county=county, year=year) is None:
+        return None
+    paid = Payment.objects.filter(
+        application__county=getattr(county, "pk", county), application__call__year=year, status=PaymentStatus.PAID
+    )
+    return paid.aggregate(total=Sum("amount"))["total"] or 0

@@ -2,7 +2,8 @@
 apply, 35 applications across every status (with impartiality declarations and assessments where they belong), and
 the demo applicant ``soker`` with an organisation and a draft. Loaded once (a second load leaves it as it is).
 
-Payments and reports are not part of the grants app yet, so the demo has none.
+Accepted and closed grants have their first instalment (requested, or attested and waiting for a second
+caseworker's approval). Applicants' reports are not part of the grants app yet, so the demo has none.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from integrering.grants.applications.services import _reference_next
 from integrering.grants.applications.status import Status
 from integrering.grants.assessment.models import Assessment, ImpartialityDeclaration
 from integrering.grants.calls.models import Call
+from integrering.grants.payments.models import Payment, PaymentStatus
 from integrering.grants.schemes.models import Scheme
 from integrering.municipalities.models import Municipality
 
@@ -218,6 +220,16 @@ def _application(call: Call, organisation: Organisation, status: Status, n: int,
         application.recommendation, application.rejection_codes = "reject", ["P1"]
         application.decided_on = timezone.localdate() - datetime.timedelta(days=20)
     application.save()
+    if status in (Status.ACCEPTED, Status.CLOSED):
+        # The first instalment of the plan: requested (accepted), attested by the caseworker (closed).
+        first = applied * call.scheme.payment_plan[0] // 100
+        attested = status == Status.CLOSED and caseworker is not None
+        Payment.objects.create(
+            application=application,
+            amount=first,
+            status=PaymentStatus.ATTESTED if attested else PaymentStatus.REQUESTED,
+            attested_by=caseworker if attested else None,
+        )
 
 
 def load(*, county, stdout) -> None:

@@ -21,6 +21,7 @@ DEMO_USERNAMES = {
     "revisor",
     "kommune5001",
     "kommune5006",
+    "soker",
 }
 
 

@@ -206,12 +206,12 @@ def test_an_upper_secondary_coordinator_sees_the_training_in_numbers(make_user, 
     assert "VGS-1" not in page  # counts only
 
 
-def test_a_grant_caseworker_gets_an_honest_empty_state(make_user, client_for):
+def test_a_grant_caseworker_gets_the_grants_worklist(make_user, client_for):
     from integrering.core.roles import Role
 
     page = _page(client_for, make_user(Role.GRANT_CASEWORKER, username="tilskudd"))
     assert _panels(page) == {"grants"}
-    assert "ikke i systemet ennå" in page
+    assert "Søknader som venter" in page
 
 
 def test_an_auditor_sees_the_audit_log_and_what_they_may_read(make_user, client_for, settlement_data, guidance_data):

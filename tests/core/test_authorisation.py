@@ -86,6 +86,12 @@ OBJECT_ROUTES = [
     (r"^planer/indikatorer/<int:pk>/", "indicator"),
     (r"^planer/rapporter/<int:pk>/", "period_report"),
     *REGIONAL_ROUTES,
+    (r"^tilskudd/ordninger/utlysninger/<int:pk>/", "grant_call"),
+    (r"^tilskudd/ordninger/soknader/<int:pk>/", "grant_case"),
+    (r"^tilskudd/ordninger/<int:pk>/", "grant_scheme"),
+    (r"^tilskudd/organisasjoner/<int:pk>/", "grant_organisation"),
+    (r"^tilskudd/utlysninger/<int:pk>/", "grant_call"),
+    (r"^tilskudd/soknader/<int:pk>/", "grant_draft"),
 ]
 
 
@@ -137,8 +143,15 @@ def matrix_records(county, make_user, settings, tmp_path):
         county=county,
         related=adviser,
     )
+    grant_call = _grant_call(county)
+    grant_organisation = _grant_organisation(county, make_user)
     plan_records = _plan_records(county, adviser)
     return plan_records | {
+        "grant_organisation": grant_organisation.pk,
+        "grant_draft": _grant_draft(grant_call, grant_organisation).pk,
+        "grant_case": _grant_case(grant_call, grant_organisation).pk,
+        "grant_call": grant_call.pk,
+        "grant_scheme": grant_call.scheme_id,
         "user": adviser.pk,
         "sent_email": sent_email.pk,
         "run": scenario_run(scenario=scenario, user=adviser).pk,
@@ -182,6 +195,63 @@ def _regional(county, adviser, settings, tmp_path):
     return regional_records(county=county, adviser=adviser)
 
 
+def _grant_call(county):
+    """A grant scheme and call of the county (the demo's, or one made here)."""
+    import datetime
+
+    from integrering.grants.models import Call
+
+    call = Call.objects.filter(county=county).first()
+    if call is not None:
+        return call
+    from tests.grants.factories import call_make
+
+    return call_make(county=county, opens_on=datetime.date(2026, 1, 1))
+
+
+def _grant_organisation(county, make_user):
+    """An applicant organisation (the demo's, or one made here); the matrix's applicant is made a member of it."""
+    from integrering.grants.applicants.services import organisation_create
+    from integrering.grants.models import Organisation
+    from integrering.municipalities.models import Municipality
+
+    organisation = Organisation.objects.filter(county=county).first()
+    if organisation is not None:
+        return organisation
+    return organisation_create(
+        user=make_user(Role.APPLICANT, username="matrise-soker"),
+        name="Frivilligsentralen",
+        orgnr="974760673",
+        kind="organisation",
+        municipality=Municipality.objects.get(number="5001"),
+        bank_account="86011117947",
+        email="post@example.org",
+    )
+
+
+def _grant_draft(call, organisation):
+    """A draft application of the matrix's organisation (the demo's, or one made here)."""
+    from integrering.grants.models import Application, Status
+
+    draft = Application.objects.filter(organisation=organisation, status=Status.DRAFT).first()
+    if draft is not None:
+        return draft
+    return Application.objects.create(county_id=call.county_id, call=call, organisation=organisation)
+
+
+def _grant_case(call, organisation):
+    """A submitted application (the demo's, or one made here): the caseworker's pages."""
+    from integrering.grants.models import Application, Status
+
+    submitted = Application.objects.filter(call__county=call.county_id).exclude(status=Status.DRAFT).first()
+    if submitted is not None:
+        return submitted
+    from tests.grants.factories import application_make
+
+    member = organisation.memberships.first().user
+    return application_make(call=call, organisation=organisation, user=member, submit=True)
+
+
 def record_path(route: str, records: dict) -> str:
     """The route with real records in it (<version> is the demo's recommendation 1, <year> 2021)."""
     if "<int:pk>" in route:
@@ -194,6 +264,11 @@ def record_path(route: str, records: dict) -> str:
 @pytest.mark.parametrize("role", list(Role))
 def test_each_role_reaches_exactly_what_the_policy_allows(role, matrix_records, make_user, client_for):
     user = make_user(role, username=f"u_{role.value}", municipality="5001" if role == Role.MUNICIPAL_USER else None)
+    if role == Role.APPLICANT:
+        # An applicant reaches its own organisation's records (never another's: tests/grants/applicants/).
+        from integrering.grants.models import Membership
+
+        Membership.objects.create(organisation_id=matrix_records["grant_organisation"], user=user)
     client = client_for(user)
     client.raise_request_exception = False
     wrong = []
@@ -210,11 +285,13 @@ def test_each_role_reaches_exactly_what_the_policy_allows(role, matrix_records, 
     assert not wrong, f"{role.label}:\n" + "\n".join(wrong)
 
 
+# An applicant (of an organisation applying for grants) sees only the grant pages, not the county's municipalities.
+_NOT_APPLICANT = {r: 403 if r == Role.APPLICANT else 200 for r in Role}
 FOUNDATION_PAGES = {
     "/": dict.fromkeys(Role, 200),
-    "/kommuner/": dict.fromkeys(Role, 200),
-    "/kommuner/5001/": dict.fromkeys(Role, 200),
-    "/kommuner/kontaktpersoner/": dict.fromkeys(Role, 200),
+    "/kommuner/": _NOT_APPLICANT,
+    "/kommuner/5001/": _NOT_APPLICANT,
+    "/kommuner/kontaktpersoner/": _NOT_APPLICANT,
     "/kommuner/kontaktpersoner/tildel/": {r: 200 if r == Role.COUNTY_ADMIN else 403 for r in Role},
     "/admin/brukere/": {r: 200 if r == Role.COUNTY_ADMIN else 403 for r in Role},
     "/admin/revisjon/": {r: 200 if r in (Role.COUNTY_ADMIN, Role.AUDITOR) else 403 for r in Role},
@@ -271,6 +348,8 @@ def test_an_auditor_reads_the_audit_log_and_the_figures_but_no_participant():
         Perm.VIEW_PLANS,  # the plan, its reports and the annual report: no personal data of participants
         # Regional activities hold counts, never persons (issue 13).
         Perm.VIEW_REGIONAL,
+        # Grant cases are organisations' public-money cases, checked by auditors (no participant's data).
+        Perm.VIEW_GRANTS,
     }
 
 

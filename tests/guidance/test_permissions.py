@@ -14,7 +14,8 @@ R = Role
 PARTICIPANT_READERS = {R.CAREER_COUNSELLOR, R.SCHOOL_COORDINATOR, R.MUNICIPAL_USER}
 PARTICIPANT_EDITORS = {R.CAREER_COUNSELLOR, R.MUNICIPAL_USER}
 EXPORTERS = {R.CAREER_COUNSELLOR, R.SCHOOL_COORDINATOR, R.MUNICIPAL_USER}
-EVERYONE = set(Role)
+# Every county role; an applicant (grants) sees none of the county's guidance pages.
+EVERYONE = set(Role) - {R.APPLICANT}
 
 # page → the roles that may open it (everyone else gets 403; anonymous users go to the login page).
 MATRIX = {

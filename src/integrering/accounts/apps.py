@@ -29,5 +29,4 @@ class AccountsConfig(AppConfig):
                 NavLink(_("Letter settings"), "core:letter_settings", Perm.MANAGE_LETTERS),
             ],
         )
-        start_panel_register(key="accounts-grants", order=40, render=start.grant_caseworker_panel)
         start_panel_register(key="accounts-auditor", order=10, render=start.auditor_panel)

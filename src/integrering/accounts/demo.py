@@ -32,6 +32,8 @@ DEMO_USERS = [
     ("revisor", "Rita", "Revisor", {Role.AUDITOR}, None),
     ("kommune5001", "Kari", "Trondheim kommune", {Role.MUNICIPAL_USER}, "5001"),
     ("kommune5006", "Knut", "Steinkjer kommune", {Role.MUNICIPAL_USER}, "5006"),
+    # Grants: an applicant of a voluntary organisation (its organisation and draft come from the grants demo).
+    ("soker", "Siri", "Søker", {Role.APPLICANT}, None),
 ]
 
 

@@ -1,16 +1,9 @@
-"""The start page's own panels (the roles whose work has no app yet, and the auditor's)."""
+"""The start page's own panels (the auditor's; the grant caseworker's worklist is the grants app's)."""
 
 from __future__ import annotations
 
 from integrering.core.permissions import Perm, has_perm
 from integrering.core.roles import Role
-
-
-def grant_caseworker_panel(request):
-    """An honest empty state: grants are not in the system yet; say what will come."""
-    if Role.GRANT_CASEWORKER not in request.user.role_set:
-        return None
-    return "accounts/start/_grants.html", {}
 
 
 def auditor_panel(request):

@@ -44,6 +44,11 @@ class Perm(StrEnum):
     VIEW_REGIONAL = "regional.view"
     MANAGE_REGIONAL = "regional.manage"
     REQUEST_GUIDANCE = "regional.request_guidance"
+    # Grants: the county's schemes, calls, applications, decisions and payments (read / work them), and an
+    # applicant's own organisations' applications (scoped by membership in the grants selectors).
+    VIEW_GRANTS = "grants.view"
+    MANAGE_GRANTS = "grants.manage"
+    APPLY_GRANTS = "grants.apply"
 
 
 _COUNTY_READ = {
@@ -76,14 +81,14 @@ POLICY: dict[Role, frozenset[Perm]] = {
     Role.SCHOOL_COORDINATOR: frozenset(
         _COUNTY_READ | {Perm.VIEW_PARTICIPANTS, Perm.MANAGE_TRAINING, Perm.EXPORT_PARTICIPANTS}
     ),
-    Role.GRANT_CASEWORKER: frozenset(_COUNTY_READ),
-    Role.LEADER: frozenset(_COUNTY_READ | {Perm.EDIT_PLANS}),
+    Role.GRANT_CASEWORKER: frozenset(_COUNTY_READ | {Perm.VIEW_GRANTS, Perm.MANAGE_GRANTS}),
+    Role.LEADER: frozenset(_COUNTY_READ | {Perm.VIEW_GRANTS, Perm.EDIT_PLANS}),
     # Least privilege: an auditor reads the audit log (changes and reads of personal data, with participants'
     # personal values masked and participants shown by number) and the aggregated county figures, but no
     # participant's page, list or export. Auditing who saw or changed a person needs the person's number,
     # not their data; a participant's data is read by the roles that work with them, and those reads are
     # what the auditor checks.
-    Role.AUDITOR: frozenset(_COUNTY_READ | {Perm.VIEW_AUDIT}),
+    Role.AUDITOR: frozenset(_COUNTY_READ | {Perm.VIEW_AUDIT, Perm.VIEW_GRANTS}),
     # Municipal users see their own municipality only (enforced by the selectors).
     Role.MUNICIPAL_USER: frozenset(
         {
@@ -100,6 +105,8 @@ POLICY: dict[Role, frozenset[Perm]] = {
             Perm.REQUEST_GUIDANCE,
         }
     ),
+    # An applicant sees only their own organisations' applications (the grants selectors scope by membership).
+    Role.APPLICANT: frozenset({Perm.HOME, Perm.APPLY_GRANTS}),
 }
 
 

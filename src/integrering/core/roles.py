@@ -13,3 +13,5 @@ class Role(models.TextChoices):
     LEADER = "leader", _("Leader")
     AUDITOR = "auditor", _("Auditor")
     MUNICIPAL_USER = "municipal_user", _("Municipal user")
+    # Grants: a person of an organisation, business or municipality that applies (registers themselves).
+    APPLICANT = "applicant", _("Applicant")

@@ -1,0 +1,1 @@
+"""Applicants: people who register themselves, and the organisations they apply for."""

@@ -1,0 +1,1 @@
+"""Screening, impartiality and assessment of applications."""

@@ -1,0 +1,80 @@
+"""The caseworker's pages for calls: create under a scheme, the call's page, edit."""
+
+import datetime
+
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from integrering.core.permissions import Perm, has_perm, requires
+from integrering.grants.calls import selectors, services
+from integrering.grants.calls.forms import CallForm
+from integrering.grants.common.pages import form_page
+from integrering.grants.schemes.selectors import scheme_for_user
+
+
+def _to_call(call):
+    return redirect("grants:call", pk=call.pk)
+
+
+@requires(Perm.MANAGE_GRANTS)
+def call_create(request, pk: int):
+    scheme = scheme_for_user(request.user, pk)
+    today = timezone.localdate()
+    form = CallForm(
+        request.POST or None,
+        initial={"year": today.year, "title": f"{scheme.name} {today.year}", "opens_on": today},
+    )
+
+    def save(data):
+        data.pop("version", None)
+        return services.call_create(scheme=scheme, **data)
+
+    return form_page(
+        request,
+        form,
+        "grants/calls/call_form.html",
+        {"scheme": scheme, "call": None},
+        save=save,
+        success=_("The call was saved."),
+        done=_to_call,
+    )
+
+
+@requires(Perm.MANAGE_GRANTS)
+def call_edit(request, pk: int):
+    call = selectors.call_for_user(request.user, pk)
+    form = CallForm(request.POST or None, instance=call)
+
+    def save(data):
+        version = data.pop("version", None)
+        return services.call_update(call=call, version=version, **data)
+
+    return form_page(
+        request,
+        form,
+        "grants/calls/call_form.html",
+        {"scheme": call.scheme, "call": call},
+        save=save,
+        success=_("The call was saved."),
+        done=_to_call,
+    )
+
+
+@requires(Perm.VIEW_GRANTS)
+def call_detail(request, pk: int):
+    from integrering.grants.assessment.selectors import call_ranking, call_sums
+
+    call = selectors.call_for_user(request.user, pk)
+    ranking = list(call_ranking(call))
+    return render(
+        request,
+        "grants/calls/call_detail.html",
+        {
+            "call": call,
+            "review_dates": [datetime.date.fromisoformat(d) for d in call.review_dates],
+            "can_manage": has_perm(request.user, Perm.MANAGE_GRANTS),
+            "ranking": ranking,
+            "sums": call_sums(call, ranking),
+        },
+    )

@@ -1,0 +1,1 @@
+"""Shared pieces of the grants app (form fields, the page shape)."""

@@ -1,0 +1,39 @@
+"""The one shape of a grants form page: GET shows the form; a valid POST runs a service; an ``ApplicationError``
+goes back on the form (400; 409 for a concurrent edit, with the other person's values)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from integrering.core.error_handling import form_error_add
+from integrering.core.exceptions import ApplicationError
+
+
+def form_page(
+    request: HttpRequest,
+    form: Any,
+    template: str,
+    context: dict[str, Any],
+    *,
+    save: Callable[[dict[str, Any]], Any],
+    success: str,
+    done: Callable[[Any], HttpResponse],
+) -> HttpResponse:
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = save(dict(form.cleaned_data))
+        except ApplicationError as error:
+            form_error_add(form, error)
+            status = error.status
+        else:
+            messages.success(request, success)
+            return done(result)
+    if form.errors and status == 200:
+        status = 400
+    return render(request, template, {"form": form, **context}, status=status)

@@ -1,0 +1,1 @@
+"""Recommendation and batch decisions, with the budget guard."""

@@ -1,0 +1,255 @@
+"""Grants demo data: three schemes with a call each for the current year, organisations and municipalities that
+apply, 35 applications across every status (with impartiality declarations and assessments where they belong), and
+the demo applicant ``soker`` with an organisation and a draft. Loaded once (a second load leaves it as it is).
+
+Accepted and closed grants have their first instalment (requested, or attested and waiting for a second
+caseworker's approval). Applicants' reports are not part of the grants app yet, so the demo has none.
+"""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+from decimal import Decimal
+from typing import Any
+
+from django.utils import timezone
+from stdnum.no import kontonr, orgnr
+
+from integrering.core.models import User
+from integrering.grants.applicants.models import Membership, Organisation
+from integrering.grants.applications.models import Application
+from integrering.grants.applications.services import _reference_next
+from integrering.grants.applications.status import Status
+from integrering.grants.assessment.models import Assessment, ImpartialityDeclaration
+from integrering.grants.calls.models import Call
+from integrering.grants.payments.models import Payment, PaymentStatus
+from integrering.grants.schemes.models import Scheme
+from integrering.municipalities.models import Municipality
+
+REASONS = [
+    {"code": "F1", "text": "Søknaden er formelt mangelfull."},
+    {"code": "P1", "text": "Prosjektet er lavere prioritert enn andre søknader."},
+    {"code": "B1", "text": "Budsjettrammen er brukt opp."},
+]
+SCHEMES: list[dict[str, Any]] = [
+    {
+        "code": "mentor",
+        "name": "Mentor- og traineeordning",
+        "legal_basis": "Fylkeskommunens retningslinjer for mentor- og traineeordninger (tidligere IMDi)",
+        "purpose": "Få flere innvandrere i arbeid gjennom mentor og traineeplass hos en arbeidsgiver.",
+        "applicant_kinds": ["municipality"],
+        "max_share_percent": 50,
+        "criteria": [
+            {"code": "deltakere", "name": "Minst 10 deltakere", "weight": 40},
+            {"code": "samarbeid", "name": "Interkommunalt samarbeid", "weight": 30},
+            {"code": "arbeidsgiver", "name": "Forpliktende arbeidsgiversamarbeid", "weight": 30},
+        ],
+        "conditions": "Søker finansierer minst 50 %. Endringer i prosjektet krever forhåndssamtykke.",
+        "payment_plan": [75, 25],
+        "budget": 3_000_000,
+        "rolling": True,
+    },
+    {
+        "code": "etablerer",
+        "name": "Etablereropplæring for innvandrere",
+        "legal_basis": "Integreringsforskriften § 65",
+        "purpose": "Opplæring for innvandrere som vil starte egen virksomhet.",
+        "applicant_kinds": ["municipality", "organisation", "business"],
+        "max_share_percent": 50,
+        "max_share_small_business_percent": 60,
+        "criteria": [
+            {"code": "kvalitet", "name": "Kvalitet i opplæringen", "weight": 60},
+            {"code": "maalgruppe", "name": "Når målgruppen", "weight": 40},
+        ],
+        "conditions": "Tilskuddet gis etter reglene om bagatellmessig støtte.",
+        "payment_plan": [75, 25],
+        "budget": 2_000_000,
+        "rolling": False,
+    },
+    {
+        "code": "integrering",
+        "name": "Fylkeskommunalt integreringstilskudd",
+        "legal_basis": "Trøndelag fylkeskommunes retningslinjer for integreringstilskudd",
+        "purpose": "Tiltak som styrker integrering og deltakelse i lokalsamfunnet.",
+        "applicant_kinds": ["organisation", "municipality"],
+        "max_share_percent": 60,
+        "criteria": [
+            {"code": "effekt", "name": "Forventet effekt", "weight": 50},
+            {"code": "frivillighet", "name": "Frivillig innsats", "weight": 50},
+        ],
+        "conditions": "Rapport med regnskap innen fristen.",
+        "payment_plan": [100],
+        "budget": 1_500_000,
+        "rolling": False,
+    },
+]
+ORGANISATIONS = [
+    ("Flyktningguiden Trøndelag", "organisation", "5001"),
+    ("Røde Kors Trondheim", "organisation", "5001"),
+    ("Kvinner i arbeid", "organisation", "5006"),
+    ("Mentorhuset AS", "business", "5001"),
+    ("Gründerverkstedet AS", "business", "5007"),
+]
+# status → how many, spread over the three calls
+PLAN = [
+    (Status.DRAFT, 3),
+    (Status.SUBMITTED, 4),
+    (Status.SCREENING, 3),
+    (Status.MISSING_INFO, 3),
+    (Status.ASSESSMENT, 4),
+    (Status.RECOMMENDED, 4),
+    (Status.GRANTED, 4),
+    (Status.REJECTED, 3),
+    (Status.ACCEPTED, 3),
+    (Status.LAPSED, 1),
+    (Status.CLOSED, 3),
+]
+ASSESSED = {
+    Status.ASSESSMENT,
+    Status.RECOMMENDED,
+    Status.GRANTED,
+    Status.ACCEPTED,
+    Status.LAPSED,
+    Status.CLOSED,
+}
+
+
+def _valid(base: str, check) -> str:
+    """The first valid number from ``base`` (a number with the check digit appended; mod 11 can leave none)."""
+    for bump in range(100):
+        stem = str(int(base) + bump).zfill(len(base))
+        for digit in "0123456789":
+            if check(stem + digit):
+                return stem + digit
+    raise ValueError(base)
+
+
+def _schemes_and_calls(county, year: int) -> list[Call]:
+    calls = []
+    for spec in SCHEMES:
+        values = {k: v for k, v in spec.items() if k not in ("budget", "rolling")}
+        scheme = Scheme.objects.create(county=county, rejection_reasons=REASONS, **values)
+        calls.append(
+            Call.objects.create(
+                county=county,
+                scheme=scheme,
+                year=year,
+                title=f"{scheme.name} {year}",
+                budget_frame=spec["budget"],
+                opens_on=datetime.date(year, 1, 1),
+                closes_on=None if spec["rolling"] else datetime.date(year, 12, 31),
+                rolling=spec["rolling"],
+                review_dates=[f"{year}-04-01", f"{year}-10-01"] if spec["rolling"] else [],
+                information="Prosjektbeskrivelse, målgruppe, budsjett og finansieringsplan.",
+                published=True,
+            )
+        )
+    return calls
+
+
+def _organisations(county) -> list[Organisation]:
+    organisations = []
+    for i, (name, kind, number) in enumerate(ORGANISATIONS):
+        organisations.append(
+            Organisation.objects.create(
+                county=county,
+                name=name,
+                orgnr=_valid(f"9{i + 10:02d}55512", orgnr.is_valid),
+                kind=kind,
+                municipality=Municipality.objects.get(number=number),
+                bank_account=_valid(f"1503{i + 10:02d}1234", kontonr.is_valid),
+                email=f"post{i}@example.org",
+                small_business=kind == "business",
+            )
+        )
+    for i, municipality in enumerate(Municipality.objects.for_county(county).order_by("number")[:8]):
+        organisations.append(
+            Organisation.objects.create(
+                county=county,
+                name=municipality.norwegian_name,
+                orgnr=_valid(f"8{i + 10:02d}44412", orgnr.is_valid),
+                kind="municipality",
+                municipality=municipality,
+                bank_account=_valid(f"4200{i + 10:02d}5678", kontonr.is_valid),
+                email=f"postmottak{municipality.number}@example.org",
+            )
+        )
+    return organisations
+
+
+def _application(call: Call, organisation: Organisation, status: Status, n: int, caseworker: User | None) -> None:
+    applied = 100_000 + (n % 7) * 40_000
+    total = applied * 100 // call.scheme.max_share_percent + 10_000
+    application = Application.objects.create(
+        county_id=call.county_id,
+        call=call,
+        organisation=organisation,
+        project_title=f"{call.scheme.name.split()[0]}: prosjekt {n + 1}",
+        project_summary="Et prosjekt for å få flere i arbeid og aktivitet.",
+        starts_on=datetime.date(call.year, 3, 1),
+        ends_on=datetime.date(call.year, 11, 30),
+        activities="Mars: oppstart\nJuni: samlinger\nNovember: avslutning",
+        target_group="Nyankomne flyktninger",
+        participant_count=8 + n % 9,
+        costs=[{"item": "Lønn", "amount": total - 50_000}, {"item": "Kurs og materiell", "amount": 50_000}],
+        financing=[{"source": "Egenandel", "amount": total - applied}],
+        amount_applied=applied,
+    )
+    application.municipalities.set([organisation.municipality])
+    if status == Status.DRAFT:
+        return
+    application.reference = _reference_next(county_id=call.county_id, year=call.year)
+    application.submitted_at = timezone.now() - datetime.timedelta(days=90 - n)
+    application.status = status
+    if status in ASSESSED and caseworker is not None:
+        ImpartialityDeclaration.objects.create(application=application, user=caseworker, impartial=True)
+        scores = {c["code"]: 1 + (n + i) % 5 for i, c in enumerate(call.scheme.criteria)}
+        weighted = Decimal(sum(scores[c["code"]] * c["weight"] for c in call.scheme.criteria)) / 100
+        Assessment.objects.create(
+            application=application, user=caseworker, scores=scores, weighted_score=weighted, proposed_amount=applied
+        )
+    if status == Status.RECOMMENDED:
+        application.recommendation, application.proposed_amount = "grant", applied
+    if status in (Status.GRANTED, Status.ACCEPTED, Status.LAPSED, Status.CLOSED):
+        application.recommendation = "grant"
+        application.proposed_amount = application.granted_amount = applied
+        application.decided_on = timezone.localdate() - datetime.timedelta(days=30 if status != Status.GRANTED else 3)
+        application.acceptance_deadline = application.decided_on + datetime.timedelta(days=call.acceptance_days)
+    if status == Status.REJECTED:
+        application.recommendation, application.rejection_codes = "reject", ["P1"]
+        application.decided_on = timezone.localdate() - datetime.timedelta(days=20)
+    application.save()
+    if status in (Status.ACCEPTED, Status.CLOSED):
+        # The first instalment of the plan: requested (accepted), attested by the caseworker (closed).
+        first = applied * call.scheme.payment_plan[0] // 100
+        attested = status == Status.CLOSED and caseworker is not None
+        Payment.objects.create(
+            application=application,
+            amount=first,
+            status=PaymentStatus.ATTESTED if attested else PaymentStatus.REQUESTED,
+            attested_by=caseworker if attested else None,
+        )
+
+
+def load(*, county, stdout) -> None:
+    if Scheme.objects.filter(county=county, code="mentor").exists():
+        stdout.write("Grants demo data is already loaded.")  # i18n: not user text
+        return
+    year = timezone.localdate().year
+    calls = _schemes_and_calls(county, year)
+    organisations = _organisations(county)
+    caseworker = User.objects.filter(username="tilskudd").first()
+    soker = User.objects.filter(username="soker").first()
+    if soker is not None:
+        Membership.objects.create(organisation=organisations[0], user=soker)
+    counter = itertools.count()
+    for status, how_many in PLAN:
+        for _i in range(how_many):
+            n = next(counter)
+            call = calls[n % len(calls)]
+            eligible = [o for o in organisations if o.kind in call.scheme.applicant_kinds]
+            _application(call, eligible[n % len(eligible)], status, n, caseworker)
+    # soker's own draft (to the county integration grant, which voluntary organisations may apply for)
+    _application(calls[2], organisations[0], Status.DRAFT, 99, caseworker)
+    stdout.write(f"Grants: {len(calls)} calls, {next(counter)} applications.")  # i18n: not user text

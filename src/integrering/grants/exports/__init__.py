@@ -1,0 +1,1 @@
+"""The grants report (command, XLSX, annual-report section, metrics): one selector."""

@@ -1,0 +1,1 @@
+"""Reminders (idempotent, for a daily timer) and the lapse of grants not accepted in time."""

@@ -57,6 +57,17 @@ document.addEventListener("DOMContentLoaded", () => {
       details.open = wide.matches;
     });
   };
-  document.addEventListener("DOMContentLoaded", sync);
+  document.addEventListener("DOMContentLoaded", () => {
+    sync();
+    // On a phone one of them is open at a time: opening the menu folds the user's links, and the other way round.
+    document.querySelectorAll("[data-site-collapse]").forEach((details) => {
+      details.addEventListener("toggle", () => {
+        if (wide.matches || !details.open) return;
+        document.querySelectorAll("[data-site-collapse][open]").forEach((other) => {
+          if (other !== details) other.open = false;
+        });
+      });
+    });
+  });
   wide.addEventListener("change", sync);
 })();

@@ -1,5 +1,6 @@
 """Every URL pattern declares a permission, and every role gets exactly what the policy gives it."""
 
+import datetime
 import io
 import re
 
@@ -76,6 +77,12 @@ OBJECT_ROUTES = [
     (r"^veiledning/saker/<int:pk>/", "case"),
     (r"^veiledning/opplaering/deltakere/<int:pk>/", "upper_secondary_participant"),
     (r"^veiledning/opplaering/<int:pk>/", "enrolment"),
+    (r"^planer/<int:pk>/", "plan"),
+    (r"^planer/fokusomrader/<int:pk>/", "focus_area"),
+    (r"^planer/mal/<int:pk>/", "goal"),
+    (r"^planer/tiltak/<int:pk>/", "measure"),
+    (r"^planer/indikatorer/<int:pk>/", "indicator"),
+    (r"^planer/rapporter/<int:pk>/", "period_report"),
 ]
 
 
@@ -127,7 +134,8 @@ def matrix_records(county, make_user):
         county=county,
         related=adviser,
     )
-    return {
+    plan_records = _plan_records(county, adviser)
+    return plan_records | {
         "user": adviser.pk,
         "sent_email": sent_email.pk,
         "run": scenario_run(scenario=scenario, user=adviser).pk,
@@ -140,6 +148,28 @@ def matrix_records(county, make_user):
         .first()
         .pk,
         "enrolment": TrainingEnrolment.objects.filter(participant__county=county).first().pk,
+    }
+
+
+def _plan_records(county, adviser) -> dict:
+    """A plan (its period covers the sample year 2021) with a focus area, goal, measure, indicator and report."""
+    from integrering.plans.indicators.services import indicator_create
+    from integrering.plans.measures.services import measure_create
+    from integrering.plans.plans.services import focus_area_create, goal_create, plan_create
+    from integrering.plans.reports.services import report_create
+
+    plan = plan_create(county=county, title="Matriseplan", slug="matriseplan", first_year=2020, last_year=2023)
+    area = focus_area_create(plan=plan, identifier="1", title="Bosetting")
+    goal = goal_create(focus_area=area, identifier="1.1", title="Mål")
+    measure = measure_create(goal=goal, identifier="1.1.1", title="Tiltak")
+    report = report_create(plan=plan, title="2021", start=datetime.date(2021, 1, 1), end=datetime.date(2021, 12, 31))
+    return {
+        "plan": plan.pk,
+        "focus_area": area.pk,
+        "goal": goal.pk,
+        "measure": measure.pk,
+        "indicator": indicator_create(goal=goal, name="Andel").pk,
+        "period_report": report.pk,
     }
 
 
@@ -229,6 +259,7 @@ def test_an_auditor_reads_the_audit_log_and_the_figures_but_no_participant():
         Perm.VIEW_SETTLEMENT,
         Perm.VIEW_COMPLIANCE,
         Perm.VIEW_AUDIT,
+        Perm.VIEW_PLANS,  # the plan, its reports and the annual report: no personal data of participants
     }
 
 

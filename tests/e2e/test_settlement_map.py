@@ -47,4 +47,5 @@ def test_the_year_page_and_inline_editing_are_accessible(page, e2e_db, logged_in
     field.fill("0")
     page.locator("#rad-5006").get_by_role("button", name="Lagre Steinkjer").click()
     page.locator("#rad-5006.saved").wait_for()
-    expect(page.locator("#rad-5006 td").nth(6)).to_have_text("0")  # after «Opprinnelig anmodning»
+    decided = page.locator('#rad-5006 td[data-label="Vedtatt"]')  # the municipality is the row header, not a cell
+    expect(decided).to_have_text("0")

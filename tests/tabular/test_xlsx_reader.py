@@ -16,7 +16,7 @@ from openpyxl import Workbook
 from integrering.tabular import DEFAULT_LIMITS, LimitExceeded, Limits, TableError, UnreadableFile, read_rows
 from integrering.tabular.limits import MB
 
-from .workbooks import SHEET_PATH, declared_size_set, sheet_xml, text_row, workbook
+from .workbooks import SHEET_PATH, declared_size_set, sheet_xml, text_row, workbook, zip_bomb
 
 
 def rows_of(content: bytes, limits: Limits = DEFAULT_LIMITS, **options) -> list[list]:
@@ -185,23 +185,8 @@ def test_one_cell_of_megabytes_of_text_is_refused_before_it_is_parsed():
 # Zip bombs ---------------------------------------------------------------------------------------------------------
 
 
-def _bomb(megabytes: int) -> bytes:
-    """A worksheet of ``megabytes`` of the same row over and over: packs about 1,000 times."""
-    row = b'<row><c t="inlineStr"><is><t>bomb</t></is></c></row>'
-    block = row * (MB // len(row))
-
-    def chunks() -> Iterator[bytes]:
-        yield b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-        yield b"<sheetData>"
-        for _ in range(megabytes):
-            yield block
-        yield b"</sheetData></worksheet>"
-
-    return workbook(chunks())
-
-
 def test_a_zip_bomb_over_the_unpacked_size_limit_is_refused_from_the_directory_with_memory_bounded():
-    content = _bomb(300)  # 300 MB unpacked, under 1 MB packed
+    content = zip_bomb(300)  # 300 MB unpacked, under 1 MB packed
     assert len(content) < MB
     outcome, peak = peak_memory(lambda: rows_of(content))
     assert isinstance(outcome, LimitExceeded)
@@ -215,7 +200,7 @@ def test_a_zip_bomb_over_the_unpacked_size_limit_is_refused_from_the_directory_w
 
 
 def test_a_part_that_packs_absurdly_well_is_refused_even_under_the_size_limits():
-    outcome, peak = peak_memory(lambda: rows_of(_bomb(20)))
+    outcome, peak = peak_memory(lambda: rows_of(zip_bomb(20)))
     assert isinstance(outcome, LimitExceeded)
     assert (outcome.code, outcome.limit, outcome.limit_value) == ("xlsx_compression_ratio", "max_xlsx_ratio", 100)
     assert outcome.params["ratio"] > 100

@@ -92,3 +92,36 @@ def declared_size_set(data: bytes, part: str, size: int) -> bytes:
             break
         position += 4
     return data[: position + 24] + struct.pack("<L", size) + data[position + 28 :]
+
+
+MB = 1024 * 1024
+
+
+def zip_bomb(megabytes: int = 300) -> bytes:
+    """A worksheet of ``megabytes`` of the same row over and over: packs about 1,000 times (under 1 MB for 300)."""
+    row = b'<row><c t="inlineStr"><is><t>bomb</t></is></c></row>'
+    block = row * (MB // len(row))
+
+    def chunks() -> Iterable[bytes]:
+        yield b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        yield b"<sheetData>"
+        for _ in range(megabytes):
+            yield block
+        yield b"</sheetData></worksheet>"
+
+    return workbook(chunks())
+
+
+def far_reaching_rows(count: int) -> bytes:
+    """Declares A1:XFD20001 and ``count`` rows that really reach column XFD (16,384): openpyxl would build every
+    cell in between; the reader stops at the column limit."""
+    rows = "".join(
+        f'<row r="{n}"><c r="A{n}" t="inlineStr"><is><t>R{n}</t></is></c><c r="XFD{n}"><v>1</v></c></row>'
+        for n in range(1, count + 1)
+    )
+    return workbook(sheet_xml(rows, dimension="A1:XFD20001"))
+
+
+def csv_of_size(header: bytes, row: bytes, megabytes: int) -> bytes:
+    """A CSV of ``header`` and copies of ``row`` reaching ``megabytes`` MB (over a size limit)."""
+    return header + row * (megabytes * MB // len(row) + 1)

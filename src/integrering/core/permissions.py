@@ -37,9 +37,12 @@ class Perm(StrEnum):
     MANAGE_GUIDANCE = "guidance.manage"
     MANAGE_TRAINING = "training.manage"
     VIEW_COMPLIANCE = "compliance.view"
+    # The county's integration plan (issue 14): read it, the period reports and the annual report; follow it up.
+    VIEW_PLANS = "plans.view"
+    EDIT_PLANS = "plans.edit"
 
 
-_COUNTY_READ = {Perm.HOME, Perm.VIEW_MUNICIPALITIES, Perm.VIEW_SETTLEMENT, Perm.VIEW_COMPLIANCE}
+_COUNTY_READ = {Perm.HOME, Perm.VIEW_MUNICIPALITIES, Perm.VIEW_SETTLEMENT, Perm.VIEW_COMPLIANCE, Perm.VIEW_PLANS}
 
 POLICY: dict[Role, frozenset[Perm]] = {
     Role.COUNTY_ADMIN: frozenset(
@@ -51,9 +54,10 @@ POLICY: dict[Role, frozenset[Perm]] = {
             Perm.MANAGE_EMAIL,
             Perm.MANAGE_LETTERS,
             Perm.EDIT_SETTLEMENT,
+            Perm.EDIT_PLANS,
         }
     ),
-    Role.ADVISER: frozenset(_COUNTY_READ | {Perm.EDIT_SETTLEMENT}),
+    Role.ADVISER: frozenset(_COUNTY_READ | {Perm.EDIT_SETTLEMENT, Perm.EDIT_PLANS}),
     Role.CAREER_COUNSELLOR: frozenset(
         _COUNTY_READ | {Perm.VIEW_PARTICIPANTS, Perm.EDIT_PARTICIPANTS, Perm.MANAGE_GUIDANCE, Perm.EXPORT_PARTICIPANTS}
     ),
@@ -61,7 +65,7 @@ POLICY: dict[Role, frozenset[Perm]] = {
         _COUNTY_READ | {Perm.VIEW_PARTICIPANTS, Perm.MANAGE_TRAINING, Perm.EXPORT_PARTICIPANTS}
     ),
     Role.GRANT_CASEWORKER: frozenset(_COUNTY_READ),
-    Role.LEADER: frozenset(_COUNTY_READ),
+    Role.LEADER: frozenset(_COUNTY_READ | {Perm.EDIT_PLANS}),
     # Least privilege: an auditor reads the audit log (changes and reads of personal data, with participants'
     # personal values masked and participants shown by number) and the aggregated county figures, but no
     # participant's page, list or export. Auditing who saw or changed a person needs the person's number,

@@ -55,3 +55,17 @@ class GuidanceConfig(AppConfig):
         start_panel_register(key="guidance-counsellor", order=30, render=start.counsellor_panel)
         start_panel_register(key="guidance-municipal", order=30, render=start.municipal_panel)
         start_panel_register(key="guidance-coordinator", order=30, render=start.coordinator_panel)
+        # The plan (issue 14): the annual report's section and a metric for its indicators.
+        from integrering.core.registry import metric_register, report_section_register
+        from integrering.guidance.compliance import annual
+
+        report_section_register(
+            key="guidance", order=20, label=_("Career guidance and § 30"), build=annual.annual_section
+        )
+        metric_register(
+            key="guidance.guided_before_decision",
+            label=_("Share guided before the programme decision"),
+            source=_("Career guidance: the compliance figures"),
+            unit="%",
+            compute=annual.guided_before_decision_share,
+        )

@@ -40,3 +40,21 @@ class SettlementConfig(AppConfig):
         start_panel_register(key="settlement-leader", order=20, render=start.leader_panel)
         start_panel_register(key="settlement-adviser", order=20, render=start.adviser_panel)
         start_panel_register(key="settlement-municipal", order=20, render=start.municipal_panel)
+        # The plan (issue 14): the annual report's section, a metric for its indicators, years as linkable records.
+        from integrering.core.registry import linkable_register, metric_register, report_section_register
+        from integrering.settlement import annual
+
+        report_section_register(key="settlement", order=10, label=_("Settlement"), build=annual.annual_section)
+        metric_register(
+            key="settlement.settled_share",
+            label=_("Settled as a share of IMDi's request"),
+            source=_("Settlement: the year's figures (export-settlement, Sum row)"),
+            unit="%",
+            compute=annual.settled_share,
+        )
+        linkable_register(
+            key="settlement.year",
+            label=_("Settlement year"),
+            options=annual.year_options,
+            describe=annual.year_describe,
+        )

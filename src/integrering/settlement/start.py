@@ -21,22 +21,22 @@ from integrering.core.permissions import Perm, has_perm, is_municipal_only
 from integrering.core.roles import Role
 from integrering.settlement.figures.models import SettlementFigure
 from integrering.settlement.figures.selectors import Row, totals, year_rows
-from integrering.settlement.years.models import SettlementYear, Stage
-
-# The next step of each stage, for the adviser.
-NEXT_STEP = {
-    Stage.PLANNING: _("Register IMDi's frame, run the scenarios and freeze the county's recommendation."),
-    Stage.RECOMMENDED: _("Send the recommendation to IMDi and register IMDi's requests to the municipalities."),
-    Stage.REQUESTED: _("Follow up the municipalities' decisions and register them."),
-    Stage.DECIDED: _("Register the settled figures as IMDi reports them."),
-    Stage.SETTLING: _("Follow the settlement through the year; plan the next year."),
-}
+from integrering.settlement.years.models import SettlementYear
+from integrering.settlement.years.status import year_phase
 
 
 def current_year(county_id: int, today: datetime.date) -> SettlementYear | None:
     """The year being worked on: the latest up to next year (planning starts the year before), else the latest."""
     years = SettlementYear.objects.for_county(county_id).select_related("county").order_by("-year")
     return years.filter(year__lte=today.year + 1).first() or years.first()
+
+
+def figures_year(county_id: int, today: datetime.date) -> SettlementYear | None:
+    """The year whose figures a leader follows: the latest up to next year with IMDi's requests registered (a
+    year still in planning has none yet), else :func:`current_year`."""
+    years = SettlementYear.objects.for_county(county_id).select_related("county").order_by("-year")
+    with_requests = years.filter(year__lte=today.year + 1, figures__requested__isnull=False).distinct().first()
+    return with_requests or current_year(county_id, today)
 
 
 @dataclass
@@ -93,12 +93,13 @@ def leader_panel(request):
     user = request.user
     if Role.LEADER not in user.role_set or not has_perm(user, Perm.VIEW_SETTLEMENT) or is_municipal_only(user):
         return None
-    year = current_year(user.county_id, timezone.localdate())
+    year = figures_year(user.county_id, timezone.localdate())
     if year is None:
         return "settlement/start/_leader.html", {"year": None}
     rows = year_rows(year, user=user)
     return "settlement/start/_leader.html", {
         "year": year,
+        "phase": year_phase(year, rows),
         "rows": rows,
         "totals": totals(rows),
         "lagging": lagging(rows),
@@ -120,13 +121,16 @@ def adviser_panel(request):
         ):
             if date is not None:
                 deadlines.append({"label": label, "date": date, "passed": date < today, "days": (date - today).days})
-    lag = lagging(year_rows(year, user=user)) if year is not None else []
+    rows = year_rows(year, user=user) if year is not None else []
+    lag = lagging(rows)
+    phase = year_phase(year, rows) if year is not None else None
     return "settlement/start/_adviser.html", {
         "year": year,
         "lagging": lag,
         "changes": recent_changes(user),
         "recent_days": RECENT_DAYS,
-        "next_step": NEXT_STEP.get(year.stage) if year else None,
+        "phase": phase,
+        "next_step": phase.next_step if phase else None,
         "deadlines": deadlines,
     }
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.peak import run_measured
-from tests.tabular.workbooks import sheet_xml, text_row, workbook
+from tests.tabular.workbooks import far_reaching_rows, sheet_xml, text_row, workbook, zip_bomb
 
 MB = 1024 * 1024
 REPO = Path(__file__).resolve().parents[3]
@@ -44,12 +44,8 @@ def imported(environment, path: Path) -> tuple[int, str, int]:
 
 def test_an_xlsx_whose_rows_fill_a_huge_declared_dimension_is_refused_naming_the_limit(environment, tmp_path):
     # A1:XFD20001 and rows that really reach column XFD (16,384): openpyxl would build every cell in between.
-    rows = "".join(
-        f'<row r="{n}"><c r="A{n}" t="inlineStr"><is><t>R{n}</t></is></c><c r="XFD{n}"><v>1</v></c></row>'
-        for n in range(1, 20_002)
-    )
     path = tmp_path / "dimensjon.xlsx"
-    path.write_bytes(workbook(sheet_xml(rows, dimension="A1:XFD20001")))
+    path.write_bytes(far_reaching_rows(20_001))
     code, err, peak = imported(environment, path)
     assert code == 2
     assert "Raden har flere kolonner enn grensen på 200." in err, err
@@ -67,17 +63,8 @@ def test_an_xlsx_declaring_a_huge_dimension_over_a_small_table_is_read_as_what_i
 
 
 def test_a_zip_bomb_is_refused_naming_the_limit(environment, tmp_path):
-    row = b'<row><c t="inlineStr"><is><t>bomb</t></is></c></row>'
-
-    def chunks():
-        yield b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-        yield b"<sheetData>"
-        for _ in range(300):
-            yield row * (MB // len(row))
-        yield b"</sheetData></worksheet>"
-
     path = tmp_path / "bombe.xlsx"
-    path.write_bytes(workbook(chunks()))
+    path.write_bytes(zip_bomb())
     code, err, peak = imported(environment, path)
     assert code == 2
     assert "grensen på 256 MB" in err, err

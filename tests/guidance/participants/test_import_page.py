@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from integrering.guidance.models import Participant
 from tests.guidance.factories import csv_text
-from tests.tabular.workbooks import sheet_xml, workbook
+from tests.tabular.workbooks import csv_of_size, far_reaching_rows, zip_bomb
 
 pytestmark = pytest.mark.django_db
 MB = 1024 * 1024
@@ -37,24 +37,11 @@ def test_a_bad_row_is_a_form_error_naming_row_and_column(county, counsellor, cli
 
 def test_hostile_files_are_form_errors_naming_the_limit(county, counsellor, client_for):
     client = client_for(counsellor)
-    rows = "".join(
-        f'<row r="{n}"><c r="A{n}" t="inlineStr"><is><t>R{n}</t></is></c><c r="XFD{n}"><v>1</v></c></row>'
-        for n in range(1, 300)
-    )
-    wide = upload(client, "dimensjon.xlsx", workbook(sheet_xml(rows, dimension="A1:XFD20001")))
+    wide = upload(client, "dimensjon.xlsx", far_reaching_rows(299))
     assert wide.status_code == 400 and "grensen på 200" in wide.content.decode()
-    big = upload(client, "stor.csv", b"referanse;kommunenummer\n" + b"B000001;5001\n" * (21 * MB // 13))
+    big = upload(client, "stor.csv", csv_of_size(b"referanse;kommunenummer\n", b"B000001;5001\n", 21))
     assert big.status_code == 400 and "Filen er større enn grensen på 20 MB." in big.content.decode()
-    row = b'<row><c t="inlineStr"><is><t>bomb</t></is></c></row>'
-
-    def chunks():
-        yield b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-        yield b"<sheetData>"
-        for _ in range(300):
-            yield row * (MB // len(row))
-        yield b"</sheetData></worksheet>"
-
-    bomb = upload(client, "bombe.xlsx", workbook(chunks()))
+    bomb = upload(client, "bombe.xlsx", zip_bomb())
     assert bomb.status_code == 400 and "grensen på 256 MB" in bomb.content.decode()
     assert not Participant.objects.exists()
 

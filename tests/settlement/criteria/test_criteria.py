@@ -260,7 +260,7 @@ def test_the_criteria_import_finds_a_municipality_by_name_and_keeps_the_limits(c
 def test_the_criteria_upload_shows_a_zip_bomb_as_an_error_of_the_file_field(
     year_2021, county, employment, adviser, client_for
 ):
-    from tests.settlement.figures.test_import_limits import zip_bomb
+    from tests.tabular.workbooks import zip_bomb
 
     response = client_for(adviser).post(
         reverse("settlement:criterion_values_import", args=[2021]),

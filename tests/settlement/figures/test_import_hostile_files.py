@@ -6,7 +6,7 @@ import tracemalloc
 import pytest
 
 from integrering.settlement.figures import imports
-from tests.tabular.workbooks import sheet_xml, text_row, workbook
+from tests.tabular.workbooks import csv_of_size, sheet_xml, text_row, workbook, zip_bomb
 
 MB = 1024 * 1024
 
@@ -31,16 +31,7 @@ def test_a_workbook_declaring_a_huge_dimension_is_read_as_what_it_holds(county):
 
 @pytest.mark.django_db
 def test_a_zip_bomb_is_refused_naming_the_limit(county):
-    row = b'<row><c t="inlineStr"><is><t>bomb</t></is></c></row>'
-
-    def chunks():
-        yield b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-        yield b"<sheetData>"
-        for _ in range(300):
-            yield row * (MB // len(row))
-        yield b"</sheetData></worksheet>"
-
-    plan, peak = planned_with_peak(county, workbook(chunks()), "tall.xlsx")
+    plan, peak = planned_with_peak(county, zip_bomb(), "tall.xlsx")
     assert plan.errors == [
         "En del av arbeidsboken (xl/worksheets/sheet1.xml) blir større enn grensen på 256 MB når den pakkes ut."
     ]
@@ -49,6 +40,6 @@ def test_a_zip_bomb_is_refused_naming_the_limit(county):
 
 @pytest.mark.django_db
 def test_a_csv_over_the_size_limit_is_refused_naming_the_limit(county):
-    content = b"kommunenummer;anmodet\n" + b"5001;140\n" * (21 * MB // 9)
+    content = csv_of_size(b"kommunenummer;anmodet\n", b"5001;140\n", 21)
     plan, _ = planned_with_peak(county, content, "tall.csv")
     assert plan.errors == ["Filen er større enn grensen på 20 MB."]

@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from integrering.settlement.models import SettlementFigure, SettlementYear
 from tests.peak import run_measured
-from tests.tabular.workbooks import sheet_xml, text_row, workbook
+from tests.tabular.workbooks import csv_of_size, sheet_xml, text_row, workbook, zip_bomb
 
 MB = 1024 * 1024
 PEAK_LIMIT_MB = 300
@@ -22,21 +22,8 @@ def far_cell_workbook() -> bytes:
     return workbook(sheet_xml(rows, dimension="A1:XFD20001"))
 
 
-def zip_bomb() -> bytes:
-    row = b'<row><c t="inlineStr"><is><t>bomb</t></is></c></row>'
-
-    def chunks():
-        yield b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-        yield b"<sheetData>"
-        for _ in range(300):
-            yield row * (MB // len(row))
-        yield b"</sheetData></worksheet>"
-
-    return workbook(chunks())
-
-
 def oversized_csv() -> bytes:
-    return b"kommunenummer;anmodet\n" + b"5001;140\n" * (21 * MB // 9)
+    return csv_of_size(b"kommunenummer;anmodet\n", b"5001;140\n", 21)
 
 
 HOSTILE = {

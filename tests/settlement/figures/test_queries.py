@@ -16,11 +16,11 @@ from integrering.settlement.models import SettlementFigure, SettlementYear
 
 # Page → its exact number of queries, whatever the data.
 PAGES = {
-    "/bosetting/{year}/": 10,
+    "/bosetting/{year}/": 11,  # + whether a recommendation is frozen (the stage)
     "/bosetting/{year}/kart/": 10,
     "/bosetting/{year}/kart/?tall=vedtatt-per-1000": 10,
     "/bosetting/{year}/diagram/": 13,
-    "/bosetting/": 10,
+    "/bosetting/": 12,  # + the figures and the recommendations behind each year's stage
 }
 MUNICIPALITY_PAGE = 15
 

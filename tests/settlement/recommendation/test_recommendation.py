@@ -12,10 +12,14 @@ from integrering.settlement.models import Recommendation, SettlementFigure, Stag
 from integrering.settlement.recommendation import services as recommendation_services
 from integrering.settlement.recommendation.services import recommendation_make
 from integrering.settlement.scenarios.services import scenario_run, scenario_update
+from integrering.settlement.years.status import year_phase
 from tests.settlement.scenario_fixtures import run, year_2021, year_2022  # noqa: F401
 
 
 def test_choosing_a_run_makes_version_1_copies_the_numbers_and_moves_the_stage(run, year_2021, adviser):
+    SettlementFigure.objects.filter(settlement_year=year_2021).update(requested=None)  # before IMDi's requests
+    assert year_phase(year_2021).stage == Stage.PLANNING
+    version_before = year_2021.version
     recommendation = recommendation_make(settlement_year=year_2021, user=adviser, run=run)
     assert recommendation.version == 1 and sum(recommendation.numbers.values()) == 619
     assert "grunntall på 14" in recommendation.method_description
@@ -24,9 +28,10 @@ def test_choosing_a_run_makes_version_1_copies_the_numbers_and_moves_the_stage(r
         for f in SettlementFigure.objects.filter(settlement_year=year_2021).select_related("municipality")
     }
     assert all(figures[n].recommended == v for n, v in recommendation.numbers.items())
-    assert figures["5001"].requested == 140  # the other figures are untouched
+    assert figures["5001"].requested is None  # the other figures are untouched
     year_2021.refresh_from_db()
-    assert year_2021.stage == Stage.RECOMMENDED
+    assert year_phase(year_2021).stage == Stage.RECOMMENDED
+    assert year_2021.version == version_before + 1
 
 
 def test_a_later_version_needs_a_reason_and_leaves_the_earlier_one_as_it_was(run, year_2021, adviser):

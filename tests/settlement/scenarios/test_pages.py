@@ -150,6 +150,16 @@ def test_start_from_last_year_opens_a_calibrated_scenario(year_2022, adviser, cl
     assert sum(r["antall"] for r in ScenarioRun.objects.get().result["rows"]) == 500
 
 
+def test_start_from_last_year_says_which_earlier_year_it_took(year_2021, adviser, client_for):
+    from integrering.settlement.models import SettlementYear
+
+    SettlementYear.objects.create(county=year_2021.county, year=2024, total=400)
+    response = client_for(adviser).post(reverse("settlement:scenario_from_last_year", args=[2024]), follow=True)
+    page = response.content.decode()
+    assert "Det finnes ingen anmodninger for 2023, så det siste tidligere året, 2021, ble brukt" in page
+    assert Scenario.objects.get().total == 400
+
+
 def test_the_sensitivity_page_shows_min_median_max(scenario, adviser, client_for):
     response = client_for(adviser).get(
         reverse("settlement:scenario_sensitivity", args=[2021, scenario.pk]), {"draws": 10, "spread": 20, "seed": 1}

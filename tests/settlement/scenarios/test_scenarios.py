@@ -127,7 +127,8 @@ def test_an_update_with_a_stale_version_is_refused(scenario):
 
 
 def test_starting_from_last_year_calibrates_on_the_seeds_2021_table_and_runs_to_the_total(year_2022, adviser):
-    scenario, calibration = scenario_from_last_year(settlement_year=year_2022, user=adviser)
+    scenario, calibration, used = scenario_from_last_year(settlement_year=year_2022, user=adviser)
+    assert used == 2021
     assert calibration.allocation.total == 619 and calibration.rmse <= 6
     assert scenario.total == 500 and scenario.criteria[0]["code"] == "folketall"
     excluded = [n for n, c in scenario.constraints.items() if c["excluded"]]
@@ -141,6 +142,25 @@ def test_starting_from_last_year_without_last_years_requests_says_so(county, adv
 
     lonely = SettlementYear.objects.create(county=county, year=2030, total=100)
     with pytest.raises(ApplicationError, match="2029"):
+        scenario_from_last_year(settlement_year=lonely, user=adviser)
+
+
+def test_starting_from_last_year_takes_the_latest_earlier_year_when_last_year_is_missing(year_2021, adviser):
+    from integrering.settlement.models import SettlementYear
+
+    SettlementYear.objects.create(county=year_2021.county, year=2023)  # no requests: skipped
+    later = SettlementYear.objects.create(county=year_2021.county, year=2025, total=300)
+    scenario, calibration, used = scenario_from_last_year(settlement_year=later, user=adviser)
+    assert used == 2021 and "2021" in scenario.name
+    assert calibration.allocation.total == 619 and scenario.total == 300
+
+
+def test_starting_from_last_year_says_when_the_earlier_year_has_no_requests(county, adviser):
+    from integrering.settlement.models import SettlementYear
+
+    SettlementYear.objects.create(county=county, year=2028)
+    lonely = SettlementYear.objects.create(county=county, year=2030, total=100)
+    with pytest.raises(ApplicationError, match="Ingen anmodningstall er registrert for 2028"):
         scenario_from_last_year(settlement_year=lonely, user=adviser)
 
 

@@ -36,10 +36,10 @@ def test_the_list_shows_the_years_and_an_adviser_creates_one(seeded, adviser, cl
     client = client_for(adviser)
     assert "/bosetting/2021/" in client.get("/bosetting/").content.decode()
     response = client.post(
-        "/bosetting/ny/", {"year": "2026", "total": "500", "total_minors": "20", "frame_source": "IMDi"}
+        "/bosetting/ny/", {"year": "2030", "total": "500", "total_minors": "20", "frame_source": "IMDi"}
     )
-    assert response.status_code == 302 and response.url == "/bosetting/2026/"
-    assert SettlementYear.objects.get(year=2026).total == 500
+    assert response.status_code == 302 and response.url == "/bosetting/2030/"
+    assert SettlementYear.objects.get(year=2030).total == 500
 
 
 def test_a_duplicate_or_bad_year_is_a_form_error(seeded, adviser, client_for):

@@ -1,7 +1,9 @@
 """SVG bar charts computed on the server: geometry here, markup in the templates.
 
 Each bar carries its value as text and in a <title>; the series differ by colour *and* pattern,
-and a table with the same numbers follows each chart.
+and a table with the same numbers follows each chart. An unknown value has no bar (its label says «–»), and a
+year without figures is a gap in the row of years with a note (:func:`with_gaps`), never a bar of 0. The axes
+are labelled; the SVG has a viewBox and scales to the width of its box (see settlement.css).
 """
 
 from dataclasses import dataclass, field
@@ -14,10 +16,12 @@ SERIES = [
     ("decided", _("Decided"), "#e6550d", "hatch"),
     ("settled", _("Settled"), "#31a354", "dots"),
 ]
-LABEL_WIDTH = 170
+LABEL_WIDTH = 160
 BAR = 9
 GAP = 8
-CHART_WIDTH = 720
+CHART_WIDTH = 480
+PERSONS = _("Persons")
+YEAR = _("Year")
 
 
 @dataclass
@@ -42,6 +46,7 @@ class Group:
     y: float
     x: float = 0
     bars: list[Bar] = field(default_factory=list)
+    gap: bool = False  # a year without figures: no bars, a note instead
 
 
 @dataclass
@@ -52,6 +57,10 @@ class Chart:
     ticks: list[tuple[float, int]]
     horizontal: bool = True
     rotated: bool = False  # value labels turned upright (they say «n ukjente» as well as the value)
+    x_label: str | Promise = ""
+    y_label: str | Promise = ""
+    axis_y: float = 0  # where the axis label stands (below the plot, or the y axis' middle)
+    label_x: float = LABEL_WIDTH - 5  # the right end of a horizontal chart's group labels
 
 
 def _nice_max(value: int) -> int:
@@ -100,7 +109,7 @@ def horizontal_bars(items: list[tuple[str, dict[str, int | None]]]) -> Chart:
         groups.append(group)
     height = 24 + len(items) * group_height + 24
     ticks = [(LABEL_WIDTH + t / maximum * plot, t) for t in _ticks(maximum)]
-    return Chart(CHART_WIDTH, height, groups, ticks)
+    return Chart(CHART_WIDTH, height + 14, groups, ticks, x_label=PERSONS, axis_y=height + 8)
 
 
 UNKNOWN_LABEL = 14  # characters of « (26 ukjente)» in a value label
@@ -119,23 +128,46 @@ def _headroom(items: list[tuple], maximum: int, plot_height: float) -> float:
     return round(needed, 1)
 
 
+def with_gaps(items: list[tuple]) -> tuple[list[tuple], list[str]]:
+    """The items (label = a year) with a gap item for every year between them that has no figures (not in
+    ``items``, or every value unknown), and the labels of those years for the note under the chart."""
+    by_year = {int(item[0]): item for item in items}
+    if not by_year:
+        return [], []
+    filled: list[tuple] = []
+    missing: list[str] = []
+    for year in range(min(by_year), max(by_year) + 1):
+        item = by_year.get(year)
+        if item is None or all(v is None for v in item[1].values()):
+            filled.append((str(year), {}, {}, True))
+            missing.append(str(year))
+        else:
+            filled.append(item)
+    return filled, missing
+
+
 def vertical_bars(items: list[tuple], *, height: float = 260) -> Chart:
     """One group of three vertical bars per label (year).
 
     ``items``: (label, values) or (label, values, unknown) where ``unknown`` says per series how many of
-    the values in a sum are unknown; then the value labels stand upright and say so («32 (26 ukjente)»).
+    the values in a sum are unknown; then the value labels stand upright and say so («32 (26 ukjente)»);
+    (label, {}, {}, True) is a gap (:func:`with_gaps`): a year without figures, drawn without bars.
     """
+    gaps = {item[0] for item in items if len(item) > 3 and item[3]}
     items = [(item[0], item[1], item[2] if len(item) > 2 else {}) for item in items]
     maximum = _nice_max(max([v for _, values, _u in items for v in values.values() if v is not None] or [0]))
     rotated = any(any(u.values()) for _, _v, u in items)
     plot_height = height - 50
     headroom = _headroom(items, maximum, plot_height) if rotated else 0
-    left, bottom = 50, height + headroom - 30
+    left, bottom = 62, height + headroom - 30
     group_width = len(SERIES) * (BAR + 3) + 18
     groups = []
     for index, (label, values, unknown) in enumerate(items):
         x0 = left + 10 + index * group_width
-        group = Group(label, bottom + 16, x=x0 + len(SERIES) * (BAR + 3) / 2)
+        group = Group(label, bottom + 16, x=x0 + len(SERIES) * (BAR + 3) / 2, gap=label in gaps)
+        groups.append(group)
+        if group.gap:
+            continue
         for s, (series, label_, colour, pattern) in enumerate(SERIES):
             value = values.get(series)
             length = (value or 0) / maximum * plot_height
@@ -157,7 +189,16 @@ def vertical_bars(items: list[tuple], *, height: float = 260) -> Chart:
                     bottom - length - 3,
                 )
             )
-        groups.append(group)
     width = max(320, left + 20 + len(items) * group_width)
     ticks = [(bottom - t / maximum * plot_height, t) for t in _ticks(maximum)]
-    return Chart(width, height + headroom, groups, ticks, horizontal=False, rotated=rotated)
+    return Chart(
+        width,
+        height + headroom + 14,
+        groups,
+        ticks,
+        horizontal=False,
+        rotated=rotated,
+        x_label=YEAR,
+        y_label=PERSONS,
+        axis_y=round(bottom - plot_height / 2, 1),
+    )

@@ -33,6 +33,7 @@ from django.utils.translation import ngettext
 
 from integrering.core.file_errors import table_error_messages
 from integrering.municipalities.models import Municipality, Succession
+from integrering.settlement.figures.models import FIGURE_FILE_COLUMNS
 from integrering.settlement.figures.sources import Document
 from integrering.tabular import (
     Column,
@@ -301,7 +302,7 @@ def imdi_plans(
     for row_year, rows in read.years.items():
         plan = ImportPlan(county_id=county.pk, year=row_year, document=document or Document())
         names = {name for _m, figures, _n in rows for name in figures}
-        plan.columns = [column for column, name in _FILE_COLUMN.items() if name in names]
+        plan.columns = [column for column, name in FIGURE_FILE_COLUMNS.items() if name in names]
         plan.rows = [(municipality, dict(figures)) for municipality, figures, _n in rows]
         compare_with_stored(
             plan,
@@ -311,14 +312,3 @@ def imdi_plans(
         )
         plans.append(plan)
     return plans, read
-
-
-_FILE_COLUMN = {
-    "opprinnelig_anmodet": "original_requested",
-    "anmodet": "requested",
-    "anmodet_ema": "requested_ema",
-    "vedtatt": "decided",
-    "vedtatt_ema": "decided_ema",
-    "bosatt": "settled",
-    "bosatt_ema": "settled_ema",
-}

@@ -31,7 +31,7 @@ from integrering.municipalities.lookup import CellReason as Reason
 from integrering.municipalities.lookup import MunicipalityIndex
 from integrering.municipalities.models import Municipality
 from integrering.settlement.figures.imdi import imdi_plans, is_imdi_header
-from integrering.settlement.figures.models import SettlementFigure
+from integrering.settlement.figures.models import FIGURE_FILE_COLUMNS, SettlementFigure
 from integrering.settlement.figures.services import EMA_PAIRS
 from integrering.settlement.figures.sources import (
     DATE_FIELDS,
@@ -59,18 +59,8 @@ from integrering.tabular import (
 )
 from integrering.tabular import read_table as columns_read
 
-# File column → model field.
-COLUMNS = {
-    "anbefalt": "recommended",
-    "opprinnelig_anmodet": "original_requested",
-    "anmodet": "requested",
-    "anmodet_ema": "requested_ema",
-    "vedtatt": "decided",
-    "vedtatt_ema": "decided_ema",
-    "bosatt": "settled",
-    "bosatt_ema": "settled_ema",
-    "avtalt_ikke_bosatt": "agreed_not_settled",
-}
+# File column → model field (defined once, in figures.models; IMDi's long format uses it too).
+COLUMNS = FIGURE_FILE_COLUMNS
 ALIASES = {
     "anmodning": "anmodet",
     "kommunenr": "kommunenummer",
@@ -106,6 +96,7 @@ class ImportPlan:
     document: Document = field(default_factory=Document)
     warnings: list[str] = field(default_factory=list)
     file_error: str | None = None  # the file as a whole cannot be read (a limit, not CSV/XLSX): shown at the upload
+    known_before: set[int] = field(default_factory=set)  # municipalities (pk) with a figure stored before the import
 
     @property
     def ok(self) -> bool:
@@ -401,6 +392,9 @@ def compare_with_stored(
     if settlement_year is not None:
         stored = {f.municipality_id: f for f in SettlementFigure.objects.filter(settlement_year=settlement_year)}
         frozen = settlement_year.recommendations.exists()
+    plan.known_before = {
+        pk for pk, f in stored.items() if any(getattr(f, name) is not None for name in COLUMNS.values())
+    }
     file_fields = {DETAIL_COLUMNS[c] for c in plan.detail_columns}
     for position, ((municipality, values), row_number) in enumerate(zip(plan.rows, row_numbers, strict=True)):
         old = _stored_values(stored.get(municipality.pk))

@@ -24,6 +24,20 @@ FIGURE_FIELDS = (
     "settled_ema",
     "agreed_not_settled",
 )
+# The column of each figure in our import and export files (file column → model field), in file order. The one
+# mapping for our own files and for IMDi's long format (which has the figures from «opprinnelig_anmodet» to
+# «bosatt_ema»).
+FIGURE_FILE_COLUMNS = {
+    "anbefalt": "recommended",
+    "opprinnelig_anmodet": "original_requested",
+    "anmodet": "requested",
+    "anmodet_ema": "requested_ema",
+    "vedtatt": "decided",
+    "vedtatt_ema": "decided_ema",
+    "bosatt": "settled",
+    "bosatt_ema": "settled_ema",
+    "avtalt_ikke_bosatt": "agreed_not_settled",
+}
 # Written only by the recommendation (its unaccompanied minors), never edited as a figure.
 RECOMMENDED_FIELDS = ("recommended", "recommended_ema")
 

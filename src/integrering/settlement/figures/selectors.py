@@ -121,7 +121,7 @@ def county_history(county_id: int) -> list[dict]:
         SettlementYear.objects.for_county(county_id)
         .annotate(**aggregates)
         .order_by("year")
-        .values("year", "total", "stage", *aggregates.keys())
+        .values("year", "total", *aggregates.keys())
     )
     municipalities = list(Municipality.objects.for_county(county_id).only("valid_from", "valid_to"))
     for entry in years:

@@ -28,6 +28,7 @@ from integrering.settlement.figures.forms import (
     MinorsAcceptanceForm,
 )
 from integrering.settlement.figures.models import SettlementFigure
+from integrering.settlement.figures.preview import import_preview
 from integrering.settlement.figures.selectors import Row
 from integrering.settlement.figures.sources import Document
 from integrering.settlement.years.selectors import year_for_user
@@ -200,7 +201,12 @@ def import_upload(request, year: int):
     return render(
         request,
         "settlement/figures/import.html",
-        {"settlement_year": settlement_year, "form": form, "plan": plan},
+        {
+            "settlement_year": settlement_year,
+            "form": form,
+            "plan": plan,
+            "preview": import_preview(plan) if plan is not None and plan.ok else None,
+        },
         status=status,
     )
 

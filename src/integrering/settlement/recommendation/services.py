@@ -2,8 +2,8 @@
 
 There is deliberately no function that changes a :class:`Recommendation`: a change is a new
 version (n + 1) with a reason (required from version 2 on); earlier versions stay as they were.
-Making a recommendation copies its numbers to ``SettlementFigure.recommended`` and moves a year
-that is still in planning to the stage «recommended» (a year already further on keeps its stage).
+Making a recommendation copies its numbers to ``SettlementFigure.recommended``; a year in planning then
+stands at «recommended», as its stage follows the data (``years.status``).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from integrering.settlement.figures.models import SettlementFigure
 from integrering.settlement.recommendation.models import Recommendation
 from integrering.settlement.scenarios.inputs import method_description
 from integrering.settlement.scenarios.models import ScenarioRun
-from integrering.settlement.years.models import SettlementYear, Stage
+from integrering.settlement.years.models import SettlementYear
 
 
 def _numbers_of_run(run: ScenarioRun) -> dict[str, int]:
@@ -118,7 +118,5 @@ def recommendation_make(
         reason=reason,
         chosen_by=user,
     )
-    if year.stage == Stage.PLANNING:
-        year.stage = Stage.RECOMMENDED
-    year.save(update_fields=["stage"])  # Versioned: bumps the version
+    year.save(update_fields=["version"])  # Versioned: bumps the version (the stage follows the data)
     return recommendation

@@ -179,20 +179,19 @@ def scenario_sensitivity(
     )
 
 
-@transaction.atomic
-def scenario_from_last_year(
-    *, settlement_year: SettlementYear, user, min_lot: int = 10, criteria: tuple[str, ...] = (POPULATION,)
-) -> tuple[Scenario, allocation.Calibration]:
-    """Calibrate on the previous year's requests and save the parameters as a new scenario.
-
-    Municipalities that were asked for 0 last year are excluded in the new scenario (with that
-    as the reason), as the calibration treats them. The total is the year's total, or last
-    year's if the year has none yet.
-    """
-    previous = SettlementYear.objects.filter(county_id=settlement_year.county_id, year=settlement_year.year - 1).first()
+def _calibration_year(settlement_year: SettlementYear) -> tuple[SettlementYear, list[SettlementFigure]]:
+    """The latest earlier year of the county with IMDi's requests registered, and those figures."""
+    earlier = SettlementYear.objects.filter(county_id=settlement_year.county_id, year__lt=settlement_year.year)
+    previous = (
+        earlier.filter(figures__requested__isnull=False).distinct().order_by("-year").first()
+        or earlier.order_by("-year").first()
+    )
     if previous is None:
         raise ScenarioInvalid(
-            [_("There is no settlement year %(year)s to calibrate against.") % {"year": settlement_year.year - 1}]
+            [
+                _("There is no settlement year %(year)s or earlier to calibrate against.")
+                % {"year": settlement_year.year - 1}
+            ]
         )
     figures = list(
         SettlementFigure.objects.filter(settlement_year=previous, requested__isnull=False).select_related(
@@ -206,6 +205,22 @@ def scenario_from_last_year(
                 % {"year": previous.year}
             ]
         )
+    return previous, figures
+
+
+@transaction.atomic
+def scenario_from_last_year(
+    *, settlement_year: SettlementYear, user, min_lot: int = 10, criteria: tuple[str, ...] = (POPULATION,)
+) -> tuple[Scenario, allocation.Calibration, int]:
+    """Calibrate on the previous year's requests and save the parameters as a new scenario; returns the scenario,
+    the calibration and the year calibrated on.
+
+    When the previous year is missing (or has no requests), the latest earlier year with requests is used
+    (the caller says which). Municipalities that were asked for 0 that year are excluded in the new scenario
+    (with that as the reason), as the calibration treats them. The total is the year's total, or that year's
+    requests' sum if the year has none yet.
+    """
+    previous, figures = _calibration_year(settlement_year)
     municipalities = [f.municipality for f in figures]
     values = criterion_values(previous.county_id, list(criteria), municipalities, previous.year)[0]
     engine_municipalities = [
@@ -248,4 +263,4 @@ def scenario_from_last_year(
         ],
         constraints=constraints,
     )
-    return scenario, calibration
+    return scenario, calibration, previous.year

@@ -190,16 +190,22 @@ def scenario_copy(request, year: int, pk: int):
 def scenario_from_last_year(request, year: int):
     settlement_year = settlement_year_get(request.user, year)
     try:
-        scenario, calibration = services.scenario_from_last_year(settlement_year=settlement_year, user=request.user)
+        scenario, calibration, used = services.scenario_from_last_year(
+            settlement_year=settlement_year, user=request.user
+        )
     except (ApplicationError, allocation.AllocationError) as error:
         for text in _errors(error):
             messages.error(request, text)
         return redirect("settlement:scenarios", year=year)
-    messages.success(
-        request,
-        _("A scenario calibrated on last year's requests was made (root-mean-square error %(rmse)s persons).")
-        % {"rmse": f"{calibration.rmse:.2f}".replace(".", ",")},
-    )
+    rmse = f"{calibration.rmse:.2f}".replace(".", ",")
+    if used == year - 1:
+        text = _("A scenario calibrated on last year's requests was made (root-mean-square error %(rmse)s persons).")
+    else:
+        text = _(
+            "There are no requests for %(missing)s, so the latest earlier year, %(used)s, was used: a scenario "
+            "calibrated on the requests of %(used)s was made (root-mean-square error %(rmse)s persons)."
+        )
+    messages.success(request, text % {"rmse": rmse, "missing": year - 1, "used": used})
     return redirect("settlement:scenario", year=year, pk=scenario.pk)
 
 

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from integrering.core.widgets import DateInput
 from integrering.settlement.limits import persons_field
-from integrering.settlement.years.models import SettlementYear
+from integrering.settlement.years.models import SettlementYear, Stage
 from integrering.settlement.years.services import YEAR_FIELDS
 
 
@@ -55,4 +55,23 @@ class YearEditForm(FrameMixin, forms.ModelForm):
     class Meta:
         model = SettlementYear
         fields = list(YEAR_FIELDS)
-        widgets = dict.fromkeys(("frame_date", "recommendation_deadline", "decision_deadline"), DateInput)
+        widgets = {
+            **dict.fromkeys(("frame_date", "recommendation_deadline", "decision_deadline"), DateInput),
+            "stage_override_reason": forms.Textarea(attrs={"rows": 2}),
+        }
+        help_texts = {
+            "decision_deadline": _(
+                "IMDi's deadline: after it, a municipality with a request but no decision is shown."
+            ),
+            "stage_override_reason": _("Required when the stage is set by hand. Kept in the audit log."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["stage_override"].choices = [("", _("Follow the registered figures")), *Stage.choices]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("stage_override") and not (data.get("stage_override_reason") or "").strip():
+            self.add_error("stage_override_reason", _("Give a reason for setting the stage by hand."))
+        return data

@@ -1,4 +1,8 @@
-"""The settlement year: the county's frame from IMDi, the deadlines and the stage of the yearly cycle."""
+"""The settlement year: the county's frame from IMDi, the deadlines and the stage of the yearly cycle.
+
+The stage follows the data (``years.phase``); ``stage_override`` is a manual override with a reason
+(empty: follow the data). Changes of both are in the audit log (the model is tracked in ``apps.py``).
+"""
 
 from django.db import models
 from django.db.models import F, Q
@@ -26,7 +30,15 @@ class SettlementYear(CountyOwned, Versioned):
     frame_date = models.DateField(_("date of the frame"), null=True, blank=True)
     recommendation_deadline = models.DateField(_("deadline for the recommendation"), null=True, blank=True)
     decision_deadline = models.DateField(_("deadline for the municipalities' decisions"), null=True, blank=True)
-    stage = models.CharField(_("stage"), max_length=16, choices=Stage.choices, default=Stage.PLANNING)
+    stage_override = models.CharField(
+        _("stage set by hand"),
+        max_length=16,
+        choices=Stage.choices,
+        blank=True,
+        default="",
+        help_text=_("Empty: the stage follows the registered figures."),
+    )
+    stage_override_reason = models.TextField(_("reason for setting the stage by hand"), blank=True)
     notes = models.TextField(_("notes"), blank=True)
 
     class Meta:
@@ -37,6 +49,11 @@ class SettlementYear(CountyOwned, Versioned):
             models.CheckConstraint(
                 condition=Q(total__isnull=True) | Q(total_minors__isnull=True) | Q(total_minors__lte=F("total")),
                 name="settlement_year_minors_within_total",
+            ),
+            # A stage set by hand always says why (the form and the service say so in words first).
+            models.CheckConstraint(
+                condition=Q(stage_override="") | ~Q(stage_override_reason=""),
+                name="settlement_year_stage_override_has_reason",
             ),
         ]
         verbose_name = _("settlement year")

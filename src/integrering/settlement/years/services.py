@@ -1,4 +1,8 @@
-"""Writes for settlement years: create a year, and update its frame, deadlines and stage (optimistic lock)."""
+"""Writes for settlement years: create a year, and update its frame, deadlines and stage (optimistic lock).
+
+The stage follows the data (``years.status``); a stage set by hand needs a reason, and the audit log keeps who
+set or cleared it and why (the model is tracked).
+"""
 
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
@@ -16,9 +20,22 @@ YEAR_FIELDS = (
     "frame_date",
     "recommendation_deadline",
     "decision_deadline",
-    "stage",
+    "stage_override",
+    "stage_override_reason",
     "notes",
 )
+
+
+def stage_override_check(year: SettlementYear) -> None:
+    """A stage set by hand says why (also a database check constraint); clearing it clears the reason."""
+    year.stage_override_reason = (year.stage_override_reason or "").strip()
+    if not year.stage_override:
+        year.stage_override_reason = ""
+    elif not year.stage_override_reason:
+        raise InvalidFigures(
+            _("Give a reason for setting the stage by hand."),
+            field="stage_override_reason",
+        )
 
 
 def minors_check(total: int | None, total_minors: int | None) -> None:
@@ -38,7 +55,10 @@ def settlement_year_create(*, county: County, year: int, **fields) -> Settlement
         raise TypeError(f"Ukjente felt: {sorted(unknown)}")
     persons_check(fields, ("total", "total_minors"))
     minors_check(fields.get("total"), fields.get("total_minors"))
-    return SettlementYear.objects.create(county=county, year=year, **fields)
+    settlement_year = SettlementYear(county=county, year=year, **fields)
+    stage_override_check(settlement_year)
+    settlement_year.save()
+    return settlement_year
 
 
 @transaction.atomic
@@ -54,5 +74,6 @@ def settlement_year_update(*, settlement_year: SettlementYear, version: int, dat
         if name in data:
             setattr(current, name, data[name])
     minors_check(current.total, current.total_minors)
+    stage_override_check(current)
     current.save()
     return current

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -11,6 +12,7 @@ from integrering.core.exceptions import ApplicationError, ConcurrentEdit
 from integrering.core.permissions import Perm, has_perm, is_municipal_only, requires
 from integrering.settlement.figures import selectors as figure_selectors
 from integrering.settlement.years import selectors, services
+from integrering.settlement.years import status as year_status
 from integrering.settlement.years.forms import YearCreateForm, YearEditForm
 from integrering.settlement.years.models import Stage
 
@@ -26,11 +28,12 @@ def _year_list(request, form, status=200):
     municipal = is_municipal_only(request.user)
     years = list(selectors.years_for_user(request.user))
     sums = {} if municipal else {h["year"]: h for h in figure_selectors.county_history(request.user.county_id)}
+    phases = year_status.phases_of_years(years)
     return render(
         request,
         "settlement/years/list.html",
         {
-            "years": [(y, sums.get(y.year)) for y in years],
+            "years": [(y, sums.get(y.year), phases[y.pk]) for y in years],
             "form": form,
             "can_edit": form is not None,
             "municipal": municipal,
@@ -66,6 +69,7 @@ def year_detail(request, year: int):
     settlement_year = selectors.year_for_user(request.user, year)
     rows = figure_selectors.year_rows(settlement_year, user=request.user)
     municipal = is_municipal_only(request.user)
+    county_rows = figure_selectors.year_rows(settlement_year) if municipal else rows  # the stage is the county's
     return render(
         request,
         "settlement/years/detail.html",
@@ -75,6 +79,8 @@ def year_detail(request, year: int):
             "columns": figure_selectors.FIGURE_COLUMNS,
             "totals": None if municipal else figure_selectors.totals(rows),
             "stages": Stage.choices,
+            "phase": year_status.year_phase(settlement_year, county_rows),
+            "warnings": [] if municipal else year_status.year_warnings(settlement_year, timezone.localdate(), rows),
             "municipal": municipal,
             "can_edit": has_perm(request.user, Perm.EDIT_SETTLEMENT),
             "can_register": has_perm(request.user, Perm.REGISTER_OWN_DECISION),

@@ -49,8 +49,9 @@ def test_a_wrong_password_gives_a_norwegian_error(page, e2e_db, e2e_user):
     page.get_by_label("Brukernavn").fill("noen")
     page.get_by_label("Passord").fill("feil-passord")
     page.get_by_role("button", name="Logg inn").click()
-    expect(page.get_by_role("alert")).to_be_visible()
-    assert "brukernavn" in page.get_by_role("alert").inner_text().lower()
+    summary = page.get_by_role("region", name="Dette må rettes")
+    expect(summary).to_be_focused()
+    assert "brukernavn" in summary.inner_text().lower()
 
 
 PHONE_PAGES = [

@@ -38,7 +38,7 @@ def test_an_adviser_creates_runs_compares_and_recommends_a_scenario(page, e2e_db
     page.get_by_label("Utelat 5014 Frøya").check()
     assert_accessible(page)
     page.get_by_role("button", name="Lagre scenarioet").click()
-    expect(page.get_by_role("alert").first).to_be_visible()  # the exclusion has no reason yet
+    expect(page.get_by_role("region", name="Dette må rettes")).to_be_focused()  # the exclusion has no reason yet
     assert "trenger en begrunnelse" in page.content()
     page.get_by_label("Begrunnelse for 5014 Frøya").fill("Ingen ledige boliger")
     page.get_by_role("button", name="Lagre scenarioet").click()
@@ -111,7 +111,9 @@ def test_an_adviser_defines_a_criterion_imports_values_and_checks_sensitivity(
     page.get_by_label("Fil (CSV eller XLSX)").set_input_files(str(bad))
     page.get_by_label("Kilde", exact=True).fill("NAV")
     page.get_by_role("button", name="Importer").click()
-    expect(page.get_by_role("alert")).to_contain_text("Rad 3, kolonne «ledighet»: «mye» er ikke et tall.")
+    summary = page.get_by_role("region", name="Dette må rettes")
+    expect(summary).to_contain_text("Rad 3, kolonne «ledighet»: «mye» er ikke et tall.")
+    expect(summary).to_be_focused()
     assert_accessible(page)
     bad.write_text("kommunenummer;ledighet\n5001;2,1\n5006;3\n", encoding="utf-8")
     page.get_by_label("Fil (CSV eller XLSX)").set_input_files(str(bad))

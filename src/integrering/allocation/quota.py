@@ -204,7 +204,7 @@ def build_problem(
     if fixed_sum > total:
         raise Infeasible(
             _("The fixed numbers add up to %(fixed)s, which is more than the total %(total)s.")
-            % {"fixed": fixed_sum, "total": total}
+            % {"fixed": whole(fixed_sum), "total": whole(total)}
         )
     participants = [m for m in ordered if m.participates]
     _check_base(parameters.base, len(participants), total - fixed_sum)

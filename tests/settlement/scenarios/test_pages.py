@@ -76,7 +76,11 @@ def test_an_exclusion_without_a_reason_is_a_form_error_and_nothing_is_saved(year
         reverse("settlement:scenario_create", args=[2021]), form_data(c_5014_excluded="on", c_5001_fixed="50")
     )
     assert response.status_code == 400
-    assert response.content.decode().count("En utelatelse eller et fast tall trenger en begrunnelse.") == 2
+    page = response.content.decode()
+    assert (
+        page.count("En utelatelse eller et fast tall trenger en begrunnelse.") == 4
+    )  # at each field and in the summary
+    assert 'href="#id_c_5014_reason">Begrunnelse for 5014 Frøya: En utelatelse' in page
     assert not Scenario.objects.exists()
 
 

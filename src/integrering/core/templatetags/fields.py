@@ -20,3 +20,10 @@ def ds(field):
     if described:
         attrs["aria-describedby"] = " ".join(described)
     return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def summary_label(field) -> str:
+    """The field's name in the error summary: its label, or the aria-label of a field in a table row that has no
+    label of its own («Begrunnelse for 5001 Trondheim» rather than the generated «C 5001 reason»)."""
+    return field.field.widget.attrs.get("aria-label") or field.label

@@ -97,6 +97,7 @@ def report_export(*, county, date: datetime.date, fmt: str) -> tuple[str, int]:
         action="export",
         record_type="participant",
         record_ids=[row["_id"] for row in rows],
-        description=_("guidance-report %(format)s %(date)s (command line)") % {"format": fmt, "date": date.isoformat()},
+        description=_("guidance-report %(format)s %(date)s (command line)")
+        % {"format": fmt, "date": f"{date:%d.%m.%Y}"},
     )
     return (report_csv(rows) if fmt == "csv" else report_json(rows)), len(rows)

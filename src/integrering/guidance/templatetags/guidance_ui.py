@@ -16,6 +16,13 @@ def findings(codes, version_id=None):
 
 
 @register.filter
+def section_ref(section) -> str:
+    """«§ 8 first paragraph, cf. § 9» with the section sign bound to its number («§\u00a08»): a line never ends
+    on a bare «§». The text is escaped by the template as usual (a no-break space needs no marking safe)."""
+    return str(section or "").replace("§§ ", "§§\u00a0").replace("§ ", "§\u00a0")
+
+
+@register.filter
 def ruleset_title(version_id: str | None) -> str:
     """The rule-set version's title («Integreringsloven, i kraft 1. januar 2021»), else the id as stored."""
     return describe.ruleset_title(version_id) or (version_id or "")

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from typing import Any
 
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from integrering.core.templatetags.formatting import number
 from integrering.plans.measures.models import Light, MeasureStatus
 from integrering.plans.pdf import html_pdf
 
@@ -56,11 +58,26 @@ def _label(key: str, labels: dict[str, str]) -> str:
     return labels.get(key, key)
 
 
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+def _shown(value: Any, key: str = "") -> str:
+    """A stored figure the Norwegian way: «12 345», «1,5», «31.12.2025» (the JSON keeps dates as ISO text);
+    a year stays «2025», unknown is «–»."""
+    if value is None:
+        return "–"
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value) if "year" in key.lower() else number(value)
+    if isinstance(value, str) and (match := _ISO_DATE.match(value)):
+        return f"{match[3]}.{match[2]}.{match[1]}"
+    return str(value)
+
+
 def _is_table(value: Any) -> bool:
     return isinstance(value, list) and bool(value) and all(isinstance(item, dict) for item in value)
 
 
-def _lines(value: Any, labels: dict[str, str], prefix: str = "") -> list[tuple[str, str]]:
+def _lines(value: Any, labels: dict[str, str], prefix: str = "", key: str = "") -> list[tuple[str, str]]:
     """A section's figures as (label, value) lines, nested dicts flattened («Per status › Pågår»); lists of
     records are left to :func:`_tables`."""
     lines: list[tuple[str, str]] = []
@@ -68,11 +85,11 @@ def _lines(value: Any, labels: dict[str, str], prefix: str = "") -> list[tuple[s
         for key, item in value.items():
             if not _is_table(item):
                 name = f"{prefix} › {_label(str(key), labels)}" if prefix else _label(str(key), labels)
-                lines.extend(_lines(item, labels, name))
+                lines.extend(_lines(item, labels, name, str(key)))
     elif isinstance(value, list):
-        lines.append((prefix, ", ".join(str(item) for item in value) or "–"))
+        lines.append((prefix, ", ".join(_shown(item, key) for item in value) or "–"))
     else:
-        lines.append((prefix, "–" if value is None else str(value)))
+        lines.append((prefix, _shown(value, key)))
     return lines
 
 
@@ -85,7 +102,7 @@ def _tables(data: dict[str, Any], labels: dict[str, str]) -> list[dict[str, Any]
                 {
                     "title": _label(key, labels),
                     "header": [_label(h, labels) for h in header],
-                    "rows": [["–" if row.get(h) is None else str(row.get(h)) for h in header] for row in value],
+                    "rows": [[_shown(row.get(h), str(h)) for h in header] for row in value],
                 }
             )
     return tables

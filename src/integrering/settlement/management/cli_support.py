@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from integrering.allocation.cli_args import translate
+from integrering.allocation.wording import whole
 from integrering.settlement.errors import CommandError
 from integrering.settlement.figures.sources import parse_date_text
 
@@ -50,12 +51,12 @@ def fail(messages: Sequence[str | Promise]) -> NoReturn:
 
 def municipalities_text(count: int) -> str:
     """«1 kommune», «2 kommuner»."""
-    return ngettext("%(count)s municipality", "%(count)s municipalities", count) % {"count": count}
+    return ngettext("%(count)s municipality", "%(count)s municipalities", count) % {"count": whole(count)}
 
 
 def values_text(count: int) -> str:
     """«1 verdi», «2 verdier»."""
-    return ngettext("%(count)s value", "%(count)s values", count) % {"count": count}
+    return ngettext("%(count)s value", "%(count)s values", count) % {"count": whole(count)}
 
 
 def any_year_argument(text: str) -> int:

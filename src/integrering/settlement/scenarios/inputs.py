@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from django.utils.translation import gettext as _
 
 from integrering import allocation
+from integrering.allocation.wording import whole
 from integrering.municipalities.models import Municipality
 from integrering.settlement.criteria.models import POPULATION, CriterionDefinition, CriterionValue
 from integrering.settlement.figures.models import SettlementFigure
@@ -223,7 +224,10 @@ def method_description(inputs: dict) -> str:
         parts.append(text + (_(", lower is better") if c.lower_is_better else ""))
     sentences = [
         _("The total %(total)s is distributed with %(method)s.")
-        % {"total": used.total, "method": methods.get(used.method, used.method)},
+        % {
+            "total": used.total if used.total is None else whole(used.total),
+            "method": methods.get(used.method, used.method),
+        },
         _("Criteria: %(criteria)s.") % {"criteria": ", ".join(parts)},
     ]
     if used.base:

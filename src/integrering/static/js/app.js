@@ -22,8 +22,13 @@ document.addEventListener("htmx:configRequest", (event) => {
       const scrolls = box.scrollWidth > box.clientWidth + 1;
       if (scrolls && !box.hasAttribute("tabindex")) {
         box.tabIndex = 0;
-        box.setAttribute("role", "region");
         const name = nameOf(box);
+        // With its section's name the box would be a second landmark of that name (axe: landmark-unique);
+        // a named group inside the section says the same without repeating the landmark.
+        const section = box.closest("section[aria-labelledby]");
+        const sectionName = section && document.getElementById(section.getAttribute("aria-labelledby"));
+        const repeats = sectionName && sectionName.textContent.trim() === name;
+        box.setAttribute("role", repeats ? "group" : "region");
         if (name) box.setAttribute("aria-label", name);
         box.dataset.keyboardScroll = "";
       } else if (!scrolls && "keyboardScroll" in box.dataset) {
@@ -42,3 +47,27 @@ document.addEventListener("DOMContentLoaded", () => {
   const summary = document.querySelector("[data-error-summary]");
   if (summary) summary.focus();
 });
+
+// The header's menu and user links (templates/base.html): folded behind two buttons on a phone, open on a wider
+// screen (where CSS hides the buttons). Without JavaScript the <details> still open and close by themselves.
+(() => {
+  const wide = window.matchMedia("(min-width: 40.01rem)");
+  const sync = () => {
+    document.querySelectorAll("[data-site-collapse]").forEach((details) => {
+      details.open = wide.matches;
+    });
+  };
+  document.addEventListener("DOMContentLoaded", () => {
+    sync();
+    // On a phone one of them is open at a time: opening the menu folds the user's links, and the other way round.
+    document.querySelectorAll("[data-site-collapse]").forEach((details) => {
+      details.addEventListener("toggle", () => {
+        if (wide.matches || !details.open) return;
+        document.querySelectorAll("[data-site-collapse][open]").forEach((other) => {
+          if (other !== details) other.open = false;
+        });
+      });
+    });
+  });
+  wide.addEventListener("change", sync);
+})();

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "integrering.plans",
     # The top layer; before django.contrib.admin, whose registration/ templates it overrides.
     "integrering.accounts",
+    "integrering.api",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -65,6 +66,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    # Django Ninja (the API); listed so that its docs page uses its own static files, not a CDN.
+    "ninja",
     "auditlog",
     "axes",
 ]

@@ -5,6 +5,7 @@ import io
 import re
 
 import pytest
+from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from integrering.core.models import User
@@ -47,6 +48,34 @@ PATTERNS = sorted({(route, callback) for route, callback, _ in all_patterns()}, 
 def test_every_view_declares_a_permission():
     missing = [route for route, callback in PATTERNS if not hasattr(callback, "required_permission")]
     assert not missing, f"Views without a declared permission: {missing}"
+
+
+def test_a_view_without_a_permission_is_declared_public_or_token_required():
+    # The API (api/) authenticates by a Bearer token, not a session: `token_required`; anything else that
+    # needs no permission must say it is public.
+    undeclared = [
+        route
+        for route, callback in PATTERNS
+        if getattr(callback, "required_permission", None) is None
+        and not getattr(callback, "is_public", False)
+        and not getattr(callback, "token_required", False)
+    ]
+    assert not undeclared, f"Views neither public nor token_required: {undeclared}"
+
+
+TOKEN_ROUTES = [route for route, callback in PATTERNS if getattr(callback, "token_required", False)]
+
+
+def test_the_api_routes_are_the_token_required_ones():
+    assert TOKEN_ROUTES and all(route.startswith("api/v1/") for route in TOKEN_ROUTES)
+
+
+@pytest.mark.parametrize("route", TOKEN_ROUTES)
+def test_token_required_views_answer_401_without_a_token_even_when_logged_in(adviser, client_for, route):
+    for client in (client_for(adviser), None):
+        response = (client or Client()).get(sample_path(route))
+        assert response.status_code == 401
+        assert response.json()["code"] == "token_rejected"
 
 
 def test_the_policy_gives_every_role_a_home():

@@ -172,6 +172,8 @@ LOGOUT_REDIRECT_URL = "login"
 
 # Sessions end after a period of inactivity (seconds); every request renews the period.
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_TIMEOUT", 30 * 60, minimum=60)
+# The read API (api/): calls per minute per token (counted in the cache; per process with the default cache).
+API_CALLS_PER_MINUTE = env_int("API_CALLS_PER_MINUTE", 600, minimum=1)
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 

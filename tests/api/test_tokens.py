@@ -90,3 +90,15 @@ def test_revoking_twice_keeps_the_first_time(adviser, token_for):
     token = ApiToken.objects.get()
     first = api_token_revoke(token=token).revoked
     assert api_token_revoke(token=token).revoked == first
+
+
+def test_calls_over_the_limit_per_token_get_429_with_retry_after(adviser, token_for, api_get, settings):
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.API_CALLS_PER_MINUTE = 2
+    first, second = token_for(adviser, name="a"), token_for(adviser, name="b")
+    assert [api_get("bosetting", first).status_code for _ in range(3)] == [200, 200, 429]
+    limited = api_get("bosetting", first)
+    assert limited.status_code == 429 and int(limited["Retry-After"]) > 0 and "vent" in limited.json()["detail"]
+    assert api_get("bosetting", second).status_code == 200  # counted per token

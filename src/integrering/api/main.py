@@ -13,11 +13,12 @@ from __future__ import annotations
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Router, Swagger
-from ninja.errors import AuthenticationError, ValidationError
+from ninja.errors import AuthenticationError, Throttled, ValidationError
 
 from integrering.api import municipalities, settlement
 from integrering.api.auth import TokenAuth
 from integrering.api.errors import MISSING
+from integrering.api.throttling import TokenRateThrottle
 from integrering.core.exceptions import ApplicationError
 
 ROUTERS: list[tuple[str, Router]] = [
@@ -36,6 +37,7 @@ def build_api() -> NinjaAPI:
         docs=Swagger(settings={"persistAuthorization": False}),
         docs_url="/docs",
         openapi_url="/openapi.json",
+        throttle=[TokenRateThrottle()],
     )
     for prefix, router in ROUTERS:
         api.add_router(prefix, router)
@@ -51,6 +53,20 @@ def _handle_errors(api: NinjaAPI) -> None:
     @api.exception_handler(AuthenticationError)
     def unauthenticated(request: HttpRequest, error: AuthenticationError) -> HttpResponse:
         return api.create_response(request, {"detail": str(MISSING), "code": "token_rejected"}, status=401)
+
+    @api.exception_handler(Throttled)
+    def throttled(request: HttpRequest, error: Throttled) -> HttpResponse:
+        wait = int(error.wait or 60) + 1
+        response = api.create_response(
+            request,
+            {
+                "detail": _("Too many calls with this token: wait %(seconds)s seconds.") % {"seconds": wait},
+                "code": "throttled",
+            },
+            status=429,
+        )
+        response["Retry-After"] = str(wait)
+        return response
 
     @api.exception_handler(Http404)
     def not_found(request: HttpRequest, error: Http404) -> HttpResponse:

@@ -98,6 +98,7 @@ REACHED = {200, 302, 405}
 OBJECT_ROUTES = [
     (r"^admin/brukere/<int:pk>/", "user"),
     (r"^admin/e-post/<int:pk>/", "sent_email"),
+    (r"^admin/api-tokener/<int:pk>/", "api_token"),
     (r"/kjoringer/<int:pk>/", "run"),
     (r"/scenarier/<int:pk>/", "scenario"),
     (r"kriterier/<int:pk>/", "criterion"),
@@ -136,6 +137,7 @@ def expected_for(role: Role, route: str, perm) -> set[int]:
 def matrix_records(county, make_user):
     """Demo data plus a criterion, a scenario and a run: a real record behind every <pk> route."""
     from integrering.accounts.demo import demo_data_load
+    from integrering.api.services import api_token_create
     from integrering.core.mail.services import mail_send
     from integrering.guidance.models import GuidanceCase, Participant, TrainingEnrolment
     from integrering.municipalities.models import ContactAssignment
@@ -165,6 +167,7 @@ def matrix_records(county, make_user):
     )
     plan_records = _plan_records(county, adviser)
     return plan_records | {
+        "api_token": api_token_create(user=adviser, name="Matrise")[0].pk,
         "user": adviser.pk,
         "sent_email": sent_email.pk,
         "run": scenario_run(scenario=scenario, user=adviser).pk,
@@ -240,6 +243,8 @@ FOUNDATION_PAGES = {
     "/admin/revisjon/": {r: 200 if r in (Role.COUNTY_ADMIN, Role.AUDITOR) else 403 for r in Role},
     # Recipient addresses are personal data: the county's sent e-mail is for its administrators only.
     "/admin/e-post/": {r: 200 if r == Role.COUNTY_ADMIN else 403 for r in Role},
+    # API tokens act as users of the county: their administrator lists and revokes them.
+    "/admin/api-tokener/": {r: 200 if r == Role.COUNTY_ADMIN else 403 for r in Role},
 }
 
 

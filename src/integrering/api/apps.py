@@ -7,7 +7,17 @@ class ApiConfig(AppConfig):
     verbose_name = "API"
 
     def ready(self) -> None:
+        from django.utils.translation import gettext_lazy as _
+
         from integrering.api import models
         from integrering.core.audit import track
+        from integrering.core.permissions import Perm
+        from integrering.core.registry import NavLink, navigation_register
 
         track(models.ApiToken)
+        navigation_register(
+            key="api",
+            label=_("API"),
+            order=910,
+            links=[NavLink(_("API tokens"), "api_tokens:list", Perm.MANAGE_USERS)],
+        )

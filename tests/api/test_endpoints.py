@@ -101,3 +101,23 @@ def test_bad_parameters_answer_4xx_in_norwegian_never_500(path, adviser, token_f
     response = api_get(path, token_for(adviser))
     assert 400 <= response.status_code < 500
     assert response.json()["detail"]
+
+
+def test_create_api_token_then_get_gives_the_figures_export_settlement_writes(county, adviser, api_get, tmp_path):
+    import csv
+    import io
+
+    from django.core.management import call_command
+
+    load(county, "kommunenummer;anmodet;vedtatt;bosatt\n5001;10;0;\n5006;;3;0\n")
+    out = io.StringIO()
+    call_command("create-api-token", user="radgiver", name="Eksport", stdout=out)
+    secret = out.getvalue().strip().splitlines()[-1]
+    target = tmp_path / "bosetting.csv"
+    call_command("export-settlement", county="50", year=2024, fmt="csv", output=str(target), stdout=io.StringIO())
+    exported = list(csv.reader(io.StringIO(target.read_text(encoding="utf-8-sig")), delimiter=";"))
+
+    body = api_get("bosetting/2024", secret).json()
+    as_csv = [["" if v is None else str(v) for v in row.values()] for row in body["kommuner"]]
+    total = ["", "Sum", *("" if v is None else str(v) for v in body["sum"].values())]
+    assert [exported[0], *as_csv, total] == [list(body["kommuner"][0]), *exported[1:]]

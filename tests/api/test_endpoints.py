@@ -46,7 +46,7 @@ def test_another_county_s_year_is_404_and_its_municipalities_are_not_listed(
     secret = token_for(stranger)
     assert api_get("bosetting/2024", secret).status_code == 404
     assert api_get("kommuner/5001?year=2024", secret).status_code == 404
-    numbers = [m["kommunenummer"] for m in api_get("kommuner?year=2024", secret).json()]
+    numbers = [m["kommunenummer"] for m in api_get("kommuner?year=2024", secret).json()["items"]]
     assert numbers and not any(n.startswith("50") for n in numbers)
 
 
@@ -55,13 +55,13 @@ def test_a_municipal_user_s_token_sees_its_municipality_but_not_the_county_s_fig
 ):
     load(county, "kommunenummer;anmodet\n5001;10\n")
     secret = token_for(municipal_user)
-    assert [m["kommunenummer"] for m in api_get("kommuner?year=2024", secret).json()] == ["5001"]
+    assert [m["kommunenummer"] for m in api_get("kommuner?year=2024", secret).json()["items"]] == ["5001"]
     assert api_get("bosetting/2024", secret).status_code == 404
     assert api_get("bosetting/2024/anbefaling", secret).status_code == 404
 
 
 def test_municipalities_have_their_name_in_the_year_sami_names_and_population(adviser, token_for, api_get):
-    rows = {m["kommunenummer"]: m for m in api_get("kommuner?year=2024", token_for(adviser)).json()}
+    rows = {m["kommunenummer"]: m for m in api_get("kommuner?year=2024", token_for(adviser)).json()["items"]}
     assert len(rows) == 38
     trondheim = rows["5001"]
     assert trondheim["navn"].startswith("Trondheim") and trondheim["folketall"] > 200000
@@ -121,3 +121,10 @@ def test_create_api_token_then_get_gives_the_figures_export_settlement_writes(co
     as_csv = [["" if v is None else str(v) for v in row.values()] for row in body["kommuner"]]
     total = ["", "Sum", *("" if v is None else str(v) for v in body["sum"].values())]
     assert [exported[0], *as_csv, total] == [list(body["kommuner"][0]), *exported[1:]]
+
+
+def test_the_municipalities_are_paged_with_limit_and_offset(adviser, token_for, api_get):
+    secret = token_for(adviser)
+    page = api_get("kommuner?year=2024&limit=10&offset=30", secret).json()
+    assert page["count"] == 38 and len(page["items"]) == 8
+    assert api_get("kommuner?year=2024&limit=0", secret).status_code == 422

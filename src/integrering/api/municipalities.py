@@ -1,11 +1,10 @@
 """``/api/v1/kommuner``: the municipalities the token's user may see, valid in a year, with name and population."""
 
-from __future__ import annotations
-
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
+from ninja.pagination import LimitOffsetPagination, paginate
 
 from integrering.api.access import permission_require
 from integrering.api.errors import InvalidParameter
@@ -62,7 +61,8 @@ def _municipalities(request: HttpRequest, year: int):
 
 
 @router.get("", response=list[MunicipalityOut], summary="The municipalities the user may see, valid in the year")
-def municipality_list(request: HttpRequest, filters: Query[YearFilter]) -> list[MunicipalityOut]:
+@paginate(LimitOffsetPagination)  # {"items": [...], "count": n}; ?limit= (≤ 100) and ?offset=
+def municipality_list(request: HttpRequest, filters: Query[YearFilter], **kwargs) -> list[MunicipalityOut]:
     year = checked_year(filters.year)
     return [_out(m) for m in _municipalities(request, year)]
 

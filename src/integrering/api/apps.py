@@ -14,10 +14,10 @@ class ApiConfig(AppConfig):
         from integrering.core.permissions import Perm
         from integrering.core.registry import NavLink, navigation_register
 
-        track(models.ApiToken)
+        track(models.ApiToken, exclude_fields=["secret_hash"])  # not even the hash goes into the log
         navigation_register(
             key="api",
             label=_("API"),
-            order=910,
+            order=890,  # before «Administration», which comes last
             links=[NavLink(_("API tokens"), "api_tokens:list", Perm.MANAGE_USERS)],
         )

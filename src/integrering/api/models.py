@@ -24,7 +24,7 @@ class ApiToken(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens", verbose_name=_("user")
     )
     name = models.CharField(_("name"), max_length=100)
-    secret_hash = models.CharField(max_length=64, unique=True, editable=False)
+    secret_hash = models.CharField(_("hash of the secret"), max_length=64, unique=True, editable=False)
     created = models.DateTimeField(_("created"), auto_now_add=True)
     expires = models.DateField(_("expires"), null=True, blank=True)
     last_used = models.DateTimeField(_("last used"), null=True, blank=True)

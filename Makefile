@@ -75,7 +75,7 @@ clean:
 # which the engine's command line reads without Django.
 messages:
 	cd src/integrering && DJANGO_DEBUG=1 ../../$(BIN)/integrering makemessages -l nb --no-location -v0 \
-	  --ignore=accounts --ignore=settlement --ignore=guidance --ignore=grants --ignore=regional --ignore=plans
-	for app in accounts settlement guidance grants regional plans; do \
+	  --ignore=accounts --ignore=settlement --ignore=guidance --ignore=grants --ignore=regional --ignore=plans --ignore=api
+	for app in accounts settlement guidance grants regional plans api; do \
 	  if [ -d src/integrering/$$app/locale ]; then (cd src/integrering/$$app && DJANGO_DEBUG=1 ../../../$(BIN)/integrering makemessages -l nb --no-location -v0); fi; \
 	done

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "integrering.plans",
     # The top layer; before django.contrib.admin, whose registration/ templates it overrides.
     "integrering.accounts",
+    "integrering.api",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -65,6 +66,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    # Django Ninja (the API); listed so that its docs page uses its own static files, not a CDN.
+    "ninja",
     "auditlog",
     "axes",
 ]
@@ -169,6 +172,8 @@ LOGOUT_REDIRECT_URL = "login"
 
 # Sessions end after a period of inactivity (seconds); every request renews the period.
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_TIMEOUT", 30 * 60, minimum=60)
+# The read API (api/): calls per minute per token (counted in the cache; per process with the default cache).
+API_CALLS_PER_MINUTE = env_int("API_CALLS_PER_MINUTE", 600, minimum=1)
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 

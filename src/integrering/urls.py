@@ -19,6 +19,8 @@ urlpatterns = [
     path("regionalt/", include("integrering.regional.urls")),
     path("planer/", include("integrering.plans.urls")),
     path("admin/", include("integrering.accounts.urls")),
+    path("admin/api-tokener/", include("integrering.api.admin_urls")),
+    path("api/v1/", include("integrering.api.urls", namespace="api")),
     path("admin/", include("integrering.core.urls")),
     # Django's own admin, for technical superusers only (is_staff); not part of the county's UI.
     path("django-admin/", admin.site.urls),

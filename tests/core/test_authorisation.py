@@ -5,6 +5,7 @@ import io
 import re
 
 import pytest
+from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from integrering.core.models import User
@@ -51,6 +52,34 @@ def test_every_view_declares_a_permission():
     assert not missing, f"Views without a declared permission: {missing}"
 
 
+def test_a_view_without_a_permission_is_declared_public_or_token_required():
+    # The API (api/) authenticates by a Bearer token, not a session: `token_required`; anything else that
+    # needs no permission must say it is public.
+    undeclared = [
+        route
+        for route, callback in PATTERNS
+        if getattr(callback, "required_permission", None) is None
+        and not getattr(callback, "is_public", False)
+        and not getattr(callback, "token_required", False)
+    ]
+    assert not undeclared, f"Views neither public nor token_required: {undeclared}"
+
+
+TOKEN_ROUTES = [route for route, callback in PATTERNS if getattr(callback, "token_required", False)]
+
+
+def test_the_api_routes_are_the_token_required_ones():
+    assert TOKEN_ROUTES and all(route.startswith("api/v1/") for route in TOKEN_ROUTES)
+
+
+@pytest.mark.parametrize("route", TOKEN_ROUTES)
+def test_token_required_views_answer_401_without_a_token_even_when_logged_in(adviser, client_for, route):
+    for client in (client_for(adviser), None):
+        response = (client or Client()).get(sample_path(route))
+        assert response.status_code == 401
+        assert response.json()["code"] == "token_rejected"
+
+
 def test_the_policy_gives_every_role_a_home():
     assert all(Perm.HOME in perms for perms in POLICY.values())
 
@@ -71,6 +100,7 @@ REACHED = {200, 302, 405}
 OBJECT_ROUTES = [
     (r"^admin/brukere/<int:pk>/", "user"),
     (r"^admin/e-post/<int:pk>/", "sent_email"),
+    (r"^admin/api-tokener/<int:pk>/", "api_token"),
     (r"/kjoringer/<int:pk>/", "run"),
     (r"/scenarier/<int:pk>/", "scenario"),
     (r"kriterier/<int:pk>/", "criterion"),
@@ -116,6 +146,7 @@ def expected_for(role: Role, route: str, perm) -> set[int]:
 def matrix_records(county, make_user, settings, tmp_path):
     """Demo data plus a criterion, a scenario and a run: a real record behind every <pk> route."""
     from integrering.accounts.demo import demo_data_load
+    from integrering.api.services import api_token_create
     from integrering.core.mail.services import mail_send
     from integrering.guidance.models import GuidanceCase, Participant, TrainingEnrolment
     from integrering.municipalities.models import ContactAssignment
@@ -152,6 +183,7 @@ def matrix_records(county, make_user, settings, tmp_path):
         "grant_case": _grant_case(grant_call, grant_organisation).pk,
         "grant_call": grant_call.pk,
         "grant_scheme": grant_call.scheme_id,
+        "api_token": api_token_create(user=adviser, name="Matrise")[0].pk,
         "user": adviser.pk,
         "sent_email": sent_email.pk,
         "run": scenario_run(scenario=scenario, user=adviser).pk,
@@ -297,6 +329,8 @@ FOUNDATION_PAGES = {
     "/admin/revisjon/": {r: 200 if r in (Role.COUNTY_ADMIN, Role.AUDITOR) else 403 for r in Role},
     # Recipient addresses are personal data: the county's sent e-mail is for its administrators only.
     "/admin/e-post/": {r: 200 if r == Role.COUNTY_ADMIN else 403 for r in Role},
+    # API tokens act as users of the county: their administrator lists and revokes them.
+    "/admin/api-tokener/": {r: 200 if r == Role.COUNTY_ADMIN else 403 for r in Role},
 }
 
 

@@ -158,3 +158,11 @@ def public(view: Callable) -> Callable:
     view.required_permission = None  # type: ignore[attr-defined]  # function attributes, read by the URL test
     view.is_public = True  # type: ignore[attr-defined]
     return view
+
+
+def token_required(view: Callable) -> Callable:
+    """Declare that a view is for other systems and authenticates by an API token, not a session (``api``):
+    the view itself checks the token and then the token's user's permissions with :func:`has_perm`."""
+    view.required_permission = None  # type: ignore[attr-defined]  # function attributes, read by the URL test
+    view.token_required = True  # type: ignore[attr-defined]
+    return view

@@ -6,46 +6,81 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('regional', '0005_calendar_feed'),
+        ("regional", "0005_calendar_feed"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='actionpoint',
-            name='meeting',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='action_points', to='regional.meeting', verbose_name='meeting'),
+            model_name="actionpoint",
+            name="meeting",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="action_points",
+                to="regional.meeting",
+                verbose_name="meeting",
+            ),
         ),
         migrations.AlterField(
-            model_name='activityattachment',
-            name='activity',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attachments', to='regional.activity', verbose_name='activity'),
+            model_name="activityattachment",
+            name="activity",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="attachments",
+                to="regional.activity",
+                verbose_name="activity",
+            ),
         ),
         migrations.AlterField(
-            model_name='activityattachment',
-            name='uploaded_by',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='uploaded by'),
+            model_name="activityattachment",
+            name="uploaded_by",
+            field=models.ForeignKey(
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="uploaded by",
+            ),
         ),
         migrations.AlterField(
-            model_name='agreement',
-            name='partner',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='agreements', to='regional.partner', verbose_name='partner'),
+            model_name="agreement",
+            name="partner",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="agreements",
+                to="regional.partner",
+                verbose_name="partner",
+            ),
         ),
         migrations.AlterField(
-            model_name='followupaction',
-            name='activity',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='follow_ups', to='regional.activity', verbose_name='activity'),
+            model_name="followupaction",
+            name="activity",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="follow_ups",
+                to="regional.activity",
+                verbose_name="activity",
+            ),
         ),
         migrations.AlterField(
-            model_name='meeting',
-            name='forum',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='meetings', to='regional.forum', verbose_name='forum'),
+            model_name="meeting",
+            name="forum",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="meetings",
+                to="regional.forum",
+                verbose_name="forum",
+            ),
         ),
         migrations.AlterField(
-            model_name='organisationcontact',
-            name='organisation',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='contacts', to='regional.organisation', verbose_name='organisation'),
+            model_name="organisationcontact",
+            name="organisation",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="contacts",
+                to="regional.organisation",
+                verbose_name="organisation",
+            ),
         ),
     ]

@@ -131,3 +131,18 @@ def test_an_adviser_imports_and_makes_a_scenario_with_the_keyboard_only(page, e2
     page.wait_for_url(f"{e2e_db.url}/bosetting/2021/kjoringer/*/")
     expect(page.get_by_role("heading", name="Dette ble kjøringen gjort med")).to_be_visible()
     page_fits(page)
+
+
+def test_a_refused_row_save_puts_focus_on_the_rows_error_summary(page, e2e_db, adviser_on_a_phone):
+    page.goto(f"{e2e_db.url}/bosetting/2021/")
+    edit = page.locator("#rad-5006").get_by_role("link", name="Endre Steinkjer")
+    tab_to(page, edit)
+    page.keyboard.press("Enter")
+    # More unaccompanied minors than refugees in all: the browser lets it through, the server refuses it.
+    page.get_by_label("Vedtatt, Steinkjer", exact=True).fill("1")
+    minors = page.get_by_label("Vedtatt, enslige mindreårige, Steinkjer", exact=True)
+    minors.fill("5")
+    minors.press("Enter")
+    summary = page.locator("#rad-5006 [data-error-summary]")
+    expect(summary).to_be_focused()
+    expect(summary.locator("li")).not_to_have_count(0)

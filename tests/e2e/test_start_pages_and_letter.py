@@ -22,7 +22,7 @@ START_PAGES = {
     "leder": ("Karriereveiledning: etterlevelse", "Sum"),
     "kommune5001": ("Deltakerne deres", "Henvist"),
     "veileder": ("Din arbeidsliste", "DEMO-"),
-    "tilskudd": ("Tilskudd", "søknad"),
+    "tilskudd": ("Tilskudd", "Søknader som venter"),
     "revisor": ("Revisjon", "Revisjonslogg"),
 }
 

@@ -17,7 +17,19 @@ document.addEventListener("htmx:configRequest", (event) => {
     const named = [caption, labelledBy, heading].find((el) => el && el.textContent.trim());
     return named ? named.textContent.trim() : "";
   };
+  // Every table of the page's content gets a box (templates that forgot one included), so no table makes the
+  // whole page scroll sideways on a phone.
+  const wrapBareTables = () => {
+    document.querySelectorAll("main table").forEach((table) => {
+      if (table.closest(".table-scroll") || table.parentElement.closest("table")) return;
+      const box = document.createElement("div");
+      box.className = "table-scroll";
+      table.parentNode.insertBefore(box, table);
+      box.appendChild(table);
+    });
+  };
   const update = () => {
+    wrapBareTables();
     document.querySelectorAll(".table-scroll").forEach((box) => {
       const scrolls = box.scrollWidth > box.clientWidth + 1;
       if (scrolls && !box.hasAttribute("tabindex")) {

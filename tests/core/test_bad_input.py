@@ -92,4 +92,5 @@ def test_no_page_answers_garbage_with_a_server_error(who, demo, make_user, clien
     assert not errors, "\n".join(errors)
     # The garbage reached real pages, not only 403s and 404s: pages, form errors or redirects.
     reached = sum(1 for s in seen if s in (200, 302, 400))
-    assert reached > len(seen) // (3 if who == "county" else 8), (reached, len(seen))
+    # A municipal user is refused most of the county's pages (grants, regional work, plans, administration).
+    assert reached > len(seen) // (3 if who == "county" else 12), (reached, len(seen))

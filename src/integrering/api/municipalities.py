@@ -70,7 +70,8 @@ def municipality_list(request: HttpRequest, filters: Query[YearFilter], **kwargs
 @router.get("/{number}", response=MunicipalityOut, summary="One municipality in the year")
 def municipality_detail(request: HttpRequest, number: str, filters: Query[YearFilter]) -> MunicipalityOut:
     year = checked_year(filters.year)
-    found = _municipalities(request, year).filter(number=number).first()
+    # Only digits reach the database (PostgreSQL refuses a NUL byte in a text parameter with an error).
+    found = _municipalities(request, year).filter(number=number).first() if number.isdigit() else None
     if found is None:
         raise Http404(_("No municipality has this number."))
     return _out(found)

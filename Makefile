@@ -50,9 +50,11 @@ check: install
 	$(BIN)/mypy
 	$(BIN)/integrering makemigrations --check --dry-run
 
-# The suite runs on every core (pytest-xdist); each worker has its own test database.
+# The suite runs on every core (pytest-xdist); each worker has its own test database. PYTEST_ARGS narrows it,
+# e.g. `make test PYTEST_ARGS='-m "not e2e"'` (CI runs the browser tests once, on SQLite).
+PYTEST_ARGS ?=
 test: check browser
-	$(BIN)/python -m pytest -n auto
+	$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
 
 test-fast: install
 	$(BIN)/python -m pytest -m "not e2e"

@@ -8,11 +8,11 @@ from django.utils.http import urlsafe_base64_decode
 from django.utils.translation import gettext as _
 
 from integrering.core.exceptions import ApplicationError
+from integrering.core.form_page import form_page
 from integrering.core.models import User
 from integrering.core.permissions import Perm, public, requires
 from integrering.grants.applicants import selectors, services
 from integrering.grants.applicants.forms import MemberForm, OrganisationForm, RegistrationForm
-from integrering.grants.common.pages import form_page
 from integrering.municipalities.models import Municipality
 
 

@@ -11,13 +11,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from integrering.core.exceptions import ApplicationError
+from integrering.core.form_page import form_page
 from integrering.core.permissions import Perm, requires
 from integrering.grants.applicants.selectors import organisations_for_applicant
 from integrering.grants.applications import selectors, services
 from integrering.grants.applications.checks import application_complete_check
 from integrering.grants.applications.forms import STEPS, StartForm, TargetForm
 from integrering.grants.calls.selectors import call_published
-from integrering.grants.common.pages import form_page
 from integrering.municipalities.models import Municipality
 
 

@@ -6,10 +6,10 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from integrering.core.form_page import form_page
 from integrering.core.permissions import Perm, has_perm, requires
 from integrering.grants.calls import selectors, services
 from integrering.grants.calls.forms import CallForm
-from integrering.grants.common.pages import form_page
 from integrering.grants.schemes.selectors import scheme_for_user
 
 

@@ -3,8 +3,8 @@
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from integrering.core.form_page import form_page
 from integrering.core.permissions import Perm, has_perm, requires
-from integrering.grants.common.pages import form_page
 from integrering.grants.schemes import selectors, services
 from integrering.grants.schemes.forms import SchemeForm
 

@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 
 from integrering.core.error_handling import form_error_add
 from integrering.core.exceptions import ApplicationError
+from integrering.core.form_page import form_page
 from integrering.core.permissions import Perm, has_perm, requires
-from integrering.plans.form_page import form_page
 from integrering.plans.indicators import selectors, services
 from integrering.plans.indicators.forms import IndicatorForm, IndicatorTargetForm, IndicatorValueForm
 from integrering.plans.plans.selectors import goal_for_user
@@ -65,6 +65,7 @@ def indicator_create(request, pk: int):
     return form_page(
         request,
         form,
+        "plans/form.html",
         {"heading": _("New indicator"), "plan": goal.focus_area.plan},
         save=save,
         success=_("The indicator was created."),
@@ -79,6 +80,7 @@ def indicator_edit(request, pk: int):
     return form_page(
         request,
         form,
+        "plans/form.html",
         {"heading": _("Edit the indicator"), "plan": indicator.goal.focus_area.plan},
         save=lambda data: services.indicator_update(indicator=indicator, **data),
         success=_("The indicator was saved."),

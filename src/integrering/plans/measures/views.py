@@ -11,9 +11,9 @@ from django.views.decorators.http import require_POST
 
 from integrering.core.error_handling import form_error_add
 from integrering.core.exceptions import ApplicationError
+from integrering.core.form_page import form_page
 from integrering.core.permissions import Perm, has_perm, requires
 from integrering.core.registry import linkable_kind, linkable_kinds
-from integrering.plans.form_page import form_page
 from integrering.plans.measures import selectors, services
 from integrering.plans.measures.forms import (
     LinkForm,
@@ -118,6 +118,7 @@ def measure_create(request, pk: int):
     return form_page(
         request,
         form,
+        "plans/form.html",
         {"heading": _("New measure"), "plan": plan},
         save=save,
         success=_("The measure was created."),
@@ -133,6 +134,7 @@ def measure_edit(request, pk: int):
     return form_page(
         request,
         form,
+        "plans/form.html",
         {"heading": _("Edit the measure"), "plan": plan},
         save=lambda data: services.measure_update(measure=measure, **data),
         success=_("The measure was saved."),

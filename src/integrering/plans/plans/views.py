@@ -6,8 +6,8 @@ from __future__ import annotations
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from integrering.core.form_page import form_page
 from integrering.core.permissions import Perm, has_perm, public, requires
-from integrering.plans.form_page import form_page
 from integrering.plans.measures.models import Light, Measure, MeasureStatus
 from integrering.plans.plans import selectors, services
 from integrering.plans.plans.forms import FocusAreaForm, GoalForm, PlanForm
@@ -52,6 +52,7 @@ def plan_create(request):
     return form_page(
         request,
         form,
+        "plans/form.html",
         {"heading": _("New plan"), "cancel": "plans:list"},
         save=lambda data: services.plan_create(county=request.user.county, **_without_version(data)),
         success=_("The plan was created."),
@@ -66,6 +67,7 @@ def plan_edit(request, pk: int):
     return form_page(
         request,
         form,
+        "plans/form.html",
         {"heading": _("Edit the plan"), "plan": plan},
         save=lambda data: services.plan_update(plan=plan, **data),
         success=_("The plan was saved."),
@@ -80,6 +82,7 @@ def focus_area_create(request, pk: int):
     return form_page(
         request,
         form,
+        "plans/form.html",
         {"heading": _("New focus area"), "plan": plan},
         save=lambda data: services.focus_area_create(plan=plan, **_without_version(data)),
         success=_("The focus area was created."),
@@ -94,6 +97,7 @@ def focus_area_edit(request, pk: int):
     return form_page(
         request,
         form,
+        "plans/form.html",
         {"heading": _("Edit the focus area"), "plan": focus_area.plan},
         save=lambda data: services.focus_area_update(focus_area=focus_area, **data),
         success=_("The focus area was saved."),
@@ -108,6 +112,7 @@ def goal_create(request, pk: int):
     return form_page(
         request,
         form,
+        "plans/form.html",
         {"heading": _("New goal"), "plan": focus_area.plan},
         save=lambda data: services.goal_create(focus_area=focus_area, **_without_version(data)),
         success=_("The goal was created."),
@@ -122,6 +127,7 @@ def goal_edit(request, pk: int):
     return form_page(
         request,
         form,
+        "plans/form.html",
         {"heading": _("Edit the goal"), "plan": goal.focus_area.plan},
         save=lambda data: services.goal_update(goal=goal, **data),
         success=_("The goal was saved."),

@@ -9,8 +9,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from integrering.core.form_page import form_page
 from integrering.core.permissions import Perm, has_perm, requires
-from integrering.plans.form_page import form_page
 from integrering.plans.plans.selectors import plan_for_user
 from integrering.plans.reports import exports, selectors, services
 from integrering.plans.reports.forms import ReportForm
@@ -31,6 +31,7 @@ def report_list(request, pk: int):
         return form_page(
             request,
             form,
+            "plans/form.html",
             {"heading": _("New period report"), "plan": plan},
             save=lambda data: services.report_create(plan=plan, **data),
             success=_("The report was created."),

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from integrering.core.exceptions import ApplicationError
+from integrering.core.form_page import form_page
 from integrering.core.permissions import Perm, has_perm, requires
 from integrering.core.registry import measure_tags
 from integrering.regional.activities import selectors, services
@@ -117,7 +118,6 @@ def activity_edit(request, pk: int):
 
 
 def form_page_activity(request, form, activity, save, success):
-    from integrering.regional.pages import form_page
 
     return form_page(
         request,
@@ -132,7 +132,6 @@ def form_page_activity(request, form, activity, save, success):
 
 @requires(Perm.MANAGE_REGIONAL)
 def activity_status(request, pk: int):
-    from integrering.regional.pages import form_page
 
     activity = selectors.activity_for_user(request.user, pk)
     target = services.NEXT_STATUS.get(ActivityStatus(activity.status))

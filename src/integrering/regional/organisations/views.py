@@ -11,11 +11,11 @@ from django.views.decorators.http import require_POST
 
 from integrering.core.audit import personal_data_read_log
 from integrering.core.exceptions import ApplicationError
+from integrering.core.form_page import form_page
 from integrering.core.permissions import Perm, has_perm, requires
 from integrering.regional.organisations import selectors, services
 from integrering.regional.organisations.forms import ContactForm, OrganisationFilterForm, OrganisationForm
 from integrering.regional.organisations.models import OrganisationContact
-from integrering.regional.pages import form_page
 
 PAGE_SIZE = 50
 

@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from integrering.core.exceptions import ApplicationError
+from integrering.core.form_page import form_page
 from integrering.core.permissions import Perm, has_perm, requires
-from integrering.regional.pages import form_page
 from integrering.regional.partners import selectors, services
 from integrering.regional.partners.forms import ActionPointForm, AgreementForm, ForumForm, MeetingForm, PartnerForm
 from integrering.regional.partners.models import ActionPoint, ActionStatus

@@ -6,10 +6,10 @@ from __future__ import annotations
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from integrering.core.form_page import form_page
 from integrering.core.permissions import Perm, has_perm, requires
 from integrering.regional.activities.forms import ActivityForm
 from integrering.regional.areas import Area
-from integrering.regional.pages import form_page
 from integrering.regional.requests import selectors, services
 from integrering.regional.requests.forms import DeclineForm, RequestFilterForm, RequestForm
 from integrering.regional.requests.models import RequestStatus

@@ -1,5 +1,12 @@
-"""The one shape of a grants form page: GET shows the form; a valid POST runs a service; an ``ApplicationError``
-goes back on the form (400; 409 for a concurrent edit, with the other person's values)."""
+"""The one shape of every form page, shared by every app's views.
+
+form_page(request, form, template, context, *, save, success, done, on_show=None) -> HttpResponse
+
+GET shows ``form``; a valid POST runs ``save(cleaned_data)`` (a service); a service's
+:class:`~integrering.core.exceptions.ApplicationError` goes back on the form through
+:func:`~integrering.core.error_handling.form_error_add` (400; 409 for a concurrent edit, which also shows what
+the other person saved, ``core/_conflict.html``); success shows ``success`` and redirects to ``done(result)``.
+"""
 
 from __future__ import annotations
 
@@ -23,7 +30,10 @@ def form_page(
     save: Callable[[dict[str, Any]], Any],
     success: str,
     done: Callable[[Any], HttpResponse],
+    on_show: Callable[[], None] | None = None,
 ) -> HttpResponse:
+    """``on_show`` runs each time the form is shown (not on the redirect after a save): e.g. to log the read of a
+    participant whose name the page shows."""
     status = 200
     if request.method == "POST" and form.is_valid():
         try:
@@ -34,6 +44,8 @@ def form_page(
         else:
             messages.success(request, success)
             return done(result)
+    if on_show is not None:
+        on_show()
     if form.errors and status == 200:
         status = 400
     return render(request, template, {"form": form, **context}, status=status)

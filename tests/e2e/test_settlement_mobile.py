@@ -146,3 +146,23 @@ def test_a_refused_row_save_puts_focus_on_the_rows_error_summary(page, e2e_db, a
     summary = page.locator("#rad-5006 [data-error-summary]")
     expect(summary).to_be_focused()
     expect(summary.locator("li")).not_to_have_count(0)
+
+
+# The size each text of a chart is drawn at on the screen: its font size times the svg's scale (drawn width over
+# viewBox width). An svg squeezed into a phone's width would draw 12 px text at 8 px.
+CHART_TEXT_SIZES = """() => [...document.querySelectorAll('svg.bar-chart')].flatMap((svg) => {
+  const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+  return [...svg.querySelectorAll('text')].filter((t) => t.textContent.trim()).map((t) =>
+    [t.textContent.trim(), parseFloat(getComputedStyle(t).fontSize) * scale]);
+})"""
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_chart_text_is_at_least_11_px_on_a_phone_and_a_laptop(page, e2e_db, adviser_on_a_phone, width):
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(f"{e2e_db.url}/bosetting/2021/diagram/?kommune=5001")
+    sizes = page.evaluate(CHART_TEXT_SIZES)
+    assert len(sizes) > 100  # the three charts: per municipality, the county and one municipality over the years
+    small = [(text, round(size, 1)) for text, size in sizes if size < 10.95]
+    assert not small, f"text under 11 px at {width} px: {small[:10]}"
+    page_fits(page)  # the charts' boxes scroll sideways, the page does not

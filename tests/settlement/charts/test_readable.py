@@ -41,7 +41,9 @@ def test_the_page_draws_gaps_with_a_note_and_has_a_table_for_each_chart(county, 
     assert "Ingen tall for 2022, 2023: vist som hull, ikke som 0." in county_part
     assert county_part.count('class="gap-note"') == 2
     assert ">Personer</text>" in county_part and ">År →</text>" in county_part
-    assert re.search(r"<svg class=\"bar-chart\" viewBox=\"0 0 [\d.]+ [\d.]+\"", county_part)
+    assert re.search(
+        r"<svg class=\"bar-chart\" width=\"[\d.]+\" height=\"[\d.]+\" viewBox=\"0 0 [\d.]+ [\d.]+\"", county_part
+    )
     # The table alternative: the same years, the missing ones with «–».
     table = county_part[county_part.index('id="fylket-tabell"') :]
     assert table.index(">2021<") < table.index(">2022<") < table.index(">2024<")

@@ -113,7 +113,7 @@ def horizontal_bars(items: list[tuple[str, dict[str, int | None]]]) -> Chart:
 
 
 UNKNOWN_LABEL = 14  # characters of « (26 ukjente)» in a value label
-CHAR_WIDTH = 5.2  # of the 9 px value labels
+CHAR_WIDTH = 6.2  # of the 11 px value labels
 
 
 def _headroom(items: list[tuple], maximum: int, plot_height: float) -> float:

@@ -129,3 +129,26 @@ def _connect_scope() -> None:
 
     post_save.connect(_entry_scope_create, sender=LogEntry, dispatch_uid="integrering.core.audit.scope")
     post_log.connect(_entry_participant_set, dispatch_uid="integrering.core.audit.participant")
+
+
+def bulk_changes_log(*, created: Iterable = (), updated: Iterable = ()) -> int:
+    """Audit entries for writes that bypass ``save()`` (``bulk_create``, ``bulk_update``, ``update``), so that a bulk
+    import shows in the audit log like the form path: ``created`` the new records (with their primary keys),
+    ``updated`` pairs ``(before, after)`` of the same record. The entries name the acting user when there is one
+    (the request's) and the record's county (``get_additional_data``), as ``track``'s signals do. Returns the
+    number of entries written."""
+    from auditlog.diff import model_instance_diff
+    from auditlog.models import LogEntry
+    from django.conf import settings
+
+    as_json = getattr(settings, "AUDITLOG_STORE_JSON_CHANGES", False)
+    written = 0
+    for action, pairs in (
+        (LogEntry.Action.CREATE, ((None, instance) for instance in created)),
+        (LogEntry.Action.UPDATE, updated),
+    ):
+        for before, after in pairs:
+            changes = model_instance_diff(before, after, use_json_for_changes=as_json)
+            if changes and LogEntry.objects.log_create(after, action=action, changes=changes) is not None:
+                written += 1
+    return written

@@ -202,3 +202,37 @@ def metrics() -> list[Metric]:
 
 def metric(key: str) -> Metric | None:
     return _METRICS.get(key)
+
+
+# --- Grants on other apps' pages (issue 13) -------------------------------------------------------------------
+#
+# A regional activity names the grant that funded it through the linkable kind ``grants.application`` (above). The
+# municipality page's regional tab lists the grants where the municipality is the applicant or involved, through a
+# provider the grants app registers: ``provider(*, user, municipality)`` → ``[MunicipalityGrant]``.
+
+GRANT_KIND = "grants.application"
+
+
+@dataclass(frozen=True)
+class MunicipalityGrant:
+    label: str
+    url: str  # "" when the user may not open the case
+    year: int
+    status: str
+    amount: int | None  # the amount granted, None while not granted
+    applicant: bool  # the municipality applied itself (otherwise it is among those involved)
+
+
+_MUNICIPALITY_GRANTS: list[Callable[..., list[MunicipalityGrant]]] = []
+
+
+def municipality_grants_register(provider: Callable[..., list[MunicipalityGrant]]) -> None:
+    _MUNICIPALITY_GRANTS[:] = [provider]
+
+
+def municipality_grants(*, user: Any, municipality: Any) -> list[MunicipalityGrant] | None:
+    """The municipality's grants, or None when the grants app is not installed (the page then says nothing)."""
+    if not _MUNICIPALITY_GRANTS:
+        return None
+    return _MUNICIPALITY_GRANTS[0](user=user, municipality=municipality)
+

@@ -15,6 +15,7 @@ class GrantsConfig(AppConfig):
             demo_register,
             linkable_register,
             metric_register,
+            municipality_grants_register,
             navigation_register,
             report_section_register,
             start_panel_register,
@@ -49,3 +50,10 @@ class GrantsConfig(AppConfig):
         linkable_register(
             key="grants.call", label=_("Grant call"), options=call_link_options, describe=call_link_describe
         )
+        from integrering.core.registry import GRANT_KIND
+        from integrering.grants import links
+
+        linkable_register(
+            key=GRANT_KIND, label=_("Grant"), options=links.grant_link_options, describe=links.grant_link_describe
+        )
+        municipality_grants_register(links.municipality_grants)

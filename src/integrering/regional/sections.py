@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.db.models import Count, Q
 
 from integrering.core.permissions import Perm, has_perm
+from integrering.core.registry import municipality_grants
 from integrering.municipalities.services import PageSection
 from integrering.regional.activities.models import Activity, ActivityStatus
 from integrering.regional.activities.selectors import with_lists
@@ -35,4 +36,6 @@ def municipality_section(request, municipality) -> PageSection | None:
         organisations = Organisation.objects.for_county(user.county_id).filter(municipality=municipality)
         context["organisation_count"] = organisations.count()
         context["organisations"] = list(organisations.filter(active=True, in_register=True)[:LIMIT])
+        # Grants where the municipality applied or is involved, from the grants app through the registry.
+        context["grants"] = municipality_grants(user=user, municipality=municipality)
     return PageSection("regional/_municipality_section.html", context)

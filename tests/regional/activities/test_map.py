@@ -27,3 +27,24 @@ def test_the_map_colours_the_municipalities_reached_in_the_period(client_for, ad
     assert "2 av 38 kommuner" in page
     empty = client_for(adviser).get("/regionalt/kart/?fra=2020-01-01&til=2020-12-31").content.decode()
     assert "Trondheim: 0" in empty
+
+
+def test_a_county_without_shipped_geojson_gets_its_map_from_the_national_topojson(client_for, make_user, other_county):
+    from integrering.core.roles import Role
+
+    adviser = make_user(Role.ADVISER, username="radgiver46", county_obj=other_county)
+    bergen = Municipality.objects.get(number="4601")
+    activity_create(
+        county=other_county,
+        user=adviser,
+        areas=[2],
+        title="Veiledningsbesøk",
+        activity_type="guidance_visit",
+        start_date=datetime.date(2025, 5, 1),
+        municipalities=[bergen],
+    )
+    page = client_for(adviser).get("/regionalt/kart/?fra=2025-01-01&til=2025-12-31").content.decode()
+    assert "<svg" in page and "Bergen: 1" in page
+    numbers = set(Municipality.objects.for_county(other_county).valid_in(2025).values_list("number", flat=True))
+    assert page.count("<path ") == len(numbers) > 40  # every municipality of Vestland is drawn
+    assert "Det finnes ikke noe kart" not in page

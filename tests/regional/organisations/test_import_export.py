@@ -92,3 +92,28 @@ def test_the_export_has_the_columns_with_bom_and_ja_nei(county, tmp_path):
     call_command("export-organisations", "--county", "50", "--format", "json", stdout=out)
     records = json.loads(out.getvalue())
     assert {r["orgnr"] for r in records} >= {orgnr(1), orgnr(2)}
+
+
+def test_the_import_writes_an_audit_entry_per_record_it_creates_changes_or_marks(county, tmp_path):
+    from auditlog.models import LogEntry
+
+    from integrering.core.models import AuditEntryScope
+
+    def entries(action):
+        return LogEntry.objects.get_for_model(Organisation).filter(action=action)
+
+    organisations_import(county=county, path=_file(tmp_path, ROWS))
+    assert entries(LogEntry.Action.CREATE).count() == 5
+    again = [row(orgnr(1), "Trondheim Røde Kors (ny)"), *ROWS[1:5]]
+    organisations_import(county=county, path=_file(tmp_path, again, name="2.csv"))
+    updates = entries(LogEntry.Action.UPDATE)
+    assert updates.count() == 3  # one renamed, two marked «ikke lenger i Enhetsregisteret»
+    renamed = updates.get(object_pk=str(Organisation.objects.get(orgnr=orgnr(1)).pk))
+    assert renamed.changes_dict["name"] == ["Trondheim Røde Kors", "Trondheim Røde Kors (ny)"]
+    marked = updates.get(object_pk=str(Organisation.objects.get(name="Konkurslaget").pk))
+    assert marked.changes_dict["in_register"] == ["True", "False"]
+    # Made without a logged-in user, the entries still belong to the county's audit page.
+    scopes = AuditEntryScope.objects.filter(entry__in=LogEntry.objects.get_for_model(Organisation))
+    assert scopes.count() == 8 and set(scopes.values_list("county_id", flat=True)) == {county.pk}
+    organisations_import(county=county, path=_file(tmp_path, again, name="3.csv"))
+    assert LogEntry.objects.get_for_model(Organisation).count() == 8  # nothing changed, nothing logged

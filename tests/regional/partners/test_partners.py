@@ -62,3 +62,36 @@ def test_minutes_are_uploaded_checked_and_downloaded(client_for, adviser, forum,
     fake = SimpleUploadedFile("referat.pdf", b"not a pdf", content_type="application/pdf")
     client.post(f"/regionalt/forum/{forum.pk}/moter/", {"date": "2025-03-01", "minutes": fake})
     assert forum.meetings.count() == 1
+
+
+def test_the_forum_page_has_no_duplicate_ids_however_many_meetings(client_for, adviser, forum):
+    from collections import Counter
+    from html.parser import HTMLParser
+
+    for day in (1, 2, 3):
+        meeting = meeting_add(forum=forum, date=datetime.date(2025, 2, day))
+        action_point_add(meeting=meeting, description="Tolk", owner=adviser, due_date=datetime.date(2025, 3, day))
+
+    class Ids(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.ids: Counter = Counter()
+
+        def handle_starttag(self, tag, attrs):
+            for name, value in attrs:
+                if name == "id":
+                    self.ids[value] += 1
+
+    parser = Ids()
+    response = client_for(adviser).get(f"/regionalt/forum/{forum.pk}/")
+    assert response.status_code == 200
+    parser.feed(response.content.decode())
+    assert parser.ids[f"id_mote{meeting.pk}_description"] == 1
+    assert [i for i, n in parser.ids.items() if n > 1] == []
+    # The forms keep their field names: adding an action point still works from any meeting's form.
+    posted = client_for(adviser).post(
+        f"/regionalt/forum/moter/{meeting.pk}/oppfolgingspunkter/",
+        {"description": "Ny", "owner": adviser.pk, "due_date": "2025-04-01"},
+    )
+    assert posted.status_code == 302
+    assert ActionPoint.objects.filter(description="Ny", meeting=meeting).exists()

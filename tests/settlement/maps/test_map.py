@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from integrering.municipalities import geometry
 from integrering.municipalities.models import Municipality
 from integrering.settlement import demo
 from integrering.settlement.maps import choropleth
@@ -13,13 +14,13 @@ from integrering.settlement.models import SettlementYear
 
 def test_topojson_arcs_are_delta_decoded_and_dequantized():
     topology = {"transform": {"scale": [0.5, 2.0], "translate": [10.0, 60.0]}, "arcs": [[[2, 1], [1, 0], [0, 3]]]}
-    assert choropleth.topojson_decode_arcs(topology) == [[(11.0, 62.0), (11.5, 62.0), (11.5, 68.0)]]
+    assert geometry.topojson_decode_arcs(topology) == [[(11.0, 62.0), (11.5, 62.0), (11.5, 68.0)]]
 
 
 def test_a_negative_arc_index_is_the_arc_reversed():
     arcs = [[(0, 0), (1, 0)], [(1, 0), (1, 1), (0, 0)]]
-    assert choropleth._ring(arcs, [0, 1]) == [(0, 0), (1, 0), (1, 1), (0, 0)]
-    assert choropleth._ring(arcs, [~1, ~0]) == [(0, 0), (1, 1), (1, 0), (0, 0)]
+    assert geometry._ring(arcs, [0, 1]) == [(0, 0), (1, 0), (1, 1), (0, 0)]
+    assert geometry._ring(arcs, [~1, ~0]) == [(0, 0), (1, 1), (1, 0), (0, 0)]
 
 
 @pytest.mark.django_db
@@ -30,7 +31,7 @@ def test_every_municipality_of_a_county_gets_a_shape(county_number, year):
         for m in Municipality.objects.filter(county__number=county_number, valid_from__lte=year)
         if m.is_valid_in(year)
     ]
-    shapes = choropleth.shapes_for(county_number, numbers, year)
+    shapes = geometry.shapes_for(county_number, numbers, year)
     assert set(shapes.paths) == set(numbers)
     assert all(p.startswith("M") and p.endswith("Z") for p in shapes.paths.values())
     coordinates = [float(v) for p in shapes.paths.values() for v in re.findall(r"-?\d+(?:\.\d+)?", p)]

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from integrering.core.models import User
+from integrering.core.registry import GRANT_KIND, linkable_kind
 from integrering.core.roles import Role
 from integrering.core.versioning import VersionedFormMixin
 from integrering.core.widgets import DateInput
@@ -84,6 +85,25 @@ class ActivityForm(FreeTextGuardMixin, VersionedFormMixin, forms.Form):
             )
         for name in ("title", "place", "description"):
             self.fields[name].help_text = NATIONAL_ID_HELP
+        grants = linkable_kind(GRANT_KIND)
+        if grants is not None:  # the grants app offers its awarded grants; without it there is nothing to choose
+            self.fields["grant_id"] = forms.TypedChoiceField(
+                label=_("Funded by the grant"),
+                choices=[("", _("No grant"))] + [(str(pk), label) for pk, label in grants.options(county=county)],
+                coerce=int,
+                empty_value=None,
+                required=False,
+                help_text=_("One of the county's awarded grants."),
+            )
+
+    def keep_grant(self, grant_id: int | None, label: str) -> None:
+        """An activity's grant stays choosable on its edit form, even if it is no longer among the options."""
+        field = self.fields.get("grant_id")
+        if not isinstance(field, forms.ChoiceField) or grant_id is None:
+            return
+        choices: list[tuple[Any, Any]] = list(field.choices)  # type: ignore[arg-type]  # a list of pairs, set above
+        if str(grant_id) not in {str(value) for value, _label in choices}:
+            field.choices = [*choices, (str(grant_id), label)]
 
     def clean(self):
         data = super().clean()
@@ -106,6 +126,7 @@ def activity_initial(activity: Any) -> dict[str, Any]:
     initial["organisations"] = list(activity.organisations.all())
     initial["partners"] = list(activity.partners.all())
     initial["version"] = activity.version
+    initial["grant_id"] = activity.grant_id
     return initial
 
 

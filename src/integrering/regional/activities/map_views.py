@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from integrering.core.permissions import Perm, requires
 from integrering.core.widgets import DateInput
+from integrering.municipalities import geometry
 from integrering.municipalities.models import Municipality
 from integrering.regional import maps
 from integrering.regional.areas import Area
@@ -34,12 +35,19 @@ def activity_map(request):
     end = data.get("til") or datetime.date(today.year, 12, 31)
     county = request.user.county
     counts, shares, total = activities_per_municipality(county=county, start=start, end=end, area=data.get("area"))
-    shape_map = maps.county_map(county.number)
     names = dict(Municipality.objects.for_county(county).valid_in(end.year).values_list("number", "norwegian_name"))
     rows = [{"number": n, "name": name, "count": counts.get(n, 0)} for n, name in sorted(names.items())]
+    # Any county: the shared geometry draws the municipalities valid at the end of the period.
+    shape_map = geometry.shapes_for(county.number, list(names), end.year) if names else None
     shapes = [
-        {"shape": s, "count": counts.get(s.number, 0), "colour": maps.colour(counts.get(s.number, 0))}
-        for s in (shape_map.shapes if shape_map else ())
+        {
+            "path": shape_map.paths[r["number"]],
+            "name": r["name"],
+            "count": r["count"],
+            "colour": maps.colour(r["count"]),
+        }
+        for r in rows
+        if shape_map and shape_map.paths.get(r["number"])
     ]
     return render(
         request,
@@ -48,7 +56,7 @@ def activity_map(request):
             "form": form,
             "start": start,
             "end": end,
-            "map": shape_map,
+            "map": shape_map if shapes else None,
             "shapes": shapes,
             "legend": maps.legend(),
             "rows": rows,

@@ -90,6 +90,9 @@ class Activity(CountyOwned, Versioned):
         related_name="activities",
         verbose_name=_("guidance request"),
     )
+    # The grant that funded it: an application in the grants app, named through ``core.registry`` (kind
+    # ``grants.application``); a number, not a foreign key, because the apps do not know each other.
+    grant_id = models.PositiveIntegerField(_("grant"), null=True, blank=True)
 
     class Meta:
         ordering = ["-start_date", "-pk"]

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from integrering.core.exceptions import ApplicationError
+from integrering.core.registry import GRANT_KIND, linkable_kind
 from integrering.core.versioning import expect_version
 from integrering.regional.activities.models import (
     ATTACHMENT_TYPES,
@@ -49,6 +50,7 @@ SCALAR_FIELDS = (
     "participants_voluntary",
     "participants_themselves",
     "participants_others",
+    "grant_id",
 )
 RELATED_FIELDS = ("municipalities", "advisers", "organisations", "partners")
 
@@ -71,7 +73,19 @@ def _check_lists(*, areas: Iterable[int], topics: list[str], target_groups: list
     return numbers
 
 
+def _check_grant(activity: Activity, grant_id: int | None) -> None:
+    """A new link must name one of the county's awarded grants (an unchanged one stays, whatever became of it)."""
+    if grant_id is None or grant_id == activity.grant_id:
+        return
+    kind = linkable_kind(GRANT_KIND)
+    if kind is None or grant_id not in kind.describe(county=activity.county_id, ids=[grant_id]):
+        raise ApplicationError(_("Choose one of the county's awarded grants."), field="grant_id")
+
+
 def _write(activity: Activity, *, areas: Iterable[int], data: dict[str, Any]) -> Activity:
+    if "grant_id" in data:
+        data["grant_id"] = int(data["grant_id"]) if data["grant_id"] not in (None, "") else None
+        _check_grant(activity, data["grant_id"])
     for name in SCALAR_FIELDS:
         if name in data:
             setattr(activity, name, data[name])

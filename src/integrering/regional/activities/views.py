@@ -24,6 +24,7 @@ from integrering.regional.activities.forms import (
 )
 from integrering.regional.activities.models import ActivityAttachment, ActivityStatus, FollowUpAction
 from integrering.regional.areas import TargetGroup, Topic
+from integrering.regional.links import activity_grant
 
 PAGE_SIZE = 50
 
@@ -81,6 +82,8 @@ def activity_detail(request, pk: int):
             "can_manage": can_manage,
             "measure_tags": tags,
             "measure_tags_edit": tags_edit,
+            "grant": activity_grant(activity),
+            "grant_linkable": has_perm(request.user, Perm.VIEW_GRANTS),
             "follow_up_form": FollowUpForm(county=request.user.county) if can_manage else None,
             "attachment_form": AttachmentForm() if can_manage else None,
             "organisations": list(activity.organisations.all()),
@@ -110,6 +113,9 @@ def activity_edit(request, pk: int):
     # An organisation marked «ikke lenger i Enhetsregisteret» stays linked: it must stay choosable here.
     field = form.fields["organisations"]
     field.queryset = (field.queryset | activity.organisations.all()).distinct()  # type: ignore[attr-defined]  # a ModelMultipleChoiceField
+    grant = activity_grant(activity)
+    if grant is not None:
+        form.keep_grant(activity.grant_id, grant[0])
 
     def save(data):
         return services.activity_update(activity=activity, **data)

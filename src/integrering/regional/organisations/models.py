@@ -53,6 +53,10 @@ class Organisation(CountyOwned, Versioned):
     def __str__(self) -> str:
         return self.name
 
+    def get_additional_data(self) -> dict[str, str]:
+        """The county of a change made without a logged-in user (the import), for the county's audit page."""
+        return {"county": self.county.number}
+
     @property
     def is_active(self) -> bool:
         return self.active and self.in_register

@@ -109,7 +109,11 @@ def forum_detail(request, pk: int):
             "forum": forum,
             "can_manage": can_manage,
             "meeting_form": MeetingForm() if can_manage else None,
-            "point_form": ActionPointForm(county=request.user.county) if can_manage else None,
+            # One action-point form per meeting, each with its own ids (the names stay, the POST is the same).
+            "meetings": [
+                (m, ActionPointForm(county=request.user.county, auto_id=f"id_mote{m.pk}_%s") if can_manage else None)
+                for m in forum.meetings.all()
+            ],
             "statuses": ActionStatus.choices,
         },
     )

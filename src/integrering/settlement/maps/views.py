@@ -4,6 +4,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
 from integrering.core.permissions import Perm, requires
+from integrering.municipalities import geometry
 from integrering.settlement.figures import selectors
 from integrering.settlement.maps import choropleth
 from integrering.settlement.years.selectors import whole_county_year_for_user
@@ -38,7 +39,7 @@ def map_view(request, year: int):
         figure = "anmodet"
     label, get_value = MAP_FIGURES[figure]
     rows = selectors.year_rows(settlement_year)
-    shapes = choropleth.shapes_for(settlement_year.county.number, [r.municipality.number for r in rows], year)
+    shapes = geometry.shapes_for(settlement_year.county.number, [r.municipality.number for r in rows], year)
     values = {r.municipality.number: get_value(r) for r in rows}
     legend = choropleth.classes(list(values.values()), diverging=figure == "vedtatt-minus-anmodet")
     areas = []

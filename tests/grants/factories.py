@@ -82,3 +82,19 @@ def application_make(*, call, organisation, user, submit=False, **overrides):
     if submit:
         application = application_submit(application=application, user=user, now=timezone.now())
     return application
+
+
+def grant_accepted_make(*, call, organisation, user, amount=100_000, decided=None, **overrides):
+    """An accepted grant of ``amount`` kr through the services: submitted, screened, recommended, decided, accepted."""
+    from integrering.grants.assessment.services import screening_complete
+    from integrering.grants.decisions.services import decisions_make, recommendation_set
+    from integrering.grants.reminders.services import application_accept
+
+    decided = decided or datetime.date(call.year, 6, 1)
+    application = application_make(call=call, organisation=organisation, user=user, submit=True, **overrides)
+    application = recommendation_set(
+        application=screening_complete(application=application), recommendation="grant", amount=amount
+    )
+    decisions_make(call=call, application_ids=[application.pk], today=decided)
+    application.refresh_from_db()
+    return application_accept(application=application, today=decided)

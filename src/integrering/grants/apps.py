@@ -39,6 +39,9 @@ class GrantsConfig(AppConfig):
         start_panel_register(key="grants-caseworker", order=40, render=start.caseworker_panel)
         start_panel_register(key="grants-leader", order=45, render=start.leader_panel)
         start_panel_register(key="grants-applicant", order=40, render=start.applicant_panel)
+        start_panel_register(key="grants-followup", order=41, render=start.followup_panel)
+        track(models.Report)
+        track(models.Reclaim)
         # One selector: the command's rows, the XLSX and the annual report's section agree by construction.
         report_section_register(key="grants", order=400, label=_("Grants"), build=grants_section)
         metric_register(

@@ -3,7 +3,11 @@ apply, 35 applications across every status (with impartiality declarations and a
 the demo applicant ``soker`` with an organisation and a draft. Loaded once (a second load leaves it as it is).
 
 Accepted and closed grants have their first instalment (requested, or attested and waiting for a second
-caseworker's approval). Applicants' reports are not part of the grants app yet, so the demo has none.
+caseworker's approval). The follow-up after the decision (:func:`_followup`), dated from the day the demo is loaded:
+``soker``'s organisation has an accepted grant whose final report is due within 60 days, with a status report; another
+grant's final report is overdue; a third has its final report waiting for the caseworker; the closed grants have
+their approved final reports (one with the accountant's confirmation) and are paid in full; one has an open reclaim
+and one a repaid reclaim.
 """
 
 from __future__ import annotations
@@ -24,6 +28,9 @@ from integrering.grants.applications.status import Status
 from integrering.grants.assessment.models import Assessment, ImpartialityDeclaration
 from integrering.grants.calls.models import Call
 from integrering.grants.payments.models import Payment, PaymentStatus
+from integrering.grants.reclaims.models import Reclaim, ReclaimStatus
+from integrering.grants.reports.models import Report
+from integrering.grants.reports.status import ReportKind, ReportStatus
 from integrering.grants.schemes.models import Scheme
 from integrering.municipalities.models import Municipality
 
@@ -252,4 +259,110 @@ def load(*, county, stdout) -> None:
             _application(call, eligible[n % len(eligible)], status, n, caseworker)
     # soker's own draft (to the county integration grant, which voluntary organisations may apply for)
     _application(calls[2], organisations[0], Status.DRAFT, 99, caseworker)
+    _followup(county, organisations[0], caseworker)
     stdout.write(f"Grants: {len(calls)} calls, {next(counter)} applications.")  # i18n: not user text
+
+
+def _dates(application: Application, due: datetime.date) -> None:
+    """Move the project so that its final report is due ``due`` (the project's end + the scheme's months)."""
+    from integrering.grants.reports.services import months_add
+
+    application.ends_on = months_add(due, -application.call.scheme.report_due_months)
+    application.starts_on = months_add(application.ends_on, -8)
+    application.save(update_fields=["ends_on", "starts_on"])
+
+
+def _pay(
+    application: Application, caseworker: User | None, approver: User | None, on: datetime.date, *, all_of_it=False
+):
+    """The payments made so far paid (attested by the caseworker, approved by another user); ``all_of_it``: the
+    rest of the grant too."""
+    granted = application.granted_amount or 0
+    payments = list(application.payments.all())
+    paid = sum(payment.amount for payment in payments)
+    if all_of_it and paid < granted:
+        payments.append(Payment(application=application, amount=granted - paid))
+    for payment in payments:
+        payment.status, payment.paid_on = PaymentStatus.PAID, on
+        payment.attested_by = caseworker
+        payment.approved_by = approver if approver != caseworker else None
+        payment.save()
+
+
+def _final(application: Application, submitted: datetime.datetime, status: str, caseworker: User | None) -> Report:
+    from integrering.grants.reports.services import accountant_required
+
+    accounts = [{"item": c["item"], "planned": c["amount"], "actual": c["amount"] - 5_000} for c in application.costs]
+    accountant = {}
+    if accountant_required(application):
+        accountant = {
+            "accountant_name": "Revisjon Midt-Norge AS",
+            "accountant_orgnr": _valid("91655512", orgnr.is_valid),
+            "accountant_confirmed": True,
+            "accountant_date": submitted.date() - datetime.timedelta(days=3),
+        }
+    return Report.objects.create(
+        application=application,
+        kind=ReportKind.FINAL,
+        status=status,
+        text="Prosjektet er gjennomført som planlagt. 12 deltakere fullførte, 7 er i arbeid.",
+        accounts=accounts,
+        submitted_at=submitted,
+        handled_by=caseworker if status == ReportStatus.APPROVED else None,
+        handled_at=submitted + datetime.timedelta(days=5) if status == ReportStatus.APPROVED else None,
+        **accountant,
+    )
+
+
+def _followup(county, soker_organisation: Organisation, caseworker: User | None) -> None:
+    """Payments, reports and reclaims of the accepted and closed grants, dated from today."""
+    today = timezone.localdate()
+    now = timezone.now()
+    approver = User.objects.filter(username="leder").first()
+    accepted = list(Application.objects.filter(county=county, status=Status.ACCEPTED).order_by("pk"))
+    closed = list(Application.objects.filter(county=county, status=Status.CLOSED).order_by("pk"))
+    if len(accepted) < 3 or len(closed) < 2:
+        return
+    due_soon, overdue, waiting = accepted[:3]
+    # soker's organisation: the report is due in 40 days; a status report sent a month ago was approved.
+    if soker_organisation.kind in due_soon.call.scheme.applicant_kinds:
+        due_soon.organisation = soker_organisation
+        due_soon.save(update_fields=["organisation"])
+    _dates(due_soon, today + datetime.timedelta(days=40))
+    _pay(due_soon, caseworker, approver, today - datetime.timedelta(days=25))
+    Report.objects.create(
+        application=due_soon,
+        kind=ReportKind.STATUS,
+        status=ReportStatus.APPROVED,
+        text="Oppstart i mars, 10 deltakere er i gang. Samlingene i juni ble flyttet til august.",
+        submitted_at=now - datetime.timedelta(days=30),
+        handled_by=caseworker,
+        handled_at=now - datetime.timedelta(days=28),
+    )
+    # The final report is 20 days overdue.
+    _dates(overdue, today - datetime.timedelta(days=20))
+    # The final report is sent and waits for the caseworker; the first instalment is paid.
+    _dates(waiting, today + datetime.timedelta(days=10))
+    _final(waiting, now - datetime.timedelta(days=2), ReportStatus.SUBMITTED, caseworker)
+    _pay(waiting, caseworker, approver, today - datetime.timedelta(days=90))
+    # Closed grants: the final report approved and everything paid; one reclaim open, one repaid.
+    for application in closed:
+        _dates(application, today - datetime.timedelta(days=60))
+        _final(application, now - datetime.timedelta(days=50), ReportStatus.APPROVED, caseworker)
+        _pay(application, caseworker, approver, today - datetime.timedelta(days=40), all_of_it=True)
+    Reclaim.objects.create(
+        application=closed[0],
+        amount=20_000,
+        reason="Kursutgiftene ble 20 000 kr lavere enn planlagt; ubrukte midler kreves tilbake.",
+        due_on=today + datetime.timedelta(days=20),
+        created_by=caseworker,
+    )
+    Reclaim.objects.create(
+        application=closed[1],
+        amount=10_000,
+        reason="En samling ble avlyst; tilskuddet til den kreves tilbake.",
+        due_on=today - datetime.timedelta(days=10),
+        created_by=caseworker,
+        status=ReclaimStatus.REPAID,
+        repaid_on=today - datetime.timedelta(days=12),
+    )

@@ -7,7 +7,10 @@ from integrering.grants.applications.status import Status
 from integrering.grants.assessment.models import Assessment, ImpartialityDeclaration
 from integrering.grants.calls.models import Call
 from integrering.grants.payments.models import Payment, PaymentStatus
+from integrering.grants.reclaims.models import Reclaim, ReclaimStatus
 from integrering.grants.reminders.models import SentReminder
+from integrering.grants.reports.models import Report
+from integrering.grants.reports.status import ReportKind, ReportStatus
 from integrering.grants.schemes.models import ApplicantKind, Scheme
 
 __all__ = [
@@ -20,7 +23,12 @@ __all__ = [
     "Organisation",
     "Payment",
     "PaymentStatus",
+    "Reclaim",
+    "ReclaimStatus",
     "ReferenceCounter",
+    "Report",
+    "ReportKind",
+    "ReportStatus",
     "Scheme",
     "SentReminder",
     "Status",

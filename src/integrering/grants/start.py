@@ -56,3 +56,18 @@ def applicant_panel(request):
         return None
     applications: list[Application] = list(applications_for_applicant(user).order_by("-pk")[:WORKLIST_LIMIT])
     return "grants/start/_applicant.html", {"applications": applications}
+
+
+def followup_panel(request):
+    """A grant caseworker's follow-up after the decisions: reports waiting to be handled, and open reclaims."""
+    from integrering.grants.reclaims.selectors import reclaims_open
+    from integrering.grants.reports.selectors import reports_waiting
+
+    user = request.user
+    if Role.GRANT_CASEWORKER not in user.role_set or not has_perm(user, Perm.MANAGE_GRANTS):
+        return None
+    return "grants/start/_followup.html", {
+        "reports": list(reports_waiting(user)[:WORKLIST_LIMIT]),
+        "reclaims": list(reclaims_open(user)[:WORKLIST_LIMIT]),
+        "today": timezone.localdate(),
+    }

@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.db import IntegrityError, transaction
+from django.utils.timezone import now
 
 from integrering.core.exceptions import ApplicationError
 from integrering.core.roles import Role
@@ -37,7 +38,14 @@ def caseworkers(make_user):
 
 
 def test_instalments_follow_the_plan_and_never_exceed_the_grant(accepted):
+    from integrering.grants.models import Report, ReportKind, ReportStatus
+
     first = payment_create(application=accepted)
+    with pytest.raises(ApplicationError, match="siste avdraget|last instalment"):
+        payment_create(application=accepted)  # 75 % + 25 %: the last after the final report is approved
+    Report.objects.create(
+        application=accepted, kind=ReportKind.FINAL, status=ReportStatus.APPROVED, text="Ferdig", submitted_at=now()
+    )
     second = payment_create(application=accepted)
     assert (first.amount, second.amount) == (75_000, 25_000)
     with pytest.raises(ApplicationError):

@@ -7,8 +7,8 @@
     grants_section(*, county, year) -> dict | None   # the annual report's «grants» section (None: no applications)
     grants_paid(*, county, year) / grants_granted(*, county, year) -> int | None     # plan metrics
 
-``utbetalt`` is the sum of the application's paid payments; ``tilbakebetalt`` the reclaims, which are not built
-yet (0).
+``utbetalt`` is the sum of the application's paid payments; ``tilbakebetalt`` the sum of its reclaims registered as
+repaid (an open reclaim is not yet repaid).
 """
 
 from __future__ import annotations
@@ -76,11 +76,23 @@ def _paid_by_application(ids: list[int]) -> dict[int, int]:
     return {row["application_id"]: row["total"] for row in paid}
 
 
+def _repaid_by_application(ids: list[int]) -> dict[int, int]:
+    from integrering.grants.reclaims.models import Reclaim, ReclaimStatus
+
+    repaid = (
+        Reclaim.objects.filter(application_id__in=ids, status=ReclaimStatus.REPAID)
+        .values("application_id")
+        .annotate(total=Sum("amount"))
+    )
+    return {row["application_id"]: row["total"] for row in repaid}
+
+
 def grants_report_rows(
     *, county: Any, year: int, scheme_code: str | None = None
 ) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     applications = list(_applications(county=county, year=year, scheme_code=scheme_code))
     paid = _paid_by_application([a["pk"] for a in applications])
+    repaid = _repaid_by_application([a["pk"] for a in applications])
     rows = [
         {
             "ordning": a["call__scheme__name"],
@@ -93,7 +105,7 @@ def grants_report_rows(
             "soknadsbelop": a["amount_applied"] or 0,
             "tilsagn": (a["granted_amount"] or 0) if a["status"] in COMMITTED else 0,
             "utbetalt": paid.get(a["pk"], 0),
-            "tilbakebetalt": 0,
+            "tilbakebetalt": repaid.get(a["pk"], 0),
             "avslagsgrunner": ",".join(a["rejection_codes"]),
         }
         for a in applications

@@ -23,6 +23,15 @@ class Payment(models.Model):
         _("status"), max_length=12, choices=PaymentStatus.choices, default=PaymentStatus.REQUESTED
     )
     created = models.DateTimeField(_("created"), auto_now_add=True)
+    # The applicant who asked for it (a member of the organisation); empty when a caseworker created it.
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("requested by"),
+    )
     attested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )

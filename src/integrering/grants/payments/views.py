@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from integrering.core.exceptions import ApplicationError
 from integrering.core.permissions import Perm, requires
+from integrering.core.templatetags.formatting import number
 from integrering.grants.applications.selectors import application_for_user
 from integrering.grants.payments import services
 from integrering.grants.payments.models import Payment, PaymentStatus
@@ -57,3 +58,23 @@ def payments_export(request):
     response = HttpResponse(write_csv(EXPORT_COLUMNS, rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="utbetalinger-{timezone.localdate():%Y-%m-%d}.csv"'
     return response
+
+
+@requires(Perm.APPLY_GRANTS)
+def payment_request(request, pk: int):
+    """The applicant asks for the next instalment of the payment plan (POST; a GET shows the grant's page)."""
+    from integrering.grants.applications.selectors import application_for_applicant
+
+    application = application_for_applicant(request.user, pk)
+    if request.method == "POST":
+        try:
+            payment = services.payment_request(application=application, user=request.user)
+        except ApplicationError as error:
+            messages.error(request, error.user_message)
+        else:
+            messages.success(
+                request,
+                _("The payment of %(amount)s kr is requested. The county attests, approves and pays it.")
+                % {"amount": number(payment.amount)},
+            )
+    return redirect("grants:application", pk=application.pk)

@@ -13,7 +13,22 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from integrering.core.exceptions import ApplicationError
-from integrering.grants.reminders.services import grants_lapse, reminders_send
+from integrering.grants.reminders.services import Reminder, grants_lapse, reminders_send
+
+
+def reminder_line(reminder: Reminder) -> str:
+    texts = {
+        "accept-7": _("%(reference)s: accept the grant by %(day)s → %(to)s"),
+        "report-60": _("%(reference)s: the final report is due %(day)s (in 60 days) → %(to)s"),
+        "report-14": _("%(reference)s: the final report is due %(day)s (in 14 days) → %(to)s"),
+        "report-0": _("%(reference)s: the final report is due %(day)s (today) → %(to)s"),
+        "report-overdue-14": _("%(reference)s: the final report was due %(day)s (14 days overdue) → %(to)s"),
+    }
+    return texts[reminder.kind] % {
+        "reference": reminder.application.reference,
+        "day": reminder.due.strftime("%d.%m.%Y"),
+        "to": reminder.application.organisation.email,
+    }
 
 
 class Command(BaseCommand):
@@ -35,14 +50,7 @@ class Command(BaseCommand):
             )
         reminders = reminders_send(today=day, dry_run=dry_run)
         for reminder in reminders:
-            self.stdout.write(
-                _("%(reference)s: accept the grant by %(day)s → %(to)s")
-                % {
-                    "reference": reminder.application.reference,
-                    "day": reminder.due.strftime("%d.%m.%Y"),
-                    "to": reminder.application.organisation.email,
-                }
-            )
+            self.stdout.write(reminder_line(reminder))
         n = len(reminders)
         if dry_run:
             self.stdout.write(ngettext("%(n)s reminder would be sent", "%(n)s reminders would be sent", n) % {"n": n})

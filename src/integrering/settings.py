@@ -320,3 +320,77 @@ LOGGING = {
 FORMAT_MODULE_PATH = ["integrering.formats"]
 # Thousands separators only where a template asks for them (the `number` filter), never in URLs or inputs.
 USE_THOUSAND_SEPARATOR = False
+
+# Single sign-on with OpenID Connect (README «Single sign-on (OpenID Connect)»), with mozilla-django-oidc
+# (integrering/accounts/oidc/). Off unless OIDC_RP_CLIENT_ID is set; then nothing else about log-in changes
+# except the button «Logg inn med …» on the log-in page and, with LOCAL_PASSWORD_LOGIN_FOR_STAFF=0, no
+# password log-in for the county's staff.
+OIDC_RP_CLIENT_ID = env_str("OIDC_RP_CLIENT_ID") or ""
+OIDC_ENABLED = bool(OIDC_RP_CLIENT_ID)
+OIDC_RP_CLIENT_SECRET = env_str("OIDC_RP_CLIENT_SECRET", required=OIDC_ENABLED) or ""
+# The provider's discovery document (fetched once, at the first log-in, with OIDC_TIMEOUT), or its endpoints.
+OIDC_DISCOVERY_URL = env_str("OIDC_DISCOVERY_URL") or ""
+OIDC_OP_AUTHORIZATION_ENDPOINT = env_str("OIDC_OP_AUTHORIZATION_ENDPOINT") or ""
+OIDC_OP_TOKEN_ENDPOINT = env_str("OIDC_OP_TOKEN_ENDPOINT") or ""
+OIDC_OP_USER_ENDPOINT = env_str("OIDC_OP_USER_ENDPOINT") or ""
+OIDC_OP_JWKS_ENDPOINT = env_str("OIDC_OP_JWKS_ENDPOINT") or ""
+OIDC_OP_LOGOUT_ENDPOINT = env_str("OIDC_OP_LOGOUT_ENDPOINT") or ""
+OIDC_OP_ISSUER = env_str("OIDC_OP_ISSUER") or ""
+if (
+    OIDC_ENABLED
+    and not OIDC_DISCOVERY_URL
+    and not (OIDC_OP_AUTHORIZATION_ENDPOINT and OIDC_OP_TOKEN_ENDPOINT and OIDC_OP_JWKS_ENDPOINT)
+):
+    raise ConfigError(
+        _(
+            "OIDC_RP_CLIENT_ID is set: also set OIDC_DISCOVERY_URL, or OIDC_OP_AUTHORIZATION_ENDPOINT, "
+            "OIDC_OP_TOKEN_ENDPOINT and OIDC_OP_JWKS_ENDPOINT."
+        )
+    )
+for _oidc_name in ("OIDC_DISCOVERY_URL", "OIDC_OP_AUTHORIZATION_ENDPOINT", "OIDC_OP_TOKEN_ENDPOINT"):
+    _oidc_url = globals()[_oidc_name]
+    # Plain http only in development (a provider on this machine).
+    if _oidc_url and not _oidc_url.startswith(("https://", "http://") if DEBUG else ("https://",)):
+        raise ConfigError(
+            _("%(name)s must be an https:// address (got «%(value)s»).") % {"name": _oidc_name, "value": _oidc_url}
+        )
+OIDC_PROVIDER_NAME = env_str("OIDC_PROVIDER_NAME") or ""
+# The claim that holds the user's e-mail address: matched (ignoring case) against the users' e-mail.
+OIDC_USERNAME_CLAIM = env_str("OIDC_USERNAME_CLAIM", "email")
+OIDC_ALLOWED_EMAIL_DOMAINS = [d.lower().lstrip("@") for d in env_list("OIDC_ALLOWED_EMAIL_DOMAINS", [])]
+# The county whose users the provider's people are (its number): a first log-in creates a user of it, without roles.
+OIDC_COUNTY = (env_str("OIDC_COUNTY", required=OIDC_ENABLED) or "").zfill(2) if OIDC_ENABLED else ""
+if OIDC_COUNTY and not (OIDC_COUNTY.isdigit() and len(OIDC_COUNTY) == 2):
+    raise ConfigError(_("OIDC_COUNTY must be a county number such as 50 (got «%(value)s»).") % {"value": OIDC_COUNTY})
+# Optional: roles from the provider's groups, e.g. «3f1c…=adviser,9a2e…=county_admin» (group=role, by commas).
+OIDC_GROUPS_CLAIM = env_str("OIDC_GROUPS_CLAIM", "groups")
+OIDC_GROUP_ROLES: dict[str, str] = {}
+for _oidc_pair in env_list("OIDC_GROUP_ROLES", []):
+    _oidc_group, _oidc_sep, _oidc_role = _oidc_pair.rpartition("=")
+    if not _oidc_sep or not _oidc_group.strip() or not _oidc_role.strip():
+        raise ConfigError(
+            _("OIDC_GROUP_ROLES must be group=role pairs separated by commas (got «%(value)s»).")
+            % {"value": _oidc_pair}
+        )
+    OIDC_GROUP_ROLES[_oidc_group.strip()] = _oidc_role.strip()
+# 0: the county's staff (every role but applicant and municipal user) log in only through the provider.
+LOCAL_PASSWORD_LOGIN_FOR_STAFF = env_bool("LOCAL_PASSWORD_LOGIN_FOR_STAFF", True)
+if not LOCAL_PASSWORD_LOGIN_FOR_STAFF and not OIDC_ENABLED:
+    raise ConfigError(_("LOCAL_PASSWORD_LOGIN_FOR_STAFF=0 needs single sign-on: set OIDC_RP_CLIENT_ID and the rest."))
+OIDC_RP_SIGN_ALGO = env_str("OIDC_RP_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = env_str("OIDC_RP_SCOPES", "openid email profile")
+OIDC_TIMEOUT = env_int("OIDC_TIMEOUT", 10, minimum=1)
+OIDC_USE_NONCE = True
+OIDC_USE_PKCE = env_bool("OIDC_USE_PKCE", True)
+OIDC_STORE_ID_TOKEN = True
+OIDC_CREATE_USER = True
+OIDC_AUTHENTICATION_CALLBACK_URL = "oidc:callback"
+LOGIN_REDIRECT_URL_FAILURE = "login"
+AUTHENTICATION_BACKENDS += ["integrering.accounts.oidc.backend.OidcBackend"]
+# Log-out is a form (POST) that ends at the provider's end-session endpoint: the policy lets forms go there.
+_oidc_origin = OIDC_OP_LOGOUT_ENDPOINT or OIDC_DISCOVERY_URL
+if OIDC_ENABLED and _oidc_origin:
+    _oidc_origin = "/".join(_oidc_origin.split("/", 3)[:3])
+    CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace(
+        "form-action 'self'", f"form-action 'self' {_oidc_origin}"
+    )

@@ -24,6 +24,8 @@ urlpatterns = [
     path("admin/", include("integrering.core.urls")),
     # Django's own admin, for technical superusers only (is_staff); not part of the county's UI.
     path("django-admin/", admin.site.urls),
+    # Single sign-on with OpenID Connect (accounts/oidc/; 404 unless OIDC_RP_CLIENT_ID is set).
+    path("oidc/", include("integrering.accounts.oidc.urls")),
 ]
 
 handler400 = "integrering.core.errors.bad_request"

@@ -3,10 +3,13 @@
 import copy
 
 from django import forms
+from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.password_validation import validate_password
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 
+from integrering.accounts.oidc import config as oidc_config
+from integrering.accounts.oidc import services as oidc_services
 from integrering.core import selectors as audit_selectors
 from integrering.core.audit import tracked_models
 from integrering.core.audit_display import record_type_name
@@ -207,3 +210,20 @@ class AuditFilterForm(forms.Form):
             entries = audit_selectors.changes_of_participant(entries, data["participant"])
             reads = audit_selectors.reads_of_participant(reads, data["participant"])
         return entries, reads
+
+
+class LoginForm(AuthenticationForm):
+    """The password log-in; with LOCAL_PASSWORD_LOGIN_FOR_STAFF=0 the county's staff are sent to single sign-on."""
+
+    def confirm_login_allowed(self, user):
+        super().confirm_login_allowed(user)
+        if not oidc_services.password_login_allowed(user):
+            provider = oidc_config.provider_name() or _("single sign-on")
+            raise forms.ValidationError(
+                _(
+                    "The county's staff log in with %(provider)s, not with a password: use the button «Log in with "
+                    "%(provider)s»."
+                ),
+                code="sso_only",
+                params={"provider": provider},
+            )

@@ -29,3 +29,10 @@ def locked_out_usernames(usernames) -> set[str]:
 
 def user_of_county(user, pk: int) -> User | None:
     return User.objects.filter(pk=pk, county_id=user.county_id).first()
+
+
+def pending_users_of_county(user) -> list[User]:
+    """The county's active users without any role (a first single sign-on log-in), newest first."""
+    return list(
+        User.objects.filter(county_id=user.county_id, is_active=True, roles__isnull=True).order_by("-date_joined")
+    )

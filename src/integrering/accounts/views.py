@@ -1,5 +1,6 @@
 """The top layer's pages: the start page, log-in and password, user administration and the audit page."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.core.paginator import Paginator
@@ -10,8 +11,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from integrering.accounts import selectors, services
-from integrering.accounts.forms import AuditFilterForm, UserForm
+from integrering.accounts.forms import AuditFilterForm, LoginForm, UserForm
 from integrering.accounts.invitations import invitation_tokens
+from integrering.accounts.oidc import config as oidc_config
+from integrering.accounts.oidc import services as oidc_services
 from integrering.core import audit_display
 from integrering.core import selectors as audit_selectors
 from integrering.core.audit import personal_data_read_log
@@ -34,15 +37,35 @@ def home(request):
     return render(request, "accounts/home.html", {"panels": panels})
 
 
-login = public(auth_views.LoginView.as_view(redirect_authenticated_user=True))
+class LoginView(auth_views.LoginView):
+    """The password log-in, and the button «Logg inn med …» when single sign-on is on (accounts/oidc/)."""
+
+    authentication_form = LoginForm
+    redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if oidc_config.enabled():
+            context["sso_provider"] = oidc_config.provider_name() or _("single sign-on")
+            context["sso_staff_only"] = not settings.LOCAL_PASSWORD_LOGIN_FOR_STAFF
+        return context
+
+
+login = public(LoginView.as_view())
 _logout = auth_views.LogoutView.as_view()
 
 
 @public
 def logout(request):
-    """POST logs out (Django's LogoutView); a GET (a typed or bookmarked address) asks with a button."""
+    """POST logs out (Django's LogoutView); a GET (a typed or bookmarked address) asks with a button.
+
+    A session that began at the single sign-on provider ends there too, when it offers an end-session endpoint
+    (RP-initiated log-out: the browser goes there with the ID token, and comes back to the log-in page).
+    """
     if request.method == "POST":
-        return _logout(request)
+        provider_logout = oidc_services.provider_logout_url(request) if request.user.is_authenticated else None
+        response = _logout(request)
+        return redirect(provider_logout) if provider_logout else response
     if not request.user.is_authenticated:
         return redirect("login")
     return render(request, "registration/logout.html")
@@ -56,7 +79,21 @@ password_change_done = requires(Perm.HOME)(auth_views.PasswordChangeDoneView.as_
 def user_list(request):
     users = selectors.users_of_county(request.user)
     locked = selectors.locked_out_usernames(u.username for u in users)
-    return render(request, "accounts/user_list.html", {"users": users, "locked": locked})
+    pending = {u.pk for u in users if u.is_active and not u.roles.all()}
+    sso_only = {u.pk for u in users if not oidc_services.password_login_allowed(u)}
+    return render(
+        request,
+        "accounts/user_list.html",
+        {"users": users, "locked": locked, "pending": pending, "sso_only": sso_only},
+    )
+
+
+@requires(Perm.MANAGE_USERS)
+@require_GET
+def user_pending(request):
+    """Users without a role (made by their first single sign-on log-in): the administrator gives them one."""
+    users = selectors.pending_users_of_county(request.user)
+    return render(request, "accounts/user_pending.html", {"users": users})
 
 
 @requires(Perm.MANAGE_USERS)
@@ -82,7 +119,14 @@ def user_edit(request, pk: int | None = None):
         else:
             messages.success(request, _("The user was saved."))
             if created and not saved.has_usable_password():
-                _invite(request, saved)
+                if oidc_services.password_login_allowed(saved):
+                    _invite(request, saved)
+                else:
+                    messages.info(
+                        request,
+                        _("%(user)s logs in with %(provider)s (no password, no invitation).")
+                        % {"user": saved.username, "provider": oidc_config.provider_name() or _("single sign-on")},
+                    )
             return redirect("accounts:users")
     return render(request, "accounts/user_form.html", {"form": form, "edited": user})
 

@@ -235,4 +235,3 @@ def municipality_grants(*, user: Any, municipality: Any) -> list[MunicipalityGra
     if not _MUNICIPALITY_GRANTS:
         return None
     return _MUNICIPALITY_GRANTS[0](user=user, municipality=municipality)
-

@@ -320,3 +320,24 @@ LOGGING = {
 FORMAT_MODULE_PATH = ["integrering.formats"]
 # Thousands separators only where a template asks for them (the `number` filter), never in URLs or inputs.
 USE_THOUSAND_SEPARATOR = False
+
+
+def _site_url() -> str:
+    """The address users open the application at (``https://integrering.fylke.no``), for the links in e-mails.
+
+    Empty: a link made during a request uses the request's address, one made by a command is relative."""
+    from urllib.parse import urlsplit
+
+    value = (env_str("SITE_URL") or "").strip().rstrip("/")
+    if not value:
+        return ""
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment or " " in value:
+        raise ConfigError(
+            _("SITE_URL must be the address of the application, e.g. https://integrering.fylke.no (got «%(value)s»).")
+            % {"value": value}
+        )
+    return value
+
+
+SITE_URL = _site_url()

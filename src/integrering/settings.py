@@ -394,3 +394,23 @@ if OIDC_ENABLED and _oidc_origin:
     CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace(
         "form-action 'self'", f"form-action 'self' {_oidc_origin}"
     )
+
+def _site_url() -> str:
+    """The address users open the application at (``https://integrering.fylke.no``), for the links in e-mails.
+
+    Empty: a link made during a request uses the request's address, one made by a command is relative."""
+    from urllib.parse import urlsplit
+
+    value = (env_str("SITE_URL") or "").strip().rstrip("/")
+    if not value:
+        return ""
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment or " " in value:
+        raise ConfigError(
+            _("SITE_URL must be the address of the application, e.g. https://integrering.fylke.no (got «%(value)s»).")
+            % {"value": value}
+        )
+    return value
+
+
+SITE_URL = _site_url()

@@ -32,3 +32,29 @@ def test_another_county_s_token_cannot_be_revoked(county_admin, other_county, ma
     assert client_for(county_admin).post(f"/admin/api-tokener/{token.pk}/trekk-tilbake/").status_code == 404
     token.refresh_from_db()
     assert token.revoked is None
+
+
+def test_the_county_admin_makes_a_token_shown_once_and_stored_hashed(county_admin, adviser, client_for, api_get):
+    from integrering.api.services import secret_hash
+
+    client = client_for(county_admin)
+    form = client.get("/admin/api-tokener/ny/").content.decode()
+    assert "radgiver" in form
+    response = client.post("/admin/api-tokener/ny/", {"user": adviser.pk, "name": "Statistikk", "expires": ""})
+    assert response.status_code == 200 and "no-store" in response["Cache-Control"]
+    secret = next(
+        part.split('"')[0] for part in response.content.decode().split('value="')[1:] if part.startswith("itg_")
+    )
+    token = ApiToken.objects.get(name="Statistikk")
+    assert token.user == adviser and token.secret_hash == secret_hash(secret) and secret not in token.secret_hash
+    assert secret not in client.get("/admin/api-tokener/").content.decode()  # shown once
+    assert api_get("kommuner", secret).status_code == 200
+    again = client.post("/admin/api-tokener/ny/", {"user": adviser.pk, "name": "Statistikk"})
+    assert again.status_code == 400 and "har allerede et token" in again.content.decode()
+
+
+def test_a_user_of_another_county_cannot_be_chosen(county_admin, other_county, make_user, client_for):
+    stranger = make_user(Role.ADVISER, username="fremmed", county_obj=other_county)
+    response = client_for(county_admin).post("/admin/api-tokener/ny/", {"user": stranger.pk, "name": "Fremmed"})
+    assert response.status_code == 400
+    assert not ApiToken.objects.exists()

@@ -15,7 +15,17 @@ TEXT = st.text(min_size=0, max_size=30) | st.integers(min_value=-(10**25), max_v
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
-    endpoint=st.sampled_from(["kommuner", "kommuner/{v}", "bosetting", "bosetting/{v}", "bosetting/{v}/anbefaling"]),
+    endpoint=st.sampled_from(
+        [
+            "kommuner",
+            "kommuner/{v}",
+            "bosetting",
+            "bosetting/{v}",
+            "bosetting/{v}/anbefaling",
+            "tilskudd/tildelinger",
+            "aktiviteter/kommuner",
+        ]
+    ),
     value=TEXT,
     year=TEXT,
 )

@@ -15,6 +15,8 @@ ENDPOINTS = {
     "bosetting": Perm.VIEW_SETTLEMENT,
     "bosetting/2024": Perm.VIEW_SETTLEMENT,
     "bosetting/2024/anbefaling": Perm.VIEW_SETTLEMENT,
+    "tilskudd/tildelinger?year=2024": Perm.HOME,  # public data: every token
+    "aktiviteter/kommuner?year=2024": Perm.VIEW_REGIONAL,
 }
 COUNTY_WIDE = {"bosetting/2024", "bosetting/2024/anbefaling"}
 

@@ -14,6 +14,8 @@ PATHS = {
     "/api/v1/bosetting",
     "/api/v1/bosetting/{year}",
     "/api/v1/bosetting/{year}/anbefaling",
+    "/api/v1/tilskudd/tildelinger",
+    "/api/v1/aktiviteter/kommuner",
 }
 PERSONAL = re.compile(r"particip|deltaker|fodselsnummer|fødselsnummer|personnummer|email|e-post|telefon|phone", re.I)
 

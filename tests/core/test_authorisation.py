@@ -331,6 +331,7 @@ FOUNDATION_PAGES = {
     "/admin/e-post/": {r: 200 if r == Role.COUNTY_ADMIN else 403 for r in Role},
     # API tokens act as users of the county: their administrator lists and revokes them.
     "/admin/api-tokener/": {r: 200 if r == Role.COUNTY_ADMIN else 403 for r in Role},
+    "/admin/api-tokener/ny/": {r: 200 if r == Role.COUNTY_ADMIN else 403 for r in Role},
 }
 
 

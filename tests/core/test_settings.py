@@ -155,3 +155,11 @@ def test_a_database_that_cannot_be_reached_gives_a_norwegian_message_and_exit_2(
     assert result.returncode == 2
     assert "integrering: databasefeil:" in result.stderr and "Sjekk DATABASE_URL" in result.stderr
     assert "Traceback" not in result.stderr and "hemmelig" not in result.stderr
+
+
+def test_a_site_url_that_is_not_an_address_names_the_variable_and_exits_2():
+    result = run_cli("check", env={"DJANGO_DEBUG": "1", "SITE_URL": "integrering.fylke.no"})
+    assert result.returncode == 2
+    assert "SITE_URL må være adressen til applikasjonen" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert run_cli("check", env={"DJANGO_DEBUG": "1", "SITE_URL": "https://integrering.fylke.no/"}).returncode == 0

@@ -26,5 +26,6 @@ def test_the_demo_data_is_complete_and_idempotent(county):
     assert set(GuidanceRequest.objects.values_list("status", flat=True)) == set(RequestStatus.values)
     assert counts[2] >= 40 and all(orgnr.is_valid(n) for n in Organisation.objects.values_list("orgnr", flat=True))
     assert ActionPoint.objects.filter(status="open").count() >= 2
+    assert Activity.objects.filter(grant_id__isnull=False).count() == 3  # funded by the demo's awarded grants
     demo_data_load(password="demo-passord-som-er-langt", stdout=io.StringIO())
     assert (Activity.objects.count(), GuidanceRequest.objects.count(), Organisation.objects.count()) == counts

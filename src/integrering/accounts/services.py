@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from integrering.accounts.invitations import INVITATION_HOURS, invitation_tokens
 from integrering.core.exceptions import ApplicationError
+from integrering.core.mail.links import absolute_url
 from integrering.core.mail.models import SentEmail
 from integrering.core.mail.services import mail_send
 from integrering.core.models import County, User, UserRole
@@ -88,7 +89,7 @@ def invitation_link(*, user: User, base_url: str) -> str:
         "invitation_accept",
         kwargs={"uidb64": urlsafe_base64_encode(force_bytes(user.pk)), "token": invitation_tokens.make_token(user)},
     )
-    return base_url.rstrip("/") + path
+    return absolute_url(path, base_url=base_url)
 
 
 def user_invite(*, user: User, base_url: str, by: User | None = None) -> SentEmail:

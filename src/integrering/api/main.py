@@ -2,8 +2,8 @@
 
 Extension point: a domain app's data joins the API as a router module in this package that reads through
 the app's selectors (``api`` is the top layer and may import every domain app), added to :data:`ROUTERS`.
-The public grants list and the activity summaries per municipality are to come that way, e.g.
-``("/tilskudd", grants.router)`` from ``integrering/api/grants.py``.
+The public grants list (``api/grants.py``) and the activity summaries per municipality (``api/regional.py``)
+came that way.
 
 Personal data (participants) is never in this API.
 """
@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Router, Swagger
 from ninja.errors import AuthenticationError, Throttled, ValidationError
 
-from integrering.api import municipalities, settlement
+from integrering.api import grants, municipalities, regional, settlement
 from integrering.api.auth import TokenAuth
 from integrering.api.errors import MISSING
 from integrering.api.throttling import TokenRateThrottle
@@ -24,6 +24,8 @@ from integrering.core.exceptions import ApplicationError
 ROUTERS: list[tuple[str, Router]] = [
     ("/kommuner", municipalities.router),
     ("/bosetting", settlement.router),
+    ("/tilskudd", grants.router),
+    ("/aktiviteter", regional.router),
 ]
 
 
@@ -31,7 +33,10 @@ def build_api() -> NinjaAPI:
     api = NinjaAPI(
         title="Integrering API",
         version="1",
-        description="Read API for other systems: municipalities, settlement figures and recommendations.",
+        description=(
+            "Read API for other systems: municipalities, settlement figures and recommendations, the grants "
+            "awarded, and regional activities per municipality."
+        ),
         auth=TokenAuth(),
         urls_namespace="api",
         docs=Swagger(settings={"persistAuthorization": False}),

@@ -235,3 +235,27 @@ def municipality_grants(*, user: Any, municipality: Any) -> list[MunicipalityGra
     if not _MUNICIPALITY_GRANTS:
         return None
     return _MUNICIPALITY_GRANTS[0](user=user, municipality=municipality)
+
+
+# --- Figures in the annual report (issue 14) -------------------------------------------------------------------
+#
+# A section may come with a figure drawn by its own app from the section's data (settlement: the map of settled per
+# municipality). ``render(*, county, year, data)`` → SVG markup, already escaped and marked safe by the app's
+# template, or None; the page and the PDF show it, the JSON and the DOCX do not.
+
+
+@dataclass(frozen=True)
+class ReportFigure:
+    key: str  # the section's key
+    render: Callable[..., str | None]
+
+
+_REPORT_FIGURES: dict[str, ReportFigure] = {}
+
+
+def report_figure_register(*, key: str, render: Callable[..., str | None]) -> None:
+    _REPORT_FIGURES[key] = ReportFigure(key=key, render=render)
+
+
+def report_figure(key: str) -> ReportFigure | None:
+    return _REPORT_FIGURES.get(key)

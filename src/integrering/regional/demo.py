@@ -16,9 +16,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from integrering.core.models import User
+from integrering.core.registry import GRANT_KIND, linkable_kind
 from integrering.municipalities.models import Municipality
 from integrering.regional.activities.models import Activity, ActivityStatus
-from integrering.regional.activities.services import activity_create, activity_status_change, follow_up_add
+from integrering.regional.activities.services import (
+    activity_create,
+    activity_status_change,
+    activity_update,
+    follow_up_add,
+)
 from integrering.regional.areas import PARTICIPANT_SECTORS, Area
 from integrering.regional.organisations.models import Organisation
 from integrering.regional.organisations.numbers import fictional_orgnr
@@ -79,6 +85,7 @@ def load(*, county: Any, stdout: Any) -> None:
         if not Activity.objects.for_county(county).exists():
             _activities(county, adviser, municipalities, organisations, partners, rng, today)
             _requests(county, adviser, today)
+            _grant_links(county)
     stdout.write(_("Regional work: activities, guidance requests, organisations and partners."))
 
 
@@ -179,6 +186,17 @@ def _activities(county, adviser, municipalities, organisations, partners, rng, t
                 follow_up_add(
                     activity=activity, description="Sende ut presentasjonen", owner=adviser, due_date=start + 14 * DAY
                 )
+
+
+def _grant_links(county) -> None:
+    """A few area-4 activities funded by one of the county's awarded grants (when the grants app offers them)."""
+    kind = linkable_kind(GRANT_KIND)
+    grants = [pk for pk, _label in kind.options(county=county)] if kind is not None else []
+    if not grants:
+        return
+    voluntary = Activity.objects.for_county(county).filter(area_rows__area=Area.VOLUNTARY).order_by("start_date")
+    for activity, grant_id in zip(voluntary[:3], grants, strict=False):
+        activity_update(activity=activity, areas=activity.area_numbers, version=activity.version, grant_id=grant_id)
 
 
 def _requests(county, adviser, today) -> None:

@@ -129,3 +129,36 @@ def activities_per_municipality(*, county: Any, start: datetime.date, end: datet
         if a is not None
     ]
     return counts, shares, total
+
+
+def activity_summaries(*, county: Any, year: int) -> list[dict[str, Any]]:
+    """Per municipality of the county valid in the year: the activities that began in the year and reached it, in all
+    and per area of responsibility (counts only: no title, no person). Two queries, whatever the number of
+    activities; a municipality without activities is listed with zeros."""
+    from django.db.models import Count
+
+    activities = Activity.objects.for_county(county).filter(start_date__year=year)
+    through = Activity.municipalities.through.objects.filter(activity__in=activities)
+    totals = dict(
+        through.values_list("municipality__number").annotate(n=Count("activity_id", distinct=True)).order_by()
+    )
+    per_area: dict[str, dict[str, int]] = defaultdict(dict)
+    rows = (
+        ActivityArea.objects.filter(activity__in=activities)
+        .values_list("activity__municipalities__number", "area")
+        .annotate(n=Count("activity_id", distinct=True))
+        .order_by()
+    )
+    for number, area, n in rows:
+        if number is not None:  # an activity that reached no municipality
+            per_area[number][str(area)] = n
+    numbers = Municipality.objects.for_county(county).valid_in(year).order_by("number").values_list("number", flat=True)
+    return [
+        {
+            "kommunenummer": number,
+            "aar": year,
+            "aktiviteter": totals.get(number, 0),
+            "per_omrade": dict(sorted(per_area.get(number, {}).items(), key=lambda item: int(item[0]))),
+        }
+        for number in numbers
+    ]

@@ -69,3 +69,33 @@ def year_describe(*, county: Any, ids: list[int]) -> dict[int, tuple[str, str]]:
     return {
         y.pk: (_("Settlement %(year)s") % {"year": y.year}, reverse("settlement:year", args=[y.year])) for y in years
     }
+
+
+def annual_map(*, county: Any, year: int, data: dict[str, Any]) -> str | None:
+    """The annual report's map of settled per municipality: the settlement map's drawing (the shared geometry and
+    the choropleth's classes) of the section's own rows, so map and table show the same figures."""
+    from django.template.loader import render_to_string
+
+    from integrering.municipalities import geometry
+    from integrering.settlement.maps import choropleth
+
+    rows = data.get("per_municipality") or []
+    values = {row["kommunenummer"]: row.get("bosatt") for row in rows}
+    if not rows or all(v is None for v in values.values()):
+        return None
+    shapes = geometry.shapes_for(county.number, list(values), year)
+    legend = choropleth.classes(list(values.values()))
+    areas = []
+    for row in rows:
+        value = values[row["kommunenummer"]]
+        entry = choropleth.class_of(value, legend)
+        if entry:
+            entry.count += 1
+        path = shapes.paths.get(row["kommunenummer"])
+        if path:
+            areas.append(
+                {"row": row, "value": value, "path": path, "fill": entry.colour if entry else "url(#ukjent-aar)"}
+            )
+    return render_to_string(
+        "settlement/maps/_annual_map.html", {"shapes": shapes, "areas": areas, "legend": legend, "year": year}
+    )

@@ -58,3 +58,7 @@ class SettlementConfig(AppConfig):
             options=annual.year_options,
             describe=annual.year_describe,
         )
+        # The annual report's settlement section shows the map of settled per municipality (page and PDF).
+        from integrering.core.registry import report_figure_register
+
+        report_figure_register(key="settlement", render=annual.annual_map)

@@ -92,3 +92,84 @@ def test_a_leader_downloads_the_annual_report_and_edits_an_introduction(demo, cl
     body = json.loads(client.get("/planer/arsrapport/2023.json").content)
     assert body["settlement"]["introduction"] == "Et godt år."
     assert client.get("/planer/arsrapport/2023.docx").status_code == 200
+
+
+def _years_with(model_years) -> list[int]:
+    years = sorted(set(model_years))
+    assert years, "the demo data has no year for this section"
+    return years
+
+
+def test_the_grants_section_equals_the_sum_row_of_grants_report(demo, tmp_path):
+    from django.core.management import call_command
+
+    from integrering.grants.applications.models import Application
+
+    years = _years_with(
+        Application.objects.for_county(demo).exclude(status="utkast").values_list("call__year", flat=True)
+    )
+    for year in years:
+        section = annual_report_build(county=demo, year=year)["sections"]["grants"]["data"]
+        out = tmp_path / f"tilskudd-{year}.json"
+        call_command("grants-report", county="50", year=str(year), format="json", output=str(out), stderr=io.StringIO())
+        report = json.loads(out.read_text(encoding="utf-8"))
+        assert report["sum"]["ordning"] == "Sum"
+        assert section["applications"] == len(report["rows"])
+        assert section["sum"] == {k: report["sum"][k] for k in ("soknadsbelop", "tilsagn", "utbetalt", "tilbakebetalt")}
+        per_scheme: dict = {}
+        for row in report["rows"]:
+            per_scheme[row["ordning"]] = per_scheme.get(row["ordning"], 0) + row["tilsagn"]
+        assert {name: s["tilsagn"] for name, s in section["schemes"].items()} == per_scheme
+
+
+def test_the_regional_section_equals_the_rows_of_activities_report(demo, tmp_path):
+    from django.core.management import call_command
+
+    from integrering.regional.activities.models import Activity
+
+    years = _years_with(Activity.objects.for_county(demo).values_list("start_date__year", flat=True))
+    for year in years:
+        section = annual_report_build(county=demo, year=year)["sections"]["regional"]["data"]
+        out = tmp_path / f"aktiviteter-{year}.json"
+        call_command(
+            "activities-report",
+            county="50",
+            year=str(year),
+            fmt="json",
+            output=str(out),
+            stdout=io.StringIO(),
+            stderr=io.StringIO(),
+        )
+        report = json.loads(out.read_text(encoding="utf-8"))
+        assert section["rows"] == report["rows"]
+        assert section["per_area"] == report["per_area"]
+        assert section["municipalities_reached"] == report["municipalities_reached"]
+        csv_out = tmp_path / f"aktiviteter-{year}.csv"
+        call_command(
+            "activities-report",
+            county="50",
+            year=str(year),
+            fmt="csv",
+            output=str(csv_out),
+            stdout=io.StringIO(),
+            stderr=io.StringIO(),
+        )
+        lines = list(csv.reader(io.StringIO(csv_out.read_text(encoding="utf-8-sig")), delimiter=";"))
+        assert len(lines) - 1 == len(section["rows"])
+        assert [line[1] for line in lines[1:]] == [row["tittel"] for row in section["rows"]]
+
+
+def test_the_settlement_section_shows_the_map_of_settled_on_the_page_and_in_the_pdf(demo, client_for):
+    from integrering.core.models import User
+    from integrering.plans.annual_report.render import _sections
+
+    report = annual_report_build(county=demo, year=2022)
+    figure = report["figures"]["settlement"]
+    rows = report["sections"]["settlement"]["data"]["per_municipality"]
+    assert figure.count("<path ") == len(rows) == 38
+    assert "<title>5001 Trondheim: " in figure
+    assert "figure" not in json.loads(annual_report_render(report, "json"))["settlement"]  # the JSON keeps the data
+    assert next(s for s in _sections(report) if s["key"] == "settlement")["figure"] == figure
+    html = client_for(User.objects.get(username="leder")).get("/planer/arsrapport/?aar=2022").content.decode()
+    assert "Bosatte per kommune, 2022" in html and html.count("<path ") == 38
+    assert annual_report_render(report, "pdf").startswith(b"%PDF")

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from stdnum.no import kontonr, orgnr
 
 from integrering.core.exceptions import ApplicationError
+from integrering.core.mail.links import absolute_url
 from integrering.core.mail.services import mail_send
 from integrering.core.models import User, UserRole
 from integrering.core.roles import Role
@@ -31,7 +32,7 @@ def confirmation_link(*, user: User, base_url: str) -> str:
         "grants:confirm",
         kwargs={"uidb64": urlsafe_base64_encode(force_bytes(user.pk)), "token": confirmation_tokens.make_token(user)},
     )
-    return base_url.rstrip("/") + path
+    return absolute_url(path, base_url=base_url)
 
 
 @transaction.atomic

@@ -13,7 +13,7 @@ from typing import Any
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
-from integrering.core.registry import report_sections
+from integrering.core.registry import report_figure, report_sections
 from integrering.plans.annual_report.models import SectionIntroduction
 from integrering.plans.indicators.models import Indicator
 from integrering.plans.indicators.selectors import indicator_series, indicator_source
@@ -95,4 +95,10 @@ def annual_report_build(*, county: Any, year: int) -> dict[str, Any]:
             if data is not None
             else _("The county has no data for %(year)s in this area.") % {"year": year},
         }
-    return {"county": county.name, "year": year, "sections": sections}
+    # Figures (the settlement map) drawn by the section's app from the same data; the page and the PDF show them.
+    figures = {}
+    for key, section in sections.items():
+        figure = report_figure(key)
+        if figure is not None and section["data"] is not None:
+            figures[key] = figure.render(county=county, year=year, data=section["data"])
+    return {"county": county.name, "year": year, "sections": sections, "figures": figures}

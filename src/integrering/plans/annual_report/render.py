@@ -111,13 +111,16 @@ def _tables(data: dict[str, Any], labels: dict[str, str]) -> list[dict[str, Any]
 def _sections(report: dict[str, Any]) -> list[dict[str, Any]]:
     labels = _labels()
     shown = []
-    for section in report["sections"].values():
+    figures = report.get("figures") or {}
+    for key, section in report["sections"].items():
         data = section["data"]
         shown.append(
             section
             | {
+                "key": key,
                 "lines": _lines(data, labels) if data is not None else [],
                 "tables": _tables(data, labels) if data is not None else [],
+                "figure": figures.get(key),
             }
         )
     return shown

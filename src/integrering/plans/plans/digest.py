@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from integrering.core.mail.links import absolute_url
 from integrering.core.mail.services import mail_send
 from integrering.core.models import User
 from integrering.plans.annual_report.models import DigestSent
@@ -51,7 +52,7 @@ def digests_send(*, now: datetime.datetime | None = None, dry_run: bool = False,
         if user.pk in already or dry_run:
             result.append(Digest(user, measures, sent=False))
             continue
-        links = [(m, base_url + reverse("plans:measure", args=[m.pk])) for m in measures]
+        links = [(m, absolute_url(reverse("plans:measure", args=[m.pk]), base_url=base_url)) for m in measures]
         try:
             with transaction.atomic():
                 DigestSent.objects.create(

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from integrering.core.exceptions import ApplicationError
 from integrering.core.mail.errors import MailError
+from integrering.core.mail.links import absolute_url
 from integrering.core.mail.services import mail_send
 from integrering.core.versioning import expect_version
 from integrering.municipalities.selectors import active_contacts
@@ -51,7 +52,7 @@ def request_create(
 
 
 def _notify(request: GuidanceRequest, *, base_url: str) -> None:
-    link = base_url.rstrip("/") + reverse("regional:request", kwargs={"pk": request.pk})
+    link = absolute_url(reverse("regional:request", kwargs={"pk": request.pk}), base_url=base_url)
     for person in contact_persons(request.municipality):
         if not person.email:
             continue

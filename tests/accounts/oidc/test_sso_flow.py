@@ -261,3 +261,13 @@ def test_a_deactivated_user_is_refused(person, adviser_at_fylke):
     page = person.login("kari@fylke.no")
     assert page.status_code == 403 and "deaktivert" in text(page)
     assert logged_in_user(person.client) is None
+
+
+def test_the_single_sign_on_addresses_answer_anyone_alike(client, sso, make_user, client_for):
+    """The authorisation matrix of the public addresses, with single sign-on on (tests/core/test_authorisation.py)."""
+    for who in (client, client_for(make_user(Role.ADVISER, username="radgiver"))):
+        who.raise_request_exception = False
+        start = who.get("/oidc/authenticate/")
+        assert start.status_code == 302 and start["Location"].startswith(f"{sso}/auth?")
+        assert who.get("/oidc/callback/").status_code == 400
+        assert who.get("/oidc/ingen-tilgang/").status_code == 403

@@ -25,7 +25,7 @@ CLIENT = {
 
 
 @contextlib.contextmanager
-def provider_running(app: str = APP):
+def provider_running(app: str = APP, **options):
     """Start the provider with the client registered for ``app`` (its callback and log-out addresses); its issuer."""
     node = shutil.which("node")
     if node is None or not (ROOT / "node_modules" / "oidc-provider").is_dir():
@@ -33,6 +33,7 @@ def provider_running(app: str = APP):
     client = CLIENT | {
         "redirect_uris": [f"{app}/oidc/callback/"],
         "post_logout_redirect_uris": [f"{app}/logg-inn/"],
+        **options,
     }
     with tempfile.TemporaryFile(mode="w+") as log:
         process = subprocess.Popen(

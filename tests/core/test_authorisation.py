@@ -326,6 +326,8 @@ FOUNDATION_PAGES = {
     "/kommuner/kontaktpersoner/": _NOT_APPLICANT,
     "/kommuner/kontaktpersoner/tildel/": {r: 200 if r == Role.COUNTY_ADMIN else 403 for r in Role},
     "/admin/brukere/": {r: 200 if r == Role.COUNTY_ADMIN else 403 for r in Role},
+    # Users waiting for a role after their first single sign-on log-in: the administrator gives them one.
+    "/admin/brukere/venter/": {r: 200 if r == Role.COUNTY_ADMIN else 403 for r in Role},
     "/admin/revisjon/": {r: 200 if r in (Role.COUNTY_ADMIN, Role.AUDITOR) else 403 for r in Role},
     # Recipient addresses are personal data: the county's sent e-mail is for its administrators only.
     "/admin/e-post/": {r: 200 if r == Role.COUNTY_ADMIN else 403 for r in Role},
@@ -409,3 +411,15 @@ def test_the_readme_roles_table_names_every_role_and_the_auditors_limits():
     auditor_row = next(line for line in table.splitlines() if line.startswith("| auditor |"))
     assert "no participant pages" in auditor_row
     assert "masked" in auditor_row
+
+
+# Single sign-on (accounts/oidc/): public addresses (the person is not logged in yet), answering 404 while it is
+# off. With it on, tests/accounts/oidc/test_sso_flow.py checks what each answers, against a real provider.
+OIDC_ROUTES = {"oidc/authenticate/", "oidc/callback/", "oidc/ingen-tilgang/"}
+
+
+def test_the_single_sign_on_addresses_are_public_and_absent_while_it_is_off(client, adviser, client_for):
+    public_routes = {route for route, callback in PATTERNS if getattr(callback, "is_public", False)}
+    assert public_routes >= OIDC_ROUTES
+    for who in (client, client_for(adviser)):
+        assert {route: who.get("/" + route).status_code for route in OIDC_ROUTES} == dict.fromkeys(OIDC_ROUTES, 404)

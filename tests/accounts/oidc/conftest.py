@@ -1,6 +1,7 @@
 """A real OpenID Connect provider (oidc-provider on Node, tests/accounts/oidc/provider.mjs) for the single sign-on
 tests, started once per test process on a free port, and a «browser» that goes between it and the application."""
 
+import contextlib
 import json
 import re
 import select
@@ -20,20 +21,23 @@ APP = "http://testserver"
 CLIENT = {
     "client_id": "integrering-test",
     "client_secret": "a-client-secret-for-the-tests-only-0123456789",
-    "redirect_uris": [f"{APP}/oidc/callback/"],
-    "post_logout_redirect_uris": [f"{APP}/logg-inn/"],
 }
 
 
-@pytest.fixture(scope="session")
-def oidc_provider():
-    """The provider's issuer address (http://127.0.0.1:PORT); stopped after the tests."""
+@contextlib.contextmanager
+def provider_running(app: str = APP, **options):
+    """Start the provider with the client registered for ``app`` (its callback and log-out addresses); its issuer."""
     node = shutil.which("node")
     if node is None or not (ROOT / "node_modules" / "oidc-provider").is_dir():
         pytest.fail("The single sign-on tests need Node and node_modules/oidc-provider: run `make install`.")
+    client = CLIENT | {
+        "redirect_uris": [f"{app}/oidc/callback/"],
+        "post_logout_redirect_uris": [f"{app}/logg-inn/"],
+        **options,
+    }
     with tempfile.TemporaryFile(mode="w+") as log:
         process = subprocess.Popen(
-            [node, str(Path(__file__).with_name("provider.mjs")), json.dumps(CLIENT)],
+            [node, str(Path(__file__).with_name("provider.mjs")), json.dumps(client)],
             cwd=ROOT,
             stdout=subprocess.PIPE,
             stderr=log,
@@ -52,18 +56,29 @@ def oidc_provider():
             process.stdout.close()
 
 
-@pytest.fixture
-def sso(settings, oidc_provider, county):
+@pytest.fixture(scope="session")
+def oidc_provider():
+    """The provider's issuer address (http://127.0.0.1:PORT) for the test client's «testserver»."""
+    with provider_running() as issuer:
+        yield issuer
+
+
+def sso_settings(settings, issuer: str) -> None:
     """Single sign-on on, against the local provider (through its discovery document), for county 50."""
     settings.OIDC_ENABLED = True
     settings.OIDC_RP_CLIENT_ID = CLIENT["client_id"]
     settings.OIDC_RP_CLIENT_SECRET = CLIENT["client_secret"]
-    settings.OIDC_DISCOVERY_URL = f"{oidc_provider}/.well-known/openid-configuration"
+    settings.OIDC_DISCOVERY_URL = f"{issuer}/.well-known/openid-configuration"
     settings.OIDC_PROVIDER_NAME = "Testpålogging"
     settings.OIDC_COUNTY = "50"
     settings.OIDC_ALLOWED_EMAIL_DOMAINS = ["fylke.no"]
     settings.OIDC_GROUP_ROLES = {}
     settings.LOCAL_PASSWORD_LOGIN_FOR_STAFF = True
+
+
+@pytest.fixture
+def sso(settings, oidc_provider, county):
+    sso_settings(settings, oidc_provider)
     yield oidc_provider
     config.discovery_forget()
 

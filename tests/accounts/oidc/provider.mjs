@@ -33,8 +33,9 @@ server.listen(0, "127.0.0.1", () => {
     ],
     jwks: { keys: [{ ...key, kid: "test-key", use: "sig", alg: "RS256" }] },
     cookies: { keys: ["a-secret-for-the-tests-only"] },
-    // Like Entra ID: the claims are in the ID token too, not only at the userinfo endpoint.
-    conformIdTokenClaims: false,
+    // Like Entra ID: the claims are in the ID token too, not only at the userinfo endpoint (unless the tests ask
+    // for a provider that gives them at the userinfo endpoint only: "claims_at_userinfo_only": true).
+    conformIdTokenClaims: Boolean(client.claims_at_userinfo_only),
     claims: {
       openid: ["sub", "groups"],
       email: ["email", "email_verified"],

@@ -8,9 +8,10 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from integrering.accounts.oidc import config
 from integrering.core.models import User
 from integrering.core.roles import Role
-from tests.accounts.oidc.conftest import Browser, text
+from tests.accounts.oidc.conftest import Browser, provider_running, sso_settings, text
 from tests.conftest import PASSWORD
 
 NO_ACCESS = "Du har ingen tilgang ennå — kontakt administrator"
@@ -261,3 +262,41 @@ def test_a_deactivated_user_is_refused(person, adviser_at_fylke):
     page = person.login("kari@fylke.no")
     assert page.status_code == 403 and "deaktivert" in text(page)
     assert logged_in_user(person.client) is None
+
+
+def test_the_single_sign_on_addresses_answer_anyone_alike(client, sso, make_user, client_for):
+    """The authorisation matrix of the public addresses, with single sign-on on (tests/core/test_authorisation.py)."""
+    for who in (client, client_for(make_user(Role.ADVISER, username="radgiver"))):
+        who.raise_request_exception = False
+        start = who.get("/oidc/authenticate/")
+        assert start.status_code == 302 and start["Location"].startswith(f"{sso}/auth?")
+        assert who.get("/oidc/callback/").status_code == 400
+        assert who.get("/oidc/ingen-tilgang/").status_code == 403
+
+
+@pytest.fixture(scope="module")
+def userinfo_only_provider():
+    """A provider that gives the e-mail and groups at its userinfo endpoint only, not in the ID token."""
+    with provider_running(claims_at_userinfo_only=True) as issuer:
+        yield issuer
+
+
+def test_the_claims_come_from_the_userinfo_endpoint_when_the_id_token_lacks_them(
+    client, settings, county, userinfo_only_provider
+):
+    sso_settings(settings, userinfo_only_provider)
+    settings.OIDC_GROUP_ROLES = {"grp-leaders": "leader"}
+    try:
+        page = Browser(client, userinfo_only_provider).login("per@fylke.no", groups="grp-leaders")
+    finally:
+        config.discovery_forget()
+    assert page.status_code == 200 and page.wsgi_request.path == "/"
+    assert User.objects.get(email="per@fylke.no").role_set == {Role.LEADER}
+
+
+def test_a_user_deactivated_after_logging_in_is_logged_out(person, adviser_at_fylke):
+    person.login("kari@fylke.no")
+    assert person.client.get("/").status_code == 200
+    User.objects.filter(pk=adviser_at_fylke.pk).update(is_active=False)
+    response = person.client.get("/")
+    assert response.status_code == 302 and response["Location"].startswith("/logg-inn/")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import SuspiciousOperation
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
@@ -44,12 +45,14 @@ class OidcBackend(OIDCAuthenticationBackend):
         return payload
 
     def get_userinfo(self, access_token, id_token, payload) -> dict[str, Any]:
-        """The ID token's claims, completed by the userinfo endpoint when the provider has one.
+        """The ID token's claims, completed by the userinfo endpoint when the token lacks a claim that is needed.
 
-        Entra ID puts the groups (and, with the optional claim, the e-mail) in the ID token only.
+        Entra ID puts the groups (and, with the optional claim, the e-mail) in the ID token; other providers give
+        them at the userinfo endpoint only.
         """
         info: dict[str, Any] = {}
-        if self.OIDC_OP_USER_ENDPOINT:
+        wanted = [settings.OIDC_USERNAME_CLAIM] + ([settings.OIDC_GROUPS_CLAIM] if settings.OIDC_GROUP_ROLES else [])
+        if self.OIDC_OP_USER_ENDPOINT and any(claim not in payload for claim in wanted):
             info = super().get_userinfo(access_token, id_token, payload)
             if info.get("sub") and info.get("sub") != payload.get("sub"):
                 raise SuspiciousOperation("The userinfo is of another subject than the ID token.")
@@ -57,6 +60,11 @@ class OidcBackend(OIDCAuthenticationBackend):
 
     def verify_claims(self, claims) -> bool:
         return True  # the e-mail and its domain: services.email_from_claims, with a reason for the person
+
+    def get_user(self, user_id):
+        # A user deactivated since they logged in is logged out at their next request (as ModelBackend does).
+        user = super().get_user(user_id)
+        return user if user is not None and user.is_active else None
 
     def get_or_create_user(self, access_token, id_token, payload):
         return services.user_for_login(self.get_userinfo(access_token, id_token, payload))

@@ -116,6 +116,10 @@ OBJECT_ROUTES = [
     (r"^planer/indikatorer/<int:pk>/", "indicator"),
     (r"^planer/rapporter/<int:pk>/", "period_report"),
     *REGIONAL_ROUTES,
+    (r"^tilskudd/ordninger/soknader/<int:pk>/vedtaksbrev", "grant_decided"),
+    (r"^tilskudd/soknader/<int:pk>/vedtaksbrev", "grant_decided"),
+    (r"^tilskudd/ordninger/utkast/<int:pk>/", "grant_draft"),
+    (r"^tilskudd/kommune/soknader/<int:pk>/", "grant_municipal"),
     (r"^tilskudd/ordninger/utlysninger/<int:pk>/", "grant_call"),
     (r"^tilskudd/ordninger/soknader/<int:pk>/", "grant_case"),
     (r"^tilskudd/ordninger/<int:pk>/", "grant_scheme"),
@@ -181,6 +185,8 @@ def matrix_records(county, make_user, settings, tmp_path):
         "grant_organisation": grant_organisation.pk,
         "grant_draft": _grant_draft(grant_call, grant_organisation).pk,
         "grant_case": _grant_case(grant_call, grant_organisation).pk,
+        "grant_decided": _grant_decided(grant_call, grant_organisation).pk,
+        "grant_municipal": _grant_municipal(grant_call, grant_organisation).pk,
         "grant_call": grant_call.pk,
         "grant_scheme": grant_call.scheme_id,
         "api_token": api_token_create(user=adviser, name="Matrise")[0].pk,
@@ -282,6 +288,52 @@ def _grant_case(call, organisation):
 
     member = organisation.memberships.first().user
     return application_make(call=call, organisation=organisation, user=member, submit=True)
+
+
+def _grant_decided(call, organisation):
+    """A decided application of the matrix's organisation, with its letter (the letter's PDF routes)."""
+    from integrering.grants.decisions.letters import letter_freeze
+    from integrering.grants.models import Application, DecisionLetter, Status
+
+    letter = DecisionLetter.objects.filter(application__organisation=organisation).first()
+    if letter is not None:
+        return letter.application
+    application = Application.objects.create(
+        county_id=call.county_id,
+        call=call,
+        organisation=organisation,
+        status=Status.REJECTED,
+        reference="TS-2026-9901",
+        project_title="Avslått",
+        rejection_codes=[call.scheme.rejection_reasons[0]["code"]],
+    )
+    letter_freeze(application=application, today=call.opens_on)
+    return application
+
+
+def _grant_municipal(call, organisation):
+    """A submitted application that concerns the municipal user's municipality (5001): their read-only page."""
+    from integrering.grants.models import Application, Status
+    from integrering.municipalities.models import Municipality
+
+    trondheim = Municipality.objects.get(number="5001")
+    found = (
+        Application.objects.filter(county_id=call.county_id, organisation__municipality=trondheim)
+        .exclude(status=Status.DRAFT)
+        .first()
+    )
+    if found is not None:
+        return found
+    application = Application.objects.create(
+        county_id=call.county_id,
+        call=call,
+        organisation=organisation,
+        status=Status.SUBMITTED,
+        reference="TS-2026-9902",
+        project_title="I Trondheim",
+    )
+    application.municipalities.set([trondheim])
+    return application
 
 
 def record_path(route: str, records: dict) -> str:

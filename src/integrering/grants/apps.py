@@ -25,6 +25,7 @@ class GrantsConfig(AppConfig):
 
         for model in (models.Scheme, models.Call, models.Organisation, models.Application):
             track(model)
+        track(models.DecisionLetter)
         navigation_register(
             key="grants",
             label=_("Grants"),
@@ -32,12 +33,14 @@ class GrantsConfig(AppConfig):
             links=[
                 NavLink(_("Grant schemes"), "grants:schemes", Perm.VIEW_GRANTS),
                 NavLink(_("My applications"), "grants:mine", Perm.APPLY_GRANTS),
+                NavLink(_("Grants in the municipality"), "grants:municipal", Perm.VIEW_MUNICIPAL_GRANTS),
             ],
         )
         demo_register(key="grants", order=400, load=demo.load)
         start_panel_register(key="grants-caseworker", order=40, render=start.caseworker_panel)
         start_panel_register(key="grants-leader", order=45, render=start.leader_panel)
         start_panel_register(key="grants-applicant", order=40, render=start.applicant_panel)
+        start_panel_register(key="grants-municipal", order=48, render=start.municipal_panel)
         # One selector: the command's rows, the XLSX and the annual report's section agree by construction.
         report_section_register(key="grants", order=400, label=_("Grants"), build=grants_section)
         metric_register(

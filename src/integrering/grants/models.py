@@ -6,6 +6,7 @@ from integrering.grants.applications.models import Application, ReferenceCounter
 from integrering.grants.applications.status import Status
 from integrering.grants.assessment.models import Assessment, ImpartialityDeclaration
 from integrering.grants.calls.models import Call
+from integrering.grants.decisions.models import DecisionLetter, LetterKind
 from integrering.grants.payments.models import Payment, PaymentStatus
 from integrering.grants.reminders.models import SentReminder
 from integrering.grants.schemes.models import ApplicantKind, Scheme
@@ -15,7 +16,9 @@ __all__ = [
     "Application",
     "Assessment",
     "Call",
+    "DecisionLetter",
     "ImpartialityDeclaration",
+    "LetterKind",
     "Membership",
     "Organisation",
     "Payment",

@@ -15,4 +15,5 @@ urlpatterns = [
     path("", include("integrering.grants.decisions.urls")),
     path("", include("integrering.grants.payments.urls")),
     path("rapport/<int:year>.xlsx", report_xlsx, name="report_xlsx"),
+    path("", include("integrering.grants.municipal.urls")),
 ]

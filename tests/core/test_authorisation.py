@@ -369,6 +369,39 @@ def test_each_role_reaches_exactly_what_the_policy_allows(role, matrix_records, 
     assert not wrong, f"{role.label}:\n" + "\n".join(wrong)
 
 
+def test_an_applicant_of_another_organisation_reaches_no_record_by_changing_the_id(
+    matrix_records, make_user, client_for
+):
+    """Every applicant page with an id (applications, their letters, organisations) is a 404 for a member of another
+    organisation, whatever id is typed; only the public calls (to start an application) are open to every applicant."""
+    from integrering.grants.applicants.services import organisation_create
+    from integrering.municipalities.models import Municipality
+
+    stranger = make_user(Role.APPLICANT, username="fremmed-soker")
+    organisation_create(
+        user=stranger,
+        name="Fremmed forening",
+        orgnr="938587418",
+        kind="organisation",
+        municipality=Municipality.objects.get(number="5006"),
+        bank_account="86011117947",
+        email="fremmed@example.org",
+    )
+    client = client_for(stranger)
+    checked, wrong = [], []
+    for route, callback in PATTERNS:
+        if getattr(callback, "required_permission", None) != Perm.APPLY_GRANTS or "<int:pk>" not in route:
+            continue
+        if route.startswith("tilskudd/utlysninger/"):
+            continue  # a published call: any applicant may start an application from it
+        path = record_path(route, matrix_records)
+        checked.append(path)
+        if (status := client.get(path).status_code) != 404:
+            wrong.append(f"{path}: {status}")
+    assert any("vedtaksbrev" in path for path in checked) and len(checked) >= 5, checked
+    assert not wrong, wrong
+
+
 # An applicant (of an organisation applying for grants) sees only the grant pages, not the county's municipalities.
 _NOT_APPLICANT = {r: 403 if r == Role.APPLICANT else 200 for r in Role}
 FOUNDATION_PAGES = {

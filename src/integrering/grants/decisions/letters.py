@@ -125,12 +125,15 @@ def _rejection_sections(application: Application) -> list[dict[str, str]]:
     ]
 
 
-def letter_freeze(*, application: Application, today: datetime.date, head: Letterhead | None = None) -> DecisionLetter:
+def letter_freeze(
+    *, application: Application, today: datetime.date, head: Letterhead | None = None, new: bool = False
+) -> DecisionLetter:
     """Write the letter of a granted or rejected application as it is sent now (once: a second call keeps the
-    first letter)."""
+    first letter). ``new``: the caller has just decided the application, so it has no letter yet (one query less
+    a letter in a batch; the one-to-one key would refuse a second letter anyway)."""
     if application.status not in DECIDED:
         raise ValueError(f"No letter for an application in status {application.status}")
-    existing = DecisionLetter.objects.filter(application=application).first()
+    existing = None if new else DecisionLetter.objects.filter(application=application).first()
     if existing is not None:
         return existing
     granted = application.status != Status.REJECTED

@@ -104,4 +104,4 @@ def _decide(application: Application, call: Call, today: datetime.date, head: Le
     application.acceptance_deadline = today + datetime.timedelta(days=call.acceptance_days) if granted else None
     application.save(update_fields=["status", "granted_amount", "decided_on", "acceptance_deadline"])
     # The letter is written now and stored as sent: the PDF on the application's page is the same text.
-    letter_send(letter=letter_freeze(application=application, today=today, head=head))
+    letter_send(letter=letter_freeze(application=application, today=today, head=head, new=True))

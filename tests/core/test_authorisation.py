@@ -116,6 +116,10 @@ OBJECT_ROUTES = [
     (r"^planer/indikatorer/<int:pk>/", "indicator"),
     (r"^planer/rapporter/<int:pk>/", "period_report"),
     *REGIONAL_ROUTES,
+    (r"^tilskudd/ordninger/soknader/<int:pk>/vedtaksbrev", "grant_decided"),
+    (r"^tilskudd/soknader/<int:pk>/vedtaksbrev", "grant_decided"),
+    (r"^tilskudd/ordninger/utkast/<int:pk>/", "grant_draft"),
+    (r"^tilskudd/kommune/soknader/<int:pk>/", "grant_municipal"),
     (r"^tilskudd/ordninger/utlysninger/<int:pk>/", "grant_call"),
     (r"^tilskudd/ordninger/soknader/<int:pk>/", "grant_case"),
     (r"^tilskudd/ordninger/<int:pk>/", "grant_scheme"),
@@ -181,6 +185,8 @@ def matrix_records(county, make_user, settings, tmp_path):
         "grant_organisation": grant_organisation.pk,
         "grant_draft": _grant_draft(grant_call, grant_organisation).pk,
         "grant_case": _grant_case(grant_call, grant_organisation).pk,
+        "grant_decided": _grant_decided(grant_call, grant_organisation).pk,
+        "grant_municipal": _grant_municipal(grant_call, grant_organisation).pk,
         "grant_call": grant_call.pk,
         "grant_scheme": grant_call.scheme_id,
         "api_token": api_token_create(user=adviser, name="Matrise")[0].pk,
@@ -284,6 +290,52 @@ def _grant_case(call, organisation):
     return application_make(call=call, organisation=organisation, user=member, submit=True)
 
 
+def _grant_decided(call, organisation):
+    """A decided application of the matrix's organisation, with its letter (the letter's PDF routes)."""
+    from integrering.grants.decisions.letters import letter_freeze
+    from integrering.grants.models import Application, DecisionLetter, Status
+
+    letter = DecisionLetter.objects.filter(application__organisation=organisation).first()
+    if letter is not None:
+        return letter.application
+    application = Application.objects.create(
+        county_id=call.county_id,
+        call=call,
+        organisation=organisation,
+        status=Status.REJECTED,
+        reference="TS-2026-9901",
+        project_title="Avslått",
+        rejection_codes=[call.scheme.rejection_reasons[0]["code"]],
+    )
+    letter_freeze(application=application, today=call.opens_on)
+    return application
+
+
+def _grant_municipal(call, organisation):
+    """A submitted application that concerns the municipal user's municipality (5001): their read-only page."""
+    from integrering.grants.models import Application, Status
+    from integrering.municipalities.models import Municipality
+
+    trondheim = Municipality.objects.get(number="5001")
+    found = (
+        Application.objects.filter(county_id=call.county_id, organisation__municipality=trondheim)
+        .exclude(status=Status.DRAFT)
+        .first()
+    )
+    if found is not None:
+        return found
+    application = Application.objects.create(
+        county_id=call.county_id,
+        call=call,
+        organisation=organisation,
+        status=Status.SUBMITTED,
+        reference="TS-2026-9902",
+        project_title="I Trondheim",
+    )
+    application.municipalities.set([trondheim])
+    return application
+
+
 def record_path(route: str, records: dict) -> str:
     """The route with real records in it (<version> is the demo's recommendation 1, <year> 2021)."""
     if "<int:pk>" in route:
@@ -315,6 +367,39 @@ def test_each_role_reaches_exactly_what_the_policy_allows(role, matrix_records, 
         if status not in expected or login:
             wrong.append(f"{path}: expected {sorted(expected)}, got {status}{' (the login page)' if login else ''}")
     assert not wrong, f"{role.label}:\n" + "\n".join(wrong)
+
+
+def test_an_applicant_of_another_organisation_reaches_no_record_by_changing_the_id(
+    matrix_records, make_user, client_for
+):
+    """Every applicant page with an id (applications, their letters, organisations) is a 404 for a member of another
+    organisation, whatever id is typed; only the public calls (to start an application) are open to every applicant."""
+    from integrering.grants.applicants.services import organisation_create
+    from integrering.municipalities.models import Municipality
+
+    stranger = make_user(Role.APPLICANT, username="fremmed-soker")
+    organisation_create(
+        user=stranger,
+        name="Fremmed forening",
+        orgnr="938587418",
+        kind="organisation",
+        municipality=Municipality.objects.get(number="5006"),
+        bank_account="86011117947",
+        email="fremmed@example.org",
+    )
+    client = client_for(stranger)
+    checked, wrong = [], []
+    for route, callback in PATTERNS:
+        if getattr(callback, "required_permission", None) != Perm.APPLY_GRANTS or "<int:pk>" not in route:
+            continue
+        if route.startswith("tilskudd/utlysninger/"):
+            continue  # a published call: any applicant may start an application from it
+        path = record_path(route, matrix_records)
+        checked.append(path)
+        if (status := client.get(path).status_code) != 404:
+            wrong.append(f"{path}: {status}")
+    assert any("vedtaksbrev" in path for path in checked) and len(checked) >= 5, checked
+    assert not wrong, wrong
 
 
 # An applicant (of an organisation applying for grants) sees only the grant pages, not the county's municipalities.

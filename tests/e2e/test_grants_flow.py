@@ -1,12 +1,16 @@
 """Grants in the browser (issue 12): an applicant registers, confirms the e-mail, registers the organisation,
-applies and submits; the caseworker screens, declares impartiality, scores, recommends and decides.
-axe finds no serious or critical violations on the pages on the way."""
+applies and submits; the caseworker screens, declares impartiality, scores, recommends and decides; both download
+the decision letter (a tagged PDF); the applicant accepts; one caseworker attests the first instalment, another
+approves it, and it is marked paid. axe finds no serious or critical violations on the pages on the way."""
 
+import io
 import re
+from pathlib import Path
 
 import pytest
 from django.core import mail
 from playwright.sync_api import expect
+from pypdf import PdfReader
 
 from integrering.core.models import County
 from integrering.core.roles import Role
@@ -108,3 +112,51 @@ def test_an_applicant_registers_applies_and_the_caseworker_decides(page, e2e_db,
     application.refresh_from_db()
     assert (application.status, application.granted_amount) == (Status.GRANTED, 150_000)
     assert any("3 uker" in m.body and application.reference in m.subject for m in mail.outbox)
+
+    # The letter as a PDF on the caseworker's page of the application.
+    page.goto(f"{url}/tilskudd/ordninger/soknader/{application.pk}/")
+    with page.expect_download() as caught:
+        page.get_by_role("link", name=re.compile(r"Tilsagnsbrev av \d\d\.\d\d\.\d{4} \(PDF\)")).click()
+    pdf = Path(caught.value.path()).read_bytes()
+    root = PdfReader(io.BytesIO(pdf)).trailer["/Root"]
+    assert "/StructTreeRoot" in root and str(root["/Lang"]).startswith("nb")  # tagged, in Norwegian
+    assert caught.value.suggested_filename == f"vedtaksbrev-{application.reference}.pdf"
+
+    # The applicant downloads the same letter and accepts the grant.
+    page.get_by_role("button", name="Logg ut").click()
+    page.goto(f"{url}/logg-inn/")
+    page.get_by_label("Brukernavn").fill("siri@example.org")
+    page.get_by_label("Passord").fill(PASSWORD)
+    page.get_by_role("button", name="Logg inn").click()
+    page.wait_for_url(f"{url}/")
+    page.get_by_role("link", name=application.reference).first.click()
+    with page.expect_download() as caught:
+        page.get_by_role("link", name=re.compile(r"Tilsagnsbrev av .* \(PDF\)")).click()
+    assert Path(caught.value.path()).read_bytes() == pdf  # the letter as it was sent, whoever downloads it
+    page.wait_for_load_state("networkidle")
+    assert_accessible(page)
+    page.get_by_role("button", name="Aksepter tilskuddet og vilkårene").click()
+    expect(page.get_by_text("Tilskuddet er akseptert.")).to_be_visible()
+
+    # Payment: the first caseworker creates and attests the first instalment, a second one approves, then paid.
+    page.get_by_role("button", name="Logg ut").click()
+    login(page, "tilskudd")
+    page.goto(f"{url}/tilskudd/ordninger/soknader/{application.pk}/")
+    page.get_by_role("button", name="Opprett neste avdrag").click()
+    expect(page.get_by_text(re.compile(r"112\s500 kr – Anmodet"))).to_be_visible()
+    page.get_by_role("button", name="Attester").click()
+    expect(page.get_by_role("button", name="Godkjenn")).to_be_visible()
+    page.get_by_role("button", name="Godkjenn").click()  # the same person: refused (two-person rule)
+    expect(page.get_by_role("button", name="Godkjenn")).to_be_visible()
+    page.get_by_role("button", name="Logg ut").click()
+    e2e_user("tilskudd2", Role.GRANT_CASEWORKER)
+    login(page, "tilskudd2")
+    page.goto(f"{url}/tilskudd/ordninger/soknader/{application.pk}/")
+    page.get_by_role("button", name="Godkjenn").click()
+    page.get_by_role("button", name="Merk som utbetalt").click()
+    expect(page.get_by_text(re.compile(r"112\s500 kr – Utbetalt"))).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    assert_accessible(page)
+    payment = application.payments.get()
+    assert (payment.amount, payment.status) == (112_500, "paid")
+    assert payment.attested_by.username == "tilskudd" and payment.approved_by.username == "tilskudd2"

@@ -49,6 +49,9 @@ class Perm(StrEnum):
     VIEW_GRANTS = "grants.view"
     MANAGE_GRANTS = "grants.manage"
     APPLY_GRANTS = "grants.apply"
+    # A municipal user: the grant applications and grants that concern their municipality (read-only, without the
+    # county's assessment); scoped to the municipality by the grants selectors.
+    VIEW_MUNICIPAL_GRANTS = "grants.view_municipal"
 
 
 _COUNTY_READ = {
@@ -103,6 +106,7 @@ POLICY: dict[Role, frozenset[Perm]] = {
             Perm.EXPORT_PARTICIPANTS,
             Perm.VIEW_COMPLIANCE,
             Perm.REQUEST_GUIDANCE,
+            Perm.VIEW_MUNICIPAL_GRANTS,
         }
     ),
     # An applicant sees only their own organisations' applications (the grants selectors scope by membership).

@@ -26,6 +26,7 @@ class GrantsConfig(AppConfig):
 
         for model in (models.Scheme, models.Call, models.Organisation, models.Application):
             track(model)
+        track(models.DecisionLetter)
         navigation_register(
             key="grants",
             label=_("Grants"),
@@ -33,6 +34,7 @@ class GrantsConfig(AppConfig):
             links=[
                 NavLink(_("Grant schemes"), "grants:schemes", Perm.VIEW_GRANTS),
                 NavLink(_("My applications"), "grants:mine", Perm.APPLY_GRANTS),
+                NavLink(_("Grants in the municipality"), "grants:municipal", Perm.VIEW_MUNICIPAL_GRANTS),
             ],
         )
         demo_register(key="grants", order=400, load=demo.load)
@@ -42,6 +44,7 @@ class GrantsConfig(AppConfig):
         start_panel_register(key="grants-followup", order=41, render=start.followup_panel)
         track(models.Report)
         track(models.Reclaim)
+        start_panel_register(key="grants-municipal", order=48, render=start.municipal_panel)
         # One selector: the command's rows, the XLSX and the annual report's section agree by construction.
         report_section_register(key="grants", order=400, label=_("Grants"), build=grants_section)
         metric_register(

@@ -27,6 +27,7 @@ from integrering.grants.applications.services import _reference_next
 from integrering.grants.applications.status import Status
 from integrering.grants.assessment.models import Assessment, ImpartialityDeclaration
 from integrering.grants.calls.models import Call
+from integrering.grants.decisions.letters import letter_freeze
 from integrering.grants.payments.models import Payment, PaymentStatus
 from integrering.grants.reclaims.models import Reclaim, ReclaimStatus
 from integrering.grants.reports.models import Report
@@ -227,6 +228,9 @@ def _application(call: Call, organisation: Organisation, status: Status, n: int,
         application.recommendation, application.rejection_codes = "reject", ["P1"]
         application.decided_on = timezone.localdate() - datetime.timedelta(days=20)
     application.save()
+    if application.decided_on is not None:
+        # The letter as it went out on the day of the decision (the PDF on the application's page).
+        letter_freeze(application=application, today=application.decided_on)
     if status in (Status.ACCEPTED, Status.CLOSED):
         # The first instalment of the plan: requested (accepted), attested by the caseworker (closed).
         first = applied * call.scheme.payment_plan[0] // 100

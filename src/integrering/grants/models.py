@@ -6,6 +6,7 @@ from integrering.grants.applications.models import Application, ReferenceCounter
 from integrering.grants.applications.status import Status
 from integrering.grants.assessment.models import Assessment, ImpartialityDeclaration
 from integrering.grants.calls.models import Call
+from integrering.grants.decisions.models import DecisionLetter, LetterKind
 from integrering.grants.payments.models import Payment, PaymentStatus
 from integrering.grants.reclaims.models import Reclaim, ReclaimStatus
 from integrering.grants.reminders.models import SentReminder
@@ -18,7 +19,9 @@ __all__ = [
     "Application",
     "Assessment",
     "Call",
+    "DecisionLetter",
     "ImpartialityDeclaration",
+    "LetterKind",
     "Membership",
     "Organisation",
     "Payment",

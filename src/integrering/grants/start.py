@@ -3,7 +3,8 @@
 - a grant caseworker: the applications waiting for them (screening, missing information back, assessment,
   recommendation), oldest first, and the counts per status;
 - a leader: the budget of this year's calls (frame, granted, left);
-- an applicant: their organisations' applications.
+- an applicant: their organisations' applications;
+- a municipal user: the applications and grants that concern their municipality.
 """
 
 from __future__ import annotations
@@ -71,3 +72,14 @@ def followup_panel(request):
         "reclaims": list(reclaims_open(user)[:WORKLIST_LIMIT]),
         "today": timezone.localdate(),
     }
+
+
+def municipal_panel(request):
+    """A municipal user: the latest applications and grants that concern their municipality, and the sums."""
+    from integrering.grants.municipal.selectors import applications_for_municipality, municipality_sums
+
+    user = request.user
+    if Role.MUNICIPAL_USER not in user.role_set or not has_perm(user, Perm.VIEW_MUNICIPAL_GRANTS):
+        return None
+    latest = list(applications_for_municipality(user).order_by("-submitted_at", "-pk")[:WORKLIST_LIMIT])
+    return "grants/start/_municipal.html", {"applications": latest, "sums": municipality_sums(user)}

@@ -17,4 +17,5 @@ urlpatterns = [
     path("rapport/<int:year>.xlsx", report_xlsx, name="report_xlsx"),
     path("", include("integrering.grants.reports.urls")),
     path("", include("integrering.grants.reclaims.urls")),
+    path("", include("integrering.grants.municipal.urls")),
 ]

@@ -127,7 +127,9 @@ def test_a_late_submission_is_refused_unless_the_caseworker_reopens(county, orga
     application = application_make(call=call, organisation=organisation, user=applicant)
     with pytest.raises(ApplicationError):
         application_submit(application=application, user=applicant, now=NOW)
-    application_reopen(application=application, until=datetime.date(2026, 6, 2))
+    application_reopen(
+        application=application, until=datetime.date(2026, 6, 2), reason="Sykdom", today=datetime.date(2026, 6, 1)
+    )
     assert application_submit(application=application, user=applicant, now=NOW).status == Status.SUBMITTED
 
 

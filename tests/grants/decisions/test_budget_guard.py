@@ -54,7 +54,7 @@ def test_a_batch_is_decided_with_letters_and_appeal_information(
     assert len(letters) == 2
     for body in letters.values():
         assert "3 uker" in body and "§§ 28–29" in body
-    assert any("200\xa0000 kr" in body and "22.06.2026" in body for body in letters.values())
+    assert any("200\xa0000\xa0kr" in body and "22.06.2026" in body for body in letters.values())
     assert any("P1" in body and "Low priority" in body for body in letters.values())
 
 

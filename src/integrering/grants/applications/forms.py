@@ -74,3 +74,13 @@ STEPS: dict[int, tuple[Any, Any]] = {
     2: (_("Target group and municipalities"), TargetForm),
     3: (_("Costs and financing"), MoneyForm),
 }
+
+
+class ReopenForm(forms.Form):
+    until = forms.DateField(label=_("May be submitted until"), widget=DateInput())
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Why the organisation may submit after the deadline. The reason is kept with the application."),
+    )

@@ -44,6 +44,7 @@ class Application(CountyOwned, Versioned):
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     # A caseworker's reopening: the application may be submitted after the deadline until this day.
     late_until = models.DateField(_("may be submitted late until"), null=True, blank=True)
+    reopen_reason = models.CharField(_("reason for reopening"), max_length=500, blank=True)
 
     # The caseworker's recommendation and the decision (whole kroner).
     recommendation = models.CharField(

@@ -41,3 +41,16 @@ def application_for_user(user: Any, pk: int) -> Application:
     if application is None:
         raise NotFound(_("No such application."))
     return application
+
+
+def draft_for_caseworker(user: Any, pk: int) -> Application:
+    """A draft of the user's county, for the caseworker who reopens it for a late submission."""
+    draft = (
+        Application.objects.scoped_for(user)
+        .filter(pk=pk, status="utkast")
+        .select_related("call__scheme", "organisation")
+        .first()
+    )
+    if draft is None:
+        raise NotFound(_("No such draft."))
+    return draft

@@ -3,7 +3,7 @@
 application_start(*, call, organisation, user, today) -> Application
 application_update(*, application, version, **fields) -> Application      # while utkast or mangler_info
 application_submit(*, application, user, now, base_url="") -> Application   # reference + receipt e-mail
-application_reopen(*, application, until) -> Application                  # late submission allowed until
+application_reopen(*, application, until, reason, today) -> Application   # late submission allowed until
 application_move(*, application, target) -> Application                  # through the status table only
 """
 
@@ -116,12 +116,36 @@ def application_submit(*, application: Application, user: Any, now: datetime.dat
     return application
 
 
-def application_reopen(*, application: Application, until: datetime.date) -> Application:
-    """Let a draft be submitted after the call's deadline, until ``until``."""
+@transaction.atomic
+def application_reopen(
+    *, application: Application, until: datetime.date, reason: str, today: datetime.date
+) -> Application:
+    """Let a draft be submitted after the call's deadline, until ``until`` (the caseworker's decision, with its
+    reason; the change is in the audit log with who made it). The organisation is told by e-mail."""
+    application = Application.objects.select_for_update().select_related("call", "organisation").get(pk=application.pk)
     if application.status != Status.DRAFT:
         raise ApplicationError(_("Only a draft can be reopened for late submission."))
-    application.late_until = until
-    application.save(update_fields=["late_until"])
+    reason = (reason or "").strip()
+    if not reason:
+        raise ApplicationError(_("Give the reason for reopening."), field="reason")
+    if until < today:
+        raise ApplicationError(_("The new deadline cannot be in the past."), field="until")
+    closes = application.call.closes_on
+    if closes is not None and until <= closes:
+        raise ApplicationError(
+            _("The new deadline must be after the call's deadline (%(day)s)."),
+            field="until",
+            params={"day": closes.strftime("%d.%m.%Y")},
+        )
+    application.late_until, application.reopen_reason = until, reason
+    application.save(update_fields=["late_until", "reopen_reason"])
+    mail_send(
+        to=application.organisation.email,
+        template="grants_reopened",
+        context={"application": application, "call": application.call, "until": until},
+        county=application.county,
+        related=application,
+    )
     return application
 
 

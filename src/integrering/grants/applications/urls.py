@@ -7,4 +7,6 @@ urlpatterns = [
     path("soknader/<int:pk>/", views.application_summary, name="application"),
     path("soknader/<int:pk>/steg/<int:step>/", views.application_step, name="application_step"),
     path("soknader/<int:pk>/aksepter/", views.application_accept, name="application_accept"),
+    path("soknader/<int:pk>/vedtaksbrev.pdf", views.application_letter, name="application_letter"),
+    path("ordninger/utkast/<int:pk>/gjenapne/", views.draft_reopen, name="draft_reopen"),
 ]

@@ -16,8 +16,9 @@ from integrering.core.permissions import Perm, requires
 from integrering.grants.applicants.selectors import organisations_for_applicant
 from integrering.grants.applications import selectors, services
 from integrering.grants.applications.checks import application_complete_check
-from integrering.grants.applications.forms import STEPS, StartForm, TargetForm
+from integrering.grants.applications.forms import STEPS, ReopenForm, StartForm, TargetForm
 from integrering.grants.calls.selectors import call_published
+from integrering.grants.decisions.models import DecisionLetter
 from integrering.municipalities.models import Municipality
 
 
@@ -124,6 +125,37 @@ def application_summary(request, pk: int):
             "problem": problem,
             "editable": application.status in services.EDITABLE,
             "steps": STEPS,
+            "letter": DecisionLetter.objects.filter(application=application).only("pk", "kind", "dated").first(),
         },
         status=status,
+    )
+
+
+@requires(Perm.APPLY_GRANTS)
+def application_letter(request, pk: int):
+    """The decision letter of the organisation's application, as it was sent (tagged PDF)."""
+    from integrering.grants.decisions.views import letter_response
+
+    return letter_response(selectors.application_for_applicant(request.user, pk))
+
+
+@requires(Perm.MANAGE_GRANTS)
+def draft_reopen(request, pk: int):
+    """The caseworker lets a draft be submitted after the deadline: a new last day and the reason."""
+    draft = selectors.draft_for_caseworker(request.user, pk)
+    form = ReopenForm(request.POST or None, initial={"until": draft.late_until, "reason": draft.reopen_reason})
+
+    def save(data):
+        return services.application_reopen(
+            application=draft, until=data["until"], reason=data["reason"], today=timezone.localdate()
+        )
+
+    return form_page(
+        request,
+        form,
+        "grants/applications/reopen.html",
+        {"draft": draft},
+        save=save,
+        success=_("The draft is reopened. The organisation is told by e-mail."),
+        done=lambda saved: redirect("grants:call", pk=saved.call_id),
     )

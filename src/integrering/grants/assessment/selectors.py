@@ -1,13 +1,12 @@
 """The call's overview: its applications ranked by the mean weighted score, with the sums against the budget.
 
-One query for the applications with their mean score and proposed amounts, whatever their number (constant).
+One query for a page of the applications with their mean score and proposed amounts, and one for the sums, whatever
+the call's size (constant).
 """
 
 from __future__ import annotations
 
-from typing import Any
-
-from django.db.models import Avg, Count, QuerySet
+from django.db.models import Avg, Count, Q, QuerySet, Sum
 
 from integrering.grants.applications.models import Application
 from integrering.grants.applications.status import COMMITTED, Status
@@ -24,14 +23,20 @@ def call_ranking(call: Call) -> QuerySet[Application]:
     )
 
 
-def call_sums(call: Call, rows: list[Any]) -> dict[str, int]:
-    """Sums of the ranked rows (already read): applied for, proposed, granted; and what is left of the frame."""
-    granted = sum(a.granted_amount or 0 for a in rows if a.status in COMMITTED)
-    proposed = sum(
-        a.proposed_amount or 0 for a in rows if a.status == Status.RECOMMENDED and a.recommendation == "grant"
+def call_sums(call: Call) -> dict[str, int]:
+    """The call's sums in one query (whatever its size): applied for, recommended, granted; what is left."""
+    totals = (
+        Application.objects.filter(call=call)
+        .exclude(status=Status.DRAFT)
+        .aggregate(
+            applied=Sum("amount_applied"),
+            proposed=Sum("proposed_amount", filter=Q(status=Status.RECOMMENDED, recommendation="grant")),
+            granted=Sum("granted_amount", filter=Q(status__in=COMMITTED)),
+        )
     )
+    applied, proposed, granted = (totals[key] or 0 for key in ("applied", "proposed", "granted"))
     return {
-        "applied": sum(a.amount_applied or 0 for a in rows),
+        "applied": applied,
         "proposed": proposed,
         "granted": granted,
         "frame": call.budget_frame,

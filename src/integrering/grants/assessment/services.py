@@ -3,6 +3,7 @@
 screening_complete(*, application) -> Application          # sendt/til_kontroll → til_vurdering
 screening_ask(*, application, message) -> Application     # → mangler_info, the organisation gets an e-mail
 screening_reject(*, application, code) -> Application      # → avslatt, formally inadequate, with a coded reason
+                                                          #   and the rejection letter
 impartiality_declare(*, application, user, impartial, note="") -> ImpartialityDeclaration
 assessment_save(*, application, user, scores, comment, proposed_amount) -> Assessment
 """
@@ -13,6 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from integrering.core.exceptions import ApplicationError
@@ -21,6 +23,7 @@ from integrering.grants.applications.models import Application
 from integrering.grants.applications.services import application_move
 from integrering.grants.applications.status import Status
 from integrering.grants.assessment.models import Assessment, ImpartialityDeclaration
+from integrering.grants.decisions.letters import letter_freeze, letter_send
 
 
 def _into_screening(application: Application) -> Application:
@@ -56,7 +59,10 @@ def screening_reject(*, application: Application, code: str) -> Application:
         raise ApplicationError(_("Choose one of the scheme's rejection reasons."), field="code")
     application = application_move(application=_into_screening(application), target=Status.REJECTED)
     application.rejection_codes = [code]
-    application.save(update_fields=["rejection_codes"])
+    application.decided_on = timezone.localdate()
+    application.save(update_fields=["rejection_codes", "decided_on"])
+    # Rejected as formally inadequate is a decision too: the organisation gets its letter with the right of appeal.
+    letter_send(letter=letter_freeze(application=application, today=application.decided_on))
     return application
 
 

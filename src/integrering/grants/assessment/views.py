@@ -13,6 +13,7 @@ from integrering.grants.applications.selectors import application_for_user
 from integrering.grants.applications.status import Status
 from integrering.grants.assessment import services
 from integrering.grants.assessment.forms import AssessmentForm, DeclarationForm, RecommendationForm, ScreeningForm
+from integrering.grants.decisions.models import DecisionLetter
 
 
 def _page(request, application, forms=None, status=200):
@@ -33,6 +34,7 @@ def _page(request, application, forms=None, status=200):
         "reasons": [scheme.rejection_reason_text(code) for code in application.rejection_codes],
         "Status": Status,
         "payments": application.payments.select_related("attested_by", "approved_by"),
+        "letter": DecisionLetter.objects.filter(application=application).only("pk", "kind", "dated").first(),
     }
     return render(request, "grants/assessment/application.html", context, status=status)
 

@@ -2,6 +2,7 @@
 
     recommendation_set(*, application, recommendation, amount=None, codes=()) -> Application   # → innstilt
     decisions_make(*, call, application_ids, today) -> list[Application]   # innstilt → innvilget / avslatt
+                                                                            # + the frozen letter, e-mailed
 
 **The budget is never overspent**: inside one transaction the call's row is locked (``select_for_update``), the
 granted sum is read under that lock, and a batch that would take it over the frame is refused as a whole. A second
@@ -18,10 +19,11 @@ from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
 
 from integrering.core.exceptions import ApplicationError
-from integrering.core.mail.services import mail_send
+from integrering.core.letterhead.selectors import Letterhead, letterhead_of
 from integrering.grants.applications.models import Application
 from integrering.grants.applications.status import COMMITTED, Status, transition_check
 from integrering.grants.calls.models import Call
+from integrering.grants.decisions.letters import letter_freeze, letter_send
 
 
 class BudgetExceeded(ApplicationError):
@@ -62,7 +64,7 @@ def call_granted_sum(call: Call) -> int:
 @transaction.atomic
 def decisions_make(*, call: Call, application_ids: Iterable[int], today: datetime.date) -> list[Application]:
     """Decide the recommended applications ``application_ids`` of ``call`` as recommended, all or nothing."""
-    call = Call.objects.select_for_update().select_related("scheme").get(pk=call.pk)
+    call = Call.objects.select_for_update(of=("self",)).select_related("scheme", "county").get(pk=call.pk)
     ids = set(application_ids)
     applications = list(
         Application.objects.select_for_update()
@@ -87,23 +89,19 @@ def decisions_make(*, call: Call, application_ids: Iterable[int], today: datetim
             ),
             params={"granted": granted, "new": new, "frame": call.budget_frame},
         )
+    head = letterhead_of(call.county)
     for application in applications:
-        _decide(application, call, today)
+        _decide(application, call, today, head)
     return applications
 
 
-def _decide(application: Application, call: Call, today: datetime.date) -> None:
+def _decide(application: Application, call: Call, today: datetime.date, head: Letterhead) -> None:
+    application.call, application.county = call, call.county  # read once for the batch
     granted = application.recommendation == "grant"
     application.status = Status.GRANTED if granted else Status.REJECTED
     application.granted_amount = application.proposed_amount if granted else None
     application.decided_on = today
     application.acceptance_deadline = today + datetime.timedelta(days=call.acceptance_days) if granted else None
     application.save(update_fields=["status", "granted_amount", "decided_on", "acceptance_deadline"])
-    reasons = [call.scheme.rejection_reason_text(code) for code in application.rejection_codes]
-    mail_send(
-        to=application.organisation.email,
-        template="grants_grant_letter" if granted else "grants_rejection_letter",
-        context={"application": application, "call": call, "scheme": call.scheme, "reasons": reasons},
-        county=application.county,
-        related=application,
-    )
+    # The letter is written now and stored as sent: the PDF on the application's page is the same text.
+    letter_send(letter=letter_freeze(application=application, today=today, head=head, new=True))

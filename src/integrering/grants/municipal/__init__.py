@@ -1,0 +1,1 @@
+"""The municipal user's read-only view of the grants that concern their municipality."""

@@ -395,6 +395,7 @@ if OIDC_ENABLED and _oidc_origin:
         "form-action 'self'", f"form-action 'self' {_oidc_origin}"
     )
 
+
 def _site_url() -> str:
     """The address users open the application at (``https://integrering.fylke.no``), for the links in e-mails.
 

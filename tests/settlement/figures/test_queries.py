@@ -22,7 +22,7 @@ PAGES = {
     "/bosetting/{year}/diagram/": 13,
     "/bosetting/": 12,  # + the figures and the recommendations behind each year's stage
 }
-MUNICIPALITY_PAGE = 20  # + the regional work tab (activities, guidance requests, organisations)
+MUNICIPALITY_PAGE = 21  # + the regional work tab (activities, guidance requests, organisations, grants)
 
 
 def fill(county, years, municipalities):

@@ -21,11 +21,11 @@ from django.utils.translation import gettext as _
 
 from integrering.core.letterhead.selectors import Letterhead, letterhead_of, organisation_number_display
 from integrering.core.mail.services import mail_send
+from integrering.core.pdf import html_pdf
 from integrering.core.templatetags.formatting import date_no, number
 from integrering.grants.applications.models import Application
 from integrering.grants.applications.status import Status
 from integrering.grants.decisions.models import DecisionLetter, LetterKind
-from integrering.grants.pdf import html_pdf
 from integrering.legal.dates import add_months
 
 # The statuses of a decided application (a grant, whatever became of it later, or a rejection).

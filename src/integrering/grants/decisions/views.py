@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from integrering.core.exceptions import ApplicationError
+from integrering.core.pdf import html_pdf
 from integrering.core.permissions import Perm, requires
 from integrering.grants.applications.models import Application
 from integrering.grants.applications.selectors import application_for_user
@@ -15,7 +16,6 @@ from integrering.grants.applications.status import Status
 from integrering.grants.calls.selectors import call_for_user
 from integrering.grants.decisions import selectors, services
 from integrering.grants.decisions.letters import letter_pdf
-from integrering.grants.pdf import html_pdf
 from integrering.tabular import Sheet, write_xlsx
 
 

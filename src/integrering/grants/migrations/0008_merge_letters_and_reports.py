@@ -4,11 +4,9 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('grants', '0007_decision_letters_and_reopening'),
-        ('grants', '0007_reports_and_reclaims'),
+        ("grants", "0007_decision_letters_and_reopening"),
+        ("grants", "0007_reports_and_reclaims"),
     ]
 
-    operations = [
-    ]
+    operations = []

@@ -10,9 +10,9 @@ from typing import Any
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from integrering.core.pdf import html_pdf
 from integrering.core.templatetags.formatting import number
 from integrering.plans.measures.models import Light, MeasureStatus
-from integrering.plans.pdf import html_pdf
 
 FORMATS = {
     "json": "application/json",

@@ -7,7 +7,7 @@ from typing import Any
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
-from integrering.plans.pdf import html_pdf
+from integrering.core.pdf import html_pdf
 from integrering.plans.reports.models import PeriodReport
 from integrering.plans.reports.selectors import labelled, report_snapshot
 from integrering.tabular import Sheet, write_xlsx

@@ -15,9 +15,9 @@ suppressed, since the total would then reveal it.
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from integrering.core.pdf import html_pdf
 from integrering.settlement.figures import selectors
 from integrering.settlement.figures.sources import DETAIL_COLUMNS
-from integrering.settlement.pdf import html_pdf
 from integrering.settlement.tables import Table, table_csv, table_xlsx
 from integrering.settlement.years.models import SettlementYear
 

@@ -13,8 +13,8 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from integrering.core.letterhead.selectors import PLACEHOLDERS, letterhead_of, placeholders_fill
+from integrering.core.pdf import html_pdf
 from integrering.settlement.figures.models import SettlementFigure
-from integrering.settlement.pdf import html_pdf
 from integrering.settlement.recommendation.models import Recommendation
 from integrering.settlement.scenarios.run_inputs import run_inputs
 
@@ -172,7 +172,7 @@ def letter_html(recommendation: Recommendation, rows: list[dict], total: int) ->
 
 def letter_pdf(recommendation: Recommendation, rows: list[dict], total: int) -> bytes:
     """The letter as a tagged, accessible PDF (PDF/UA-1: structure tree, language nb, title)."""
-    return html_pdf(letter_html(recommendation, rows, total), pdf_variant="pdf/ua-1")
+    return html_pdf(letter_html(recommendation, rows, total))
 
 
 def _cell(value) -> str:

@@ -120,6 +120,10 @@ OBJECT_ROUTES = [
     (r"^tilskudd/soknader/<int:pk>/vedtaksbrev", "grant_decided"),
     (r"^tilskudd/ordninger/utkast/<int:pk>/", "grant_draft"),
     (r"^tilskudd/kommune/soknader/<int:pk>/", "grant_municipal"),
+    (r"^tilskudd/ordninger/rapporter/<int:pk>/", "grant_report"),
+    (r"^tilskudd/ordninger/tilbakekrav/<int:pk>/", "grant_reclaim"),
+    (r"^tilskudd/rapporter/<int:pk>/", "grant_report"),
+    (r"^tilskudd/soknader/<int:pk>/(statusrapport|sluttrapport|utbetaling)/", "grant_accepted"),
     (r"^tilskudd/ordninger/utlysninger/<int:pk>/", "grant_call"),
     (r"^tilskudd/ordninger/soknader/<int:pk>/", "grant_case"),
     (r"^tilskudd/ordninger/<int:pk>/", "grant_scheme"),
@@ -188,6 +192,7 @@ def matrix_records(county, make_user, settings, tmp_path):
         "grant_decided": _grant_decided(grant_call, grant_organisation).pk,
         "grant_municipal": _grant_municipal(grant_call, grant_organisation).pk,
         "grant_call": grant_call.pk,
+        **_grant_followup(grant_call, grant_organisation),
         "grant_scheme": grant_call.scheme_id,
         "api_token": api_token_create(user=adviser, name="Matrise")[0].pk,
         "user": adviser.pk,
@@ -334,6 +339,28 @@ def _grant_municipal(call, organisation):
     )
     application.municipalities.set([trondheim])
     return application
+
+
+def _grant_followup(call, organisation):
+    """An accepted grant of the matrix's organisation with a report, and a reclaim (the demo's, or made here)."""
+    from django.utils import timezone
+
+    from integrering.grants.models import Application, Reclaim, Report, Status
+    from integrering.grants.reports.services import report_submit
+
+    accepted = Application.objects.filter(organisation=organisation, status=Status.ACCEPTED).first()
+    if accepted is None:
+        from tests.grants.factories import grant_accepted_make
+
+        member = organisation.memberships.first().user
+        accepted = grant_accepted_make(call=call, organisation=organisation, user=member, amount=1_000)
+    report = Report.objects.filter(application=accepted).first() or report_submit(
+        application=accepted, user=None, kind="status", text="I gang", now=timezone.now()
+    )
+    reclaim = Reclaim.objects.filter(application__county=call.county_id).first() or Reclaim.objects.create(
+        application=accepted, amount=1, reason="Ubrukt", due_on=datetime.date(2999, 1, 1)
+    )
+    return {"grant_accepted": accepted.pk, "grant_report": report.pk, "grant_reclaim": reclaim.pk}
 
 
 def record_path(route: str, records: dict) -> str:

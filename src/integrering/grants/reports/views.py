@@ -95,7 +95,8 @@ def _case_page(request, report, form=None, status=200):
         "report": report,
         "application": report.application,
         "caseworker": True,
-        "form": (form or ReportHandleForm()) if can_handle else None,
+        # A form with an error is shown whatever the status now is, so that the reason is seen.
+        "form": form if form is not None else (ReportHandleForm() if can_handle else None),
     }
     return render(request, "grants/reports/report.html", context, status=status)
 

@@ -14,5 +14,6 @@ urlpatterns = [
     path("", include("integrering.grants.assessment.urls")),
     path("", include("integrering.grants.decisions.urls")),
     path("", include("integrering.grants.payments.urls")),
+    path("", include("integrering.grants.attachments.urls")),
     path("rapport/<int:year>.xlsx", report_xlsx, name="report_xlsx"),
 ]

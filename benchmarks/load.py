@@ -41,10 +41,10 @@ USERS = {
         "/bosetting/2025/",
         "/regionalt/aktiviteter/",
         "/planer/",
-        "/tilskudd/ordninger/",
     ],
     "kommune5001": ["/", "/kommuner/5001/", "/bosetting/2025/"],
     "leder": ["/", "/kommuner/", "/planer/", "/regionalt/aktiviteter/"],
+    "tilskudd": ["/", "/tilskudd/ordninger/"],
 }
 
 

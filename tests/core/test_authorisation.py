@@ -179,6 +179,7 @@ def matrix_records(county, make_user, settings, tmp_path):
     grant_call = _grant_call(county)
     grant_organisation = _grant_organisation(county, make_user)
     plan_records = _plan_records(county, adviser)
+    regional = _regional(county, adviser, settings, tmp_path)  # first: it points MEDIA_ROOT at tmp_path
     file_records = _grant_files(
         _grant_draft(grant_call, grant_organisation), _grant_case(grant_call, grant_organisation)
     )
@@ -204,7 +205,7 @@ def matrix_records(county, make_user, settings, tmp_path):
             .first()
             .pk,
             "enrolment": TrainingEnrolment.objects.filter(participant__county=county).first().pk,
-            **_regional(county, adviser, settings, tmp_path),
+            **regional,
         }
     )
 

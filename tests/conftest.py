@@ -97,3 +97,9 @@ def client_for(client):
         return client
 
     return login
+
+
+@pytest.fixture(autouse=True)
+def _private_files(settings, tmp_path_factory):
+    # Uploaded files (core/files) go to a temporary folder, never into the checkout's var/media.
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")

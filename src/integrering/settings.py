@@ -5,6 +5,7 @@ Configuration errors are for the operator and in English: translations cannot ru
 
 from email.utils import getaddresses
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.core.exceptions import ValidationError
@@ -415,3 +416,38 @@ def _site_url() -> str:
 
 
 SITE_URL = _site_url()
+# Uploaded files (README «Attachments»): a private storage, never served at a URL of its own; each app's
+# download view checks the user's permission on the file's owner. A local folder by default (var/media); an
+# S3-compatible object store when S3_BUCKET is set, which several app servers share.
+MEDIA_ROOT = Path(env_str("INTEGRERING_MEDIA_DIR", str(VAR_DIR / "media")))
+UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_MB", 10, minimum=1) * 1024 * 1024
+FILE_UPLOAD_HANDLERS = [
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "integrering.core.files.uploads.SizeLimitedUploadHandler",
+]
+S3_BUCKET = env_str("S3_BUCKET")
+if S3_BUCKET:
+    _s3_storage: dict[str, Any] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": env_str("S3_ENDPOINT_URL"),
+            "access_key": env_str("S3_ACCESS_KEY_ID"),
+            "secret_key": env_str("S3_SECRET_ACCESS_KEY"),
+            "region_name": env_str("S3_REGION"),
+            "location": env_str("S3_PREFIX", ""),
+            "addressing_style": env_choice("S3_ADDRESSING_STYLE", "PATH", ("PATH", "VIRTUAL", "AUTO")).lower(),
+            # Private objects; the app streams them after its own permission check (no signed URLs handed out).
+            "default_acl": None,
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+    STORAGES["files"] = _s3_storage
+else:
+    # MEDIA_ROOT (read when used, so a test may point it elsewhere).
+    STORAGES["files"] = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+
+# Scheduled jobs (send-reminders, send-plan-digest) take a lease so that one run at a time does the work, whichever
+# server starts it (core/joblock.py); a run that dies leaves the lease until it expires (seconds).
+JOB_LOCK_SECONDS = env_int("JOB_LOCK_SECONDS", 3600, minimum=60)

@@ -124,6 +124,8 @@ OBJECT_ROUTES = [
     (r"^tilskudd/ordninger/tilbakekrav/<int:pk>/", "grant_reclaim"),
     (r"^tilskudd/rapporter/<int:pk>/", "grant_report"),
     (r"^tilskudd/soknader/<int:pk>/(statusrapport|sluttrapport|utbetaling)/", "grant_accepted"),
+    (r"^tilskudd/ordninger/soknader/vedlegg/<int:pk>/", "grant_case_file"),
+    (r"^tilskudd/soknader/vedlegg/<int:pk>/", "grant_draft_file"),
     (r"^tilskudd/ordninger/utlysninger/<int:pk>/", "grant_call"),
     (r"^tilskudd/ordninger/soknader/<int:pk>/", "grant_case"),
     (r"^tilskudd/ordninger/<int:pk>/", "grant_scheme"),
@@ -185,30 +187,51 @@ def matrix_records(county, make_user, settings, tmp_path):
     grant_call = _grant_call(county)
     grant_organisation = _grant_organisation(county, make_user)
     plan_records = _plan_records(county, adviser)
-    return plan_records | {
-        "grant_organisation": grant_organisation.pk,
-        "grant_draft": _grant_draft(grant_call, grant_organisation).pk,
-        "grant_case": _grant_case(grant_call, grant_organisation).pk,
-        "grant_decided": _grant_decided(grant_call, grant_organisation).pk,
-        "grant_municipal": _grant_municipal(grant_call, grant_organisation).pk,
-        "grant_call": grant_call.pk,
-        **_grant_followup(grant_call, grant_organisation),
-        "grant_scheme": grant_call.scheme_id,
-        "api_token": api_token_create(user=adviser, name="Matrise")[0].pk,
-        "user": adviser.pk,
-        "sent_email": sent_email.pk,
-        "run": scenario_run(scenario=scenario, user=adviser).pk,
-        "scenario": scenario.pk,
-        "criterion": criterion_create(county=county, code="ledighet", name="Ledighet").pk,
-        "assignment": ContactAssignment.objects.get(municipality__number="5001").pk,
-        "participant": participant.pk,
-        "case": GuidanceCase.objects.get(participant=participant).pk,
-        "upper_secondary_participant": Participant.objects.filter(county=county, full_time_upper_secondary=True)
-        .first()
-        .pk,
-        "enrolment": TrainingEnrolment.objects.filter(participant__county=county).first().pk,
-        **_regional(county, adviser, settings, tmp_path),
-    }
+    regional = _regional(county, adviser, settings, tmp_path)  # first: it points MEDIA_ROOT at tmp_path
+    file_records = _grant_files(
+        _grant_draft(grant_call, grant_organisation), _grant_case(grant_call, grant_organisation)
+    )
+    return (
+        plan_records
+        | file_records
+        | {
+            "grant_organisation": grant_organisation.pk,
+            "grant_draft": _grant_draft(grant_call, grant_organisation).pk,
+            "grant_case": _grant_case(grant_call, grant_organisation).pk,
+            "grant_decided": _grant_decided(grant_call, grant_organisation).pk,
+            "grant_municipal": _grant_municipal(grant_call, grant_organisation).pk,
+            "grant_call": grant_call.pk,
+            **_grant_followup(grant_call, grant_organisation),
+            "grant_scheme": grant_call.scheme_id,
+            "api_token": api_token_create(user=adviser, name="Matrise")[0].pk,
+            "user": adviser.pk,
+            "sent_email": sent_email.pk,
+            "run": scenario_run(scenario=scenario, user=adviser).pk,
+            "scenario": scenario.pk,
+            "criterion": criterion_create(county=county, code="ledighet", name="Ledighet").pk,
+            "assignment": ContactAssignment.objects.get(municipality__number="5001").pk,
+            "participant": participant.pk,
+            "case": GuidanceCase.objects.get(participant=participant).pk,
+            "upper_secondary_participant": Participant.objects.filter(county=county, full_time_upper_secondary=True)
+            .first()
+            .pk,
+            "enrolment": TrainingEnrolment.objects.filter(participant__county=county).first().pk,
+            **regional,
+        }
+    )
+
+
+def _grant_files(draft, case) -> dict:
+    """An attachment of the draft and one of the submitted application (core/files, in MEDIA_ROOT)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from integrering.core.files.services import file_store
+
+    def attach(application):
+        upload = SimpleUploadedFile("vedlegg.pdf", b"%PDF-1.4", content_type="application/pdf")
+        return file_store(upload=upload, owner=application, purpose="attachment").pk
+
+    return {"grant_draft_file": attach(draft), "grant_case_file": attach(case)}
 
 
 def _plan_records(county, adviser) -> dict:

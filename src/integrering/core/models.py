@@ -7,6 +7,8 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from integrering.core.files.models import StoredFile  # noqa: F401 — a model of this app, in core/files
+from integrering.core.joblock import JobLock  # noqa: F401 — a model of this app, in core/joblock.py
 from integrering.core.letterhead.models import CountyLetterSettings  # noqa: F401 — a model of this app, in core/letterhead
 from integrering.core.mail.models import SentEmail  # noqa: F401 — a model of this app, kept in core/mail
 from integrering.core.roles import Role

@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("integrering.grants.assessment.urls")),
     path("", include("integrering.grants.decisions.urls")),
     path("", include("integrering.grants.payments.urls")),
+    path("", include("integrering.grants.attachments.urls")),
     path("rapport/<int:year>.xlsx", report_xlsx, name="report_xlsx"),
     path("", include("integrering.grants.reports.urls")),
     path("", include("integrering.grants.reclaims.urls")),

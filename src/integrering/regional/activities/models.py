@@ -159,18 +159,6 @@ class FollowUpAction(Versioned):
         return self.description
 
 
-ATTACHMENT_TYPES = {
-    "application/pdf": ".pdf",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
-    "application/vnd.openxmlformats-officedocument.presentationml.presentation": ".pptx",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ".xlsx",
-    "text/plain": ".txt",
-    "image/png": ".png",
-    "image/jpeg": ".jpg",
-}
-MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
-
-
 class ActivityAttachment(models.Model):
     """An agenda, a presentation: stored through Django's storage, served only to the county's users."""
 
@@ -178,7 +166,10 @@ class ActivityAttachment(models.Model):
         Activity, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("activity")
     )
     name = models.CharField(_("name"), max_length=200, validators=[no_national_id])
-    file = models.FileField(_("file"), upload_to="regional/activities/%Y/")
+    # The bytes: core's private file storage (the owner of the stored file is the activity).
+    stored = models.OneToOneField(
+        "core.StoredFile", on_delete=models.PROTECT, null=True, related_name="+", verbose_name=_("file")
+    )
     content_type = models.CharField(_("content type"), max_length=100)
     size = models.PositiveIntegerField(_("size"))
     uploaded_by = models.ForeignKey(

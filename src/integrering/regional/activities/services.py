@@ -14,11 +14,10 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from integrering.core.exceptions import ApplicationError
+from integrering.core.files.services import file_delete, file_store
 from integrering.core.registry import GRANT_KIND, linkable_kind
 from integrering.core.versioning import expect_version
 from integrering.regional.activities.models import (
-    ATTACHMENT_TYPES,
-    MAX_ATTACHMENT_BYTES,
     Activity,
     ActivityArea,
     ActivityAttachment,
@@ -162,59 +161,23 @@ def follow_up_done(*, action: FollowUpAction, done: bool = True) -> FollowUpActi
     return action
 
 
-# The first bytes of each accepted kind of file: the declared content type must match what the file is.
-_SIGNATURES = {
-    ".pdf": (b"%PDF-",),
-    ".docx": (b"PK\x03\x04",),
-    ".pptx": (b"PK\x03\x04",),
-    ".xlsx": (b"PK\x03\x04",),
-    ".png": (b"\x89PNG\r\n\x1a\n",),
-    ".jpg": (b"\xff\xd8\xff",),
-}
-
-
-def attachment_check(*, upload: Any) -> str:
-    """The content type of an accepted upload; refuses other types, files too large and files that lie."""
-    if upload.size > MAX_ATTACHMENT_BYTES:
-        raise ApplicationError(
-            _("The file is too large: at most %(mb)s MB."), field="file", params={"mb": MAX_ATTACHMENT_BYTES // 2**20}
-        )
-    content_type = (getattr(upload, "content_type", "") or "").split(";")[0].strip().lower()
-    suffix = ATTACHMENT_TYPES.get(content_type)
-    if suffix is None or not upload.name.lower().endswith(suffix if suffix != ".jpg" else (".jpg", ".jpeg")):
-        raise ApplicationError(
-            _("This kind of file is not accepted: PDF, Word, PowerPoint, Excel, text, PNG or JPEG."), field="file"
-        )
-    upload.seek(0)
-    head = upload.read(16)
-    upload.seek(0)
-    signatures = _SIGNATURES.get(suffix)
-    if signatures and not head.startswith(signatures):
-        raise ApplicationError(_("The file's content does not match its type."), field="file")
-    if suffix == ".txt" and b"\x00" in head:
-        raise ApplicationError(_("The file's content does not match its type."), field="file")
-    return content_type
-
-
 def attachment_add(*, activity: Activity, upload: Any, name: str, user: Any) -> ActivityAttachment:
-    content_type = attachment_check(upload=upload)
-    attachment = ActivityAttachment(
-        activity=activity,
-        name=name or upload.name,
-        content_type=content_type,
-        size=upload.size,
-        uploaded_by=user,
-    )
-    attachment.file.save(upload.name, upload, save=False)
-    try:
-        full_clean_or_raise(attachment, exclude=["file", "uploaded_by"])
-    except ApplicationError:
-        attachment.file.delete(save=False)
-        raise
-    attachment.save()
+    """An agenda, a presentation: checked and stored by core's file service (size, kind from the content)."""
+    attachment = ActivityAttachment(activity=activity, name=name or (upload.name or "")[:200], uploaded_by=user)
+    full_clean_or_raise(attachment, exclude=["stored", "content_type", "size", "uploaded_by"])
+    with transaction.atomic():
+        stored = file_store(upload=upload, owner=activity, purpose="attachment", user=user)
+        attachment.stored = stored
+        attachment.content_type = stored.content_type
+        attachment.size = stored.size
+        attachment.save()
     return attachment
 
 
 def attachment_delete(*, attachment: ActivityAttachment) -> None:
-    attachment.file.delete(save=False)
-    attachment.delete()
+    """The attachment and its stored file (the object goes when the transaction commits)."""
+    with transaction.atomic():
+        stored = attachment.stored
+        attachment.delete()
+        if stored is not None:
+            file_delete(stored)

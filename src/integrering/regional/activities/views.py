@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from integrering.core.exceptions import ApplicationError
+from integrering.core.files.responses import file_response
 from integrering.core.form_page import form_page
 from integrering.core.permissions import Perm, has_perm, requires
 from integrering.core.registry import measure_tags
@@ -213,14 +214,13 @@ def attachment_add(request, pk: int):
 
 @requires(Perm.VIEW_REGIONAL)
 def attachment_download(request, pk: int):
-    attachment = ActivityAttachment.objects.filter(pk=pk, activity__county_id=request.user.county_id).first()
+    attachment = (
+        ActivityAttachment.objects.filter(pk=pk, activity__county_id=request.user.county_id)
+        .select_related("stored")
+        .first()
+    )
     if attachment is None:
         raise Http404(_("There is no such attachment."))
-    try:
-        handle = attachment.file.open("rb")
-    except OSError as error:
-        raise Http404(_("The file is missing.")) from error
-    response = FileResponse(handle, as_attachment=True, filename=attachment.file.name.rsplit("/", 1)[-1])
-    response["Content-Type"] = attachment.content_type
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    if attachment.stored is None:
+        raise Http404(_("The file is missing."))
+    return file_response(attachment.stored)

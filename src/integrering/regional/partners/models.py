@@ -83,10 +83,10 @@ class Forum(CountyOwned, Versioned):
 class Meeting(models.Model):
     forum = models.ForeignKey(Forum, on_delete=models.CASCADE, related_name="meetings", verbose_name=_("forum"))
     date = models.DateField(_("date"))
-    minutes = models.FileField(_("minutes"), upload_to="regional/minutes/%Y/", blank=True)
-    minutes_content_type = models.CharField(_("content type"), max_length=100, blank=True)
-
-    unguarded_fields = ("minutes_content_type",)
+    # The minutes: a file in core's private file storage (its owner is the meeting).
+    minutes_file = models.OneToOneField(
+        "core.StoredFile", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("minutes")
+    )
 
     class Meta:
         ordering = ["-date", "-pk"]

@@ -9,8 +9,8 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from integrering.core.exceptions import ApplicationError
+from integrering.core.files.services import file_store
 from integrering.core.versioning import expect_version
-from integrering.regional.activities.services import attachment_check
 from integrering.regional.partners.models import ActionPoint, ActionStatus, Agreement, Forum, Meeting, Partner
 from integrering.regional.validation import full_clean_or_raise
 
@@ -42,12 +42,13 @@ def forum_create(*, county: Any, name: str, purpose: str = "", partners: list[Pa
     return forum
 
 
-def meeting_add(*, forum: Forum, date: datetime.date, minutes: Any = None) -> Meeting:
-    meeting = Meeting(forum=forum, date=date)
-    if minutes is not None:
-        meeting.minutes_content_type = attachment_check(upload=minutes)
-        meeting.minutes.save(minutes.name, minutes, save=False)
-    meeting.save()
+def meeting_add(*, forum: Forum, date: datetime.date, minutes: Any = None, user: Any = None) -> Meeting:
+    """A meeting, with its minutes if given (checked and stored by core's file service)."""
+    with transaction.atomic():
+        meeting = Meeting.objects.create(forum=forum, date=date)
+        if minutes is not None:
+            meeting.minutes_file = file_store(upload=minutes, owner=meeting, purpose="minutes", user=user)
+            meeting.save(update_fields=["minutes_file"])
     return meeting
 
 

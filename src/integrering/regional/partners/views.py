@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from integrering.core.exceptions import ApplicationError
+from integrering.core.files.responses import file_response
 from integrering.core.form_page import form_page
 from integrering.core.permissions import Perm, has_perm, requires
 from integrering.regional.partners import selectors, services
@@ -126,7 +127,7 @@ def meeting_add(request, pk: int):
     _posted(
         request,
         MeetingForm(request.POST, request.FILES),
-        lambda d: services.meeting_add(forum=forum, **d),
+        lambda d: services.meeting_add(forum=forum, user=request.user, **d),
         _("The meeting was added."),
     )
     return redirect("regional:forum", pk=forum.pk)
@@ -168,12 +169,6 @@ def action_point_status(request, pk: int):
 @requires(Perm.VIEW_REGIONAL)
 def minutes_download(request, pk: int):
     meeting = selectors.meeting_for_user(request.user, pk)
-    if not meeting.minutes:
+    if meeting.minutes_file is None:
         raise Http404(_("The meeting has no minutes."))
-    try:
-        handle = meeting.minutes.open("rb")
-    except OSError as error:
-        raise Http404(_("The file is missing.")) from error
-    response = FileResponse(handle, as_attachment=True, filename=meeting.minutes.name.rsplit("/", 1)[-1])
-    response["Content-Type"] = meeting.minutes_content_type or "application/octet-stream"
-    return response
+    return file_response(meeting.minutes_file)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from integrering.core.exceptions import ApplicationError
+from integrering.core.joblock import busy_message, single_run
 from integrering.grants.reminders.services import Reminder, grants_lapse, reminders_send
 
 
@@ -43,6 +44,17 @@ class Command(BaseCommand):
             day = datetime.date.fromisoformat(today) if today else timezone.localdate()
         except ValueError as error:
             raise ApplicationError(_("Invalid date «%(date)s»; use YYYY-MM-DD.") % {"date": today}) from error
+        if dry_run:
+            self._run(day, dry_run)
+            return
+        # Every server's timer may start this: one run at a time does the work (core/joblock.py).
+        with single_run("send-reminders") as lease:
+            if not lease.acquired:
+                self.stdout.write(busy_message("send-reminders", lease))
+                return
+            self._run(day, dry_run)
+
+    def _run(self, day: datetime.date, dry_run: bool) -> None:
         for application in grants_lapse(today=day, dry_run=dry_run):
             self.stdout.write(
                 _("%(reference)s: not accepted by %(day)s, lapses")

@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from integrering.core.joblock import busy_message, single_run
 from integrering.plans.plans.digest import digests_send, iso_week
 
 
@@ -20,6 +21,17 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help=gettext_lazy("show who would get it; send nothing"))  # type: ignore[arg-type]  # lazy text: the stubs type argparse's help as str
 
     def handle(self, *args, dry_run: bool, **options) -> None:
+        if dry_run:
+            self._run(dry_run)
+            return
+        # Every server's timer may start this: one run at a time does the work (core/joblock.py).
+        with single_run("send-plan-digest") as lease:
+            if not lease.acquired:
+                self.stdout.write(busy_message("send-plan-digest", lease))
+                return
+            self._run(dry_run)
+
+    def _run(self, dry_run: bool) -> None:
         base_url = getattr(settings, "SITE_URL", "").rstrip("/")
         digests = digests_send(dry_run=dry_run, base_url=base_url)
         for digest in digests:

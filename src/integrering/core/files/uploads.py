@@ -1,0 +1,32 @@
+"""An upload handler that never keeps more of a file than ``UPLOAD_MAX_BYTES``.
+
+Django writes an upload to memory or a temporary file before any view sees it. This handler (in
+``FILE_UPLOAD_HANDLERS`` after the in-memory one, which only takes small requests) writes a file to its temporary
+file up to the limit and then only counts the rest, so a too-large upload costs no more disk than the limit and
+its ``size`` (the real length) makes :func:`integrering.core.files.services.upload_check` refuse it with a clear
+message. The reverse proxy's body limit (README «Production») stops still larger requests before the app.
+"""
+
+from __future__ import annotations
+
+from django.core.files.uploadhandler import TemporaryFileUploadHandler
+
+from integrering.core.files.services import upload_max_bytes
+
+
+class SizeLimitedUploadHandler(TemporaryFileUploadHandler):
+    def new_file(self, *args, **kwargs) -> None:
+        super().new_file(*args, **kwargs)
+        self.received = 0
+        self.limit = upload_max_bytes()
+
+    def receive_data_chunk(self, raw_data: bytes, start: int) -> None:  # None: the chunk goes no further
+        room = self.limit + 1 - self.received
+        if room > 0:
+            self.file.write(raw_data[:room])
+        self.received += len(raw_data)
+
+    def file_complete(self, file_size: int):
+        self.file.seek(0)
+        self.file.size = self.received
+        return self.file

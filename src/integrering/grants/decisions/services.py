@@ -60,8 +60,12 @@ def call_granted_sum(call: Call) -> int:
 
 
 @transaction.atomic
-def decisions_make(*, call: Call, application_ids: Iterable[int], today: datetime.date) -> list[Application]:
-    """Decide the recommended applications ``application_ids`` of ``call`` as recommended, all or nothing."""
+def decisions_make(
+    *, call: Call, application_ids: Iterable[int], today: datetime.date, language: str | None = None
+) -> list[Application]:
+    """Decide the recommended applications ``application_ids`` of ``call`` as recommended, all or nothing.
+
+    The decision letters are written in ``language`` (``nb`` or ``nn``; default the county's default language)."""
     call = Call.objects.select_for_update().select_related("scheme").get(pk=call.pk)
     ids = set(application_ids)
     applications = list(
@@ -88,11 +92,11 @@ def decisions_make(*, call: Call, application_ids: Iterable[int], today: datetim
             params={"granted": granted, "new": new, "frame": call.budget_frame},
         )
     for application in applications:
-        _decide(application, call, today)
+        _decide(application, call, today, language)
     return applications
 
 
-def _decide(application: Application, call: Call, today: datetime.date) -> None:
+def _decide(application: Application, call: Call, today: datetime.date, language: str | None = None) -> None:
     granted = application.recommendation == "grant"
     application.status = Status.GRANTED if granted else Status.REJECTED
     application.granted_amount = application.proposed_amount if granted else None
@@ -106,4 +110,5 @@ def _decide(application: Application, call: Call, today: datetime.date) -> None:
         context={"application": application, "call": call, "scheme": call.scheme, "reasons": reasons},
         county=application.county,
         related=application,
+        language=language,
     )

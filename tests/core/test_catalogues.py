@@ -17,7 +17,7 @@ LANGUAGES = ["nb", "nn"]
 # (catalogue, language): "project" is src/integrering/locale, otherwise the app's own locale folder.
 # The nynorsk catalogues translated so far; every catalogue in bokmål is required. Add a catalogue here once its
 # nynorsk is complete (then the test keeps it complete).
-NYNORSK_COMPLETE = ["project", "accounts", "api", "settlement", "guidance", "plans", "regional"]
+NYNORSK_COMPLETE = ["project", "accounts", "api", "settlement", "guidance", "plans", "regional", "grants"]
 REQUIRED = {(c, "nb") for c in ["project", *APPS]} | {(c, "nn") for c in NYNORSK_COMPLETE}
 
 

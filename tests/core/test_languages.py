@@ -136,3 +136,33 @@ def test_the_sami_and_kven_names_show_in_both_languages(client_for, adviser):
         page = client.get(f"/kommuner/{municipality.number}/").content.decode()
         assert municipality.other_names in page
         assert label in page
+
+
+def test_an_email_to_a_user_who_chose_nynorsk_is_in_nynorsk(adviser):
+    from django.core import mail
+    from django.utils import timezone
+
+    from integrering.core.mail.services import mail_send
+
+    context = {"requested_by": "Åse", "requested_at": timezone.now()}
+    mail_send(to=adviser.email, template="test", context=context)
+    User.objects.filter(pk=adviser.pk).update(language="nn")
+    mail_send(to=adviser.email.upper(), template="test", context=context)
+    mail_send(to=adviser.email, template="test", context=context, language="nb")  # the caller's choice wins
+    assert [m.subject for m in mail.outbox] == [
+        "Prøve-e-post fra Integrering",
+        "Prøve-e-post frå Integrering",
+        "Prøve-e-post fra Integrering",
+    ]
+    assert "Dette er ei prøvemelding frå Integrering" in mail.outbox[1].body
+
+
+def test_the_letter_to_imdi_can_be_asked_for_in_nynorsk(rf, adviser):
+    from integrering.core.languages import letter_language
+
+    with translation.override("nb"):
+        assert letter_language(rf.get("/x/", {"sprak": "nn"})) == "nn"
+        assert letter_language(rf.get("/x/", {"sprak": "sv"})) == "nb"
+        assert letter_language(rf.get("/x/")) == "nb"
+    with translation.override("nn"):
+        assert letter_language(rf.get("/x/")) == "nn"

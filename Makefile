@@ -76,8 +76,8 @@ clean:
 # also holds the pure cores' strings (allocation, legal, tabular: `gettext`/`gettext_noop` from integrering.i18n),
 # which the engine's command line reads without Django.
 messages:
-	cd src/integrering && DJANGO_DEBUG=1 ../../$(BIN)/integrering makemessages -l nb --no-location -v0 \
+	cd src/integrering && DJANGO_DEBUG=1 ../../$(BIN)/integrering makemessages -l nb -l nn --no-location -v0 \
 	  --ignore=accounts --ignore=settlement --ignore=guidance --ignore=grants --ignore=regional --ignore=plans --ignore=api
 	for app in accounts settlement guidance grants regional plans api; do \
-	  if [ -d src/integrering/$$app/locale ]; then (cd src/integrering/$$app && DJANGO_DEBUG=1 ../../../$(BIN)/integrering makemessages -l nb --no-location -v0); fi; \
+	  if [ -d src/integrering/$$app/locale ]; then (cd src/integrering/$$app && DJANGO_DEBUG=1 ../../../$(BIN)/integrering makemessages -l nb -l nn --no-location -v0); fi; \
 	done

@@ -82,6 +82,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After LocaleMiddleware and the user: a logged-in user's saved language wins over the browser's.
+    "integrering.core.middleware.UserLanguageMiddleware",
     # Responses to logged-in users may hold personal data: never cached (core/middleware.py).
     "integrering.core.middleware.PrivateCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -197,7 +199,7 @@ TRUSTED_PROXIES = env_networks("DJANGO_TRUSTED_PROXIES", [] if DEBUG else ["127.
 AXES_CLIENT_IP_CALLABLE = "integrering.core.client_ip.client_ip"
 
 LANGUAGE_CODE = "nb"
-LANGUAGES = [("nb", gettext_noop("Norwegian Bokmål"))]
+LANGUAGES = [("nb", gettext_noop("Norwegian Bokmål")), ("nn", gettext_noop("Norwegian Nynorsk"))]
 LOCALE_PATHS = [SRC_DIR / "locale"]
 TIME_ZONE = "Europe/Oslo"
 USE_I18N = True
@@ -230,11 +232,15 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 CSRF_FAILURE_VIEW = "integrering.core.errors.csrf_failure"
+# The language switch's cookie (bokmål or nynorsk, for anonymous pages): a year, like Django's default.
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 31536000, minimum=0)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True

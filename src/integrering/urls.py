@@ -12,6 +12,7 @@ urlpatterns = [
     path("invitasjon/<uidb64>/<token>/", accounts_views.invitation_accept, name="invitation_accept"),
     path("passord/endret/", accounts_views.password_change_done, name="password_change_done"),
     path("helse/", core_views.health, name="health"),
+    path("sprak/", core_views.language_switch, name="language_switch"),
     path("kommuner/", include("integrering.municipalities.urls")),
     path("bosetting/", include("integrering.settlement.urls")),
     path("veiledning/", include("integrering.guidance.urls")),

@@ -22,7 +22,7 @@ def regenerated(tmp_path_factory):
         os.chdir(copy)
         call_command(
             "makemessages",
-            locale=["nb"],
+            locale=["nb", "nn"],
             no_location=True,
             verbosity=0,
             ignore_patterns=[f"{app}/*" for app in APP_CATALOGUES],
@@ -30,10 +30,10 @@ def regenerated(tmp_path_factory):
         for app in APP_CATALOGUES:
             if (copy / app / "locale").exists():
                 os.chdir(copy / app)
-                call_command("makemessages", locale=["nb"], no_location=True, verbosity=0)
+                call_command("makemessages", locale=["nb", "nn"], no_location=True, verbosity=0)
     finally:
         os.chdir(cwd)
-    return sorted(copy.glob("**/locale/nb/LC_MESSAGES/django.po"))
+    return sorted(copy.glob("**/locale/n[bn]/LC_MESSAGES/django.po"))
 
 
 def test_the_project_catalogue_exists(regenerated):
@@ -47,8 +47,8 @@ def test_every_source_string_has_a_bokmal_translation(regenerated):
             if entry.obsolete:
                 continue
             if not entry.translated() or "fuzzy" in entry.flags:
-                untranslated.append(f"{path.parent.parent.parent.parent.name}: {entry.msgid!r}")
-    assert not untranslated, "Strings without a bokmål translation:\n" + "\n".join(untranslated)
+                untranslated.append(f"{path.parent.parent.parent.parent.name} ({path.parts[-3]}): {entry.msgid!r}")
+    assert not untranslated, "Strings without a bokmål or nynorsk translation:\n" + "\n".join(untranslated)
 
 
 def test_pages_are_shown_in_bokmal(client):

@@ -1,4 +1,6 @@
 from django.conf import settings
+from django.utils import translation
+from django.utils.translation.trans_real import parse_accept_lang_header
 
 from integrering.core.exceptions import ApplicationError
 
@@ -57,3 +59,45 @@ class ApplicationErrorMiddleware:
         if error is None:
             return None
         return application_error_response(request, error)
+
+
+# «no» (Norwegian, no written form named) is bokmål; «nb-NO», «nn-NO» are their languages.
+_BROWSER_LANGUAGES = {"nb": "nb", "no": "nb", "nn": "nn"}
+
+
+def browser_language(accept_language: str) -> str | None:
+    """The first of bokmål and nynorsk the browser asks for (``Accept-Language``), or None."""
+    for code, _quality in parse_accept_lang_header(accept_language):
+        language = _BROWSER_LANGUAGES.get(code.lower().split("-")[0])
+        if language is not None:
+            return language
+    return None
+
+
+class UserLanguageMiddleware:
+    """The interface language: the logged-in user's saved choice; otherwise the switch's cookie; otherwise the
+    browser's ``Accept-Language`` (``nn`` → nynorsk, ``nb``/``no`` → bokmål); otherwise bokmål.
+
+    Runs after Django's LocaleMiddleware (which reads the cookie and Accept-Language, and sets
+    ``Content-Language`` and ``Vary`` on the response) and after AuthenticationMiddleware; URLs carry no language.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        language = self._language(request)
+        if language is not None:
+            translation.activate(language)
+            request.LANGUAGE_CODE = language
+        return self.get_response(request)
+
+    @staticmethod
+    def _language(request) -> str | None:
+        supported = {code for code, _name in settings.LANGUAGES}
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and user.language in supported:
+            return user.language
+        if request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) in supported:
+            return None  # LocaleMiddleware has applied it
+        return browser_language(request.headers.get("Accept-Language", ""))

@@ -59,6 +59,9 @@ class User(Versioned, AbstractUser):
         related_name="municipal_users",
         verbose_name=_("municipality"),
     )
+    # The interface language the user chose with the switch in the header (bokmål or nynorsk); empty: the
+    # browser's (Accept-Language). core/middleware.py's UserLanguageMiddleware applies it on every request.
+    language = models.CharField(_("language"), max_length=8, blank=True, default="", choices=settings.LANGUAGES)
 
     class Meta:
         verbose_name = _("user")
@@ -79,9 +82,10 @@ class User(Versioned, AbstractUser):
 
     def save(self, *args, **kwargs) -> None:
         # Logging in stamps last_login: not an edit of the user, so it neither needs nor changes the version
-        # (an administrator's open form stays valid when the user logs in).
+        # (an administrator's open form stays valid when the user logs in). The same for the user's own
+        # choice of language.
         update_fields = kwargs.get("update_fields")
-        if update_fields is not None and set(update_fields) <= {"last_login"}:
+        if update_fields is not None and set(update_fields) <= {"last_login", "language"}:
             models.Model.save(self, *args, **kwargs)
             return
         super().save(*args, **kwargs)

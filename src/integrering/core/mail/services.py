@@ -56,7 +56,7 @@ def mail_send(
     anything is recorded.
     """
     address = _checked_address(to)
-    language = language or settings.LANGUAGE_CODE
+    language = language or _recipient_language(address) or settings.LANGUAGE_CODE
     rendered = mail_render(template=template, context=context, language=language, county=county)
     message = EmailMultiAlternatives(
         subject=rendered.subject,
@@ -141,3 +141,11 @@ def _in_transaction(using: str = DEFAULT_DB_ALIAS) -> bool:
     """
     connection = transaction.get_connection(using)
     return any(not getattr(block, "_from_testcase", False) for block in connection.atomic_blocks)
+
+
+def _recipient_language(address: str) -> str | None:
+    """The language a user with this address chose (the switch in the header), if any: e-mails to a user who
+    reads nynorsk are written in nynorsk."""
+    from integrering.core.models import User
+
+    return User.objects.filter(email__iexact=address).exclude(language="").values_list("language", flat=True).first()

@@ -126,11 +126,17 @@ def _rejection_sections(application: Application) -> list[dict[str, str]]:
 
 
 def letter_freeze(
-    *, application: Application, today: datetime.date, head: Letterhead | None = None, new: bool = False
+    *,
+    application: Application,
+    today: datetime.date,
+    head: Letterhead | None = None,
+    new: bool = False,
+    language: str | None = None,
 ) -> DecisionLetter:
     """Write the letter of a granted or rejected application as it is sent now (once: a second call keeps the
     first letter). ``new``: the caller has just decided the application, so it has no letter yet (one query less
-    a letter in a batch; the one-to-one key would refuse a second letter anyway)."""
+    a letter in a batch; the one-to-one key would refuse a second letter anyway). ``language``: ``nb`` or ``nn``
+    (default the site's); the letter keeps it, so its e-mail and PDF are in the same written form."""
     if application.status not in DECIDED:
         raise ValueError(f"No letter for an application in status {application.status}")
     existing = None if new else DecisionLetter.objects.filter(application=application).first()
@@ -139,9 +145,11 @@ def letter_freeze(
     granted = application.status != Status.REJECTED
     head = head or letterhead_of(application.county)
     organisation = application.organisation
-    with translation.override(settings.LANGUAGE_CODE):
+    language = language or settings.LANGUAGE_CODE
+    with translation.override(language):
         letter = DecisionLetter(
             application=application,
+            language=language,
             kind=LetterKind.GRANT if granted else LetterKind.REJECTION,
             dated=today,
             subject=_("Decision on your application %(reference)s") % {"reference": application.reference},
@@ -177,16 +185,17 @@ def letter_send(*, letter: DecisionLetter) -> None:
         context={"letter": letter, "application": application},
         county=application.county,
         related=application,
+        language=letter.language,
     )
 
 
 def letter_html(letter: DecisionLetter) -> str:
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(letter.language):
         return render_to_string(
             "grants/decisions/letter_pdf.html", {"letter": letter, "application": letter.application}
         )
 
 
 def letter_pdf(letter: DecisionLetter) -> bytes:
-    """The letter as a tagged, accessible PDF (PDF/UA-1: structure tree, language nb, title)."""
+    """The letter as a tagged, accessible PDF (PDF/UA-1: structure tree, the letter's language, title)."""
     return html_pdf(letter_html(letter))

@@ -30,6 +30,7 @@ class DecisionLetter(models.Model):
     recipient = models.JSONField(_("recipient"), default=list)
     # The text: [{"heading": "" or "Vilkår", "text": "…"}, …] (paragraphs separated by blank lines in «text»)
     sections = models.JSONField(_("text"), default=list)
+    language = models.CharField(_("language"), max_length=5, default="nb")  # the written form it was sent in
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:

@@ -62,8 +62,12 @@ def call_granted_sum(call: Call) -> int:
 
 
 @transaction.atomic
-def decisions_make(*, call: Call, application_ids: Iterable[int], today: datetime.date) -> list[Application]:
-    """Decide the recommended applications ``application_ids`` of ``call`` as recommended, all or nothing."""
+def decisions_make(
+    *, call: Call, application_ids: Iterable[int], today: datetime.date, language: str | None = None
+) -> list[Application]:
+    """Decide the recommended applications ``application_ids`` of ``call`` as recommended, all or nothing.
+
+    The decision letters are written in ``language`` (``nb`` or ``nn``; default the site's default language)."""
     call = Call.objects.select_for_update(of=("self",)).select_related("scheme", "county").get(pk=call.pk)
     ids = set(application_ids)
     applications = list(
@@ -91,11 +95,13 @@ def decisions_make(*, call: Call, application_ids: Iterable[int], today: datetim
         )
     head = letterhead_of(call.county)
     for application in applications:
-        _decide(application, call, today, head)
+        _decide(application, call, today, head, language)
     return applications
 
 
-def _decide(application: Application, call: Call, today: datetime.date, head: Letterhead) -> None:
+def _decide(
+    application: Application, call: Call, today: datetime.date, head: Letterhead, language: str | None = None
+) -> None:
     application.call, application.county = call, call.county  # read once for the batch
     granted = application.recommendation == "grant"
     application.status = Status.GRANTED if granted else Status.REJECTED
@@ -104,4 +110,4 @@ def _decide(application: Application, call: Call, today: datetime.date, head: Le
     application.acceptance_deadline = today + datetime.timedelta(days=call.acceptance_days) if granted else None
     application.save(update_fields=["status", "granted_amount", "decided_on", "acceptance_deadline"])
     # The letter is written now and stored as sent: the PDF on the application's page is the same text.
-    letter_send(letter=letter_freeze(application=application, today=today, head=head, new=True))
+    letter_send(letter=letter_freeze(application=application, today=today, head=head, new=True, language=language))

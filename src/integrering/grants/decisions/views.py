@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from integrering.core.exceptions import ApplicationError
+from integrering.core.languages import supported_languages
 from integrering.core.pdf import html_pdf
 from integrering.core.permissions import Perm, requires
 from integrering.grants.applications.models import Application
@@ -31,7 +32,13 @@ def decide(request, pk: int):
     if request.method == "POST":
         ids = [int(value) for value in request.POST.getlist("soknad") if value.isdigit()]
         try:
-            decided = services.decisions_make(call=call, application_ids=ids, today=timezone.localdate())
+            language = request.POST.get("sprak")
+            decided = services.decisions_make(
+                call=call,
+                application_ids=ids,
+                today=timezone.localdate(),
+                language=language if language in supported_languages() else None,
+            )
         except ApplicationError as error:
             problem, status = error.user_message, error.status
         else:

@@ -7,10 +7,11 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from integrering.core.languages import letter_language
 from integrering.core.permissions import Perm, has_perm, requires
 from integrering.plans.annual_report.builder import annual_report_build, section_titles
 from integrering.plans.annual_report.render import FORMATS, _sections, annual_report_render
@@ -67,7 +68,10 @@ def annual_report_download(request, year: int, fmt: str):
     if fmt not in FORMATS:
         # An unknown format (an old or mistyped link): the report's page, where the formats are offered.
         return redirect(f"{reverse('plans:annual_report')}?aar={year}")
-    report = annual_report_build(county=request.user.county, year=year)
-    response = HttpResponse(annual_report_render(report, fmt), content_type=FORMATS[fmt])
+    # Written in the language asked for (``?sprak=nn``: nynorsk), else the page's.
+    with translation.override(letter_language(request)):
+        report = annual_report_build(county=request.user.county, year=year)
+        body = annual_report_render(report, fmt)
+    response = HttpResponse(body, content_type=FORMATS[fmt])
     response["Content-Disposition"] = f'attachment; filename="arsrapport-{request.user.county.number}-{year}.{fmt}"'
     return response

@@ -6,10 +6,12 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from integrering.core.form_page import form_page
+from integrering.core.languages import letter_language
 from integrering.core.permissions import Perm, has_perm, requires
 from integrering.plans.plans.selectors import plan_for_user
 from integrering.plans.reports import exports, selectors, services
@@ -76,7 +78,9 @@ def report_download(request, pk: int, fmt: str):
     report = selectors.report_for_user(request.user, pk)
     if fmt not in CONTENT_TYPES:
         return redirect("plans:report", pk=report.pk)  # an unknown format: the report's page offers the formats
-    body = exports.report_pdf(report) if fmt == "pdf" else exports.report_xlsx(report)
+    # Written in the language asked for (``?sprak=nn``: nynorsk), else the page's.
+    with translation.override(letter_language(request)):
+        body = exports.report_pdf(report) if fmt == "pdf" else exports.report_xlsx(report)
     response = HttpResponse(body, content_type=CONTENT_TYPES[fmt])
     response["Content-Disposition"] = f'attachment; filename="perioderapport-{report.pk}.{fmt}"'
     return response

@@ -4,11 +4,13 @@
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from integrering.core.error_handling import form_error_add
 from integrering.core.exceptions import ApplicationError, ConcurrentEdit
+from integrering.core.languages import letter_language
 from integrering.core.permissions import Perm, has_perm, requires
 from integrering.settlement.letters.forms import LetterCompleteForm
 from integrering.settlement.letters.letter import letter_docx, letter_pdf
@@ -153,10 +155,10 @@ def recommendation_export(request, year: int, version: int, fmt: str):
         content = table_csv(recommendation_table(recommendation, rows, total))
     elif fmt == "xlsx":
         content = table_xlsx(recommendation_table(recommendation, rows, total), sheet=_("Recommendation"))
-    elif fmt == "docx":
-        content = letter_docx(recommendation, rows, total)
     else:
-        content = letter_pdf(recommendation, rows, total)
+        # The letter is written in the language asked for (``?sprak=nn``: nynorsk), else the page's.
+        with translation.override(letter_language(request)):
+            content = (letter_docx if fmt == "docx" else letter_pdf)(recommendation, rows, total)
     county = recommendation.settlement_year.county.number
     filename = f"anbefaling-{county}-{year}-v{version}.{fmt}"
     response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])

@@ -4,11 +4,9 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0010_stored_files_and_job_locks'),
-        ('core', '0010_user_language'),
+        ("core", "0010_stored_files_and_job_locks"),
+        ("core", "0010_user_language"),
     ]
 
-    operations = [
-    ]
+    operations = []

@@ -4,11 +4,9 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('regional', '0007_activity_grant'),
-        ('regional', '0007_files_in_core_storage'),
+        ("regional", "0007_activity_grant"),
+        ("regional", "0007_files_in_core_storage"),
     ]
 
-    operations = [
-    ]
+    operations = []

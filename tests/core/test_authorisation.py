@@ -446,7 +446,10 @@ def test_an_applicant_of_another_organisation_reaches_no_record_by_changing_the_
             continue  # a published call: any applicant may start an application from it
         path = record_path(route, matrix_records)
         checked.append(path)
-        if (status := client.get(path).status_code) != 404:
+        status = client.get(path).status_code
+        if status == 405:  # a form's target (upload, delete): posting to another organisation's record is a 404 too
+            status = client.post(path).status_code
+        if status != 404:
             wrong.append(f"{path}: {status}")
     assert any("vedtaksbrev" in path for path in checked) and len(checked) >= 5, checked
     assert not wrong, wrong

@@ -17,6 +17,7 @@ import pytest
 from django.utils import timezone
 
 from integrering.accounts.demo import demo_data_load
+from integrering.core.models import User
 from integrering.plans.plans.models import Plan
 from tests.e2e.conftest import E2E_PASSWORD, axe_violations
 
@@ -45,7 +46,7 @@ def _links_of(page) -> list[str]:
     return paths
 
 
-def _crawl(page, base: str, checked: set[str], start: str = "/") -> dict[str, list[str]]:
+def _crawl(page, base: str, checked: set[str], start: str = "/", lang: str = "nb") -> dict[str, list[str]]:
     """The pages within DEPTH clicks of ``start`` (one per URL shape, none an earlier role passed; the start page
     always), each with its problems at 1280 px (the current viewport)."""
     found: dict[str, list[str]] = {}
@@ -55,7 +56,7 @@ def _crawl(page, base: str, checked: set[str], start: str = "/") -> dict[str, li
         for path in level:
             if path != start and (_shape(path) in checked or any(_shape(p) == _shape(path) for p in found)):
                 continue
-            found[path] = _problems_on(page, base, path)
+            found[path] = _problems_on(page, base, path, lang)
             if depth < DEPTH:
                 following += _links_of(page)
         level = following
@@ -63,9 +64,11 @@ def _crawl(page, base: str, checked: set[str], start: str = "/") -> dict[str, li
     return found
 
 
-def _problems_on(page, base: str, path: str) -> list[str]:
+def _problems_on(page, base: str, path: str, lang: str = "nb") -> list[str]:
     page.goto(f"{base}{path}")
     problems = axe_violations(page, base)
+    if (page_lang := page.evaluate("() => document.documentElement.lang")) != lang:
+        problems.append(f"the page is in «{page_lang}», not «{lang}»")
     if (sideways := page.evaluate(SIDEWAYS)) > 0:
         problems.append(f"the page scrolls sideways by {sideways} px")
     return problems
@@ -88,8 +91,8 @@ def _check_role(page, base: str, checked: set[str], name: str, start: str = "/")
     return problems
 
 
-def _context(browser):
-    return browser.new_context(locale="nb-NO", timezone_id="Europe/Oslo", viewport={"width": 1280, "height": 900})
+def _context(browser, locale="nb-NO"):
+    return browser.new_context(locale=locale, timezone_id="Europe/Oslo", viewport={"width": 1280, "height": 900})
 
 
 def test_every_page_of_every_role_passes_axe_at_1280_and_375_px(browser, demo_county, login):
@@ -110,4 +113,31 @@ def test_every_page_of_every_role_passes_axe_at_1280_and_375_px(browser, demo_co
         problems += _check_role(page, demo_county, checked, "anonym", start)
     context.close()
     assert len(checked) > 60, sorted(checked)  # the crawl reached beyond the menus
+    assert not problems, "\n".join(problems)
+
+
+NYNORSK_ROLES = ["radgiver", "leder", "veileder", "kommune5001", "tilskudd", "soker"]
+
+
+def test_in_nynorsk_every_page_of_the_main_roles_is_nynorsk_and_passes_axe(browser, demo_county, login):
+    """Users who chose nynorsk (saved on the user) and an anonymous browser that asks for nynorsk: every page within
+    two clicks of the start page is in nynorsk (``<html lang="nn">``) and axe-clean, at 1280 px."""
+    User.objects.filter(username__in=NYNORSK_ROLES).update(language="nn")
+    problems: list[str] = []
+    checked: set[str] = set()
+    for username in NYNORSK_ROLES:
+        context = _context(browser)
+        page = context.new_page()
+        login(page, username)
+        found = _crawl(page, demo_county, checked, lang="nn")
+        problems += [f"{username} {path}: {p}" for path, ps in found.items() for p in ps]
+        context.close()
+    context = _context(browser, locale="nn-NO")  # Accept-Language: nn
+    page = context.new_page()
+    for start in ("/logg-inn/", "/tilskudd/utlysninger/"):
+        found = _crawl(page, demo_county, checked, start, lang="nn")
+        problems += [f"anonym {path}: {p}" for path, ps in found.items() for p in ps]
+    context.close()
+    print(f"nynorsk: {len(checked)} page shapes")
+    assert len(checked) > 40, sorted(checked)
     assert not problems, "\n".join(problems)

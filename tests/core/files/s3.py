@@ -19,15 +19,26 @@ def free_port() -> int:
 
 @contextmanager
 def moto_server() -> Iterator[str]:
-    """A running moto server; yields its endpoint URL (http://127.0.0.1:<port>)."""
+    """A running moto server; yields its endpoint URL (http://127.0.0.1:<port>). moto keeps its buckets in the
+    process, not in the server: each server starts and ends with them emptied (moto's reset), so a test never sees
+    an earlier test's bucket."""
+    import urllib.request
+
     from moto.server import ThreadedMotoServer
 
     port = free_port()
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
     server.start()
+    endpoint = f"http://127.0.0.1:{port}"
+
+    def reset() -> None:
+        urllib.request.urlopen(urllib.request.Request(f"{endpoint}/moto-api/reset", method="POST"), timeout=10)
+
     try:
-        yield f"http://127.0.0.1:{port}"
+        reset()
+        yield endpoint
     finally:
+        reset()
         server.stop()
 
 

@@ -151,15 +151,22 @@ def test_a_failed_row_leaves_no_object_behind(settings, activity, monkeypatch):
     assert not [p for p in Path(settings.MEDIA_ROOT).rglob("*") if p.is_file()]
 
 
-def test_the_upload_handler_keeps_no_more_than_the_limit(settings, rf):
-    settings.UPLOAD_MAX_BYTES = 100
-    handler = SizeLimitedUploadHandler(rf.post("/"))
-    handler.new_file("file", "stor.pdf", "application/pdf", 10_000)
-    for start in range(0, 10_000, 1000):
-        assert handler.receive_data_chunk(b"x" * 1000, start) is None
-    upload = handler.file_complete(10_000)
-    assert upload.size == 10_000  # the real size, so the check refuses it
-    assert len(upload.read()) == 101  # but only the limit (and one byte) was kept
+def test_the_upload_handler_keeps_no_more_than_the_largest_limit(settings, rf, monkeypatch):
+    """It keeps the larger of the attachment limit and the import limit (each reader checks its own), and one byte."""
+    import types
+
+    from integrering.core.files import uploads
+
+    monkeypatch.setattr(uploads, "Limits", lambda: types.SimpleNamespace(max_bytes=50))  # the import limit
+    for attachment_limit, kept in ((100, 101), (20, 51)):
+        settings.UPLOAD_MAX_BYTES = attachment_limit
+        handler = SizeLimitedUploadHandler(rf.post("/"))
+        handler.new_file("file", "stor.pdf", "application/pdf", 10_000)
+        for start in range(0, 10_000, 1000):
+            assert handler.receive_data_chunk(b"x" * 1000, start) is None
+        upload = handler.file_complete(10_000)
+        assert upload.size == 10_000  # the real size, so the check refuses it
+        assert len(upload.read()) == kept  # but only the larger limit (and one byte) was kept
 
 
 def test_a_too_large_upload_is_refused_with_a_clear_message(settings, activity, adviser, client_for):

@@ -18,6 +18,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from stdnum.no import kontonr, orgnr
 
 from integrering.core.models import User
@@ -245,7 +246,7 @@ def _application(call: Call, organisation: Organisation, status: Status, n: int,
 
 def load(*, county, stdout) -> None:
     if Scheme.objects.filter(county=county, code="mentor").exists():
-        stdout.write("Grants demo data is already loaded.")  # i18n: not user text
+        stdout.write(_("Grants: the demo data is already loaded."))
         return
     year = timezone.localdate().year
     calls = _schemes_and_calls(county, year)
@@ -264,7 +265,10 @@ def load(*, county, stdout) -> None:
     # soker's own draft (to the county integration grant, which voluntary organisations may apply for)
     _application(calls[2], organisations[0], Status.DRAFT, 99, caseworker)
     _followup(county, organisations[0], caseworker)
-    stdout.write(f"Grants: {len(calls)} calls, {next(counter)} applications.")  # i18n: not user text
+    stdout.write(
+        _("Grants: %(calls)s calls, %(applications)s applications.")
+        % {"calls": len(calls), "applications": next(counter)}
+    )
 
 
 def _dates(application: Application, due: datetime.date) -> None:

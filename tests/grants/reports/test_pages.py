@@ -96,6 +96,47 @@ def test_the_status_report_page_and_the_accountant_fields_from_the_threshold(cal
     assert response.status_code == 302 and Report.objects.get().kind == ReportKind.STATUS
 
 
+def test_the_accountants_signed_confirmation_is_uploaded_with_the_final_report_and_read_by_both_sides(
+    call, organisation, applicant, caseworkers, client_for
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.grants.factories import grant_accepted_make
+
+    big = grant_accepted_make(
+        call=call,
+        organisation=organisation,
+        user=applicant,
+        amount=200_000,
+        costs=[{"item": "Lønn", "amount": 400_000}],
+        financing=[{"source": "Egenandel", "amount": 200_000}],
+    )
+    client = client_for(applicant)
+    fields = {
+        "text": "Ferdig",
+        "actual_0": "400000",
+        "total": "400000",
+        "accountant_name": "Revisor AS",
+        "accountant_orgnr": "974760673",
+        "accountant_confirmed": "on",
+        "accountant_date": "01.12.2026",
+    }
+    refused = client.post(f"/tilskudd/soknader/{big.pk}/sluttrapport/", fields)
+    assert refused.status_code == 400 and "Legg ved revisorens signerte bekreftelse" in refused.content.decode()
+    assert not Report.objects.exists()
+    signed = SimpleUploadedFile("bekreftelse.pdf", b"%PDF-1.4 signert", content_type="application/pdf")
+    response = client.post(f"/tilskudd/soknader/{big.pk}/sluttrapport/", fields | {"accountant_statement": signed})
+    assert response.status_code == 302
+    report = Report.objects.get()
+    applicant_page = client.get(f"/tilskudd/rapporter/{report.pk}/").content.decode()
+    assert "bekreftelse.pdf" in applicant_page
+    download = client.get(f"/tilskudd/soknader/vedlegg/{report.accountant_statement_id}/")
+    assert download.status_code == 200 and b"".join(download.streaming_content) == b"%PDF-1.4 signert"
+    caseworker = client_for(caseworkers[0])
+    assert "bekreftelse.pdf" in caseworker.get(f"/tilskudd/ordninger/rapporter/{report.pk}/").content.decode()
+    assert caseworker.get(f"/tilskudd/ordninger/soknader/vedlegg/{report.accountant_statement_id}/").status_code == 200
+
+
 @pytest.fixture
 def other(make_user):
     """An applicant of another organisation."""

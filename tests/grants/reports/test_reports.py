@@ -11,6 +11,7 @@ from django.utils import translation
 from django.utils.timezone import now
 
 from integrering.core.exceptions import ApplicationError, ConcurrentEdit
+from integrering.core.files.models import StoredFile
 from integrering.grants.models import Payment, Report, ReportKind, ReportStatus, Status
 from integrering.grants.payments.services import payment_approve, payment_attest, payment_create, payment_mark_paid
 from integrering.grants.reports.services import (
@@ -30,6 +31,13 @@ from integrering.grants.reports.status import (
 from tests.grants.factories import application_make, grant_accepted_make, scheme_make
 
 ACCOUNTANT = {"name": "Revisor AS", "orgnr": "974760673", "confirmed": True, "date": datetime.date(2026, 12, 1)}
+
+
+def statement(content=b"%PDF-1.4 signert", name="revisor.pdf"):
+    """The accountant's signed confirmation as an upload (a new one each time: a stored upload has been read)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, content, content_type="application/pdf")
 
 
 def final(application, user, actual=(290_000, 100_000), total=390_000, accountant=None, **extra):
@@ -130,17 +138,34 @@ def test_the_accountants_confirmation_is_required_from_the_schemes_threshold(
         ({"confirmed": False}, "accountant_confirmed"),
         ({"date": datetime.date(2999, 1, 1)}, "accountant_date"),
         ({"date": None}, "accountant_date"),
+        ({"statement": None}, "accountant_statement"),
+        ({"statement": statement(b"MZ not a pdf", "revisor.pdf")}, "accountant_statement"),
     ]:
         with pytest.raises(ApplicationError) as error:
-            final(application, user, actual=(600_000,), total=600_000, accountant=ACCOUNTANT | wrong)
+            final(
+                application,
+                user,
+                actual=(600_000,),
+                total=600_000,
+                accountant=ACCOUNTANT | {"statement": statement()} | wrong,
+            )
         assert error.value.field == field
-    report = final(application, user, actual=(600_000,), total=600_000, accountant=ACCOUNTANT)
+    assert not Report.objects.exists() and not StoredFile.objects.exists()  # nothing half-written
+    report = final(
+        application, user, actual=(600_000,), total=600_000, accountant=ACCOUNTANT | {"statement": statement()}
+    )
     assert (report.accountant_name, report.accountant_orgnr, report.accountant_confirmed) == (
         "Revisor AS",
         "974760673",
         True,
     )
     assert report.accountant_date == datetime.date(2026, 12, 1)
+    stored = report.accountant_statement
+    assert (stored.original_name, stored.content_type, stored.owner_id) == (
+        "revisor.pdf",
+        "application/pdf",
+        application.pk,
+    )
 
 
 ALL = list(ReportStatus)

@@ -63,6 +63,13 @@ class FinalReportForm(VersionedFormMixin, forms.Form):
             self.fields["accountant_date"] = forms.DateField(
                 label=_("Date of the accountant's confirmation"), widget=DateInput(), required=False
             )
+            self.fields["accountant_statement"] = forms.FileField(
+                label=_("The accountant's signed confirmation"),
+                required=False,
+                help_text=_(
+                    "PDF or image. When you send the report again, the file sent before is kept unless you add a new one."
+                ),
+            )
 
     def report_fields(self, data: dict[str, Any]) -> dict[str, Any]:
         return {
@@ -74,6 +81,7 @@ class FinalReportForm(VersionedFormMixin, forms.Form):
                 "orgnr": data.get("accountant_orgnr"),
                 "confirmed": data.get("accountant_confirmed"),
                 "date": data.get("accountant_date"),
+                "statement": data.get("accountant_statement"),
             },
         }
 

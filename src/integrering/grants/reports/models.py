@@ -26,6 +26,15 @@ class Report(Versioned):
     accountant_orgnr = models.CharField(_("accountant's organisation number"), max_length=9, blank=True)
     accountant_confirmed = models.BooleanField(_("the accountant has confirmed the accounts"), default=False)
     accountant_date = models.DateField(_("date of the accountant's confirmation"), null=True, blank=True)
+    # The accountant's signed confirmation as a file (one of the application's attachments, core/files).
+    accountant_statement = models.ForeignKey(
+        "core.StoredFile",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("the accountant's signed confirmation"),
+    )
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from stdnum.no import orgnr as orgnr_check
 
 from integrering.core.exceptions import ApplicationError
+from integrering.core.files.services import file_store, upload_check
 from integrering.core.mail.services import mail_send
 from integrering.core.versioning import expect_version
 from integrering.grants.applications.models import Application
@@ -64,8 +65,12 @@ def _accounts(application: Application, actual: Sequence[int] | None, total: int
     return [{"item": line["item"], "planned": line["amount"], "actual": amount} for line, amount in zip(costs, actual)]
 
 
-def _accountant(application: Application, accountant: dict[str, Any] | None, today: datetime.date) -> dict[str, Any]:
-    """The accountant's confirmation (a declaration), required from the scheme's threshold; below it, none."""
+def _accountant(
+    application: Application, accountant: dict[str, Any] | None, today: datetime.date, has_statement: bool = False
+) -> dict[str, Any]:
+    """The accountant's confirmation, required from the scheme's threshold; below it, none: the declaration (name,
+    organisation number, date) and the signed confirmation as a file (``statement``, an upload; a report sent
+    again keeps the file it has unless a new one is given)."""
     if not accountant_required(application):
         return {"accountant_name": "", "accountant_orgnr": "", "accountant_confirmed": False, "accountant_date": None}
     given = accountant or {}
@@ -92,10 +97,39 @@ def _accountant(application: Application, accountant: dict[str, Any] | None, tod
         raise ApplicationError(
             _("Give the date of the accountant's confirmation (not in the future)."), field="accountant_date"
         )
-    return {"accountant_name": name, "accountant_orgnr": number, "accountant_confirmed": True, "accountant_date": day}
+    statement = given.get("statement")
+    if statement is None and not has_statement:
+        raise ApplicationError(
+            _("Attach the accountant's signed confirmation (PDF or image)."), field="accountant_statement"
+        )
+    if statement is not None:
+        try:
+            upload_check(statement)  # before anything is written: a wrong file is a form error, nothing half-saved
+        except ApplicationError as error:
+            error.field = "accountant_statement"
+            raise
+    return {
+        "accountant_name": name,
+        "accountant_orgnr": number,
+        "accountant_confirmed": True,
+        "accountant_date": day,
+        STATEMENT: statement,
+    }
 
 
-def _content(application, kind, text, actual, total, accountant, today) -> dict[str, Any]:
+def _statement_store(report: Report, upload: Any, user: Any) -> None:
+    """The signed confirmation is stored as one of the application's attachments, so the organisation and the
+    caseworker download it where they download the others (permission-checked, never a public address)."""
+    if upload is None:
+        return
+    report.accountant_statement = file_store(upload=upload, owner=report.application, purpose="attachment", user=user)
+    report.save(update_fields=["accountant_statement"])
+
+
+STATEMENT = "statement_upload"  # in _content's result: the file to store once the report is written
+
+
+def _content(application, kind, text, actual, total, accountant, today, has_statement=False) -> dict[str, Any]:
     if not (text or "").strip():
         raise ApplicationError(_("Write what has been done."), field="text")
     if kind == ReportKind.STATUS:
@@ -103,7 +137,7 @@ def _content(application, kind, text, actual, total, accountant, today) -> dict[
     return {
         "text": text.strip(),
         "accounts": _accounts(application, actual, total),
-        **_accountant(application, accountant, today),
+        **_accountant(application, accountant, today, has_statement),
     }
 
 
@@ -129,7 +163,10 @@ def report_submit(
             _("The final report has already been sent. When the county asks for more, change it and send it again.")
         )
     content = _content(application, kind, text, actual, total, accountant, timezone.localdate(now))
-    return Report.objects.create(application=application, kind=kind, submitted_by=user, submitted_at=now, **content)
+    statement = content.pop(STATEMENT, None)
+    report = Report.objects.create(application=application, kind=kind, submitted_by=user, submitted_at=now, **content)
+    _statement_store(report, statement, user)
+    return report
 
 
 @transaction.atomic
@@ -148,11 +185,22 @@ def report_resubmit(
     report = Report.objects.select_for_update().select_related("application__call__scheme").get(pk=report.pk)
     report_transition_check(report.status, ReportStatus.SUBMITTED)
     expect_version(report, version)
-    content = _content(report.application, report.kind, text, actual, total, accountant, timezone.localdate(now))
+    content = _content(
+        report.application,
+        report.kind,
+        text,
+        actual,
+        total,
+        accountant,
+        timezone.localdate(now),
+        has_statement=report.accountant_statement_id is not None,
+    )
+    statement = content.pop(STATEMENT, None)
     for name, value in content.items():
         setattr(report, name, value)
     report.status, report.submitted_by, report.submitted_at = ReportStatus.SUBMITTED, user, now
     report.save()
+    _statement_store(report, statement, user)
     return report
 
 

@@ -23,12 +23,13 @@ from integrering.grants.reports.forms import FinalReportForm, ReportHandleForm, 
 from integrering.grants.reports.status import ReportKind, ReportStatus
 
 
-def _form_for(application, kind: str, data=None, initial=None) -> Any:
+def _form_for(application, kind: str, data=None, initial=None, files=None) -> Any:
     if kind == ReportKind.STATUS:
         return StatusReportForm(data, initial=initial)
     threshold = application.call.scheme.accountant_threshold
     return FinalReportForm(
         data,
+        files,
         initial=initial,
         costs=application.costs,
         accountant=threshold if services.accountant_required(application) else None,
@@ -45,7 +46,7 @@ def report_new(request, pk: int, kind: str):
     final = application.reports.filter(kind=ReportKind.FINAL).first()
     if kind == ReportKind.FINAL and final is not None:
         return redirect("grants:report", pk=final.pk)
-    form = _form_for(application, kind, request.POST or None)
+    form = _form_for(application, kind, request.POST or None, files=request.FILES or None)
 
     def save(data):
         return services.report_submit(
@@ -70,7 +71,9 @@ def report_applicant(request, pk: int):
     application = report.application
     if report.status != ReportStatus.RETURNED:
         return render(request, "grants/reports/report.html", {"report": report, "application": application})
-    form = _form_for(application, report.kind, request.POST or None, initial=report_initial(report))
+    form = _form_for(
+        application, report.kind, request.POST or None, initial=report_initial(report), files=request.FILES or None
+    )
 
     def save(data):
         version = data.pop("version", None)

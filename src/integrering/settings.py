@@ -175,7 +175,7 @@ LOGOUT_REDIRECT_URL = "login"
 
 # Sessions end after a period of inactivity (seconds); every request renews the period.
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_TIMEOUT", 30 * 60, minimum=60)
-# The read API (api/): calls per minute per token (counted in the cache; per process with the default cache).
+# The read API (api/): calls per minute per token, counted in the cache (CACHES below: shared by every server).
 API_CALLS_PER_MINUTE = env_int("API_CALLS_PER_MINUTE", 600, minimum=1)
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
@@ -457,3 +457,7 @@ else:
 # Scheduled jobs (send-reminders, send-plan-digest) take a lease so that one run at a time does the work, whichever
 # server starts it (core/joblock.py); a run that dies leaves the lease until it expires (seconds).
 JOB_LOCK_SECONDS = env_int("JOB_LOCK_SECONDS", 3600, minimum=60)
+
+# The cache is a table in the database (core migration 0012_cache_table), so that every app server and worker counts
+# the API's calls per token together (a per-process cache would multiply the limit by the number of processes).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "integrering_cache"}}

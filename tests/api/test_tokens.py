@@ -102,3 +102,18 @@ def test_calls_over_the_limit_per_token_get_429_with_retry_after(adviser, token_
     limited = api_get("bosetting", first)
     assert limited.status_code == 429 and int(limited["Retry-After"]) > 0 and "vent" in limited.json()["detail"]
     assert api_get("bosetting", second).status_code == 200  # counted per token
+
+
+def test_the_calls_are_counted_in_the_database_which_every_server_shares(adviser, token_for, api_get, settings):
+    """The count lives in the cache table (core migration 0012), not in one process's memory: a cache object that
+    another server or worker builds afresh reads the same calls."""
+    from django.core.cache.backends.db import DatabaseCache
+
+    settings.API_CALLS_PER_MINUTE = 2
+    token = token_for(adviser, name="delt")
+    assert api_get("bosetting", token).status_code == 200
+    other_server = DatabaseCache("integrering_cache", {})
+    key = f"throttle_api-token_{ApiToken.objects.get(name='delt').pk}"
+    assert len(other_server.get(key)) == 1  # the one call, as that process sees it
+    other_server.set(key, other_server.get(key) * 2, 60)  # a second call, counted on the other server
+    assert api_get("bosetting", token).status_code == 429

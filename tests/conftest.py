@@ -103,3 +103,15 @@ def client_for(client):
 def _private_files(settings, tmp_path_factory):
     # Uploaded files (core/files) go to a temporary folder, never into the checkout's var/media.
     settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+
+
+@pytest.fixture(autouse=True)
+def _language_reset():
+    """Each test starts and ends in the site's language. A request in nynorsk (the user's choice, the switch)
+    leaves nynorsk active in the thread, as Django's locale middleware does; without this, a later test's command
+    in the same worker would print nynorsk."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
